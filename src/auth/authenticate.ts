@@ -1,0 +1,107 @@
+import { ApiError } from '../contract/api-error.ts'
+import type { Clock } from '../clock.ts'
+import type { Store } from '../store/store.ts'
+import type { Auth, AuthKind, AuthRequest } from './auth.ts'
+import { presentedCredential, publishableUserKey, workspaceHeader } from './credential-headers.ts'
+import { parseCredential, secretMatches } from './tokens.ts'
+
+export interface AuthDeps {
+  store: Store
+  clock: Clock
+}
+
+const unauthorized = (message = 'Unauthorized.') => new ApiError(401, 'unauthorized', message)
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/*
+ * Each verifier looks the credential up by its public id, then compares the secret's SHA-256 in
+ * constant time. A wrong secret and an unknown id give the same answer, so a caller learns
+ * nothing about which ids exist beyond what timing of one indexed lookup could show.
+ */
+
+const verifyApiKey = async (token: string, { store }: AuthDeps): Promise<Auth> => {
+  const parsed = parseCredential('api_key', token)
+  if (parsed === undefined) throw unauthorized('The API key is malformed.')
+  const key = await store.findApiKey(parsed.tokenId)
+  if (key === undefined || !secretMatches(parsed.secret, Buffer.from(key.secretHash, 'hex')) || key.revokedAt !== null) {
+    throw unauthorized('The API key is not valid.')
+  }
+  return { kind: 'api_key', workspaceId: key.ownerId, apiKeyId: key.id }
+}
+
+const verifyPersonalAccessToken = async (token: string, request: AuthRequest, { store }: AuthDeps): Promise<Auth> => {
+  const parsed = parseCredential('personal_access_token', token)
+  if (parsed === undefined) throw unauthorized('The personal access token is malformed.')
+  const pat = await store.findPersonalAccessToken(parsed.tokenId)
+  if (pat === undefined || !secretMatches(parsed.secret, Buffer.from(pat.secretHash, 'hex')) || pat.revokedAt !== null) {
+    throw unauthorized('The personal access token is not valid.')
+  }
+  const workspaceId = workspaceHeader(request)
+  if (workspaceId === undefined || !GUID.test(workspaceId)) {
+    throw unauthorized('A personal access token needs a seam-workspace header naming the workspace.')
+  }
+  if (!(await store.isWorkspaceMember(workspaceId, pat.ownerId))) {
+    throw unauthorized('The personal access token has no access to that workspace.')
+  }
+  return { kind: 'personal_access_token', workspaceId, userId: pat.ownerId }
+}
+
+const verifyPublishableKey = async (token: string, request: AuthRequest, { store }: AuthDeps): Promise<Auth> => {
+  const parsed = parseCredential('publishable_key', token)
+  const key = parsed && (await store.findPublishableKey(parsed.tokenId))
+  if (parsed === undefined || key === undefined || !secretMatches(parsed.secret, Buffer.from(key.secretHash, 'hex')) || key.revokedAt !== null) {
+    throw new ApiError(401, 'workspace_not_found', 'No workspace has this publishable key.')
+  }
+  const userIdentifierKey = publishableUserKey(request)
+  if (userIdentifierKey === undefined) {
+    throw new ApiError(
+      401,
+      'publishable_key_requires_user_identifier_key',
+      'A publishable key must be sent with a user_identifier_key.',
+    )
+  }
+  return { kind: 'publishable_key', workspaceId: key.ownerId, userIdentifierKey }
+}
+
+const verifyClientSessionToken = async (token: string, { store, clock }: AuthDeps): Promise<Auth> => {
+  const parsed = parseCredential('client_session_token', token)
+  if (parsed === undefined) {
+    throw new ApiError(400, 'invalid_client_session_token', 'The client session token is malformed.')
+  }
+  // Read on every request, never cached: a revocation takes effect at once on every instance.
+  const session = await store.findClientSessionAuth(parsed.tokenId)
+  if (session === undefined || !secretMatches(parsed.secret, Buffer.from(session.secretHash, 'hex'))) {
+    throw new ApiError(401, 'client_session_not_found', 'Client session not found.')
+  }
+  if (session.revokedAt !== null) throw new ApiError(401, 'client_session_revoked', 'The client session was revoked.')
+  if (Date.parse(session.expiresAt) <= clock.now().getTime()) {
+    throw new ApiError(401, 'client_session_expired', 'The client session has expired.')
+  }
+  return { kind: 'client_session_token', workspaceId: session.workspaceId, clientSessionId: session.clientSessionId }
+}
+
+const verify = (kind: AuthKind, token: string, request: AuthRequest, deps: AuthDeps): Promise<Auth> => {
+  switch (kind) {
+    case 'api_key':
+      return verifyApiKey(token, deps)
+    case 'personal_access_token':
+      return verifyPersonalAccessToken(token, request, deps)
+    case 'publishable_key':
+      return verifyPublishableKey(token, request, deps)
+    case 'client_session_token':
+      return verifyClientSessionToken(token, deps)
+  }
+}
+
+/**
+ * SPEC §2: try the route's accepted kinds in order; the first whose header is present decides,
+ * with success or its own error. None present: 401 unauthorized.
+ */
+export const authenticate = async (accepted: readonly AuthKind[], request: AuthRequest, deps: AuthDeps): Promise<Auth> => {
+  for (const kind of accepted) {
+    const token = presentedCredential(kind, request)
+    if (token !== undefined) return verify(kind, token, request, deps)
+  }
+  throw unauthorized('Missing or unsupported credentials for this route.')
+}

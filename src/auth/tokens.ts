@@ -1,0 +1,92 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+
+import { isBase58, randomBase58 } from './base58.ts'
+
+/**
+ * Credential formats (SPEC §2). Every credential is `<prefix><id>_<secret>`:
+ * - the prefix names the kind, so a server can route a credential without a lookup;
+ * - the 8-character id is the database lookup key (indexed, not secret);
+ * - the secret is only ever stored as its SHA-256 hash.
+ * A 32-character base58 secret carries ~187 bits of entropy and a 24-character one ~140 bits,
+ * both above the 128 bits the contract asks for; a fast hash (not bcrypt) is then enough, because
+ * no one can brute-force a 2^128 space, and it keeps the hot auth path cheap.
+ */
+export type CredentialKind = 'api_key' | 'client_session_token' | 'publishable_key' | 'personal_access_token'
+
+interface Format {
+  prefix: string
+  secretLength: number
+}
+
+const FORMATS: Record<CredentialKind, Format> = {
+  api_key: { prefix: 'seam_', secretLength: 32 },
+  client_session_token: { prefix: 'seam_cst1', secretLength: 24 },
+  publishable_key: { prefix: 'seam_pk1', secretLength: 24 },
+  personal_access_token: { prefix: 'seam_at1', secretLength: 32 },
+}
+
+const ID_LENGTH = 8
+// An API key's id sits right after `seam_`, so it must not look like another kind's prefix.
+const RESERVED_API_KEY_ID_STARTS = ['cst', 'pk', 'at']
+
+export interface MintedCredential {
+  /** The full credential, shown to its owner once (or kept encrypted, for a CST). */
+  token: string
+  tokenId: string
+  secretHash: Buffer
+}
+
+export const hashSecret = (secret: string): Buffer => createHash('sha256').update(secret).digest()
+
+const mintId = (kind: CredentialKind): string => {
+  for (;;) {
+    const id = randomBase58(ID_LENGTH)
+    if (kind !== 'api_key') return id
+    if (!RESERVED_API_KEY_ID_STARTS.some((start) => id.toLowerCase().startsWith(start))) return id
+  }
+}
+
+export const mintCredential = (kind: CredentialKind): MintedCredential => {
+  const { prefix, secretLength } = FORMATS[kind]
+  const tokenId = mintId(kind)
+  const secret = randomBase58(secretLength)
+  return { token: `${prefix}${tokenId}_${secret}`, tokenId, secretHash: hashSecret(secret) }
+}
+
+export interface ParsedCredential {
+  tokenId: string
+  secret: string
+}
+
+/**
+ * Splits a credential of the given kind into id and secret, or returns undefined when it is not
+ * well-formed. Shape checks happen before any database lookup so garbage costs nothing.
+ */
+export const parseCredential = (kind: CredentialKind, token: string): ParsedCredential | undefined => {
+  const { prefix, secretLength } = FORMATS[kind]
+  if (!token.startsWith(prefix)) return undefined
+  const rest = token.slice(prefix.length)
+  const tokenId = rest.slice(0, ID_LENGTH)
+  const secret = rest.slice(ID_LENGTH + 1)
+  if (rest[ID_LENGTH] !== '_' || secret.length < secretLength || secret.length > 128) return undefined
+  if (!isBase58(tokenId) || !isBase58(secret)) return undefined
+  return { tokenId, secret }
+}
+
+/** Which kind a bearer token claims to be, judged by its prefix alone. */
+export const classifyBearer = (token: string): CredentialKind | undefined => {
+  if (token.startsWith(FORMATS.client_session_token.prefix.slice(0, 8))) return 'client_session_token'
+  if (token.startsWith(FORMATS.publishable_key.prefix.slice(0, 7))) return 'publishable_key'
+  if (token.startsWith(FORMATS.personal_access_token.prefix.slice(0, 7))) return 'personal_access_token'
+  return 'api_key'
+}
+
+/**
+ * Constant-time comparison of a presented secret with a stored hash. Both sides are 32-byte
+ * digests, so timingSafeEqual never throws on a length mismatch and reveals nothing about
+ * how many leading bytes matched.
+ */
+export const secretMatches = (secret: string, storedHash: Uint8Array): boolean => {
+  const presented = hashSecret(secret)
+  return storedHash.length === presented.length && timingSafeEqual(presented, storedHash)
+}

@@ -1,0 +1,99 @@
+import { parseArgs } from 'node:util'
+
+import { createTokenCipher } from '../auth/token-cipher.ts'
+import { resolveTokenKey } from '../auth/server-secret.ts'
+import { systemClock } from '../clock.ts'
+import { provisionWorkspace } from '../domain/provisioning.ts'
+import { createApp } from '../http/app.ts'
+import { DEFAULT_CONFIG } from '../http/context.ts'
+import { openStore } from '../store/open-store.ts'
+import type { Store } from '../store/store.ts'
+import { type CliIo, UsageError } from './io.ts'
+import { databaseLocation, databaseOption } from './store-option.ts'
+
+const parsePort = (value: string): number => {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid port ${value}`)
+  return port
+}
+
+const parseLifetime = (value: string | undefined): number => {
+  if (value === undefined) return DEFAULT_CONFIG.sessionLifetimeMs
+  const seconds = Number(value)
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`invalid session lifetime ${value}`)
+  return seconds * 1000
+}
+
+/** First start on an empty store: a sandbox workspace, so a new user can call the API at once. */
+const bootstrapSandbox = async (store: Store, io: CliIo): Promise<void> => {
+  if ((await store.listWorkspaces()).length > 0) return
+  const sandbox = await provisionWorkspace(store, systemClock, { name: 'Sandbox', isSandbox: true })
+  // Printed once, to stderr and not through the logger: log lines never carry credentials.
+  io.err(
+    [
+      'Created a sandbox workspace. These keys are shown once; store them now.',
+      `  workspace_id     ${sandbox.workspace_id}`,
+      `  api_key          ${sandbox.api_key}`,
+      `  publishable_key  ${sandbox.publishable_key}`,
+    ].join('\n'),
+  )
+}
+
+export interface RunningServer {
+  url: string
+  stop(): Promise<void>
+}
+
+export const startServer = async (args: string[], io: CliIo): Promise<RunningServer> => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...databaseOption,
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'session-lifetime-seconds': { type: 'string' },
+    },
+  })
+  const host = values.host ?? io.env.HOST ?? '127.0.0.1'
+  const port = parsePort(values.port ?? io.env.PORT ?? '3000')
+  const sessionLifetimeMs = parseLifetime(values['session-lifetime-seconds'] ?? io.env.LATCHKEY_SESSION_LIFETIME_SECONDS)
+  const location = databaseLocation(io, values['database-url'])
+  const tokenKey = resolveTokenKey(location, io.env.LATCHKEY_SECRET)
+
+  const store = openStore(location)
+  await store.migrate()
+  await bootstrapSandbox(store, io)
+  const app = createApp({
+    store,
+    clock: systemClock,
+    config: { ...DEFAULT_CONFIG, sessionLifetimeMs },
+    tokenCipher: createTokenCipher(tokenKey),
+    logStream: process.stdout,
+  })
+  const address = await app.listen({ host, port })
+  io.err(`Latchkey listening on ${address} (store: ${location.kind})`)
+  return {
+    url: address,
+    async stop() {
+      // Stops accepting, lets in-flight requests finish, then releases the database.
+      await app.close()
+      await store.close()
+    },
+  }
+}
+
+export const serveCommand = async (args: string[], io: CliIo): Promise<number> => {
+  const server = await startServer(args, io)
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      io.err(`${signal}: finishing in-flight requests, then stopping.`)
+      server.stop().then(resolve, (error: unknown) => {
+        io.err(`error while stopping: ${(error as Error).message}`)
+        resolve()
+      })
+    }
+    process.once('SIGINT', () => shutdown('SIGINT'))
+    process.once('SIGTERM', () => shutdown('SIGTERM'))
+  })
+  return 0
+}

@@ -1,0 +1,20 @@
+import type { TokenCipher } from '../auth/token-cipher.ts'
+import type { ClientSessionResource } from '../contract/client-session.ts'
+import type { ClientSessionRecord } from '../store/records.ts'
+
+/** The one mapping from a stored session to the wire resource (SPEC §3). */
+export const toClientSessionResource = (record: ClientSessionRecord, cipher: TokenCipher): ClientSessionResource => ({
+  client_session_id: record.clientSessionId,
+  workspace_id: record.workspaceId,
+  token: cipher.decrypt(record.tokenCiphertext, record.clientSessionId),
+  user_identifier_key: record.userIdentifierKey,
+  created_at: record.createdAt,
+  expires_at: record.expiresAt,
+  device_count: record.deviceCount,
+  connected_account_ids: record.connectedAccountIds,
+  connect_webview_ids: record.connectWebviewIds,
+  ...(record.userIdentityId === null ? {} : { user_identity_id: record.userIdentityId }),
+  user_identity_ids: record.userIdentityId === null ? [] : [record.userIdentityId],
+  ...(record.customerId === null ? {} : { customer_id: record.customerId }),
+  ...(record.customerKey === null ? {} : { customer_key: record.customerKey }),
+})

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto'
+
+import { mintCredential } from '../auth/tokens.ts'
+import { ApiError } from '../contract/api-error.ts'
+import type { AppContext } from '../http/context.ts'
+import type { ClientSessionRecord } from '../store/records.ts'
+import type { SessionInput } from './session-input.ts'
+
+const liveSessionFor = async ({ store }: AppContext, workspaceId: string, key: string) => {
+  const found = await store.getClientSessionByUserKey(workspaceId, key)
+  return found?.revokedAt === null ? found : undefined
+}
+
+/**
+ * Mints a token and inserts a session. Returns undefined when a live session already holds the
+ * user key (the unique index refused the insert), so callers re-read the winner.
+ */
+const insertNew = async (context: AppContext, workspaceId: string, input: SessionInput) => {
+  const { store, clock, config, tokenCipher } = context
+  const now = clock.now()
+  const clientSessionId = randomUUID()
+  const minted = mintCredential('client_session_token')
+  const inserted = await store.insertClientSession({
+    clientSessionId,
+    workspaceId,
+    tokenId: minted.tokenId,
+    secretHash: minted.secretHash.toString('hex'),
+    tokenCiphertext: tokenCipher.encrypt(minted.token, clientSessionId),
+    userIdentifierKey: input.userIdentifierKey,
+    userIdentityId: input.userIdentityId,
+    customerId: input.customerId,
+    customerKey: input.customerKey,
+    createdAt: now.toISOString(),
+    expiresAt: input.expiresAt ?? new Date(now.getTime() + config.sessionLifetimeMs).toISOString(),
+    connectedAccountIds: input.connectedAccountIds,
+    connectWebviewIds: input.connectWebviewIds,
+  })
+  return inserted ? store.getClientSession(workspaceId, clientSessionId) : undefined
+}
+
+const alreadyExists = () =>
+  new ApiError(
+    400,
+    'client_session_token_already_exists',
+    'A live client session already exists for this user_identifier_key; use PUT or client_sessions/get_or_create.',
+  )
+
+// A live session can be revoked between a failed insert and the re-read; a retry then inserts.
+const ATTEMPTS = 3
+
+/**
+ * create: a new session, or for a held user key either the existing one unchanged
+ * (`onExisting: 'return'`, PUT's idempotent create) or 400 client_session_token_already_exists.
+ */
+export const createClientSession = async (
+  context: AppContext,
+  workspaceId: string,
+  input: SessionInput,
+  onExisting: 'return' | 'reject',
+): Promise<ClientSessionRecord> => {
+  const key = input.userIdentifierKey
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const existing = key === null ? undefined : await liveSessionFor(context, workspaceId, key)
+    if (existing !== undefined) {
+      if (onExisting === 'reject') throw alreadyExists()
+      return existing
+    }
+    const created = await insertNew(context, workspaceId, input)
+    if (created !== undefined) return created
+  }
+  throw new ApiError(409, 'client_session_conflict', 'The client session changed concurrently; retry the request.')
+}
+
+/**
+ * get_or_create (SPEC §4): the live session for the key, with any given ids granted, `expires_at`
+ * set when given, and an expired session renewed; otherwise a new session. Race-free because the
+ * insert goes through the unique index, never read-then-write.
+ */
+export const getOrCreateClientSession = async (
+  context: AppContext,
+  workspaceId: string,
+  input: SessionInput,
+): Promise<ClientSessionRecord> => {
+  const key = input.userIdentifierKey
+  if (key === null) return createClientSession(context, workspaceId, input, 'reject')
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const existing = await liveSessionFor(context, workspaceId, key)
+    if (existing !== undefined) return updateExisting(context, existing, input)
+    const created = await insertNew(context, workspaceId, input)
+    if (created !== undefined) return created
+  }
+  throw new ApiError(409, 'client_session_conflict', 'The client session changed concurrently; retry the request.')
+}
+
+const missing = (have: string[], want: string[]) => want.filter((id) => !have.includes(id))
+
+const updateExisting = async (context: AppContext, existing: ClientSessionRecord, input: SessionInput) => {
+  const { store, clock, config } = context
+  const now = clock.now()
+  const expired = Date.parse(existing.expiresAt) <= now.getTime()
+  const expiresAt = input.expiresAt ?? (expired ? new Date(now.getTime() + config.sessionLifetimeMs).toISOString() : undefined)
+  const grant = {
+    connectedAccountIds: missing(existing.connectedAccountIds, input.connectedAccountIds),
+    connectWebviewIds: missing(existing.connectWebviewIds, input.connectWebviewIds),
+    ...(input.userIdentityId === null || input.userIdentityId === existing.userIdentityId ? {} : { userIdentityId: input.userIdentityId }),
+    ...(expiresAt === undefined ? {} : { expiresAt }),
+  }
+  const changes = grant.connectedAccountIds.length + grant.connectWebviewIds.length + Object.keys(grant).length - 2
+  // The hot path (nothing to change) costs one read and no write.
+  if (changes === 0) return existing
+  await store.grantClientSessionAccess(existing.workspaceId, existing.clientSessionId, grant)
+  return (await store.getClientSession(existing.workspaceId, existing.clientSessionId)) ?? existing
+}

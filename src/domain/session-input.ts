@@ -1,0 +1,82 @@
+import { z } from 'zod'
+
+import { ApiError, invalidField, notFound } from '../contract/api-error.ts'
+import { futureTimestamp, id, idList, userIdentifierKey } from '../contract/fields.ts'
+import type { AppContext } from '../http/context.ts'
+
+/** Parameters shared by create and get_or_create (SPEC §4). */
+export const sessionInputParams = z.object({
+  user_identifier_key: userIdentifierKey().optional(),
+  connected_account_ids: idList().optional(),
+  connect_webview_ids: idList().optional(),
+  user_identity_id: id().optional(),
+  user_identity_ids: z.array(id()).length(1).optional().describe('Deprecated: use user_identity_id.'),
+  customer_id: z.string().min(1).max(255).optional(),
+  customer_key: z.string().min(1).max(255).optional(),
+  expires_at: futureTimestamp().optional(),
+})
+
+export type SessionInputParams = z.output<typeof sessionInputParams>
+
+export interface SessionInput {
+  userIdentifierKey: string | null
+  connectedAccountIds: string[]
+  connectWebviewIds: string[]
+  userIdentityId: string | null
+  customerId: string | null
+  customerKey: string | null
+  expiresAt: string | null
+}
+
+/** A wire timestamp in the one output form, refusing the past (SPEC §3). */
+export const futureExpiry = (value: string, now: Date): string => {
+  const at = new Date(value)
+  if (at.getTime() <= now.getTime()) throw invalidField('expires_at', 'expires_at must be in the future')
+  return at.toISOString()
+}
+
+/** The deprecated one-element user_identity_ids folds into user_identity_id; both must agree. */
+export const singleUserIdentity = (params: { user_identity_id?: string | undefined; user_identity_ids?: string[] | undefined }) => {
+  const fromList = params.user_identity_ids?.[0]
+  if (params.user_identity_id !== undefined && fromList !== undefined && fromList !== params.user_identity_id) {
+    throw invalidField('user_identity_ids', 'user_identity_ids must match user_identity_id')
+  }
+  return params.user_identity_id ?? fromList ?? null
+}
+
+export const toSessionInput = (params: SessionInputParams, now: Date): SessionInput => ({
+  userIdentifierKey: params.user_identifier_key ?? null,
+  connectedAccountIds: [...new Set(params.connected_account_ids ?? [])],
+  connectWebviewIds: [...new Set(params.connect_webview_ids ?? [])],
+  userIdentityId: singleUserIdentity(params),
+  customerId: params.customer_id ?? null,
+  customerKey: params.customer_key ?? null,
+  expiresAt: params.expires_at === undefined ? null : futureExpiry(params.expires_at, now),
+})
+
+/** Every id a session will reference must exist in the caller's workspace (404 naming the id). */
+export const assertReferencesExist = async (
+  { store }: AppContext,
+  workspaceId: string,
+  refs: { connectedAccountIds: string[]; connectWebviewIds: string[]; userIdentityId: string | null },
+): Promise<void> => {
+  const [accounts, webviews, identities] = await Promise.all([
+    store.findMissing(workspaceId, 'connected_account', refs.connectedAccountIds),
+    store.findMissing(workspaceId, 'connect_webview', refs.connectWebviewIds),
+    store.findMissing(workspaceId, 'user_identity', refs.userIdentityId === null ? [] : [refs.userIdentityId]),
+  ])
+  if (accounts[0] !== undefined) throw notFound('connected_account', accounts[0])
+  if (webviews[0] !== undefined) throw notFound('connect_webview', webviews[0])
+  if (identities[0] !== undefined) throw notFound('user_identity', identities[0])
+}
+
+/** SPEC §4: a publishable key may only create a session that references nothing. */
+export const assertEmptyForPublishableKey = (input: SessionInput): void => {
+  if (input.connectedAccountIds.length > 0 || input.connectWebviewIds.length > 0 || input.userIdentityId !== null) {
+    throw new ApiError(
+      403,
+      'publishable_keys_must_create_empty_client_sessions',
+      'A publishable key can only create client sessions without connected accounts, webviews or user identities.',
+    )
+  }
+}

@@ -1,0 +1,23 @@
+import type { TokenCipher } from '../auth/token-cipher.ts'
+import type { Clock } from '../clock.ts'
+import type { Store } from '../store/store.ts'
+
+export interface AppConfig {
+  /** Default lifetime of a client session (SPEC §3: one year, Seam's reference behaviour). */
+  sessionLifetimeMs: number
+  /** Largest accepted request body; larger answers 413 payload_too_large. */
+  bodyLimitBytes: number
+}
+
+export const DEFAULT_CONFIG: AppConfig = {
+  sessionLifetimeMs: 365 * 24 * 60 * 60 * 1000,
+  bodyLimitBytes: 1024 * 1024,
+}
+
+/** What a handler may use: everything is injected, nothing is global. */
+export interface AppContext {
+  store: Store
+  clock: Clock
+  config: AppConfig
+  tokenCipher: TokenCipher
+}

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify'
+
+const ALLOWED_HEADERS = [
+  'authorization',
+  'content-type',
+  'client-session-token',
+  'seam-client-session-token',
+  'seam-publishable-key',
+  'seam-user-identifier-key',
+  'seam-workspace',
+  'seam-sdk-name',
+  'seam-sdk-version',
+].join(', ')
+
+/**
+ * Browsers call Latchkey directly with a client session token or publishable key (that is the
+ * point of client sessions). Credentials travel in headers, never cookies, so any origin may
+ * call: CORS protects ambient credentials, and there are none.
+ */
+export const installCors = (app: FastifyInstance): void => {
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('access-control-allow-origin', '*')
+    reply.header('access-control-expose-headers', 'seam-request-id')
+    if (request.method === 'OPTIONS') {
+      reply
+        .code(204)
+        .header('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE')
+        .header('access-control-allow-headers', ALLOWED_HEADERS)
+        .header('access-control-max-age', '600')
+        .send()
+    }
+  })
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+
+import { authenticate } from '../auth/authenticate.ts'
+import { ApiError } from '../contract/api-error.ts'
+import type { AppContext } from './context.ts'
+import { coerceQuery } from './query-params.ts'
+import { type AnyRoute, HTTP_METHODS, type HttpMethod } from './route.ts'
+
+const readsQuery = (method: string) => method === 'GET' || method === 'DELETE'
+
+const rawParams = (request: FastifyRequest, route: AnyRoute): unknown => {
+  if (readsQuery(request.method)) return coerceQuery(route.params.shape, request.query as Record<string, unknown>)
+  return request.body ?? {}
+}
+
+const parseParams = (route: AnyRoute, raw: unknown): Record<string, unknown> => {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ApiError(400, 'invalid_input', 'Parameters must be a JSON object.', { validation_errors: { _errors: ['Expected an object'] } })
+  }
+  const result = route.params.safeParse(raw)
+  if (result.success) return result.data
+  const first = result.error.issues[0]
+  const where = first === undefined || first.path.length === 0 ? '' : `${first.path.join('.')}: `
+  throw new ApiError(400, 'invalid_input', `${where}${first?.message ?? 'Invalid input.'}`, {
+    validation_errors: z.formatError(result.error),
+  })
+}
+
+/**
+ * Mounts one route: its methods run the spec (authenticate, then validate, then handle); every
+ * other method on the same path answers 405, as SPEC §1 requires.
+ */
+export const registerRoute = (app: FastifyInstance, route: AnyRoute, context: AppContext): void => {
+  app.route({
+    method: [...route.methods],
+    url: route.path,
+    handler: async (request, reply) => {
+      const raw = rawParams(request, route)
+      // Credentials first: an unauthenticated caller learns nothing about parameter rules.
+      const auth = await authenticate(route.auth, { headers: request.headers, body: raw }, context)
+      const params = parseParams(route, raw)
+      const body = await route.handler({ params, auth, method: request.method as HttpMethod, context })
+      return reply.type('application/json').send({ ...body, ok: true })
+    },
+  })
+  const others = HTTP_METHODS.filter((m) => !route.methods.includes(m))
+  if (others.length > 0) {
+    app.route({
+      method: others,
+      url: route.path,
+      handler: async () => {
+        throw new ApiError(405, 'method_not_allowed', `${route.path} accepts ${route.methods.join(', ')}.`)
+      },
+    })
+  }
+}

@@ -1,0 +1,34 @@
+import type { z } from 'zod'
+
+import type { AuthKind, AuthOf } from '../auth/auth.ts'
+import type { AppContext } from './context.ts'
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const
+export type HttpMethod = (typeof HTTP_METHODS)[number]
+
+export interface HandlerInput<P, A extends AuthKind> {
+  params: P
+  auth: AuthOf<A>
+  method: HttpMethod
+  context: AppContext
+}
+
+/**
+ * A route is data plus a small handler (the model: Seam's `withRouteSpec`). The same spec drives
+ * method checks, authentication, parameter validation and the OpenAPI document.
+ */
+export interface RouteSpec<P extends z.ZodObject = z.ZodObject, A extends AuthKind = AuthKind> {
+  path: string
+  methods: readonly HttpMethod[]
+  auth: readonly A[]
+  description: string
+  params: P
+  /** The success body without `ok`, for the OpenAPI document. */
+  response: z.ZodObject
+  handler(input: HandlerInput<z.output<P>, A>): Promise<Record<string, unknown>>
+}
+
+export const defineRoute = <P extends z.ZodObject, A extends AuthKind>(spec: RouteSpec<P, A>): RouteSpec<P, A> => spec
+
+/** Erases the generic parameters so routes of different shapes can sit in one list. */
+export type AnyRoute = RouteSpec<z.ZodObject, AuthKind>

@@ -1,0 +1,38 @@
+import { z } from 'zod'
+
+import { ApiError, notFound } from '../../contract/api-error.ts'
+import { id, userIdentifierKey } from '../../contract/fields.ts'
+import { defineRoute } from '../../http/route.ts'
+import { clientSessionResponse, findSession, respondWithSession } from './shared.ts'
+
+export default defineRoute({
+  path: '/client_sessions/get',
+  methods: ['GET', 'POST'],
+  auth: ['client_session_token', 'api_key', 'personal_access_token'],
+  description:
+    'Returns a client session by client_session_id or user_identifier_key. With a client session token it always returns the caller’s own session.',
+  params: z.object({
+    client_session_id: id().optional(),
+    user_identifier_key: userIdentifierKey().optional(),
+  }),
+  response: clientSessionResponse,
+  async handler({ params, auth, context }) {
+    if (auth.kind === 'client_session_token') {
+      if (params.client_session_id !== undefined && params.user_identifier_key !== undefined) {
+        throw new ApiError(
+          400,
+          'invalid_options',
+          'Cannot send both client_session_id and user_identifier_key with a client session token.',
+        )
+      }
+      const own = await context.store.getClientSession(auth.workspaceId, auth.clientSessionId)
+      if (own === undefined) throw notFound('client_session')
+      return respondWithSession(own, context)
+    }
+    const record = await findSession(context, auth.workspaceId, {
+      clientSessionId: params.client_session_id,
+      userIdentifierKey: params.user_identifier_key,
+    })
+    return respondWithSession(record, context)
+  },
+})

@@ -1,0 +1,23 @@
+import { getOrCreateClientSession } from '../../domain/client-sessions.ts'
+import { assertEmptyForPublishableKey, assertReferencesExist, sessionInputParams, toSessionInput } from '../../domain/session-input.ts'
+import { defineRoute } from '../../http/route.ts'
+import { clientSessionResponse, respondWithSession } from './shared.ts'
+
+export default defineRoute({
+  path: '/client_sessions/get_or_create',
+  methods: ['POST', 'PUT'],
+  auth: ['publishable_key', 'api_key', 'personal_access_token'],
+  description:
+    'Returns the live client session for user_identifier_key, granting any given ids, setting expires_at when given and renewing an expired session; creates it when none exists.',
+  params: sessionInputParams,
+  response: clientSessionResponse,
+  async handler({ params, auth, context }) {
+    const input = toSessionInput(params, context.clock.now())
+    if (auth.kind === 'publishable_key') {
+      assertEmptyForPublishableKey(input)
+      input.userIdentifierKey = auth.userIdentifierKey
+    }
+    await assertReferencesExist(context, auth.workspaceId, input)
+    return respondWithSession(await getOrCreateClientSession(context, auth.workspaceId, input), context)
+  },
+})

@@ -1,0 +1,48 @@
+import { z } from 'zod'
+
+import { clientSessionSchema, paginationSchema } from '../../contract/client-session.ts'
+import { id, userIdentifierKey } from '../../contract/fields.ts'
+import { toClientSessionResource } from '../../domain/client-session-resource.ts'
+import { defineRoute } from '../../http/route.ts'
+import { decodeCursor, encodeCursor } from './page-cursor.ts'
+
+export default defineRoute({
+  path: '/client_sessions/list',
+  methods: ['GET', 'POST'],
+  auth: ['api_key', 'personal_access_token'],
+  description: 'Lists the workspace’s client sessions, newest first, including revoked and expired ones. Filters are AND-ed.',
+  params: z.object({
+    client_session_id: id().optional(),
+    user_identifier_key: userIdentifierKey().optional(),
+    connect_webview_id: id().optional(),
+    user_identity_id: id().optional(),
+    without_user_identifier_key: z.boolean().optional(),
+    limit: z.number().int().min(1).max(10_000).default(500),
+    page_cursor: z.string().min(1).max(512).optional(),
+  }),
+  response: z.object({ client_sessions: z.array(clientSessionSchema), pagination: paginationSchema }),
+  async handler({ params, auth, context }) {
+    const after = params.page_cursor === undefined ? undefined : decodeCursor(params.page_cursor)
+    const page = await context.store.listClientSessions(
+      auth.workspaceId,
+      {
+        ...(params.client_session_id === undefined ? {} : { clientSessionId: params.client_session_id }),
+        ...(params.user_identifier_key === undefined ? {} : { userIdentifierKey: params.user_identifier_key }),
+        ...(params.connect_webview_id === undefined ? {} : { connectWebviewId: params.connect_webview_id }),
+        ...(params.user_identity_id === undefined ? {} : { userIdentityId: params.user_identity_id }),
+        ...(params.without_user_identifier_key === undefined ? {} : { withoutUserIdentifierKey: params.without_user_identifier_key }),
+      },
+      params.limit,
+      after,
+    )
+    const last = page.items.at(-1)
+    return {
+      client_sessions: page.items.map((record) => toClientSessionResource(record, context.tokenCipher)),
+      pagination: {
+        has_next_page: page.hasNextPage,
+        next_page_cursor:
+          page.hasNextPage && last !== undefined ? encodeCursor({ createdAt: last.createdAt, clientSessionId: last.clientSessionId }) : null,
+      },
+    }
+  },
+})

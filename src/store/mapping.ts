@@ -1,0 +1,45 @@
+import type { Selectable } from 'kysely'
+
+import type { ClientSessionRecord, ClientSessionAuth, Workspace } from './records.ts'
+import type { ClientSessionsTable, WorkspacesTable } from './tables.ts'
+
+/** PostgreSQL hands timestamps back as Date, SQLite as the ISO text we wrote: one output form. */
+export const toIso = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString()
+export const toIsoOrNull = (value: Date | string | null): string | null => (value === null ? null : toIso(value))
+
+export const toWorkspace = (row: Selectable<WorkspacesTable>): Workspace => ({
+  workspaceId: row.workspace_id,
+  name: row.name,
+  isSandbox: row.is_sandbox === 1,
+  createdAt: toIso(row.created_at),
+})
+
+export const toClientSessionAuth = (
+  row: Pick<Selectable<ClientSessionsTable>, 'client_session_id' | 'workspace_id' | 'secret_hash' | 'expires_at' | 'revoked_at'>,
+): ClientSessionAuth => ({
+  clientSessionId: row.client_session_id,
+  workspaceId: row.workspace_id,
+  secretHash: row.secret_hash,
+  expiresAt: toIso(row.expires_at),
+  revokedAt: toIsoOrNull(row.revoked_at),
+})
+
+export interface SessionLinks {
+  connectedAccountIds: string[]
+  connectWebviewIds: string[]
+  deviceCount: number
+}
+
+export const toClientSessionRecord = (row: Selectable<ClientSessionsTable>, links: SessionLinks): ClientSessionRecord => ({
+  clientSessionId: row.client_session_id,
+  workspaceId: row.workspace_id,
+  tokenCiphertext: row.token_ciphertext,
+  userIdentifierKey: row.user_identifier_key,
+  userIdentityId: row.user_identity_id,
+  customerId: row.customer_id,
+  customerKey: row.customer_key,
+  createdAt: toIso(row.created_at),
+  expiresAt: toIso(row.expires_at),
+  revokedAt: toIsoOrNull(row.revoked_at),
+  ...links,
+})

@@ -1,0 +1,28 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
+
+import type { SqlFlavor } from './flavor.ts'
+import * as initial from './migrations/0001_initial.ts'
+
+/** Ordered by name; each entry is immutable once released. */
+const MIGRATIONS = { '0001_initial': initial }
+
+const providerFor = (flavor: SqlFlavor): MigrationProvider => ({
+  getMigrations: async () =>
+    Object.fromEntries(
+      Object.entries(MIGRATIONS).map(([name, m]): [string, Migration] => [
+        name,
+        { up: (db) => m.up(db, flavor) },
+      ]),
+    ),
+})
+
+/**
+ * Applies pending migrations. Kysely's migrator takes a lock (an advisory lock on PostgreSQL), so
+ * several servers starting at once against one database migrate it exactly once.
+ */
+export const migrateToLatest = async (db: Kysely<unknown>, flavor: SqlFlavor): Promise<string[]> => {
+  const migrator = new Migrator({ db, provider: providerFor(flavor) })
+  const { error, results = [] } = await migrator.migrateToLatest()
+  if (error !== undefined) throw error instanceof Error ? error : new Error(String(error))
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

@@ -1,0 +1,81 @@
+import { type Kysely, type Selectable, sql } from 'kysely'
+
+import { type SessionLinks, toClientSessionRecord } from './mapping.ts'
+import type { ClientSessionRecord } from './records.ts'
+import type { ClientSessionsTable, Database } from './tables.ts'
+
+/**
+ * The scope rule of SPEC §5, in SQL, in one place: a session reaches its own connected accounts
+ * plus the connected account of each of its webviews once that webview is authorized. UNION
+ * removes an account reached both ways, so it is counted once.
+ */
+const scopedAccounts = (workspaceId: string, sessionIds: string[]) => sql`
+  SELECT l.client_session_id, l.connected_account_id
+    FROM client_session_connected_accounts l
+    JOIN connected_accounts a ON a.connected_account_id = l.connected_account_id AND a.workspace_id = ${workspaceId}
+   WHERE l.client_session_id IN (${sql.join(sessionIds)})
+  UNION
+  SELECT l.client_session_id, w.connected_account_id
+    FROM client_session_connect_webviews l
+    JOIN connect_webviews w ON w.connect_webview_id = l.connect_webview_id AND w.workspace_id = ${workspaceId}
+   WHERE l.client_session_id IN (${sql.join(sessionIds)})
+     AND w.status = 'authorized' AND w.connected_account_id IS NOT NULL`
+
+const countDevices = async (db: Kysely<Database>, workspaceId: string, sessionIds: string[]) => {
+  const { rows } = await sql<{ client_session_id: string; device_count: number | string }>`
+    SELECT scope.client_session_id, COUNT(d.device_id) AS device_count
+      FROM (${scopedAccounts(workspaceId, sessionIds)}) scope
+      JOIN devices d ON d.connected_account_id = scope.connected_account_id AND d.workspace_id = ${workspaceId}
+     GROUP BY scope.client_session_id`.execute(db)
+  return new Map(rows.map((r) => [r.client_session_id, Number(r.device_count)]))
+}
+
+const groupIds = (rows: { client_session_id: string; id: string }[]) => {
+  const grouped = new Map<string, string[]>()
+  for (const { client_session_id, id } of rows) {
+    const list = grouped.get(client_session_id)
+    if (list === undefined) grouped.set(client_session_id, [id])
+    else list.push(id)
+  }
+  return grouped
+}
+
+// Keeps each IN (...) list well under both databases' bound-parameter limits.
+const CHUNK = 500
+
+/** Turns session rows into records with their id lists and device counts, in batched queries. */
+export const hydrateSessions = async (
+  db: Kysely<Database>,
+  workspaceId: string,
+  rows: Selectable<ClientSessionsTable>[],
+): Promise<ClientSessionRecord[]> => {
+  const links = new Map<string, SessionLinks>()
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const ids = rows.slice(start, start + CHUNK).map((r) => r.client_session_id)
+    const [accounts, webviews, counts] = await Promise.all([
+      db
+        .selectFrom('client_session_connected_accounts')
+        .select(['client_session_id', 'connected_account_id as id'])
+        .where('client_session_id', 'in', ids)
+        .orderBy('connected_account_id')
+        .execute(),
+      db
+        .selectFrom('client_session_connect_webviews')
+        .select(['client_session_id', 'connect_webview_id as id'])
+        .where('client_session_id', 'in', ids)
+        .orderBy('connect_webview_id')
+        .execute(),
+      countDevices(db, workspaceId, ids),
+    ])
+    const accountIds = groupIds(accounts)
+    const webviewIds = groupIds(webviews)
+    for (const id of ids) {
+      links.set(id, {
+        connectedAccountIds: accountIds.get(id) ?? [],
+        connectWebviewIds: webviewIds.get(id) ?? [],
+        deviceCount: counts.get(id) ?? 0,
+      })
+    }
+  }
+  return rows.map((row) => toClientSessionRecord(row, links.get(row.client_session_id) as SessionLinks))
+}

@@ -1,0 +1,22 @@
+import { type Kysely, sql } from 'kysely'
+
+import type { SqlFlavor } from './flavor.ts'
+import { migrateToLatest } from './migrate.ts'
+import { credentialVerbs } from './sql/credentials.ts'
+import { sessionVerbs } from './sql/client-sessions.ts'
+import { resourceVerbs } from './sql/resources.ts'
+import type { Store } from './store.ts'
+import type { Database } from './tables.ts'
+
+/** One SQL implementation of the Store for both databases; dialect setup lives in sqlite.ts/postgres.ts. */
+export const createSqlStore = (db: Kysely<Database>, flavor: SqlFlavor): Store => ({
+  flavor: flavor.name,
+  migrate: () => migrateToLatest(db as Kysely<unknown>, flavor),
+  async ping() {
+    await sql`SELECT 1`.execute(db)
+  },
+  close: () => db.destroy(),
+  ...credentialVerbs(db),
+  ...sessionVerbs(db),
+  ...resourceVerbs(db),
+})

@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto'
+
+import type { Kysely, Transaction } from 'kysely'
+
+import { toClientSessionAuth } from '../mapping.ts'
+import { hydrateSessions } from '../session-links.ts'
+import type { Store } from '../store.ts'
+import type { Database } from '../tables.ts'
+
+type SessionVerbs = Pick<
+  Store,
+  | 'insertClientSession'
+  | 'findClientSessionAuth'
+  | 'getClientSession'
+  | 'getClientSessionByUserKey'
+  | 'listClientSessions'
+  | 'grantClientSessionAccess'
+  | 'revokeClientSession'
+  | 'deleteClientSession'
+>
+
+const addLinks = async (
+  trx: Transaction<Database>,
+  clientSessionId: string,
+  connectedAccountIds: string[],
+  connectWebviewIds: string[],
+) => {
+  if (connectedAccountIds.length > 0) {
+    await trx
+      .insertInto('client_session_connected_accounts')
+      .values(connectedAccountIds.map((id) => ({ client_session_id: clientSessionId, connected_account_id: id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+  }
+  if (connectWebviewIds.length > 0) {
+    await trx
+      .insertInto('client_session_connect_webviews')
+      .values(connectWebviewIds.map((id) => ({ client_session_id: clientSessionId, connect_webview_id: id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+  }
+}
+
+const recordSessionEvent = (trx: Transaction<Database>, workspaceId: string, clientSessionId: string, type: string, at: string) =>
+  trx
+    .insertInto('events')
+    .values({
+      event_id: randomUUID(),
+      workspace_id: workspaceId,
+      event_type: type,
+      client_session_id: clientSessionId,
+      connected_account_id: null,
+      connect_webview_id: null,
+      device_id: null,
+      created_at: at,
+      occurred_at: at,
+    })
+    .execute()
+
+export const sessionVerbs = (db: Kysely<Database>): SessionVerbs => ({
+  insertClientSession(s) {
+    return db.transaction().execute(async (trx) => {
+      const result = await trx
+        .insertInto('client_sessions')
+        .values({
+          client_session_id: s.clientSessionId,
+          workspace_id: s.workspaceId,
+          token_id: s.tokenId,
+          secret_hash: s.secretHash,
+          token_ciphertext: s.tokenCiphertext,
+          user_identifier_key: s.userIdentifierKey,
+          user_identity_id: s.userIdentityId,
+          customer_id: s.customerId,
+          customer_key: s.customerKey,
+          created_at: s.createdAt,
+          expires_at: s.expiresAt,
+          revoked_at: null,
+        })
+        // The partial unique index decides races: a concurrent insert for the same live key
+        // waits for the first and then does nothing, so callers re-read the winner.
+        .onConflict((oc) => oc.columns(['workspace_id', 'user_identifier_key']).where('revoked_at', 'is', null).doNothing())
+        .executeTakeFirst()
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false
+      await addLinks(trx, s.clientSessionId, s.connectedAccountIds, s.connectWebviewIds)
+      await recordSessionEvent(trx, s.workspaceId, s.clientSessionId, 'client_session.created', s.createdAt)
+      return true
+    })
+  },
+
+  async findClientSessionAuth(tokenId) {
+    const row = await db
+      .selectFrom('client_sessions')
+      .select(['client_session_id', 'workspace_id', 'secret_hash', 'expires_at', 'revoked_at'])
+      .where('token_id', '=', tokenId)
+      .executeTakeFirst()
+    return row && toClientSessionAuth(row)
+  },
+
+  async getClientSession(workspaceId, clientSessionId) {
+    const row = await db
+      .selectFrom('client_sessions')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('client_session_id', '=', clientSessionId)
+      .executeTakeFirst()
+    if (row === undefined) return undefined
+    const [record] = await hydrateSessions(db, workspaceId, [row])
+    return record
+  },
+
+  async getClientSessionByUserKey(workspaceId, userIdentifierKey) {
+    const row = await db
+      .selectFrom('client_sessions')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('user_identifier_key', '=', userIdentifierKey)
+      // Live first (NULL revoked_at), then the most recently created.
+      .orderBy((eb) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end())
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    if (row === undefined) return undefined
+    const [record] = await hydrateSessions(db, workspaceId, [row])
+    return record
+  },
+
+  async listClientSessions(workspaceId, filter, limit, after) {
+    let query = db.selectFrom('client_sessions').selectAll().where('workspace_id', '=', workspaceId)
+    if (filter.clientSessionId !== undefined) query = query.where('client_session_id', '=', filter.clientSessionId)
+    if (filter.userIdentifierKey !== undefined) query = query.where('user_identifier_key', '=', filter.userIdentifierKey)
+    if (filter.userIdentityId !== undefined) query = query.where('user_identity_id', '=', filter.userIdentityId)
+    if (filter.withoutUserIdentifierKey === true) query = query.where('user_identifier_key', 'is', null)
+    if (filter.connectWebviewId !== undefined) {
+      const webviewId = filter.connectWebviewId
+      query = query.where('client_session_id', 'in', (eb) =>
+        eb.selectFrom('client_session_connect_webviews').select('client_session_id').where('connect_webview_id', '=', webviewId),
+      )
+    }
+    if (after !== undefined) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('created_at', '<', after.createdAt),
+          eb.and([eb('created_at', '=', after.createdAt), eb('client_session_id', '<', after.clientSessionId)]),
+        ]),
+      )
+    }
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('client_session_id', 'desc')
+      .limit(limit + 1)
+      .execute()
+    const page = rows.slice(0, limit)
+    return { items: await hydrateSessions(db, workspaceId, page), hasNextPage: rows.length > limit }
+  },
+
+  async grantClientSessionAccess(workspaceId, clientSessionId, grant) {
+    await db.transaction().execute(async (trx) => {
+      await addLinks(trx, clientSessionId, grant.connectedAccountIds, grant.connectWebviewIds)
+      const changes = {
+        ...(grant.userIdentityId === undefined ? {} : { user_identity_id: grant.userIdentityId }),
+        ...(grant.expiresAt === undefined ? {} : { expires_at: grant.expiresAt }),
+      }
+      if (Object.keys(changes).length > 0) {
+        await trx
+          .updateTable('client_sessions')
+          .set(changes)
+          .where('workspace_id', '=', workspaceId)
+          .where('client_session_id', '=', clientSessionId)
+          .execute()
+      }
+    })
+  },
+
+  revokeClientSession(workspaceId, clientSessionId, at) {
+    return db.transaction().execute(async (trx) => {
+      const exists = await trx
+        .selectFrom('client_sessions')
+        .select('client_session_id')
+        .where('workspace_id', '=', workspaceId)
+        .where('client_session_id', '=', clientSessionId)
+        .executeTakeFirst()
+      if (exists === undefined) return false
+      const result = await trx
+        .updateTable('client_sessions')
+        .set({ revoked_at: at, expires_at: at })
+        .where('workspace_id', '=', workspaceId)
+        .where('client_session_id', '=', clientSessionId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst()
+      // Revoking twice is harmless and records one event.
+      if (Number(result.numUpdatedRows) > 0) {
+        await recordSessionEvent(trx, workspaceId, clientSessionId, 'client_session.revoked', at)
+      }
+      return true
+    })
+  },
+
+  deleteClientSession(workspaceId, clientSessionId, at) {
+    return db.transaction().execute(async (trx) => {
+      const exists = await trx
+        .selectFrom('client_sessions')
+        .select('client_session_id')
+        .where('workspace_id', '=', workspaceId)
+        .where('client_session_id', '=', clientSessionId)
+        .executeTakeFirst()
+      if (exists === undefined) return false
+      await trx.deleteFrom('client_session_connected_accounts').where('client_session_id', '=', clientSessionId).execute()
+      await trx.deleteFrom('client_session_connect_webviews').where('client_session_id', '=', clientSessionId).execute()
+      await trx.deleteFrom('client_sessions').where('client_session_id', '=', clientSessionId).execute()
+      await recordSessionEvent(trx, workspaceId, clientSessionId, 'client_session.deleted', at)
+      return true
+    })
+  },
+})

@@ -1,0 +1,170 @@
+import type { Kysely } from 'kysely'
+
+import { toIso, toIsoOrNull, toWorkspace } from '../mapping.ts'
+import type { Store } from '../store.ts'
+import type { Database } from '../tables.ts'
+
+type CredentialVerbs = Pick<
+  Store,
+  | 'createWorkspace'
+  | 'getWorkspace'
+  | 'listWorkspaces'
+  | 'insertApiKey'
+  | 'listApiKeys'
+  | 'revokeApiKey'
+  | 'findApiKey'
+  | 'insertPublishableKey'
+  | 'findPublishableKey'
+  | 'ensureUser'
+  | 'addWorkspaceMember'
+  | 'isWorkspaceMember'
+  | 'insertPersonalAccessToken'
+  | 'findPersonalAccessToken'
+>
+
+/** Workspaces, the people in them, and the long-lived credentials that act for them. */
+export const credentialVerbs = (db: Kysely<Database>): CredentialVerbs => ({
+  async createWorkspace(w) {
+    await db
+      .insertInto('workspaces')
+      .values({ workspace_id: w.workspaceId, name: w.name, is_sandbox: w.isSandbox ? 1 : 0, created_at: w.createdAt })
+      .execute()
+  },
+  async getWorkspace(workspaceId) {
+    const row = await db.selectFrom('workspaces').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst()
+    return row && toWorkspace(row)
+  },
+  async listWorkspaces() {
+    const rows = await db.selectFrom('workspaces').selectAll().orderBy('created_at').orderBy('workspace_id').execute()
+    return rows.map(toWorkspace)
+  },
+
+  async insertApiKey(k) {
+    await db
+      .insertInto('api_keys')
+      .values({
+        api_key_id: k.id,
+        workspace_id: k.ownerId,
+        token_id: k.tokenId,
+        secret_hash: k.secretHash,
+        name: k.name,
+        created_at: k.createdAt,
+      })
+      .execute()
+  },
+  async listApiKeys(workspaceId) {
+    const rows = await db
+      .selectFrom('api_keys')
+      .select(['api_key_id', 'workspace_id', 'name', 'created_at', 'revoked_at'])
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('created_at')
+      .execute()
+    return rows.map((r) => ({
+      apiKeyId: r.api_key_id,
+      workspaceId: r.workspace_id,
+      name: r.name,
+      createdAt: toIso(r.created_at),
+      revokedAt: toIsoOrNull(r.revoked_at),
+    }))
+  },
+  async revokeApiKey(apiKeyId, at) {
+    const exists = await db.selectFrom('api_keys').select('api_key_id').where('api_key_id', '=', apiKeyId).executeTakeFirst()
+    if (exists === undefined) return false
+    await db
+      .updateTable('api_keys')
+      .set({ revoked_at: at })
+      .where('api_key_id', '=', apiKeyId)
+      .where('revoked_at', 'is', null)
+      .execute()
+    return true
+  },
+  async findApiKey(tokenId) {
+    const row = await db
+      .selectFrom('api_keys')
+      .select(['api_key_id', 'workspace_id', 'secret_hash', 'revoked_at'])
+      .where('token_id', '=', tokenId)
+      .executeTakeFirst()
+    return row && { id: row.api_key_id, ownerId: row.workspace_id, secretHash: row.secret_hash, revokedAt: toIsoOrNull(row.revoked_at) }
+  },
+
+  async insertPublishableKey(k) {
+    await db
+      .insertInto('publishable_keys')
+      .values({
+        publishable_key_id: k.id,
+        workspace_id: k.ownerId,
+        token_id: k.tokenId,
+        secret_hash: k.secretHash,
+        created_at: k.createdAt,
+      })
+      .execute()
+  },
+  async findPublishableKey(tokenId) {
+    const row = await db
+      .selectFrom('publishable_keys')
+      .select(['publishable_key_id', 'workspace_id', 'secret_hash', 'revoked_at'])
+      .where('token_id', '=', tokenId)
+      .executeTakeFirst()
+    return (
+      row && {
+        id: row.publishable_key_id,
+        ownerId: row.workspace_id,
+        secretHash: row.secret_hash,
+        revokedAt: toIsoOrNull(row.revoked_at),
+      }
+    )
+  },
+
+  async ensureUser(user, createdAt) {
+    await db
+      .insertInto('users')
+      .values({ user_id: user.userId, email: user.email, created_at: createdAt })
+      .onConflict((oc) => oc.column('email').doNothing())
+      .execute()
+    const row = await db.selectFrom('users').select(['user_id', 'email']).where('email', '=', user.email).executeTakeFirstOrThrow()
+    return { userId: row.user_id, email: row.email }
+  },
+  async addWorkspaceMember(workspaceId, userId, at) {
+    await db
+      .insertInto('workspace_members')
+      .values({ workspace_id: workspaceId, user_id: userId, created_at: at })
+      .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doNothing())
+      .execute()
+  },
+  async isWorkspaceMember(workspaceId, userId) {
+    const row = await db
+      .selectFrom('workspace_members')
+      .select('user_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+    return row !== undefined
+  },
+  async insertPersonalAccessToken(t) {
+    await db
+      .insertInto('personal_access_tokens')
+      .values({
+        personal_access_token_id: t.id,
+        user_id: t.ownerId,
+        token_id: t.tokenId,
+        secret_hash: t.secretHash,
+        created_at: t.createdAt,
+      })
+      .execute()
+  },
+  async findPersonalAccessToken(tokenId) {
+    const row = await db
+      .selectFrom('personal_access_tokens')
+      .select(['personal_access_token_id', 'user_id', 'secret_hash', 'revoked_at'])
+      .where('token_id', '=', tokenId)
+      .executeTakeFirst()
+    return (
+      row && {
+        id: row.personal_access_token_id,
+        ownerId: row.user_id,
+        secretHash: row.secret_hash,
+        revokedAt: toIsoOrNull(row.revoked_at),
+      }
+    )
+  },
+})

@@ -1,0 +1,23 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+
+import { SQLITE } from './flavor.ts'
+import { createSqlStore } from './sql-store.ts'
+import type { Store } from './store.ts'
+import type { Database } from './tables.ts'
+
+/** Opens (creating if needed) an embedded SQLite store; ':memory:' gives a throwaway one for tests. */
+export const openSqliteStore = (path: string): Store => {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const database = new BetterSqlite3(path)
+  // WAL lets readers proceed during a write; NORMAL sync is durable across process crashes
+  // (an acknowledged write survives kill -9) and only an OS crash can lose the last commits.
+  database.pragma('journal_mode = WAL')
+  database.pragma('synchronous = NORMAL')
+  database.pragma('foreign_keys = ON')
+  database.pragma('busy_timeout = 5000')
+  return createSqlStore(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), SQLITE)
+}

@@ -1,0 +1,154 @@
+import type { ColumnType } from 'kysely'
+
+/**
+ * Table shapes as Kysely sees them. Column names are snake_case, exactly as on the wire.
+ * Timestamps are written as ISO strings; SQLite keeps them as TEXT (fixed-width ISO 8601 UTC
+ * sorts correctly as text), PostgreSQL as timestamptz and reads them back as Date.
+ * Booleans are integers 0/1 on both, because better-sqlite3 cannot bind JS booleans.
+ */
+export type Timestamp = ColumnType<Date | string, string, string>
+export type NullableTimestamp = ColumnType<Date | string | null, string | null, string | null>
+
+export interface WorkspacesTable {
+  workspace_id: string
+  name: string
+  is_sandbox: number
+  created_at: Timestamp
+}
+
+export interface ApiKeysTable {
+  api_key_id: string
+  workspace_id: string
+  token_id: string
+  secret_hash: string
+  name: string | null
+  created_at: Timestamp
+  revoked_at: NullableTimestamp
+}
+
+export interface PublishableKeysTable {
+  publishable_key_id: string
+  workspace_id: string
+  token_id: string
+  secret_hash: string
+  created_at: Timestamp
+  revoked_at: NullableTimestamp
+}
+
+export interface UsersTable {
+  user_id: string
+  email: string
+  created_at: Timestamp
+}
+
+export interface WorkspaceMembersTable {
+  workspace_id: string
+  user_id: string
+  created_at: Timestamp
+}
+
+export interface PersonalAccessTokensTable {
+  personal_access_token_id: string
+  user_id: string
+  token_id: string
+  secret_hash: string
+  created_at: Timestamp
+  revoked_at: NullableTimestamp
+}
+
+export interface ClientSessionsTable {
+  client_session_id: string
+  workspace_id: string
+  token_id: string
+  secret_hash: string
+  token_ciphertext: string
+  user_identifier_key: string | null
+  user_identity_id: string | null
+  customer_id: string | null
+  customer_key: string | null
+  created_at: Timestamp
+  expires_at: Timestamp
+  revoked_at: NullableTimestamp
+}
+
+export interface ClientSessionConnectedAccountsTable {
+  client_session_id: string
+  connected_account_id: string
+}
+
+export interface ClientSessionConnectWebviewsTable {
+  client_session_id: string
+  connect_webview_id: string
+}
+
+export interface ConnectedAccountsTable {
+  connected_account_id: string
+  workspace_id: string
+  provider: string
+  user_identifier_email: string | null
+  display_name: string
+  created_at: Timestamp
+}
+
+export interface ConnectWebviewsTable {
+  connect_webview_id: string
+  workspace_id: string
+  status: string
+  connected_account_id: string | null
+  custom_redirect_url: string | null
+  custom_redirect_failure_url: string | null
+  accepted_providers: string
+  custom_metadata: string
+  login_successful: number
+  created_at: Timestamp
+  authorized_at: NullableTimestamp
+}
+
+export interface UserIdentitiesTable {
+  user_identity_id: string
+  workspace_id: string
+  user_identity_key: string | null
+  email_address: string | null
+  phone_number: string | null
+  full_name: string | null
+  created_at: Timestamp
+}
+
+export interface DevicesTable {
+  device_id: string
+  workspace_id: string
+  connected_account_id: string
+  device_type: string
+  display_name: string
+  properties: string
+  created_at: Timestamp
+}
+
+export interface EventsTable {
+  event_id: string
+  workspace_id: string
+  event_type: string
+  client_session_id: string | null
+  connected_account_id: string | null
+  connect_webview_id: string | null
+  device_id: string | null
+  created_at: Timestamp
+  occurred_at: Timestamp
+}
+
+export interface Database {
+  workspaces: WorkspacesTable
+  api_keys: ApiKeysTable
+  publishable_keys: PublishableKeysTable
+  users: UsersTable
+  workspace_members: WorkspaceMembersTable
+  personal_access_tokens: PersonalAccessTokensTable
+  client_sessions: ClientSessionsTable
+  client_session_connected_accounts: ClientSessionConnectedAccountsTable
+  client_session_connect_webviews: ClientSessionConnectWebviewsTable
+  connected_accounts: ConnectedAccountsTable
+  connect_webviews: ConnectWebviewsTable
+  user_identities: UserIdentitiesTable
+  devices: DevicesTable
+  events: EventsTable
+}
