@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+
+import { BASE58_ALPHABET, randomBase58 } from '../../src/auth/base58.ts'
+import { createTokenCipher, deriveKey } from '../../src/auth/token-cipher.ts'
+import { classifyBearer, mintCredential, parseCredential, secretMatches } from '../../src/auth/tokens.ts'
+
+const B58 = `[${BASE58_ALPHABET}]`
+
+describe('credential formats (SPEC §2)', () => {
+  test('each kind has its prefix, an 8-character base58 id and a long enough secret', () => {
+    const cases = [
+      ['api_key', new RegExp(`^seam_${B58}{8}_${B58}{32}$`)],
+      ['client_session_token', new RegExp(`^seam_cst1${B58}{8}_${B58}{24}$`)],
+      ['publishable_key', new RegExp(`^seam_pk1${B58}{8}_${B58}{24}$`)],
+      ['personal_access_token', new RegExp(`^seam_at1${B58}{8}_${B58}{32}$`)],
+    ] as const
+    for (const [kind, pattern] of cases) {
+      for (let i = 0; i < 50; i++) assert.match(mintCredential(kind).token, pattern)
+    }
+  })
+
+  test('an API key id never starts with cst, pk or at, so the kind is clear from the prefix', () => {
+    for (let i = 0; i < 3000; i++) {
+      const { token } = mintCredential('api_key')
+      assert.equal(classifyBearer(token), 'api_key')
+      assert.doesNotMatch(token.slice(5).toLowerCase(), /^(cst|pk|at)/)
+    }
+  })
+
+  test('parse returns id and secret, and the stored hash matches only the right secret', () => {
+    const minted = mintCredential('client_session_token')
+    const parsed = parseCredential('client_session_token', minted.token)
+    assert.ok(parsed)
+    assert.equal(parsed.tokenId, minted.tokenId)
+    assert.ok(secretMatches(parsed.secret, minted.secretHash))
+    assert.ok(!secretMatches(`${parsed.secret.slice(0, -1)}x`, minted.secretHash))
+    assert.ok(!minted.secretHash.toString('hex').includes(parsed.secret))
+  })
+
+  test('malformed credentials do not parse', () => {
+    for (const bad of ['', 'seam_cst1', 'seam_cst1abcdefgh', 'seam_cst1abcdefgh_short', 'seam_cst1abcdefg0_aaaaaaaaaaaaaaaaaaaaaaaaaa', 'seam_cst1abcdefgh-aaaaaaaaaaaaaaaaaaaaaaaaaa', 'seam_cst1abcdefgh_aaaaaaaaaaaaaaaaaaaaaaaaa!']) {
+      assert.equal(parseCredential('client_session_token', bad), undefined, bad)
+    }
+  })
+
+  test('random base58 is uniform enough to use every character', () => {
+    const seen = new Set(randomBase58(20_000))
+    assert.equal(seen.size, 58)
+  })
+})
+
+describe('token cipher', () => {
+  test('round-trips and is bound to the session id', () => {
+    const cipher = createTokenCipher(deriveKey('x'.repeat(40)))
+    const sealed = cipher.encrypt('seam_cst1secret', 'session-a')
+    assert.equal(cipher.decrypt(sealed, 'session-a'), 'seam_cst1secret')
+    assert.ok(!sealed.includes('seam_cst1'))
+    assert.throws(() => cipher.decrypt(sealed, 'session-b'))
+    assert.throws(() => createTokenCipher(deriveKey('y'.repeat(40))).decrypt(sealed, 'session-a'))
+  })
+})
