@@ -83,17 +83,18 @@ export const startServer = async (args: string[], io: CliIo): Promise<RunningSer
 }
 
 export const serveCommand = async (args: string[], io: CliIo): Promise<number> => {
+  // Signal handlers go in before the port opens, so a signal during startup is not fatal.
+  let requested: string | undefined
+  let wake = () => {}
+  const onSignal = (signal: string) => {
+    requested = signal
+    wake()
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
   const server = await startServer(args, io)
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
-      io.err(`${signal}: finishing in-flight requests, then stopping.`)
-      server.stop().then(resolve, (error: unknown) => {
-        io.err(`error while stopping: ${(error as Error).message}`)
-        resolve()
-      })
-    }
-    process.once('SIGINT', () => shutdown('SIGINT'))
-    process.once('SIGTERM', () => shutdown('SIGTERM'))
-  })
+  if (requested === undefined) await new Promise<void>((resolve) => (wake = resolve))
+  io.err(`${requested ?? 'signal'}: finishing in-flight requests, then stopping.`)
+  await server.stop()
   return 0
 }

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+
+import { call, runCli, sharedDatabase, startServerProcess } from '../fixtures/cli.ts'
+
+const json = (stdout: string) => JSON.parse(stdout.trim()) as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('admin CLI', () => {
+  test('workspaces create --json gives credentials that work against a running server', async () => {
+    const { url: db } = await sharedDatabase()
+    const created = runCli(db, ['workspaces', 'create', '--name', 'Acme', '--sandbox', '--json'])
+    assert.equal(created.status, 0, created.stderr)
+    const ws = json(created.stdout)
+    assert.deepEqual(Object.keys(ws).sort(), ['api_key', 'is_sandbox', 'name', 'publishable_key', 'workspace_id'])
+    assert.equal(ws.name, 'Acme')
+    assert.equal(ws.is_sandbox, true)
+
+    const server = await startServerProcess(db)
+    // The store was not empty, so no sandbox workspace was bootstrapped.
+    assert.doesNotMatch(server.stderr(), /Created a sandbox workspace/)
+    const session = await call(server.url, '/client_sessions/create', { user_identifier_key: 'jane' }, { authorization: `Bearer ${ws.api_key}` })
+    assert.equal(session.status, 200)
+    assert.equal(session.body.client_session.workspace_id, ws.workspace_id)
+    const viaPk = await call(server.url, '/client_sessions/get_or_create', { user_identifier_key: 'jane' }, { 'seam-publishable-key': ws.publishable_key })
+    assert.equal(viaPk.body.client_session.client_session_id, session.body.client_session.client_session_id)
+
+    // A PAT made while the server runs works at once (same store).
+    const pat = runCli(db, ['pats', 'create', '--email', 'Dev@Example.com', '--workspace', ws.workspace_id, '--json'])
+    assert.equal(pat.status, 0, pat.stderr)
+    const { personal_access_token, user_id } = json(pat.stdout)
+    assert.match(personal_access_token, /^seam_at1/)
+    assert.match(user_id, /^[0-9a-f-]{36}$/)
+    const viaPat = await call(server.url, '/client_sessions/list', {}, { authorization: `Bearer ${personal_access_token}`, 'seam-workspace': ws.workspace_id })
+    assert.equal(viaPat.body.client_sessions.length, 1)
+    // Same email again: same user, new token.
+    assert.equal(json(runCli(db, ['pats', 'create', '--email', 'dev@example.com', '--workspace', ws.workspace_id, '--json']).stdout).user_id, user_id)
+
+    // api-keys: create, list, revoke; a revoked key stops working on the running server.
+    const key = json(runCli(db, ['api-keys', 'create', '--workspace', ws.workspace_id, '--name', 'ci', '--json']).stdout)
+    assert.match(key.api_key, /^seam_/)
+    assert.equal((await call(server.url, '/client_sessions/list', {}, { authorization: `Bearer ${key.api_key}` })).status, 200)
+    const listed = json(runCli(db, ['api-keys', 'list', '--workspace', ws.workspace_id, '--json']).stdout)
+    assert.equal(listed.api_keys.length, 2)
+    assert.ok(!JSON.stringify(listed).includes(key.api_key), 'list never shows secrets')
+    assert.equal(runCli(db, ['api-keys', 'revoke', '--api-key-id', key.api_key_id]).status, 0)
+    assert.equal((await call(server.url, '/client_sessions/list', {}, { authorization: `Bearer ${key.api_key}` })).status, 401)
+
+    const workspaces = json(runCli(db, ['workspaces', 'list', '--json']).stdout)
+    assert.deepEqual(workspaces.workspaces.map((w: { workspace_id: string }) => w.workspace_id), [ws.workspace_id])
+    assert.equal(await server.stop(), 0)
+  })
+
+  test('first start on an empty store bootstraps a sandbox workspace and prints its keys once', async () => {
+    const { url: db } = await sharedDatabase()
+    const first = await startServerProcess(db)
+    const banner = first.stderr()
+    const apiKey = /api_key\s+(\S+)/.exec(banner)?.[1]
+    const workspaceId = /workspace_id\s+(\S+)/.exec(banner)?.[1]
+    assert.ok(apiKey !== undefined && workspaceId !== undefined && /publishable_key\s+seam_pk1/.test(banner), banner)
+    const res = await call(first.url, '/client_sessions/create', {}, { authorization: `Bearer ${apiKey}` })
+    assert.equal(res.body.client_session.workspace_id, workspaceId)
+    const health = await fetch(`${first.url}/health`)
+    assert.equal(health.status, 200)
+    assert.equal(await first.stop(), 0)
+    const second = await startServerProcess(db)
+    assert.doesNotMatch(second.stderr(), /api_key/)
+    assert.equal(await second.stop(), 0)
+  })
+
+  test('graceful shutdown: a request in flight when SIGTERM arrives still completes', async () => {
+    const { url: db } = await sharedDatabase()
+    const server = await startServerProcess(db)
+    const apiKey = /api_key\s+(\S+)/.exec(server.stderr())?.[1] as string
+    const inFlight = Promise.all(
+      Array.from({ length: 20 }, (_, i) => call(server.url, '/client_sessions/create', { user_identifier_key: `u${i}` }, { authorization: `Bearer ${apiKey}` })),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const exit = server.stop()
+    const results = await inFlight.catch((error: unknown) => error)
+    assert.equal(await exit, 0)
+    // Every acknowledged create is persisted: restart and count.
+    if (Array.isArray(results)) {
+      const acknowledged = results.filter((r) => r.status === 200).length
+      const again = await startServerProcess(db)
+      const list = await call(again.url, '/client_sessions/list', {}, { authorization: `Bearer ${apiKey}` })
+      assert.equal(list.body.client_sessions.length, acknowledged)
+      await again.stop()
+    }
+  })
+
+  test('migrate is idempotent', async () => {
+    const { url: db } = await sharedDatabase()
+    const first = runCli(db, ['migrate', '--json'])
+    assert.equal(first.status, 0, first.stderr)
+    assert.deepEqual(json(first.stdout).applied, ['0001_initial'])
+    assert.deepEqual(json(runCli(db, ['migrate', '--json']).stdout).applied, [])
+  })
+
+  test('usage errors go to stderr with exit code 2; unknown ids with a clear message', async () => {
+    const { url: db } = await sharedDatabase()
+    for (const args of [['workspaces', 'create'], ['bogus'], ['api-keys', 'create'], ['pats', 'create', '--email', 'x'], ['workspaces', 'create', '--nme', 'x']]) {
+      const res = runCli(db, args)
+      assert.equal(res.status, 2, args.join(' '))
+      assert.equal(res.stdout, '')
+      assert.ok(res.stderr.length > 0)
+    }
+    const unknown = runCli(db, ['api-keys', 'list', '--workspace', '00000000-0000-0000-0000-000000000000'])
+    assert.notEqual(unknown.status, 0)
+    assert.match(unknown.stderr, /no workspace/)
+    const badUrl = runCli(db, ['migrate', '--database-url', 'mysql://x'])
+    assert.equal(badUrl.status, 2)
+    assert.match(badUrl.stderr, /unsupported database URL/)
+  })
+})
