@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts'
 import type { Store } from '../store/store.ts'
 import type { Auth, AuthKind, AuthRequest } from './auth.ts'
 import { presentedCredential, publishableUserKey, workspaceHeader } from './credential-headers.ts'
+import type { StoredCredential } from '../store/records.ts'
 import { parseCredential, secretMatches } from './tokens.ts'
 
 export interface AuthDeps {
@@ -20,13 +21,15 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  * nothing about which ids exist beyond what timing of one indexed lookup could show.
  */
 
+/** True when the stored credential exists, is not revoked, and its hash matches the secret. */
+const isValid = (secret: string, stored: Pick<StoredCredential, 'secretHash' | 'revokedAt'> | undefined): stored is StoredCredential =>
+  stored !== undefined && secretMatches(secret, Buffer.from(stored.secretHash, 'hex')) && stored.revokedAt === null
+
 const verifyApiKey = async (token: string, { store }: AuthDeps): Promise<Auth> => {
   const parsed = parseCredential('api_key', token)
   if (parsed === undefined) throw unauthorized('The API key is malformed.')
   const key = await store.findApiKey(parsed.tokenId)
-  if (key === undefined || !secretMatches(parsed.secret, Buffer.from(key.secretHash, 'hex')) || key.revokedAt !== null) {
-    throw unauthorized('The API key is not valid.')
-  }
+  if (!isValid(parsed.secret, key)) throw unauthorized('The API key is not valid.')
   return { kind: 'api_key', workspaceId: key.ownerId, apiKeyId: key.id }
 }
 
@@ -34,9 +37,7 @@ const verifyPersonalAccessToken = async (token: string, request: AuthRequest, { 
   const parsed = parseCredential('personal_access_token', token)
   if (parsed === undefined) throw unauthorized('The personal access token is malformed.')
   const pat = await store.findPersonalAccessToken(parsed.tokenId)
-  if (pat === undefined || !secretMatches(parsed.secret, Buffer.from(pat.secretHash, 'hex')) || pat.revokedAt !== null) {
-    throw unauthorized('The personal access token is not valid.')
-  }
+  if (!isValid(parsed.secret, pat)) throw unauthorized('The personal access token is not valid.')
   const workspaceId = workspaceHeader(request)
   if (workspaceId === undefined || !GUID.test(workspaceId)) {
     throw unauthorized('A personal access token needs a seam-workspace header naming the workspace.')
@@ -50,7 +51,7 @@ const verifyPersonalAccessToken = async (token: string, request: AuthRequest, { 
 const verifyPublishableKey = async (token: string, request: AuthRequest, { store }: AuthDeps): Promise<Auth> => {
   const parsed = parseCredential('publishable_key', token)
   const key = parsed && (await store.findPublishableKey(parsed.tokenId))
-  if (parsed === undefined || key === undefined || !secretMatches(parsed.secret, Buffer.from(key.secretHash, 'hex')) || key.revokedAt !== null) {
+  if (parsed === undefined || !isValid(parsed.secret, key)) {
     throw new ApiError(401, 'workspace_not_found', 'No workspace has this publishable key.')
   }
   const userIdentifierKey = publishableUserKey(request)

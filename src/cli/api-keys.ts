@@ -2,10 +2,11 @@ import { parseArgs } from 'node:util'
 
 import { systemClock } from '../clock.ts'
 import { createApiKey } from '../domain/provisioning.ts'
+import type { Store } from '../store/store.ts'
 import { type CliIo, print, UsageError } from './io.ts'
 import { databaseOption, withStore } from './store-option.ts'
 
-const requireWorkspace = async (store: Parameters<Parameters<typeof withStore>[2]>[0], workspaceId: string) => {
+const requireWorkspace = async (store: Store, workspaceId: string) => {
   if ((await store.getWorkspace(workspaceId)) === undefined) throw new UsageError(`no workspace ${workspaceId}`)
 }
 

@@ -105,9 +105,10 @@ const updateExisting = async (context: AppContext, existing: ClientSessionRecord
     ...(input.userIdentityId === null || input.userIdentityId === existing.userIdentityId ? {} : { userIdentityId: input.userIdentityId }),
     ...(expiresAt === undefined ? {} : { expiresAt }),
   }
-  const changes = grant.connectedAccountIds.length + grant.connectWebviewIds.length + Object.keys(grant).length - 2
+  const changes =
+    grant.connectedAccountIds.length > 0 || grant.connectWebviewIds.length > 0 || 'userIdentityId' in grant || 'expiresAt' in grant
   // The hot path (nothing to change) costs one read and no write.
-  if (changes === 0) return existing
+  if (!changes) return existing
   await store.grantClientSessionAccess(existing.workspaceId, existing.clientSessionId, grant)
   return (await store.getClientSession(existing.workspaceId, existing.clientSessionId)) ?? existing
 }

@@ -21,7 +21,8 @@ export const installCors = (app: FastifyInstance): void => {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('access-control-allow-origin', '*')
     reply.header('access-control-expose-headers', 'seam-request-id')
-    if (request.method === 'OPTIONS') {
+    // Only a real preflight is answered here; any other OPTIONS request is an unlisted method (405).
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
       reply
         .code(204)
         .header('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE')

@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import type { AuthKind, AuthOf } from '../auth/auth.ts'
 import type { AppContext } from './context.ts'
 
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
 export type HttpMethod = (typeof HTTP_METHODS)[number]
 
 export interface HandlerInput<P, A extends AuthKind> {

@@ -12,7 +12,7 @@ const ROUTE_METHODS: Record<string, string[]> = {
   '/client_sessions/revoke': ['POST'],
   '/client_sessions/delete': ['DELETE', 'POST'],
 }
-const ALL = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const
+const ALL = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
 
 const isUuid = (value: unknown) => typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value)
 

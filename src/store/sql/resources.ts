@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 
 import { toIso } from '../mapping.ts'
 import type { ReferencedResource } from '../records.ts'
@@ -24,9 +24,9 @@ export const resourceVerbs = (db: Kysely<Database>): ResourceVerbs => ({
     const unique = [...new Set(ids)]
     const found = await db
       .selectFrom(table)
-      .select(`${id} as id` as 'connected_account_id as id')
+      .select(sql<string>`${sql.ref(id)}`.as('id'))
       .where('workspace_id', '=', workspaceId)
-      .where(id as 'connected_account_id', 'in', unique)
+      .where(sql.ref(id), 'in', unique)
       .execute()
     const present = new Set(found.map((r) => r.id))
     return unique.filter((candidate) => !present.has(candidate))
