@@ -8,6 +8,7 @@ import { workspacesCommand } from './workspaces.ts'
 const USAGE = `usage: latchkey <command> [options]
 
   serve       [--host H] [--port P] [--database-url URL] [--session-lifetime-seconds N]
+              [--rate-limit-per-minute N]
   migrate     [--database-url URL]
   workspaces  create --name NAME [--sandbox] [--json] | list [--json]
   api-keys    create --workspace ID [--name N] [--json] | list --workspace ID | revoke --api-key-id ID

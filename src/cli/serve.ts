@@ -17,6 +17,13 @@ const parsePort = (value: string): number => {
   return port
 }
 
+const parseRateLimit = (value: string | undefined): number | null => {
+  if (value === undefined || value === '' || value === '0') return null
+  const perMinute = Number(value)
+  if (!Number.isInteger(perMinute) || perMinute < 0) throw new UsageError(`invalid rate limit ${value}`)
+  return perMinute
+}
+
 const parseLifetime = (value: string | undefined): number => {
   if (value === undefined) return DEFAULT_CONFIG.sessionLifetimeMs
   const seconds = Number(value)
@@ -52,11 +59,13 @@ export const startServer = async (args: string[], io: CliIo): Promise<RunningSer
       host: { type: 'string' },
       port: { type: 'string' },
       'session-lifetime-seconds': { type: 'string' },
+      'rate-limit-per-minute': { type: 'string' },
     },
   })
   const host = values.host ?? io.env.HOST ?? '127.0.0.1'
   const port = parsePort(values.port ?? io.env.PORT ?? '3000')
   const sessionLifetimeMs = parseLifetime(values['session-lifetime-seconds'] ?? io.env.LATCHKEY_SESSION_LIFETIME_SECONDS)
+  const rateLimitPerMinute = parseRateLimit(values['rate-limit-per-minute'] ?? io.env.LATCHKEY_RATE_LIMIT_PER_MINUTE)
   const location = databaseLocation(io, values['database-url'])
   const tokenKey = resolveTokenKey(location, io.env.LATCHKEY_SECRET)
 
@@ -66,7 +75,7 @@ export const startServer = async (args: string[], io: CliIo): Promise<RunningSer
   const app = createApp({
     store,
     clock: systemClock,
-    config: { ...DEFAULT_CONFIG, sessionLifetimeMs },
+    config: { ...DEFAULT_CONFIG, sessionLifetimeMs, rateLimitPerMinute },
     tokenCipher: createTokenCipher(tokenKey),
     logStream: process.stdout,
   })

@@ -10,6 +10,7 @@ import type { AppContext } from './context.ts'
 import { installCors } from './cors.ts'
 import { handleError, sendError } from './error-envelope.ts'
 import { buildOpenApi } from './openapi.ts'
+import { installRateLimit } from './rate-limit.ts'
 import { registerRoute } from './register-route.ts'
 
 export interface CreateAppOptions extends AppContext {
@@ -48,6 +49,7 @@ export const createApp = ({ logStream, ...context }: CreateAppOptions): FastifyI
   app.addHook('onRequest', async (request, reply) => {
     reply.header('seam-request-id', request.id)
   })
+  if (context.config.rateLimitPerMinute !== null) installRateLimit(app, context.config.rateLimitPerMinute, context.clock)
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {

@@ -7,11 +7,14 @@ export interface AppConfig {
   sessionLifetimeMs: number
   /** Largest accepted request body; larger answers 413 payload_too_large. */
   bodyLimitBytes: number
+  /** API requests per minute per client address; null turns the limit off (the default). */
+  rateLimitPerMinute: number | null
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
   sessionLifetimeMs: 365 * 24 * 60 * 60 * 1000,
   bodyLimitBytes: 1024 * 1024,
+  rateLimitPerMinute: null,
 }
 
 /** What a handler may use: everything is injected, nothing is global. */
