@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import type { Auth } from '../auth/auth.ts'
 import { ApiError, invalidField, notFound } from '../contract/api-error.ts'
 import { futureTimestamp, id, idList, userIdentifierKey } from '../contract/fields.ts'
 import type { AppContext } from '../http/context.ts'
@@ -71,7 +72,7 @@ export const assertReferencesExist = async (
 }
 
 /** SPEC §4: a publishable key may only create a session that references nothing. */
-export const assertEmptyForPublishableKey = (input: SessionInput): void => {
+const assertEmptyForPublishableKey = (input: SessionInput): void => {
   if (input.connectedAccountIds.length > 0 || input.connectWebviewIds.length > 0 || input.userIdentityId !== null) {
     throw new ApiError(
       403,
@@ -79,4 +80,22 @@ export const assertEmptyForPublishableKey = (input: SessionInput): void => {
       'A publishable key can only create client sessions without connected accounts, webviews or user identities.',
     )
   }
+}
+
+/**
+ * The input of create and get_or_create, checked: a publishable key's session is empty and keyed
+ * on the end user's key; every referenced id exists in the caller's workspace.
+ */
+export const readSessionInput = async (
+  params: SessionInputParams,
+  auth: Auth,
+  context: AppContext,
+): Promise<SessionInput> => {
+  const input = toSessionInput(params, context.clock.now())
+  if (auth.kind === 'publishable_key') {
+    assertEmptyForPublishableKey(input)
+    input.userIdentifierKey = auth.userIdentifierKey
+  }
+  await assertReferencesExist(context, auth.workspaceId, input)
+  return input
 }

@@ -1,5 +1,5 @@
 import { getOrCreateClientSession } from '../../domain/client-sessions.ts'
-import { assertEmptyForPublishableKey, assertReferencesExist, sessionInputParams, toSessionInput } from '../../domain/session-input.ts'
+import { readSessionInput, sessionInputParams } from '../../domain/session-input.ts'
 import { defineRoute } from '../../http/route.ts'
 import { clientSessionResponse, respondWithSession } from './shared.ts'
 
@@ -12,12 +12,7 @@ export default defineRoute({
   params: sessionInputParams,
   response: clientSessionResponse,
   async handler({ params, auth, context }) {
-    const input = toSessionInput(params, context.clock.now())
-    if (auth.kind === 'publishable_key') {
-      assertEmptyForPublishableKey(input)
-      input.userIdentifierKey = auth.userIdentifierKey
-    }
-    await assertReferencesExist(context, auth.workspaceId, input)
+    const input = await readSessionInput(params, auth, context)
     return respondWithSession(await getOrCreateClientSession(context, auth.workspaceId, input), context)
   },
 })

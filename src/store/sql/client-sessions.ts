@@ -57,6 +57,14 @@ const recordSessionEvent = (trx: Transaction<Database>, workspaceId: string, cli
     })
     .execute()
 
+const sessionExists = async (trx: Transaction<Database>, workspaceId: string, clientSessionId: string) =>
+  (await trx
+    .selectFrom('client_sessions')
+    .select('client_session_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('client_session_id', '=', clientSessionId)
+    .executeTakeFirst()) !== undefined
+
 export const sessionVerbs = (db: Kysely<Database>): SessionVerbs => ({
   insertClientSession(s) {
     return db.transaction().execute(async (trx) => {
@@ -173,13 +181,7 @@ export const sessionVerbs = (db: Kysely<Database>): SessionVerbs => ({
 
   revokeClientSession(workspaceId, clientSessionId, at) {
     return db.transaction().execute(async (trx) => {
-      const exists = await trx
-        .selectFrom('client_sessions')
-        .select('client_session_id')
-        .where('workspace_id', '=', workspaceId)
-        .where('client_session_id', '=', clientSessionId)
-        .executeTakeFirst()
-      if (exists === undefined) return false
+      if (!(await sessionExists(trx, workspaceId, clientSessionId))) return false
       const result = await trx
         .updateTable('client_sessions')
         .set({ revoked_at: at, expires_at: at })
@@ -197,13 +199,7 @@ export const sessionVerbs = (db: Kysely<Database>): SessionVerbs => ({
 
   deleteClientSession(workspaceId, clientSessionId, at) {
     return db.transaction().execute(async (trx) => {
-      const exists = await trx
-        .selectFrom('client_sessions')
-        .select('client_session_id')
-        .where('workspace_id', '=', workspaceId)
-        .where('client_session_id', '=', clientSessionId)
-        .executeTakeFirst()
-      if (exists === undefined) return false
+      if (!(await sessionExists(trx, workspaceId, clientSessionId))) return false
       await trx.deleteFrom('client_session_connected_accounts').where('client_session_id', '=', clientSessionId).execute()
       await trx.deleteFrom('client_session_connect_webviews').where('client_session_id', '=', clientSessionId).execute()
       await trx.deleteFrom('client_sessions').where('client_session_id', '=', clientSessionId).execute()

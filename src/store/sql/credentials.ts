@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 
 import { toIso, toIsoOrNull, toWorkspace } from '../mapping.ts'
+import type { StoredCredential } from '../records.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 
@@ -21,6 +22,27 @@ type CredentialVerbs = Pick<
   | 'insertPersonalAccessToken'
   | 'findPersonalAccessToken'
 >
+
+const CREDENTIAL_TABLES = {
+  api_keys: { id: 'api_key_id', owner: 'workspace_id' },
+  publishable_keys: { id: 'publishable_key_id', owner: 'workspace_id' },
+  personal_access_tokens: { id: 'personal_access_token_id', owner: 'user_id' },
+} as const
+
+/** The hot auth lookup, shared by the three long-lived credential kinds: by public token id. */
+const findCredential = async (
+  db: Kysely<Database>,
+  table: keyof typeof CREDENTIAL_TABLES,
+  tokenId: string,
+): Promise<StoredCredential | undefined> => {
+  const { id, owner } = CREDENTIAL_TABLES[table]
+  const row = await db
+    .selectFrom(table)
+    .select([sql<string>`${sql.ref(id)}`.as('id'), sql<string>`${sql.ref(owner)}`.as('owner_id'), 'secret_hash', 'revoked_at'])
+    .where('token_id', '=', tokenId)
+    .executeTakeFirst()
+  return row && { id: row.id, ownerId: row.owner_id, secretHash: row.secret_hash, revokedAt: toIsoOrNull(row.revoked_at) }
+}
 
 /** Workspaces, the people in them, and the long-lived credentials that act for them. */
 export const credentialVerbs = (db: Kysely<Database>): CredentialVerbs => ({
@@ -78,14 +100,7 @@ export const credentialVerbs = (db: Kysely<Database>): CredentialVerbs => ({
       .execute()
     return true
   },
-  async findApiKey(tokenId) {
-    const row = await db
-      .selectFrom('api_keys')
-      .select(['api_key_id', 'workspace_id', 'secret_hash', 'revoked_at'])
-      .where('token_id', '=', tokenId)
-      .executeTakeFirst()
-    return row && { id: row.api_key_id, ownerId: row.workspace_id, secretHash: row.secret_hash, revokedAt: toIsoOrNull(row.revoked_at) }
-  },
+  findApiKey: (tokenId) => findCredential(db, 'api_keys', tokenId),
 
   async insertPublishableKey(k) {
     await db
@@ -99,21 +114,7 @@ export const credentialVerbs = (db: Kysely<Database>): CredentialVerbs => ({
       })
       .execute()
   },
-  async findPublishableKey(tokenId) {
-    const row = await db
-      .selectFrom('publishable_keys')
-      .select(['publishable_key_id', 'workspace_id', 'secret_hash', 'revoked_at'])
-      .where('token_id', '=', tokenId)
-      .executeTakeFirst()
-    return (
-      row && {
-        id: row.publishable_key_id,
-        ownerId: row.workspace_id,
-        secretHash: row.secret_hash,
-        revokedAt: toIsoOrNull(row.revoked_at),
-      }
-    )
-  },
+  findPublishableKey: (tokenId) => findCredential(db, 'publishable_keys', tokenId),
 
   async ensureUser(user, createdAt) {
     await db
@@ -152,19 +153,5 @@ export const credentialVerbs = (db: Kysely<Database>): CredentialVerbs => ({
       })
       .execute()
   },
-  async findPersonalAccessToken(tokenId) {
-    const row = await db
-      .selectFrom('personal_access_tokens')
-      .select(['personal_access_token_id', 'user_id', 'secret_hash', 'revoked_at'])
-      .where('token_id', '=', tokenId)
-      .executeTakeFirst()
-    return (
-      row && {
-        id: row.personal_access_token_id,
-        ownerId: row.user_id,
-        secretHash: row.secret_hash,
-        revokedAt: toIsoOrNull(row.revoked_at),
-      }
-    )
-  },
+  findPersonalAccessToken: (tokenId) => findCredential(db, 'personal_access_tokens', tokenId),
 })
