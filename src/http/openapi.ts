@@ -6,13 +6,6 @@ import type { AnyRoute } from './route.ts'
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>
 
-const SECURITY: Record<AuthKind, string> = {
-  api_key: 'api_key',
-  personal_access_token: 'personal_access_token',
-  publishable_key: 'publishable_key',
-  client_session_token: 'client_session_token',
-}
-
 const errorSchema = {
   type: 'object',
   required: ['error', 'ok'],
@@ -45,7 +38,8 @@ const operation = (route: AnyRoute, method: string) => {
   return {
     operationId: `${route.path.slice(1).replaceAll('/', '_')}_${method}`,
     summary: route.description,
-    security: route.auth.map((kind) => ({ [SECURITY[kind]]: [] })),
+    // Security scheme names are the credential kinds themselves (see components below).
+    security: route.auth.map((kind: AuthKind) => ({ [kind]: [] })),
     ...input,
     responses: {
       200: {
