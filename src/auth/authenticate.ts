@@ -1,9 +1,9 @@
 import { ApiError } from '../contract/api-error.ts'
 import type { Clock } from '../clock.ts'
+import type { StoredCredential } from '../store/records.ts'
 import type { Store } from '../store/store.ts'
 import type { Auth, AuthKind, AuthRequest } from './auth.ts'
 import { presentedCredential, publishableUserKey, workspaceHeader } from './credential-headers.ts'
-import type { StoredCredential } from '../store/records.ts'
 import { parseCredential, secretMatches } from './tokens.ts'
 
 export interface AuthDeps {

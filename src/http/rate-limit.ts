@@ -19,7 +19,8 @@ export const installRateLimit = (app: FastifyInstance, perMinute: number, clock:
   let window = -1
   let counts = new Map<string, number>()
   app.addHook('onRequest', async (request, reply) => {
-    if (EXEMPT.has(request.url.split('?')[0] ?? '') || request.method === 'OPTIONS') return
+    // The matched route pattern, not the raw URL: no parsing per request, and query strings cannot dodge it.
+    if (EXEMPT.has(request.routeOptions.url ?? '') || request.method === 'OPTIONS') return
     const now = clock.now().getTime()
     const current = Math.floor(now / WINDOW_MS)
     if (current !== window) {
