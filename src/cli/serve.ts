@@ -24,6 +24,19 @@ const parseRateLimit = (value: string | undefined): number | null => {
   return perMinute
 }
 
+/** An http(s) origin such as https://locks.example.com, used in the webview URLs handed out. */
+const parsePublicUrl = (value: string | undefined): string | null => {
+  if (value === undefined || value === '') return null
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new UsageError(`invalid public URL ${value}`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`invalid public URL ${value}`)
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+}
+
 const parseLifetime = (value: string | undefined): number => {
   if (value === undefined) return DEFAULT_CONFIG.sessionLifetimeMs
   const seconds = Number(value)
@@ -60,12 +73,14 @@ export const startServer = async (args: string[], io: CliIo): Promise<RunningSer
       port: { type: 'string' },
       'session-lifetime-seconds': { type: 'string' },
       'rate-limit-per-minute': { type: 'string' },
+      'public-url': { type: 'string' },
     },
   })
   const host = values.host ?? io.env.HOST ?? '127.0.0.1'
   const port = parsePort(values.port ?? io.env.PORT ?? '3000')
   const sessionLifetimeMs = parseLifetime(values['session-lifetime-seconds'] ?? io.env.LATCHKEY_SESSION_LIFETIME_SECONDS)
   const rateLimitPerMinute = parseRateLimit(values['rate-limit-per-minute'] ?? io.env.LATCHKEY_RATE_LIMIT_PER_MINUTE)
+  const publicUrl = parsePublicUrl(values['public-url'] ?? io.env.LATCHKEY_PUBLIC_URL)
   const location = databaseLocation(io, values['database-url'])
   const tokenKey = resolveTokenKey(location, io.env.LATCHKEY_SECRET)
 
@@ -75,7 +90,7 @@ export const startServer = async (args: string[], io: CliIo): Promise<RunningSer
   const app = createApp({
     store,
     clock: systemClock,
-    config: { ...DEFAULT_CONFIG, sessionLifetimeMs, rateLimitPerMinute },
+    config: { ...DEFAULT_CONFIG, sessionLifetimeMs, rateLimitPerMinute, publicUrl },
     tokenCipher: createTokenCipher(tokenKey),
     logStream: process.stdout,
   })

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify'
 
 import { ApiError } from '../contract/api-error.ts'
 import { ROUTES } from '../routes/index.ts'
+import { installWebviewPages } from '../webview/pages.ts'
 import { installBodyParser } from './body-parser.ts'
 import type { AppContext } from './context.ts'
 import { installCors } from './cors.ts'
@@ -67,6 +68,7 @@ export const createApp = ({ logStream, ...context }: CreateAppOptions): FastifyI
   )
 
   for (const route of ROUTES) registerRoute(app, route, context)
+  installWebviewPages(app, context)
 
   const openApi = buildOpenApi(ROUTES)
   app.get('/openapi.json', async () => openApi)

@@ -9,12 +9,15 @@ export interface AppConfig {
   bodyLimitBytes: number
   /** API requests per minute per client address; null turns the limit off (the default). */
   rateLimitPerMinute: number | null
+  /** The origin browsers use to reach this server (webview URLs); null derives it from each request. */
+  publicUrl: string | null
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
   sessionLifetimeMs: 365 * 24 * 60 * 60 * 1000,
   bodyLimitBytes: 1024 * 1024,
   rateLimitPerMinute: null,
+  publicUrl: null,
 }
 
 /** What a handler may use: everything is injected, nothing is global. */

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { authenticate } from '../auth/authenticate.ts'
 import { ApiError } from '../contract/api-error.ts'
 import type { AppContext } from './context.ts'
+import { publicOrigin } from './public-origin.ts'
 import { coerceQuery } from './query-params.ts'
 import { type AnyRoute, HTTP_METHODS, type HttpMethod } from './route.ts'
 
@@ -40,7 +41,8 @@ export const registerRoute = (app: FastifyInstance, route: AnyRoute, context: Ap
       // Credentials first: an unauthenticated caller learns nothing about parameter rules.
       const auth = await authenticate(route.auth, { headers: request.headers, body: raw }, context)
       const params = parseParams(route, raw)
-      const body = await route.handler({ params, auth, method: request.method as HttpMethod, context })
+      const origin = publicOrigin(request, context)
+      const body = await route.handler({ params, auth, method: request.method as HttpMethod, context, origin })
       return reply.type('application/json').send({ ...body, ok: true })
     },
   })

@@ -11,6 +11,8 @@ export interface HandlerInput<P, A extends AuthKind> {
   auth: AuthOf<A>
   method: HttpMethod
   context: AppContext
+  /** Where clients reach this server (LATCHKEY_PUBLIC_URL, else the request's own host), for URLs we hand out. */
+  origin: string
 }
 
 /**

@@ -6,6 +6,46 @@ import getOrCreate from './client_sessions/get_or_create.ts'
 import grantAccess from './client_sessions/grant_access.ts'
 import list from './client_sessions/list.ts'
 import revoke from './client_sessions/revoke.ts'
+import createWebview from './connect_webviews/create.ts'
+import deleteWebview from './connect_webviews/delete.ts'
+import getWebview from './connect_webviews/get.ts'
+import listWebviews from './connect_webviews/list.ts'
+import deleteAccount from './connected_accounts/delete.ts'
+import getAccount from './connected_accounts/get.ts'
+import listAccounts from './connected_accounts/list.ts'
+import getDevice from './devices/get.ts'
+import listDevices from './devices/list.ts'
+import getEvent from './events/get.ts'
+import listEvents from './events/list.ts'
+import createIdentity from './user_identities/create.ts'
+import deleteIdentity from './user_identities/delete.ts'
+import getIdentity from './user_identities/get.ts'
+import listIdentities from './user_identities/list.ts'
+import getWorkspace from './workspaces/get.ts'
 
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
-export const ROUTES = [create, get, getOrCreate, list, grantAccess, revoke, deleteSession] as unknown as AnyRoute[]
+export const ROUTES = [
+  create,
+  get,
+  getOrCreate,
+  list,
+  grantAccess,
+  revoke,
+  deleteSession,
+  getWorkspace,
+  createWebview,
+  getWebview,
+  listWebviews,
+  deleteWebview,
+  getAccount,
+  listAccounts,
+  deleteAccount,
+  getDevice,
+  listDevices,
+  createIdentity,
+  getIdentity,
+  listIdentities,
+  deleteIdentity,
+  getEvent,
+  listEvents,
+] as unknown as AnyRoute[]

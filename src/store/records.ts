@@ -90,10 +90,25 @@ export interface ClientSessionFilter {
   withoutUserIdentifierKey?: boolean
 }
 
-/** Keyset position: the last row of the previous page in newest-first order. */
+/** Keyset position: the (created_at, id) of the last row of the previous page, newest first. */
 export interface PageAfter {
   createdAt: string
-  clientSessionId: string
+  id: string
+}
+
+/** One page request of a newest-first list. */
+export interface PageRequest {
+  limit: number
+  after: PageAfter | undefined
+}
+
+/**
+ * Whose eyes a read is for (SPEC §5): a whole workspace (API key, PAT), or one client session,
+ * which sees only its scope. Every resource read of the store takes one.
+ */
+export interface Scope {
+  workspaceId: string
+  clientSessionId: string | null
 }
 
 export interface Page<T> {
@@ -145,10 +160,61 @@ export interface NewDevice {
   createdAt: string
 }
 
-export interface StoredEvent {
+
+export type ConnectedAccountRecord = NewConnectedAccount
+
+export type ConnectWebviewRecord = NewConnectWebview
+
+export type UserIdentityRecord = NewUserIdentity
+
+export type DeviceRecord = NewDevice
+
+export interface DeviceFilter {
+  connectedAccountIds?: string[]
+  deviceIds?: string[]
+}
+
+/** The resources an event may be about; the store fills those that apply. */
+export interface EventSubjects {
+  clientSessionId?: string
+  connectedAccountId?: string
+  connectWebviewId?: string
+  deviceId?: string
+}
+
+export interface NewEvent extends EventSubjects {
+  workspaceId: string
+  eventType: string
+  occurredAt: string
+}
+
+export interface EventRecord {
   eventId: string
   workspaceId: string
   eventType: string
   clientSessionId: string | null
+  connectedAccountId: string | null
+  connectWebviewId: string | null
+  deviceId: string | null
   createdAt: string
+  occurredAt: string
 }
+
+export interface EventFilter {
+  eventTypes?: string[]
+  since?: string
+}
+
+/** What a successful sandbox sign-in stores: the account (reused if it exists) and its devices. */
+export interface WebviewLogin {
+  workspaceId: string
+  connectWebviewId: string
+  account: NewConnectedAccount
+  devices: NewDevice[]
+  at: string
+}
+
+export type WebviewLoginResult =
+  | { kind: 'authorized'; connectedAccountId: string; webview: ConnectWebviewRecord }
+  | { kind: 'not_pending'; webview: ConnectWebviewRecord }
+  | { kind: 'not_found' }

@@ -2,29 +2,13 @@ import { type Kysely, type Selectable, sql } from 'kysely'
 
 import { type SessionLinks, toClientSessionRecord } from './mapping.ts'
 import type { ClientSessionRecord } from './records.ts'
+import { scopedAccountsBySession } from './scope.ts'
 import type { ClientSessionsTable, Database } from './tables.ts'
-
-/**
- * The scope rule of SPEC §5, in SQL, in one place: a session reaches its own connected accounts
- * plus the connected account of each of its webviews once that webview is authorized. UNION
- * removes an account reached both ways, so it is counted once.
- */
-const scopedAccounts = (workspaceId: string, sessionIds: string[]) => sql`
-  SELECT l.client_session_id, l.connected_account_id
-    FROM client_session_connected_accounts l
-    JOIN connected_accounts a ON a.connected_account_id = l.connected_account_id AND a.workspace_id = ${workspaceId}
-   WHERE l.client_session_id IN (${sql.join(sessionIds)})
-  UNION
-  SELECT l.client_session_id, w.connected_account_id
-    FROM client_session_connect_webviews l
-    JOIN connect_webviews w ON w.connect_webview_id = l.connect_webview_id AND w.workspace_id = ${workspaceId}
-   WHERE l.client_session_id IN (${sql.join(sessionIds)})
-     AND w.status = 'authorized' AND w.connected_account_id IS NOT NULL`
 
 const countDevices = async (db: Kysely<Database>, workspaceId: string, sessionIds: string[]) => {
   const { rows } = await sql<{ client_session_id: string; device_count: number | string }>`
     SELECT scope.client_session_id, COUNT(d.device_id) AS device_count
-      FROM (${scopedAccounts(workspaceId, sessionIds)}) scope
+      FROM (${scopedAccountsBySession(workspaceId, sessionIds)}) scope
       JOIN devices d ON d.connected_account_id = scope.connected_account_id AND d.workspace_id = ${workspaceId}
      GROUP BY scope.client_session_id`.execute(db)
   return new Map(rows.map((r) => [r.client_session_id, Number(r.device_count)]))

@@ -2,9 +2,14 @@ import { type Kysely, sql } from 'kysely'
 
 import type { SqlFlavor } from './flavor.ts'
 import { migrateToLatest } from './migrate.ts'
+import { connectWebviewVerbs } from './sql/connect-webviews.ts'
+import { connectedAccountVerbs } from './sql/connected-accounts.ts'
 import { credentialVerbs } from './sql/credentials.ts'
+import { deviceVerbs } from './sql/devices.ts'
+import { eventVerbs } from './sql/events.ts'
 import { sessionVerbs } from './sql/client-sessions.ts'
 import { resourceVerbs } from './sql/resources.ts'
+import { userIdentityVerbs } from './sql/user-identities.ts'
 import type { Store } from './store.ts'
 import type { Database } from './tables.ts'
 
@@ -19,4 +24,9 @@ export const createSqlStore = (db: Kysely<Database>, flavor: SqlFlavor): Store =
   ...credentialVerbs(db),
   ...sessionVerbs(db),
   ...resourceVerbs(db),
+  ...connectedAccountVerbs(db),
+  ...deviceVerbs(db),
+  ...connectWebviewVerbs(db),
+  ...userIdentityVerbs(db),
+  ...eventVerbs(db),
 })

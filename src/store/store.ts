@@ -12,11 +12,21 @@ import type {
   NewUserIdentity,
   Page,
   PageAfter,
+  PageRequest,
   ReferencedResource,
+  Scope,
   StoredCredential,
-  StoredEvent,
   User,
+  WebviewLogin,
+  WebviewLoginResult,
   Workspace,
+  ConnectWebviewRecord,
+  ConnectedAccountRecord,
+  DeviceFilter,
+  DeviceRecord,
+  EventFilter,
+  EventRecord,
+  UserIdentityRecord,
 } from './records.ts'
 
 /**
@@ -67,5 +77,31 @@ export interface Store {
   insertConnectWebview(webview: NewConnectWebview): Promise<void>
   insertUserIdentity(identity: NewUserIdentity): Promise<void>
   insertDevice(device: NewDevice): Promise<void>
-  listEvents(workspaceId: string): Promise<StoredEvent[]>
+
+  // Scoped reads (SPEC §5): a Scope with a client session sees only that session's scope.
+  getConnectedAccount(scope: Scope, connectedAccountId: string): Promise<ConnectedAccountRecord | undefined>
+  listConnectedAccounts(scope: Scope, page: PageRequest): Promise<Page<ConnectedAccountRecord>>
+  /** Also deletes its devices and removes it from every session; false when it does not exist. */
+  deleteConnectedAccount(workspaceId: string, connectedAccountId: string, at: string): Promise<boolean>
+
+  getDevice(scope: Scope, deviceId: string): Promise<DeviceRecord | undefined>
+  listDevices(scope: Scope, filter: DeviceFilter, page: PageRequest): Promise<Page<DeviceRecord>>
+
+  /** Creates the webview; with a session id it joins that session, atomically. */
+  createConnectWebview(webview: NewConnectWebview, clientSessionId: string | null): Promise<void>
+  getConnectWebview(scope: Scope, connectWebviewId: string): Promise<ConnectWebviewRecord | undefined>
+  /** Unscoped, for the sign-in page, which is reached by its unguessable id alone. */
+  findConnectWebviewForSignIn(connectWebviewId: string): Promise<{ webview: ConnectWebviewRecord; isSandbox: boolean } | undefined>
+  listConnectWebviews(scope: Scope, page: PageRequest): Promise<Page<ConnectWebviewRecord>>
+  deleteConnectWebview(workspaceId: string, connectWebviewId: string): Promise<boolean>
+  completeWebviewLogin(login: WebviewLogin): Promise<WebviewLoginResult>
+
+  /** False when the workspace already has an identity with this key. */
+  createUserIdentity(identity: NewUserIdentity): Promise<boolean>
+  getUserIdentity(scope: Scope, userIdentityId: string): Promise<UserIdentityRecord | undefined>
+  listUserIdentities(scope: Scope, page: PageRequest): Promise<Page<UserIdentityRecord>>
+  deleteUserIdentity(workspaceId: string, userIdentityId: string): Promise<boolean>
+
+  getEvent(scope: Scope, eventId: string): Promise<EventRecord | undefined>
+  listEvents(scope: Scope, filter: EventFilter, page: PageRequest): Promise<Page<EventRecord>>
 }

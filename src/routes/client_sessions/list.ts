@@ -4,7 +4,7 @@ import { clientSessionSchema, paginationSchema } from '../../contract/client-ses
 import { id, userIdentifierKey } from '../../contract/fields.ts'
 import { toClientSessionResource } from '../../domain/client-session-resource.ts'
 import { defineRoute } from '../../http/route.ts'
-import { decodeCursor, encodeCursor } from './page-cursor.ts'
+import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
 
 export default defineRoute({
   path: '/client_sessions/list',
@@ -17,12 +17,11 @@ export default defineRoute({
     connect_webview_id: id().optional(),
     user_identity_id: id().optional(),
     without_user_identifier_key: z.boolean().optional(),
-    limit: z.number().int().min(1).max(10_000).default(500),
-    page_cursor: z.string().min(1).max(512).optional(),
+    ...pageParams,
   }),
   response: z.object({ client_sessions: z.array(clientSessionSchema), pagination: paginationSchema }),
   async handler({ params, auth, context }) {
-    const after = params.page_cursor === undefined ? undefined : decodeCursor(params.page_cursor)
+    const { limit, after } = pageRequest(params)
     const page = await context.store.listClientSessions(
       auth.workspaceId,
       {
@@ -32,17 +31,12 @@ export default defineRoute({
         ...(params.user_identity_id === undefined ? {} : { userIdentityId: params.user_identity_id }),
         ...(params.without_user_identifier_key === undefined ? {} : { withoutUserIdentifierKey: params.without_user_identifier_key }),
       },
-      params.limit,
+      limit,
       after,
     )
-    const last = page.items.at(-1)
     return {
       client_sessions: page.items.map((record) => toClientSessionResource(record, context.tokenCipher)),
-      pagination: {
-        has_next_page: page.hasNextPage,
-        next_page_cursor:
-          page.hasNextPage && last !== undefined ? encodeCursor({ createdAt: last.createdAt, clientSessionId: last.clientSessionId }) : null,
-      },
+      pagination: paginationOf(page, (r) => ({ createdAt: r.createdAt, id: r.clientSessionId })),
     }
   },
 })

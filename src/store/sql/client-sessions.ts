@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto'
-
 import type { Kysely, Transaction } from 'kysely'
 
 import { toClientSessionAuth } from '../mapping.ts'
 import { hydrateSessions } from '../session-links.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
+import { recordEvent } from './events.ts'
+import { pageOf } from './paging.ts'
 
 type SessionVerbs = Pick<
   Store,
@@ -42,20 +42,7 @@ const addLinks = async (
 }
 
 const recordSessionEvent = (trx: Transaction<Database>, workspaceId: string, clientSessionId: string, type: string, at: string) =>
-  trx
-    .insertInto('events')
-    .values({
-      event_id: randomUUID(),
-      workspace_id: workspaceId,
-      event_type: type,
-      client_session_id: clientSessionId,
-      connected_account_id: null,
-      connect_webview_id: null,
-      device_id: null,
-      created_at: at,
-      occurred_at: at,
-    })
-    .execute()
+  recordEvent(trx, { workspaceId, eventType: type, clientSessionId, occurredAt: at })
 
 const sessionExists = async (trx: Transaction<Database>, workspaceId: string, clientSessionId: string) =>
   (await trx
@@ -144,21 +131,8 @@ export const sessionVerbs = (db: Kysely<Database>): SessionVerbs => ({
         eb.selectFrom('client_session_connect_webviews').select('client_session_id').where('connect_webview_id', '=', webviewId),
       )
     }
-    if (after !== undefined) {
-      query = query.where((eb) =>
-        eb.or([
-          eb('created_at', '<', after.createdAt),
-          eb.and([eb('created_at', '=', after.createdAt), eb('client_session_id', '<', after.clientSessionId)]),
-        ]),
-      )
-    }
-    const rows = await query
-      .orderBy('created_at', 'desc')
-      .orderBy('client_session_id', 'desc')
-      .limit(limit + 1)
-      .execute()
-    const page = rows.slice(0, limit)
-    return { items: await hydrateSessions(db, workspaceId, page), hasNextPage: rows.length > limit }
+    const page = await pageOf(query, 'client_session_id', { limit, after })
+    return { items: await hydrateSessions(db, workspaceId, page.items), hasNextPage: page.hasNextPage }
   },
 
   async grantClientSessionAccess(workspaceId, clientSessionId, grant) {

@@ -1,13 +1,13 @@
 import { type Kysely, sql } from 'kysely'
 
-import { toIso } from '../mapping.ts'
 import type { ReferencedResource } from '../records.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
+import { webviewRow } from './connect-webviews.ts'
 
 type ResourceVerbs = Pick<
   Store,
-  'findMissing' | 'insertConnectedAccount' | 'insertConnectWebview' | 'insertUserIdentity' | 'insertDevice' | 'listEvents'
+  'findMissing' | 'insertConnectedAccount' | 'insertConnectWebview' | 'insertUserIdentity' | 'insertDevice'
 >
 
 const TABLES = {
@@ -16,7 +16,7 @@ const TABLES = {
   user_identity: { table: 'user_identities', id: 'user_identity_id' },
 } as const satisfies Record<ReferencedResource, { table: keyof Database; id: string }>
 
-/** The resources a client session references. Their own HTTP routes come with SPEC §5. */
+/** Existence checks for referenced ids, and plain inserts (seeding, tests, bulk loads). */
 export const resourceVerbs = (db: Kysely<Database>): ResourceVerbs => ({
   async findMissing(workspaceId, resource, ids) {
     if (ids.length === 0) return []
@@ -46,22 +46,7 @@ export const resourceVerbs = (db: Kysely<Database>): ResourceVerbs => ({
       .execute()
   },
   async insertConnectWebview(w) {
-    await db
-      .insertInto('connect_webviews')
-      .values({
-        connect_webview_id: w.connectWebviewId,
-        workspace_id: w.workspaceId,
-        status: w.status,
-        connected_account_id: w.connectedAccountId,
-        custom_redirect_url: w.customRedirectUrl,
-        custom_redirect_failure_url: w.customRedirectFailureUrl,
-        accepted_providers: JSON.stringify(w.acceptedProviders),
-        custom_metadata: JSON.stringify(w.customMetadata),
-        login_successful: w.status === 'authorized' ? 1 : 0,
-        created_at: w.createdAt,
-        authorized_at: w.authorizedAt,
-      })
-      .execute()
+    await db.insertInto('connect_webviews').values(webviewRow(w)).execute()
   },
   async insertUserIdentity(u) {
     await db
@@ -90,20 +75,5 @@ export const resourceVerbs = (db: Kysely<Database>): ResourceVerbs => ({
         created_at: d.createdAt,
       })
       .execute()
-  },
-  async listEvents(workspaceId) {
-    const rows = await db
-      .selectFrom('events')
-      .select(['event_id', 'workspace_id', 'event_type', 'client_session_id', 'created_at'])
-      .where('workspace_id', '=', workspaceId)
-      .orderBy('created_at')
-      .execute()
-    return rows.map((r) => ({
-      eventId: r.event_id,
-      workspaceId: r.workspace_id,
-      eventType: r.event_type,
-      clientSessionId: r.client_session_id,
-      createdAt: toIso(r.created_at),
-    }))
   },
 })

@@ -20,8 +20,8 @@ describe('client_sessions/revoke', () => {
     const fresh = await w.api('/client_sessions/create', { user_identifier_key: 'jane' })
     assert.equal(fresh.status, 200)
     assert.notEqual(fresh.body.client_session.client_session_id, s.client_session_id)
-    const events = await w.store.listEvents(w.ws.workspace_id)
-    assert.equal(events.filter((e) => e.eventType === 'client_session.revoked').length, 1)
+    const events = (await w.api('/events/list', { event_type: 'client_session.revoked' })).body.events
+    assert.equal(events.length, 1)
   })
 
   test('errors: missing id invalid_input, unknown or foreign id 404', async () => {
@@ -50,9 +50,9 @@ describe('client_sessions/delete', () => {
     assert.equal((await w.api('/client_sessions/delete', { client_session_id: b.client_session_id })).status, 200)
     assert.equal((await w.api('/client_sessions/get', { client_session_id: a.client_session_id })).status, 404)
     assert.equal((await w.api('/client_sessions/list')).body.client_sessions.length, 0)
-    const events = await w.store.listEvents(w.ws.workspace_id)
+    const events = (await w.api('/events/list', { event_type: 'client_session.deleted' })).body.events
     assert.deepEqual(
-      events.filter((e) => e.eventType === 'client_session.deleted').map((e) => e.clientSessionId).sort(),
+      events.map((e: { client_session_id: string }) => e.client_session_id).sort(),
       [a.client_session_id, b.client_session_id].sort(),
     )
     // The key is free again.

@@ -1,0 +1,52 @@
+import { z } from 'zod'
+
+import type { ConnectWebviewRecord } from '../store/records.ts'
+
+/** A Connect Webview on the wire, with Seam's field names (`@seamapi/types` connect_webview). */
+export const connectWebviewSchema = z.object({
+  connect_webview_id: z.uuid(),
+  workspace_id: z.uuid(),
+  url: z.url(),
+  status: z.enum(['pending', 'authorized', 'failed']),
+  login_successful: z.boolean(),
+  connected_account_id: z.uuid().nullable(),
+  accepted_providers: z.array(z.string()),
+  selected_provider: z.string().nullable(),
+  any_provider_allowed: z.boolean(),
+  accepted_devices: z.array(z.string()),
+  any_device_allowed: z.boolean(),
+  device_selection_mode: z.literal('none'),
+  custom_redirect_url: z.string().nullable(),
+  custom_redirect_failure_url: z.string().nullable(),
+  custom_metadata: z.record(z.string(), z.unknown()),
+  automatically_manage_new_devices: z.boolean(),
+  wait_for_device_creation: z.boolean(),
+  created_at: z.iso.datetime(),
+  authorized_at: z.iso.datetime().nullable(),
+})
+
+/** The sign-in page of a webview; an absolute URL on this server (or LATCHKEY_PUBLIC_URL). */
+export const webviewUrl = (origin: string, connectWebviewId: string): string =>
+  `${origin.replace(/\/+$/, '')}/connect_webviews/view/${connectWebviewId}`
+
+export const toConnectWebviewResource = (w: ConnectWebviewRecord, origin: string): z.infer<typeof connectWebviewSchema> => ({
+  connect_webview_id: w.connectWebviewId,
+  workspace_id: w.workspaceId,
+  url: webviewUrl(origin, w.connectWebviewId),
+  status: w.status,
+  login_successful: w.status === 'authorized',
+  connected_account_id: w.connectedAccountId,
+  accepted_providers: w.acceptedProviders,
+  selected_provider: w.status === 'authorized' ? 'sandbox' : null,
+  any_provider_allowed: false,
+  accepted_devices: [],
+  any_device_allowed: true,
+  device_selection_mode: 'none',
+  custom_redirect_url: w.customRedirectUrl,
+  custom_redirect_failure_url: w.customRedirectFailureUrl,
+  custom_metadata: w.customMetadata,
+  automatically_manage_new_devices: true,
+  wait_for_device_creation: false,
+  created_at: w.createdAt,
+  authorized_at: w.authorizedAt,
+})

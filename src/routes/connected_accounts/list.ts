@@ -1,0 +1,24 @@
+import { z } from 'zod'
+
+import { paginationSchema } from '../../contract/client-session.ts'
+import { connectedAccountSchema, toConnectedAccountResource } from '../../contract/connected-account.ts'
+import { scopeOf } from '../../domain/scope.ts'
+import { defineRoute } from '../../http/route.ts'
+import { SCOPED_READERS } from '../found.ts'
+import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
+
+export default defineRoute({
+  path: '/connected_accounts/list',
+  methods: ['GET', 'POST'],
+  auth: SCOPED_READERS,
+  description: 'Lists connected accounts, newest first. A client session token sees only its scope.',
+  params: z.object(pageParams),
+  response: z.object({ connected_accounts: z.array(connectedAccountSchema), pagination: paginationSchema }),
+  async handler({ params, auth, context }) {
+    const page = await context.store.listConnectedAccounts(scopeOf(auth), pageRequest(params))
+    return {
+      connected_accounts: page.items.map(toConnectedAccountResource),
+      pagination: paginationOf(page, (a) => ({ createdAt: a.createdAt, id: a.connectedAccountId })),
+    }
+  },
+})

@@ -1,0 +1,160 @@
+import type { Kysely, Transaction } from 'kysely'
+
+import type { NewConnectWebview, WebviewLogin } from '../records.ts'
+import { toConnectWebview } from '../resource-mapping.ts'
+import { inScope } from '../scope.ts'
+import type { Store } from '../store.ts'
+import type { Database } from '../tables.ts'
+import { recordEvent } from './events.ts'
+import { pageOf } from './paging.ts'
+
+type WebviewVerbs = Pick<
+  Store,
+  | 'createConnectWebview'
+  | 'getConnectWebview'
+  | 'findConnectWebviewForSignIn'
+  | 'listConnectWebviews'
+  | 'deleteConnectWebview'
+  | 'completeWebviewLogin'
+>
+
+export const webviewRow = (w: NewConnectWebview) => ({
+  connect_webview_id: w.connectWebviewId,
+  workspace_id: w.workspaceId,
+  status: w.status,
+  connected_account_id: w.connectedAccountId,
+  custom_redirect_url: w.customRedirectUrl,
+  custom_redirect_failure_url: w.customRedirectFailureUrl,
+  accepted_providers: JSON.stringify(w.acceptedProviders),
+  custom_metadata: JSON.stringify(w.customMetadata),
+  login_successful: w.status === 'authorized' ? 1 : 0,
+  created_at: w.createdAt,
+  authorized_at: w.authorizedAt,
+})
+
+/** The account of a sign-in: reused when this person already connected, else created with devices. */
+const connectAccount = async (trx: Transaction<Database>, login: WebviewLogin): Promise<string> => {
+  const { account, workspaceId, at } = login
+  const inserted = await trx
+    .insertInto('connected_accounts')
+    .values({
+      connected_account_id: account.connectedAccountId,
+      workspace_id: workspaceId,
+      provider: account.provider,
+      user_identifier_email: account.userIdentifierEmail,
+      display_name: account.displayName,
+      created_at: account.createdAt,
+    })
+    // One account per (workspace, provider, email): a concurrent or repeated sign-in reuses it.
+    .onConflict((oc) => oc.columns(['workspace_id', 'provider', 'user_identifier_email']).doNothing())
+    .executeTakeFirst()
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+    const existing = await trx
+      .selectFrom('connected_accounts')
+      .select('connected_account_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('provider', '=', account.provider)
+      .where('user_identifier_email', '=', account.userIdentifierEmail)
+      .executeTakeFirstOrThrow()
+    return existing.connected_account_id
+  }
+  const connectedAccountId = account.connectedAccountId
+  await recordEvent(trx, { workspaceId, eventType: 'connected_account.connected', connectedAccountId, occurredAt: at })
+  for (const d of login.devices) {
+    await trx
+      .insertInto('devices')
+      .values({
+        device_id: d.deviceId,
+        workspace_id: workspaceId,
+        connected_account_id: connectedAccountId,
+        device_type: d.deviceType,
+        display_name: d.displayName,
+        properties: JSON.stringify(d.properties),
+        created_at: d.createdAt,
+      })
+      .execute()
+    await recordEvent(trx, { workspaceId, eventType: 'device.connected', connectedAccountId, deviceId: d.deviceId, occurredAt: at })
+  }
+  return connectedAccountId
+}
+
+export const connectWebviewVerbs = (db: Kysely<Database>): WebviewVerbs => ({
+  createConnectWebview(webview, clientSessionId) {
+    return db.transaction().execute(async (trx) => {
+      await trx.insertInto('connect_webviews').values(webviewRow(webview)).execute()
+      if (clientSessionId !== null) {
+        await trx
+          .insertInto('client_session_connect_webviews')
+          .values({ client_session_id: clientSessionId, connect_webview_id: webview.connectWebviewId })
+          .execute()
+      }
+    })
+  },
+
+  async getConnectWebview(scope, connectWebviewId) {
+    const query = db
+      .selectFrom('connect_webviews')
+      .selectAll()
+      .where('workspace_id', '=', scope.workspaceId)
+      .where('connect_webview_id', '=', connectWebviewId)
+    const row = await inScope(query, 'connect_webview', scope).executeTakeFirst()
+    return row && toConnectWebview(row)
+  },
+
+  async findConnectWebviewForSignIn(connectWebviewId) {
+    const row = await db
+      .selectFrom('connect_webviews')
+      .innerJoin('workspaces', 'workspaces.workspace_id', 'connect_webviews.workspace_id')
+      .selectAll('connect_webviews')
+      .select('workspaces.is_sandbox')
+      .where('connect_webviews.connect_webview_id', '=', connectWebviewId)
+      .executeTakeFirst()
+    return row && { webview: toConnectWebview(row), isSandbox: row.is_sandbox === 1 }
+  },
+
+  async listConnectWebviews(scope, page) {
+    const query = db.selectFrom('connect_webviews').selectAll().where('workspace_id', '=', scope.workspaceId)
+    const result = await pageOf(inScope(query, 'connect_webview', scope), 'connect_webview_id', page)
+    return { items: result.items.map(toConnectWebview), hasNextPage: result.hasNextPage }
+  },
+
+  deleteConnectWebview(workspaceId, connectWebviewId) {
+    return db.transaction().execute(async (trx) => {
+      const deleted = await trx
+        .deleteFrom('connect_webviews')
+        .where('workspace_id', '=', workspaceId)
+        .where('connect_webview_id', '=', connectWebviewId)
+        .executeTakeFirst()
+      if (Number(deleted.numDeletedRows) === 0) return false
+      await trx.deleteFrom('client_session_connect_webviews').where('connect_webview_id', '=', connectWebviewId).execute()
+      return true
+    })
+  },
+
+  completeWebviewLogin(login) {
+    return db.transaction().execute(async (trx) => {
+      const { workspaceId, connectWebviewId, at } = login
+      // Claim the webview first: of concurrent sign-ins exactly one moves it out of pending.
+      const claimed = await trx
+        .updateTable('connect_webviews')
+        .set({ status: 'authorized', login_successful: 1, authorized_at: at })
+        .where('workspace_id', '=', workspaceId)
+        .where('connect_webview_id', '=', connectWebviewId)
+        .where('status', '=', 'pending')
+        .executeTakeFirst()
+      if (Number(claimed.numUpdatedRows) === 0) {
+        const current = await trx.selectFrom('connect_webviews').selectAll().where('connect_webview_id', '=', connectWebviewId).executeTakeFirst()
+        return current === undefined ? { kind: 'not_found' } : { kind: 'not_pending', webview: toConnectWebview(current) }
+      }
+      const connectedAccountId = await connectAccount(trx, login)
+      const row = await trx
+        .updateTable('connect_webviews')
+        .set({ connected_account_id: connectedAccountId })
+        .where('connect_webview_id', '=', connectWebviewId)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+      await recordEvent(trx, { workspaceId, eventType: 'connect_webview.login_succeeded', connectWebviewId, connectedAccountId, occurredAt: at })
+      return { kind: 'authorized', connectedAccountId, webview: toConnectWebview(row) }
+    })
+  },
+})

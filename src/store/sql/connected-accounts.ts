@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely'
+
+import { toConnectedAccount } from '../resource-mapping.ts'
+import { inScope } from '../scope.ts'
+import type { Store } from '../store.ts'
+import type { Database } from '../tables.ts'
+import { recordEvent } from './events.ts'
+import { pageOf } from './paging.ts'
+
+type AccountVerbs = Pick<Store, 'getConnectedAccount' | 'listConnectedAccounts' | 'deleteConnectedAccount'>
+
+export const connectedAccountVerbs = (db: Kysely<Database>): AccountVerbs => ({
+  async getConnectedAccount(scope, connectedAccountId) {
+    const query = db
+      .selectFrom('connected_accounts')
+      .selectAll()
+      .where('workspace_id', '=', scope.workspaceId)
+      .where('connected_account_id', '=', connectedAccountId)
+    const row = await inScope(query, 'connected_account', scope).executeTakeFirst()
+    return row && toConnectedAccount(row)
+  },
+
+  async listConnectedAccounts(scope, page) {
+    const query = db.selectFrom('connected_accounts').selectAll().where('workspace_id', '=', scope.workspaceId)
+    const result = await pageOf(inScope(query, 'connected_account', scope), 'connected_account_id', page)
+    return { items: result.items.map(toConnectedAccount), hasNextPage: result.hasNextPage }
+  },
+
+  /** Removes the account, its devices and every session's grant of it, in one transaction. */
+  deleteConnectedAccount(workspaceId, connectedAccountId, at) {
+    return db.transaction().execute(async (trx) => {
+      const deleted = await trx
+        .deleteFrom('connected_accounts')
+        .where('workspace_id', '=', workspaceId)
+        .where('connected_account_id', '=', connectedAccountId)
+        .executeTakeFirst()
+      if (Number(deleted.numDeletedRows) === 0) return false
+      await trx.deleteFrom('devices').where('workspace_id', '=', workspaceId).where('connected_account_id', '=', connectedAccountId).execute()
+      await trx.deleteFrom('client_session_connected_accounts').where('connected_account_id', '=', connectedAccountId).execute()
+      await recordEvent(trx, { workspaceId, eventType: 'connected_account.deleted', connectedAccountId, occurredAt: at })
+      return true
+    })
+  },
+})

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto'
+
+import type { Kysely, Transaction } from 'kysely'
+
+import type { NewEvent } from '../records.ts'
+import { toEvent } from '../resource-mapping.ts'
+import { inScope } from '../scope.ts'
+import type { Store } from '../store.ts'
+import type { Database } from '../tables.ts'
+import { pageOf } from './paging.ts'
+
+/** Appends one event, inside the transaction of the change it records. */
+export const recordEvent = async (trx: Transaction<Database> | Kysely<Database>, event: NewEvent): Promise<void> => {
+  await trx
+    .insertInto('events')
+    .values({
+      event_id: randomUUID(),
+      workspace_id: event.workspaceId,
+      event_type: event.eventType,
+      client_session_id: event.clientSessionId ?? null,
+      connected_account_id: event.connectedAccountId ?? null,
+      connect_webview_id: event.connectWebviewId ?? null,
+      device_id: event.deviceId ?? null,
+      created_at: event.occurredAt,
+      occurred_at: event.occurredAt,
+    })
+    .execute()
+}
+
+export const eventVerbs = (db: Kysely<Database>): Pick<Store, 'getEvent' | 'listEvents'> => ({
+  async getEvent(scope, eventId) {
+    const query = db.selectFrom('events').selectAll().where('workspace_id', '=', scope.workspaceId).where('event_id', '=', eventId)
+    const row = await inScope(query, 'event', scope).executeTakeFirst()
+    return row && toEvent(row)
+  },
+
+  async listEvents(scope, filter, page) {
+    let query = db.selectFrom('events').selectAll().where('workspace_id', '=', scope.workspaceId)
+    if (filter.eventTypes !== undefined) query = query.where('event_type', 'in', filter.eventTypes)
+    if (filter.since !== undefined) query = query.where('created_at', '>=', filter.since)
+    const result = await pageOf(inScope(query, 'event', scope), 'event_id', page)
+    return { items: result.items.map(toEvent), hasNextPage: result.hasNextPage }
+  },
+})

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely'
+
+import { toUserIdentity } from '../resource-mapping.ts'
+import { inScope } from '../scope.ts'
+import type { Store } from '../store.ts'
+import type { Database } from '../tables.ts'
+import { pageOf } from './paging.ts'
+
+type IdentityVerbs = Pick<Store, 'createUserIdentity' | 'getUserIdentity' | 'listUserIdentities' | 'deleteUserIdentity'>
+
+export const userIdentityVerbs = (db: Kysely<Database>): IdentityVerbs => ({
+  async createUserIdentity(u) {
+    // The unique (workspace_id, user_identity_key) constraint decides concurrent creates.
+    const result = await db
+      .insertInto('user_identities')
+      .values({
+        user_identity_id: u.userIdentityId,
+        workspace_id: u.workspaceId,
+        user_identity_key: u.userIdentityKey,
+        email_address: u.emailAddress,
+        phone_number: u.phoneNumber,
+        full_name: u.fullName,
+        created_at: u.createdAt,
+      })
+      .onConflict((oc) => oc.columns(['workspace_id', 'user_identity_key']).doNothing())
+      .executeTakeFirst()
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+  },
+
+  async getUserIdentity(scope, userIdentityId) {
+    const query = db
+      .selectFrom('user_identities')
+      .selectAll()
+      .where('workspace_id', '=', scope.workspaceId)
+      .where('user_identity_id', '=', userIdentityId)
+    const row = await inScope(query, 'user_identity', scope).executeTakeFirst()
+    return row && toUserIdentity(row)
+  },
+
+  async listUserIdentities(scope, page) {
+    const query = db.selectFrom('user_identities').selectAll().where('workspace_id', '=', scope.workspaceId)
+    const result = await pageOf(inScope(query, 'user_identity', scope), 'user_identity_id', page)
+    return { items: result.items.map(toUserIdentity), hasNextPage: result.hasNextPage }
+  },
+
+  /** Deletes the identity and detaches it from the sessions that held it. */
+  deleteUserIdentity(workspaceId, userIdentityId) {
+    return db.transaction().execute(async (trx) => {
+      const deleted = await trx
+        .deleteFrom('user_identities')
+        .where('workspace_id', '=', workspaceId)
+        .where('user_identity_id', '=', userIdentityId)
+        .executeTakeFirst()
+      if (Number(deleted.numDeletedRows) === 0) return false
+      await trx
+        .updateTable('client_sessions')
+        .set({ user_identity_id: null })
+        .where('workspace_id', '=', workspaceId)
+        .where('user_identity_id', '=', userIdentityId)
+        .execute()
+      return true
+    })
+  },
+})
