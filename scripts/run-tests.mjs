@@ -63,7 +63,9 @@ const runSuite = (store, env) =>
     child.on('exit', (code) => {
       const report = readFileSync(tap, 'utf8')
       const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(report)?.[1] ?? 0)
-      resolve({ store, code: code ?? 1, tests: count('tests'), passed: count('pass'), failed: count('fail'), skipped: count('skipped') })
+      // A skipped test is reported with its reason, never silently counted.
+      const skips = [...report.matchAll(/^\s*ok \d+ - (.*?) # SKIP ?(.*)$/gm)].map((m) => `${m[1]}: ${m[2] || 'no reason given'}`)
+      resolve({ store, code: code ?? 1, tests: count('tests'), passed: count('pass'), failed: count('fail'), skipped: count('skipped'), skips })
     })
   })
 
@@ -87,6 +89,7 @@ let ok = true
 console.log('')
 for (const r of results) {
   console.log(`${r.store}: ${r.tests} tests, ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`)
+  for (const skip of r.skips) console.log(`  skipped on ${r.store}: ${skip}`)
   if (r.code !== 0 || r.failed > 0 || r.tests === 0) ok = false
   if (r.tests === 0) console.error(`${r.store}: no test ran, which counts as a failure`)
 }

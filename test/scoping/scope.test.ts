@@ -16,7 +16,7 @@ describe('what a client session token may see (SPEC §5)', () => {
   // The other workspace: an account with a device, a session, a webview.
   let foreign: { account: string; device: string; webview: string; identity: string }
 
-  const ids = (items: Record<string, string>[], key: string) => items.map((i) => i[key]).sort()
+  const ids = (items: Record<string, string>[], key: string) => items.map((i) => i[key] as string).sort()
   const as = (token: string) => w.as.cst(token)
 
   before(async () => {

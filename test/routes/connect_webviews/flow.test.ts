@@ -40,7 +40,7 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
   test('wrong password: the form again with an error; the webview stays pending', async () => {
     const w = await createWorld()
     const webview = await createWebview(w)
-    for (const [email, password] of [['jane@example.com', '0000'], ['nobody@example.com', '1234'], ['', '']]) {
+    for (const [email, password] of [['jane@example.com', '0000'], ['nobody@example.com', '1234'], ['', '']] as const) {
       const res = await w.signIn(webview.url, email, password)
       assert.equal(res.status, 401)
       assert.match(res.text, /Wrong email or password/)

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict'
+import { existsSync } from 'node:fs'
+import { test } from 'node:test'
+
+import { chromium } from 'playwright-core'
+
+import { createWorld } from '../fixtures/world.ts'
+
+const CANDIDATES = (process.env.LATCHKEY_CHROMIUM !== undefined ? [process.env.LATCHKEY_CHROMIUM] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']).filter(
+  (path): path is string => path !== undefined && path !== '',
+)
+const executablePath = CANDIDATES.find((path) => existsSync(path))
+const skip = executablePath === undefined ? `no Chromium at ${CANDIDATES.join(', ')} (.ci/run installs the Debian package chromium)` : false
+// eslint-disable-next-line no-console -- CI output must say why the browser test did not run
+if (skip !== false) console.log(`# browser test skipped: ${skip}`)
+
+test('a real browser signs jane in through the webview; the session then counts her 3 locks', { skip, timeout: 60_000 }, async () => {
+  const w = await createWorld()
+  const origin = await w.app.listen({ host: '127.0.0.1', port: 0 })
+  // Over the socket, so the webview url names the address the browser will open.
+  const created = await fetch(`${origin}/connect_webviews/create`, {
+    method: 'POST',
+    headers: { ...w.as.apiKey, 'content-type': 'application/json' },
+    body: '{}',
+  })
+  const { connect_webview: webview } = (await created.json()) as { connect_webview: { url: string; connect_webview_id: string } }
+  const session = await w.session({ user_identifier_key: 'browser-jane', connect_webview_ids: [webview.connect_webview_id] })
+  assert.equal(session.device_count, 0)
+  assert.ok(webview.url.startsWith(origin), 'the url is on the listening server')
+
+  // --no-sandbox: CI runs as root, where Chromium's own sandbox cannot start.
+  const browser = await chromium.launch({ executablePath: executablePath as string, headless: true, args: ['--no-sandbox'] })
+  try {
+    const page = await browser.newPage({ javaScriptEnabled: false })
+    const response = await page.goto(webview.url)
+    assert.equal(response?.status(), 200)
+    await page.fill('input[name="email"]', 'jane@example.com')
+    await page.fill('input[name="password"]', '0000')
+    await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')])
+    assert.match(await page.textContent('body') ?? '', /Wrong email or password/)
+
+    await page.fill('input[name="password"]', '1234')
+    await Promise.all([page.waitForURL(webview.url), page.click('button[type="submit"]')])
+    await page.waitForSelector('text=Your account is connected')
+  } finally {
+    await browser.close()
+  }
+  const after = (await w.api('/client_sessions/get', {}, w.as.cst(session.token))).body.client_session
+  assert.equal(after.device_count, 3)
+})
