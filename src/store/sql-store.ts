@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 
 import type { SqlFlavor } from './flavor.ts'
 import { migrateToLatest } from './migrate.ts'
+import { bulkVerbs } from './sql/bulk.ts'
 import { connectWebviewVerbs } from './sql/connect-webviews.ts'
 import { connectedAccountVerbs } from './sql/connected-accounts.ts'
 import { credentialVerbs } from './sql/credentials.ts'
@@ -29,4 +30,5 @@ export const createSqlStore = (db: Kysely<Database>, flavor: SqlFlavor): Store =
   ...connectWebviewVerbs(db),
   ...userIdentityVerbs(db),
   ...eventVerbs(db),
+  ...bulkVerbs(db),
 })

@@ -57,6 +57,8 @@ export interface Store {
 
   /** Inserts unless a live session already holds the user key; false means it did. */
   insertClientSession(session: NewClientSession): Promise<boolean>
+  /** Many sessions in one transaction, without links or events (bulk loads, benchmarks). */
+  bulkInsertClientSessions(sessions: NewClientSession[]): Promise<void>
   findClientSessionAuth(tokenId: string): Promise<ClientSessionAuth | undefined>
   getClientSession(workspaceId: string, clientSessionId: string): Promise<ClientSessionRecord | undefined>
   /** The live session holding the key, or else the newest revoked one. */

@@ -1,0 +1,138 @@
+/**
+ * `npm run bench`: Latchkey on SQLite and PostgreSQL against a bare node:http ceiling and Seam's
+ * fake, in one run, alternating servers round by round so machine drift cancels. Loopback only,
+ * bounded in time. Flags: --duration S, --connections N, --rounds N, --stores sqlite,postgres,
+ * --scale 1000,1000000 (or none), --no-fake, --quick (a few seconds per run, for CI smoke).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { startPostgres } from '../scripts/embedded-postgres.mjs'
+import { type LoadResult, runLoad } from './load.ts'
+import { average, machine, type Row, table } from './report.ts'
+import { runScale } from './scale.ts'
+import { type Scenario, SCENARIOS } from './scenarios.ts'
+import { type BenchData, seedBenchData } from './seed.ts'
+import { startBare, startFake, startLatchkey, type Target } from './targets.ts'
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string' },
+    connections: { type: 'string', default: '32' },
+    rounds: { type: 'string' },
+    stores: { type: 'string', default: 'sqlite,postgres' },
+    scale: { type: 'string' },
+    'no-fake': { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/results.md' },
+  },
+})
+const quick = values.quick
+const duration = Number(values.duration ?? (quick ? 2 : 5))
+const connections = Number(values.connections)
+const rounds = Number(values.rounds ?? (quick ? 1 : 2))
+const stores = values.stores.split(',').filter((s) => s === 'sqlite' || s === 'postgres')
+const scaleSizes = (values.scale ?? (quick ? '1000,20000' : '1000,1000000')).split(',').filter((s) => s !== 'none' && s !== '').map(Number)
+const secret = 'bench-secret-'.padEnd(48, 'x')
+const SESSIONS = 1000
+
+const dir = mkdtempSync(join(tmpdir(), 'latchkey-bench-'))
+const log = (line: string) => process.stderr.write(`${line}\n`)
+const targets: Target[] = []
+const data = new Map<Target, BenchData>()
+let postgres: Awaited<ReturnType<typeof startPostgres>> | undefined
+
+try {
+  log(`bench: ${duration}s × ${rounds} round(s) per server and scenario, ${connections} connections; ${machine()}`)
+  if (stores.includes('sqlite')) {
+    const location = { kind: 'sqlite' as const, path: join(dir, 'bench.sqlite') }
+    const seeded = await seedBenchData(location, secret, SESSIONS)
+    const target = await startLatchkey('Latchkey SQLite', `sqlite:${location.path}`, secret)
+    targets.push(target)
+    data.set(target, seeded)
+  }
+  if (stores.includes('postgres')) {
+    postgres = await startPostgres()
+    const seeded = await seedBenchData({ kind: 'postgres', url: postgres.url }, secret, SESSIONS)
+    const target = await startLatchkey('Latchkey PostgreSQL', postgres.url, secret)
+    targets.push(target)
+    data.set(target, seeded)
+  }
+  const first = targets[0]
+  if (first === undefined) throw new Error('no store selected (--stores sqlite,postgres)')
+  // The ceiling answers a body of the same size as the hot path's real answer.
+  const sample = await fetch(`${first.url}/client_sessions/get`, { headers: { authorization: `Bearer ${data.get(first)?.cst}` } })
+  const bare = await startBare(await sample.text())
+  const fake = values['no-fake'] ? undefined : await startFake()
+
+  const rows: Row[] = []
+  for (const scenario of SCENARIOS) {
+    const runs = new Map<string, LoadResult[]>()
+    const contenders: { name: string; url: string; request: ReturnType<Scenario['latchkey']> }[] = [
+      { name: bare.name, url: bare.url, request: scenario.latchkey(data.get(first) as BenchData) },
+      ...targets.map((t) => ({ name: t.name, url: t.url, request: scenario.latchkey(data.get(t) as BenchData) })),
+    ]
+    if (fake !== undefined && scenario.fake !== undefined) {
+      const request = scenario.fake()
+      const probe = await fetch(`${fake.url}${request.path}`, {
+        method: request.method,
+        headers: { ...request.headers, 'content-type': 'application/json' },
+        ...(request.body === undefined ? {} : { body: typeof request.body === 'string' ? request.body : request.body() }),
+      })
+      if (probe.ok) contenders.push({ name: fake.name, url: fake.url, request })
+      else log(`  ${scenario.name}: the fake answers ${probe.status}; not compared`)
+    }
+    for (let round = 0; round < rounds; round++) {
+      // Alternate the order every round so drift (thermal, neighbours) hits every server alike.
+      const order = round % 2 === 0 ? contenders : [...contenders].reverse()
+      for (const c of order) {
+        const result = await runLoad(c.url, c.request, duration, connections)
+        log(`  ${scenario.name} · ${c.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, errors ${result.errors + result.non2xx}`)
+        runs.set(c.name, [...(runs.get(c.name) ?? []), result])
+      }
+    }
+    const bareRps = average(runs.get(bare.name) ?? []).rps
+    const fakeRuns = fake === undefined ? undefined : runs.get(fake.name)
+    const fakeRps = fakeRuns === undefined ? null : average(fakeRuns).rps
+    for (const c of contenders) {
+      const result = average(runs.get(c.name) ?? [])
+      const isLatchkey = c.name.startsWith('Latchkey')
+      rows.push({
+        scenario: scenario.label,
+        target: c.name,
+        result,
+        vsBare: c.name === bare.name ? null : result.rps / bareRps,
+        vsFake: isLatchkey && fakeRps !== null ? result.rps / fakeRps : null,
+      })
+    }
+  }
+  for (const t of [bare, ...(fake === undefined ? [] : [fake]), ...targets]) await t.stop()
+  targets.length = 0
+
+  const scale = scaleSizes.length >= 2 ? await runScale(dir, secret, scaleSizes, duration, connections, rounds, log) : ''
+  const main = table(rows)
+  process.stdout.write(`\n${main}\n${scale === '' ? '' : `\n${scale}\n`}`)
+  const report = `# Benchmark results
+
+Produced by \`npm run bench${process.argv.slice(2).length > 0 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 10)}.
+
+- Machine: ${machine()}. Load generator (autocannon) and servers on the same machine, loopback only.
+- ${duration} s per run, ${connections} connections, ${rounds} round(s) per server and scenario, servers alternated
+  round by round; req/s and p50 are means over rounds, p99 the worst round.
+- Every server runs in its own process: Latchkey as \`bin/latchkey serve\` (request logs on), the
+  bare ceiling a node:http server answering a fixed JSON body of the same size as Latchkey's
+  \`client_sessions/get\` answer, and \`@seamapi/fake-seam-connect\` with its default seed.
+- ${SESSIONS} sessions in the benchmark workspace. "× bare" is req/s over the bare server's in the
+  same scenario; "× fake" over the fake's. Errors count socket errors, timeouts and non-2xx.
+
+${main}
+${scale === '' ? '' : `\n${scale}\n`}`
+  writeFileSync(values.out, report)
+  log(`\nwritten to ${values.out}`)
+} finally {
+  for (const t of targets) await t.stop()
+  await postgres?.stop()
+  rmSync(dir, { recursive: true, force: true })
+}

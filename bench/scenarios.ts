@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto'
+
+import type { LoadRequest } from './load.ts'
+import type { BenchData } from './seed.ts'
+
+export type ScenarioName = 'cst_get' | 'api_key_get' | 'create' | 'get_or_create' | 'list_100' | 'devices_list'
+
+export interface Scenario {
+  name: ScenarioName
+  label: string
+  /** The request against Latchkey. */
+  latchkey(data: BenchData): LoadRequest
+  /** The same request against Seam's fake and its seed data, where the fake supports it. */
+  fake?: () => LoadRequest
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
+const FAKE_API_KEY = 'seam_apikey1_token'
+const FAKE_CST = 'seam_cst1_token'
+const FAKE_USER_KEY = 'john_user_identifier_key'
+
+// New keys for every request of every run: create must insert, never find.
+const run = randomBytes(4).toString('hex')
+let counter = 0
+const newKeyBody = () => JSON.stringify({ user_identifier_key: `bench-new-${run}-${counter++}` })
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'cst_get',
+    label: 'client_sessions/get, CST',
+    latchkey: (d) => ({ method: 'GET', path: '/client_sessions/get', headers: bearer(d.cst) }),
+    fake: () => ({ method: 'GET', path: '/client_sessions/get', headers: bearer(FAKE_CST) }),
+  },
+  {
+    name: 'api_key_get',
+    label: 'client_sessions/get, API key, by user key',
+    latchkey: (d) => ({ method: 'GET', path: `/client_sessions/get?user_identifier_key=${d.userIdentifierKey}`, headers: bearer(d.apiKey) }),
+    fake: () => ({ method: 'GET', path: `/client_sessions/get?user_identifier_key=${FAKE_USER_KEY}`, headers: bearer(FAKE_API_KEY) }),
+  },
+  {
+    name: 'create',
+    label: 'client_sessions/create (PUT, new keys)',
+    latchkey: (d) => ({ method: 'PUT', path: '/client_sessions/create', headers: bearer(d.apiKey), body: newKeyBody }),
+    fake: () => ({ method: 'PUT', path: '/client_sessions/create', headers: bearer(FAKE_API_KEY), body: newKeyBody }),
+  },
+  {
+    name: 'get_or_create',
+    label: 'client_sessions/get_or_create, existing key',
+    latchkey: (d) => ({
+      method: 'POST',
+      path: '/client_sessions/get_or_create',
+      headers: bearer(d.apiKey),
+      body: JSON.stringify({ user_identifier_key: d.userIdentifierKey }),
+    }),
+    fake: () => ({
+      method: 'POST',
+      path: '/client_sessions/get_or_create',
+      headers: bearer(FAKE_API_KEY),
+      body: JSON.stringify({ user_identifier_key: FAKE_USER_KEY }),
+    }),
+  },
+  {
+    name: 'list_100',
+    label: 'client_sessions/list, 100 sessions',
+    latchkey: (d) => ({ method: 'GET', path: '/client_sessions/list?limit=100', headers: bearer(d.apiKey) }),
+    fake: () => ({ method: 'GET', path: '/client_sessions/list', headers: bearer(FAKE_API_KEY) }),
+  },
+  {
+    name: 'devices_list',
+    label: 'devices/list, CST (3 locks in scope)',
+    latchkey: (d) => ({ method: 'POST', path: '/devices/list', headers: bearer(d.cst), body: '{}' }),
+    fake: () => ({ method: 'POST', path: '/devices/list', headers: bearer(FAKE_CST), body: '{}' }),
+  },
+]

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto'
+
+import { resolveTokenKey } from '../src/auth/server-secret.ts'
+import { createTokenCipher } from '../src/auth/token-cipher.ts'
+import { mintCredential } from '../src/auth/tokens.ts'
+import { systemClock } from '../src/clock.ts'
+import { provisionWorkspace } from '../src/domain/provisioning.ts'
+import type { NewClientSession } from '../src/store/records.ts'
+import { type DatabaseLocation, openStore } from '../src/store/open-store.ts'
+
+export interface BenchData {
+  apiKey: string
+  /** A session holding one account with 3 locks: the token a front end would send. */
+  cst: string
+  userIdentifierKey: string
+  sessions: number
+}
+
+const YEAR_MS = 365 * 24 * 3600 * 1000
+const BATCH = 20_000
+
+/**
+ * Seeds one workspace with `sessions` client sessions through the store's bulk path (minting
+ * real tokens: hashed secrets, encrypted tokens), plus one account with 3 locks for scoped reads.
+ */
+export const seedBenchData = async (location: DatabaseLocation, secret: string, sessions: number): Promise<BenchData> => {
+  const store = openStore(location)
+  try {
+    await store.migrate()
+    const cipher = createTokenCipher(resolveTokenKey(location, secret))
+    const ws = await provisionWorkspace(store, systemClock, { name: 'Bench', isSandbox: true })
+    const workspaceId = ws.workspace_id
+    const now = Date.now()
+    const at = (offsetMs: number) => new Date(now - offsetMs).toISOString()
+    const connectedAccountId = randomUUID()
+    await store.insertConnectedAccount({ connectedAccountId, workspaceId, provider: 'sandbox', userIdentifierEmail: 'jane@example.com', displayName: 'Jane', createdAt: at(0) })
+    for (const name of ['Front Door', 'Back Door', 'Garage Door']) {
+      await store.insertDevice({ deviceId: randomUUID(), workspaceId, connectedAccountId, deviceType: 'august_lock', displayName: name, properties: { name, online: true, locked: true }, createdAt: at(0) })
+    }
+    const session = (index: number, links: string[]): NewClientSession & { token: string } => {
+      const clientSessionId = randomUUID()
+      const minted = mintCredential('client_session_token')
+      return {
+        token: minted.token,
+        clientSessionId,
+        workspaceId,
+        tokenId: minted.tokenId,
+        secretHash: minted.secretHash.toString('hex'),
+        tokenCiphertext: cipher.encrypt(minted.token, clientSessionId),
+        userIdentifierKey: `bench-user-${index}`,
+        userIdentityId: null,
+        customerId: null,
+        customerKey: null,
+        createdAt: at(index),
+        expiresAt: new Date(now + YEAR_MS).toISOString(),
+        connectedAccountIds: links,
+        connectWebviewIds: [],
+      }
+    }
+    const hot = session(0, [connectedAccountId])
+    await store.insertClientSession(hot)
+    for (let start = 1; start < sessions; start += BATCH) {
+      const batch: NewClientSession[] = []
+      for (let i = start; i < Math.min(sessions, start + BATCH); i++) batch.push(session(i, []))
+      await store.bulkInsertClientSessions(batch)
+    }
+    return { apiKey: ws.api_key, cst: hot.token, userIdentifierKey: hot.userIdentifierKey as string, sessions }
+  } finally {
+    await store.close()
+  }
+}
