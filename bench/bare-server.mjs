@@ -1,4 +1,5 @@
 // The ceiling: a bare node:http server answering a fixed JSON body (BENCH_BODY) to every request.
+import { Buffer } from 'node:buffer'
 import { createServer } from 'node:http'
 
 const body = Buffer.from(process.env.BENCH_BODY ?? '{"ok":true}')

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 
 import { SQLITE } from './flavor.ts'
+import { withStatementCache } from './statement-cache.ts'
 import { createSqlStore } from './sql-store.ts'
 import type { Store } from './store.ts'
 import type { Database } from './tables.ts'
@@ -19,5 +20,5 @@ export const openSqliteStore = (path: string): Store => {
   database.pragma('synchronous = NORMAL')
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
-  return createSqlStore(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), SQLITE)
+  return createSqlStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), SQLITE)
 }
