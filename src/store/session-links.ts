@@ -3,6 +3,7 @@ import { type Kysely, type Selectable, sql } from 'kysely'
 import { type SessionLinks, toClientSessionRecord } from './mapping.ts'
 import type { ClientSessionRecord } from './records.ts'
 import { scopedAccountsBySession } from './scope.ts'
+import { arg, preparedQuery } from './sql/prepared.ts'
 import type { ClientSessionsTable, Database } from './tables.ts'
 
 const countDevices = async (db: Kysely<Database>, workspaceId: string, sessionIds: string[]) => {
@@ -27,12 +28,52 @@ const groupIds = (rows: { client_session_id: string; id: string }[]) => {
 // Keeps each IN (...) list well under both databases' bound-parameter limits.
 const CHUNK = 500
 
+/** The one-session case (every client session token read), with compiled-once queries. */
+const singleSessionQueries = (db: Kysely<Database>) => ({
+  accounts: preparedQuery(db, (d) =>
+    d
+      .selectFrom('client_session_connected_accounts')
+      .select('connected_account_id as id')
+      .where('client_session_id', '=', arg(0))
+      .orderBy('connected_account_id'),
+  ),
+  webviews: preparedQuery(db, (d) =>
+    d
+      .selectFrom('client_session_connect_webviews')
+      .select('connect_webview_id as id')
+      .where('client_session_id', '=', arg(0))
+      .orderBy('connect_webview_id'),
+  ),
+  devices: preparedQuery(db, (d) => ({
+    compile: () =>
+      sql<{ device_count: number | string }>`
+        SELECT COUNT(d.device_id) AS device_count
+          FROM (${scopedAccountsBySession(arg(0), [arg(1)])}) scope
+          JOIN devices d ON d.connected_account_id = scope.connected_account_id AND d.workspace_id = ${arg(0)}`.compile(d),
+  })),
+})
+const SINGLE = new WeakMap<Kysely<Database>, ReturnType<typeof singleSessionQueries>>()
+
+const hydrateOne = async (db: Kysely<Database>, workspaceId: string, row: Selectable<ClientSessionsTable>) => {
+  let queries = SINGLE.get(db)
+  if (queries === undefined) SINGLE.set(db, (queries = singleSessionQueries(db)))
+  const id = row.client_session_id
+  const [accounts, webviews, [count]] = await Promise.all([queries.accounts(id), queries.webviews(id), queries.devices(workspaceId, id)])
+  return toClientSessionRecord(row, {
+    connectedAccountIds: accounts.map((a) => a.id),
+    connectWebviewIds: webviews.map((w) => w.id),
+    deviceCount: Number(count?.device_count ?? 0),
+  })
+}
+
 /** Turns session rows into records with their id lists and device counts, in batched queries. */
 export const hydrateSessions = async (
   db: Kysely<Database>,
   workspaceId: string,
   rows: Selectable<ClientSessionsTable>[],
 ): Promise<ClientSessionRecord[]> => {
+  const [only] = rows
+  if (rows.length === 1 && only !== undefined) return [await hydrateOne(db, workspaceId, only)]
   const links = new Map<string, SessionLinks>()
   for (let start = 0; start < rows.length; start += CHUNK) {
     const ids = rows.slice(start, start + CHUNK).map((r) => r.client_session_id)

@@ -6,6 +6,7 @@ import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
 import { pageOf } from './paging.ts'
+import { arg, preparedQuery } from './prepared.ts'
 
 type SessionVerbs = Pick<
   Store,
@@ -52,7 +53,18 @@ const sessionExists = async (trx: Transaction<Database>, workspaceId: string, cl
     .where('client_session_id', '=', clientSessionId)
     .executeTakeFirst()) !== undefined
 
-export const sessionVerbs = (db: Kysely<Database>): SessionVerbs => ({
+export const sessionVerbs = (db: Kysely<Database>): SessionVerbs => {
+  // The hot path (every client session token request): compiled once, run with new arguments.
+  const authByToken = preparedQuery(db, (d) =>
+    d
+      .selectFrom('client_sessions')
+      .select(['client_session_id', 'workspace_id', 'secret_hash', 'expires_at', 'revoked_at'])
+      .where('token_id', '=', arg(0)),
+  )
+  const sessionById = preparedQuery(db, (d) =>
+    d.selectFrom('client_sessions').selectAll().where('workspace_id', '=', arg(0)).where('client_session_id', '=', arg(1)),
+  )
+  return {
   insertClientSession(s) {
     return db.transaction().execute(async (trx) => {
       const result = await trx
@@ -83,21 +95,12 @@ export const sessionVerbs = (db: Kysely<Database>): SessionVerbs => ({
   },
 
   async findClientSessionAuth(tokenId) {
-    const row = await db
-      .selectFrom('client_sessions')
-      .select(['client_session_id', 'workspace_id', 'secret_hash', 'expires_at', 'revoked_at'])
-      .where('token_id', '=', tokenId)
-      .executeTakeFirst()
+    const [row] = await authByToken(tokenId)
     return row && toClientSessionAuth(row)
   },
 
   async getClientSession(workspaceId, clientSessionId) {
-    const row = await db
-      .selectFrom('client_sessions')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('client_session_id', '=', clientSessionId)
-      .executeTakeFirst()
+    const [row] = await sessionById(workspaceId, clientSessionId)
     if (row === undefined) return undefined
     const [record] = await hydrateSessions(db, workspaceId, [row])
     return record
@@ -181,4 +184,5 @@ export const sessionVerbs = (db: Kysely<Database>): SessionVerbs => ({
       return true
     })
   },
-})
+  }
+}

@@ -4,6 +4,7 @@ import { toIso, toIsoOrNull, toWorkspace } from '../mapping.ts'
 import type { StoredCredential } from '../records.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
+import { arg, preparedQuery } from './prepared.ts'
 
 type CredentialVerbs = Pick<
   Store,
@@ -30,22 +31,26 @@ const CREDENTIAL_TABLES = {
 } as const
 
 /** The hot auth lookup, shared by the three long-lived credential kinds: by public token id. */
-const findCredential = async (
-  db: Kysely<Database>,
-  table: keyof typeof CREDENTIAL_TABLES,
-  tokenId: string,
-): Promise<StoredCredential | undefined> => {
+const credentialFinder = (db: Kysely<Database>, table: keyof typeof CREDENTIAL_TABLES) => {
   const { id, owner } = CREDENTIAL_TABLES[table]
-  const row = await db
-    .selectFrom(table)
-    .select([sql<string>`${sql.ref(id)}`.as('id'), sql<string>`${sql.ref(owner)}`.as('owner_id'), 'secret_hash', 'revoked_at'])
-    .where('token_id', '=', tokenId)
-    .executeTakeFirst()
-  return row && { id: row.id, ownerId: row.owner_id, secretHash: row.secret_hash, revokedAt: toIsoOrNull(row.revoked_at) }
+  const query = preparedQuery(db, (d) =>
+    d
+      .selectFrom(table)
+      .select([sql<string>`${sql.ref(id)}`.as('id'), sql<string>`${sql.ref(owner)}`.as('owner_id'), 'secret_hash', 'revoked_at'])
+      .where('token_id', '=', arg(0)),
+  )
+  return async (tokenId: string): Promise<StoredCredential | undefined> => {
+    const [row] = await query(tokenId)
+    return row && { id: row.id, ownerId: row.owner_id, secretHash: row.secret_hash, revokedAt: toIsoOrNull(row.revoked_at) }
+  }
 }
 
 /** Workspaces, the people in them, and the long-lived credentials that act for them. */
-export const credentialVerbs = (db: Kysely<Database>): CredentialVerbs => ({
+export const credentialVerbs = (db: Kysely<Database>): CredentialVerbs => {
+  const findApiKey = credentialFinder(db, 'api_keys')
+  const findPublishableKey = credentialFinder(db, 'publishable_keys')
+  const findPersonalAccessToken = credentialFinder(db, 'personal_access_tokens')
+  return {
   async createWorkspace(w) {
     await db
       .insertInto('workspaces')
@@ -100,7 +105,7 @@ export const credentialVerbs = (db: Kysely<Database>): CredentialVerbs => ({
       .execute()
     return true
   },
-  findApiKey: (tokenId) => findCredential(db, 'api_keys', tokenId),
+  findApiKey,
 
   async insertPublishableKey(k) {
     await db
@@ -114,7 +119,7 @@ export const credentialVerbs = (db: Kysely<Database>): CredentialVerbs => ({
       })
       .execute()
   },
-  findPublishableKey: (tokenId) => findCredential(db, 'publishable_keys', tokenId),
+  findPublishableKey,
 
   async ensureUser(user, createdAt) {
     await db
@@ -153,5 +158,6 @@ export const credentialVerbs = (db: Kysely<Database>): CredentialVerbs => ({
       })
       .execute()
   },
-  findPersonalAccessToken: (tokenId) => findCredential(db, 'personal_access_tokens', tokenId),
-})
+  findPersonalAccessToken,
+  }
+}
