@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
+import { sessionRow } from './client-sessions.ts'
 
 // 12 columns × 400 rows stays under both databases' bound-parameter limits.
 const ROWS_PER_STATEMENT = 400
@@ -15,20 +16,7 @@ export const bulkVerbs = (db: Kysely<Database>): Pick<Store, 'bulkInsertClientSe
   async bulkInsertClientSessions(sessions) {
     await db.transaction().execute(async (trx) => {
       for (let start = 0; start < sessions.length; start += ROWS_PER_STATEMENT) {
-        const rows = sessions.slice(start, start + ROWS_PER_STATEMENT).map((s) => ({
-          client_session_id: s.clientSessionId,
-          workspace_id: s.workspaceId,
-          token_id: s.tokenId,
-          secret_hash: s.secretHash,
-          token_ciphertext: s.tokenCiphertext,
-          user_identifier_key: s.userIdentifierKey,
-          user_identity_id: s.userIdentityId,
-          customer_id: s.customerId,
-          customer_key: s.customerKey,
-          created_at: s.createdAt,
-          expires_at: s.expiresAt,
-          revoked_at: null,
-        }))
+        const rows = sessions.slice(start, start + ROWS_PER_STATEMENT).map(sessionRow)
         await trx.insertInto('client_sessions').values(rows).execute()
       }
     })

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { toClientSessionAuth } from '../mapping.ts'
 import { hydrateSessions } from '../session-links.ts'
 import type { Store } from '../store.ts'
+import type { NewClientSession } from '../records.ts'
 import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
 import { pageOf } from './paging.ts'
@@ -42,6 +43,22 @@ const addLinks = async (
   }
 }
 
+/** A new session as its table row; shared with the bulk path so both write the same columns. */
+export const sessionRow = (s: NewClientSession) => ({
+  client_session_id: s.clientSessionId,
+  workspace_id: s.workspaceId,
+  token_id: s.tokenId,
+  secret_hash: s.secretHash,
+  token_ciphertext: s.tokenCiphertext,
+  user_identifier_key: s.userIdentifierKey,
+  user_identity_id: s.userIdentityId,
+  customer_id: s.customerId,
+  customer_key: s.customerKey,
+  created_at: s.createdAt,
+  expires_at: s.expiresAt,
+  revoked_at: null,
+})
+
 const recordSessionEvent = (trx: Transaction<Database>, workspaceId: string, clientSessionId: string, type: string, at: string) =>
   recordEvent(trx, { workspaceId, eventType: type, clientSessionId, occurredAt: at })
 
@@ -69,20 +86,7 @@ export const sessionVerbs = (db: Kysely<Database>): SessionVerbs => {
     return db.transaction().execute(async (trx) => {
       const result = await trx
         .insertInto('client_sessions')
-        .values({
-          client_session_id: s.clientSessionId,
-          workspace_id: s.workspaceId,
-          token_id: s.tokenId,
-          secret_hash: s.secretHash,
-          token_ciphertext: s.tokenCiphertext,
-          user_identifier_key: s.userIdentifierKey,
-          user_identity_id: s.userIdentityId,
-          customer_id: s.customerId,
-          customer_key: s.customerKey,
-          created_at: s.createdAt,
-          expires_at: s.expiresAt,
-          revoked_at: null,
-        })
+        .values(sessionRow(s))
         // The partial unique index decides races: a concurrent insert for the same live key
         // waits for the first and then does nothing, so callers re-read the winner.
         .onConflict((oc) => oc.columns(['workspace_id', 'user_identifier_key']).where('revoked_at', 'is', null).doNothing())
