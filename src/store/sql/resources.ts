@@ -4,6 +4,7 @@ import type { ReferencedResource } from '../records.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 import { webviewRow } from './connect-webviews.ts'
+import { identityRow } from './user-identities.ts'
 
 type ResourceVerbs = Pick<
   Store,
@@ -49,18 +50,7 @@ export const resourceVerbs = (db: Kysely<Database>): ResourceVerbs => ({
     await db.insertInto('connect_webviews').values(webviewRow(w)).execute()
   },
   async insertUserIdentity(u) {
-    await db
-      .insertInto('user_identities')
-      .values({
-        user_identity_id: u.userIdentityId,
-        workspace_id: u.workspaceId,
-        user_identity_key: u.userIdentityKey,
-        email_address: u.emailAddress,
-        phone_number: u.phoneNumber,
-        full_name: u.fullName,
-        created_at: u.createdAt,
-      })
-      .execute()
+    await db.insertInto('user_identities').values(identityRow(u)).execute()
   },
   async insertDevice(d) {
     await db

@@ -1,10 +1,22 @@
 import type { Kysely } from 'kysely'
 
+import type { NewUserIdentity } from '../records.ts'
 import { toUserIdentity } from '../resource-mapping.ts'
 import { inScope } from '../scope.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 import { pageOf } from './paging.ts'
+
+/** A new identity as its table row; shared with the plain insert used for seeding. */
+export const identityRow = (u: NewUserIdentity) => ({
+  user_identity_id: u.userIdentityId,
+  workspace_id: u.workspaceId,
+  user_identity_key: u.userIdentityKey,
+  email_address: u.emailAddress,
+  phone_number: u.phoneNumber,
+  full_name: u.fullName,
+  created_at: u.createdAt,
+})
 
 type IdentityVerbs = Pick<Store, 'createUserIdentity' | 'getUserIdentity' | 'listUserIdentities' | 'deleteUserIdentity'>
 
@@ -13,15 +25,7 @@ export const userIdentityVerbs = (db: Kysely<Database>): IdentityVerbs => ({
     // The unique (workspace_id, user_identity_key) constraint decides concurrent creates.
     const result = await db
       .insertInto('user_identities')
-      .values({
-        user_identity_id: u.userIdentityId,
-        workspace_id: u.workspaceId,
-        user_identity_key: u.userIdentityKey,
-        email_address: u.emailAddress,
-        phone_number: u.phoneNumber,
-        full_name: u.fullName,
-        created_at: u.createdAt,
-      })
+      .values(identityRow(u))
       .onConflict((oc) => oc.columns(['workspace_id', 'user_identity_key']).doNothing())
       .executeTakeFirst()
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
