@@ -1,9 +1,19 @@
+import type { ClientSessionRecord } from '../store/records.ts'
+
 /** Who is calling, once authenticated. Handlers receive this narrowed to the kinds they accept. */
 export type Auth =
   | { kind: 'api_key'; workspaceId: string; apiKeyId: string }
   | { kind: 'personal_access_token'; workspaceId: string; userId: string }
   | { kind: 'publishable_key'; workspaceId: string; userIdentifierKey: string }
-  | { kind: 'client_session_token'; workspaceId: string; clientSessionId: string }
+  | {
+      kind: 'client_session_token'
+      workspaceId: string
+      clientSessionId: string
+      /** The session as read while verifying the token (one statement serves both). */
+      session: ClientSessionRecord
+      /** The token as presented, verified against the session's stored hash. */
+      token: string
+    }
 
 export type AuthKind = Auth['kind']
 

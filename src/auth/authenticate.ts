@@ -79,7 +79,13 @@ const verifyClientSessionToken = async (token: string, { store, clock }: AuthDep
   if (Date.parse(session.expiresAt) <= clock.now().getTime()) {
     throw new ApiError(401, 'client_session_expired', 'The client session has expired.')
   }
-  return { kind: 'client_session_token', workspaceId: session.workspaceId, clientSessionId: session.clientSessionId }
+  return {
+    kind: 'client_session_token',
+    workspaceId: session.workspaceId,
+    clientSessionId: session.clientSessionId,
+    session: session.session,
+    token,
+  }
 }
 
 const verify = (kind: AuthKind, token: string, request: AuthRequest, deps: AuthDeps): Promise<Auth> => {

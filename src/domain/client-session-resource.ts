@@ -2,11 +2,19 @@ import type { TokenCipher } from '../auth/token-cipher.ts'
 import type { ClientSessionResource } from '../contract/client-session.ts'
 import type { ClientSessionRecord } from '../store/records.ts'
 
-/** The one mapping from a stored session to the wire resource (SPEC §3). */
-export const toClientSessionResource = (record: ClientSessionRecord, cipher: TokenCipher): ClientSessionResource => ({
+/**
+ * The one mapping from a stored session to the wire resource (SPEC §3). `verifiedToken` is the
+ * caller's own token once its hash has matched this session's: it is the stored token, so the
+ * hot path skips the decryption.
+ */
+export const toClientSessionResource = (
+  record: ClientSessionRecord,
+  cipher: TokenCipher,
+  verifiedToken?: string,
+): ClientSessionResource => ({
   client_session_id: record.clientSessionId,
   workspace_id: record.workspaceId,
-  token: cipher.decrypt(record.tokenCiphertext, record.clientSessionId),
+  token: verifiedToken ?? cipher.decrypt(record.tokenCiphertext, record.clientSessionId),
   user_identifier_key: record.userIdentifierKey,
   created_at: record.createdAt,
   expires_at: record.expiresAt,

@@ -16,7 +16,7 @@ export const toWorkspace = (row: Selectable<WorkspacesTable>): Workspace => ({
 
 export const toClientSessionAuth = (
   row: Pick<Selectable<ClientSessionsTable>, 'client_session_id' | 'workspace_id' | 'secret_hash' | 'expires_at' | 'revoked_at'>,
-): ClientSessionAuth => ({
+): Omit<ClientSessionAuth, 'session'> => ({
   clientSessionId: row.client_session_id,
   workspaceId: row.workspace_id,
   secretHash: row.secret_hash,

@@ -3,9 +3,10 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { SqlFlavor } from './flavor.ts'
 import * as initial from './migrations/0001_initial.ts'
 import * as scopedAccess from './migrations/0002_scoped_access.ts'
+import * as scopeLookups from './migrations/0003_scope_lookups.ts'
 
 /** Ordered by name; each entry is immutable once released. */
-const MIGRATIONS = { '0001_initial': initial, '0002_scoped_access': scopedAccess }
+const MIGRATIONS = { '0001_initial': initial, '0002_scoped_access': scopedAccess, '0003_scope_lookups': scopeLookups }
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({
   getMigrations: async () =>

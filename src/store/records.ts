@@ -41,6 +41,8 @@ export interface ClientSessionAuth {
   secretHash: string
   expiresAt: string
   revokedAt: string | null
+  /** The whole session, read in the same statement: a token's own session needs no second read. */
+  session: ClientSessionRecord
 }
 
 export interface ClientSessionRecord {

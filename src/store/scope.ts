@@ -6,23 +6,37 @@ import type { Scope } from './records.ts'
  * The scope rule of SPEC §5, in SQL, in one place: a session reaches its own connected accounts
  * plus the connected account of each of its webviews once that webview is authorized. Accounts
  * must still exist (a deleted account leaves every scope). UNION counts an account reached both
- * ways once. Batched over many sessions, for device counts of whole pages.
+ * ways once. `sessionId` and `workspaceId` are values (bound parameters) or column references
+ * (for a correlated subquery over session rows).
+ *
+ * CROSS JOIN fixes the join order on SQLite (PostgreSQL plans it freely): every step is then a
+ * lookup by key starting from the session's link rows. Left to itself, SQLite's planner started
+ * from the workspace index and scanned every webview of the workspace on every request.
  */
-export const scopedAccountsBySession = (workspaceId: string, sessionIds: string[]): RawBuilder<unknown> => sql`
-  SELECT l.client_session_id, l.connected_account_id
+const scopedAccountIds = (sessionId: unknown, workspaceId: unknown): RawBuilder<unknown> => sql`
+  SELECT l.connected_account_id
     FROM client_session_connected_accounts l
-    JOIN connected_accounts a ON a.connected_account_id = l.connected_account_id AND a.workspace_id = ${workspaceId}
-   WHERE l.client_session_id IN (${sql.join(sessionIds)})
+   CROSS JOIN connected_accounts a
+   WHERE l.client_session_id = ${sessionId}
+     AND a.connected_account_id = l.connected_account_id AND a.workspace_id = ${workspaceId}
   UNION
-  SELECT l.client_session_id, w.connected_account_id
+  SELECT w.connected_account_id
     FROM client_session_connect_webviews l
-    JOIN connect_webviews w ON w.connect_webview_id = l.connect_webview_id AND w.workspace_id = ${workspaceId}
-    JOIN connected_accounts a ON a.connected_account_id = w.connected_account_id AND a.workspace_id = ${workspaceId}
-   WHERE l.client_session_id IN (${sql.join(sessionIds)})
-     AND w.status = 'authorized'`
+   CROSS JOIN connect_webviews w
+   CROSS JOIN connected_accounts a
+   WHERE l.client_session_id = ${sessionId}
+     AND w.connect_webview_id = l.connect_webview_id AND w.workspace_id = ${workspaceId} AND w.status = 'authorized'
+     AND a.connected_account_id = w.connected_account_id AND a.workspace_id = ${workspaceId}`
 
-const accountsOf = (workspaceId: string, sessionId: string) =>
-  sql`SELECT s.connected_account_id FROM (${scopedAccountsBySession(workspaceId, [sessionId])}) s`
+/** `device_count` of the `client_sessions` row in the enclosing query, as a correlated subquery. */
+export const deviceCountOfSessionRow = (): RawBuilder<number | string> => {
+  const workspaceId = sql.ref('client_sessions.workspace_id')
+  const accounts = scopedAccountIds(sql.ref('client_sessions.client_session_id'), workspaceId)
+  return sql<number | string>`(SELECT COUNT(*) FROM devices d
+    WHERE d.connected_account_id IN (${accounts}) AND d.workspace_id = ${workspaceId})`
+}
+
+const accountsOf = (workspaceId: string, sessionId: string) => scopedAccountIds(sessionId, workspaceId)
 
 const webviewsOf = (sessionId: string) =>
   sql`SELECT connect_webview_id FROM client_session_connect_webviews WHERE client_session_id = ${sessionId}`

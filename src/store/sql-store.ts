@@ -23,7 +23,7 @@ export const createSqlStore = (db: Kysely<Database>, flavor: SqlFlavor): Store =
   },
   close: () => db.destroy(),
   ...credentialVerbs(db),
-  ...sessionVerbs(db),
+  ...sessionVerbs(db, flavor),
   ...resourceVerbs(db),
   ...connectedAccountVerbs(db),
   ...deviceVerbs(db),

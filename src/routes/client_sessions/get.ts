@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
-import { ApiError, notFound } from '../../contract/api-error.ts'
+import { ApiError } from '../../contract/api-error.ts'
 import { id, userIdentifierKey } from '../../contract/fields.ts'
+import { toClientSessionResource } from '../../domain/client-session-resource.ts'
 import { defineRoute } from '../../http/route.ts'
 import { clientSessionResponse, findSession, respondWithSession } from './shared.ts'
 
@@ -25,9 +26,8 @@ export default defineRoute({
           'Cannot send both client_session_id and user_identifier_key with a client session token.',
         )
       }
-      const own = await context.store.getClientSession(auth.workspaceId, auth.clientSessionId)
-      if (own === undefined) throw notFound('client_session')
-      return respondWithSession(own, context)
+      // The session was read with the token that authenticated this request.
+      return { client_session: toClientSessionResource(auth.session, context.tokenCipher, auth.token) }
     }
     const record = await findSession(context, auth.workspaceId, {
       clientSessionId: params.client_session_id,

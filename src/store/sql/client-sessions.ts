@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely'
 
+import type { SqlFlavor } from '../flavor.ts'
 import { toClientSessionAuth } from '../mapping.ts'
-import { hydrateSessions } from '../session-links.ts'
+import { type SessionRowWithLinks, sessionLinkColumns, toSessionWithLinks } from '../session-links.ts'
 import type { Store } from '../store.ts'
 import type { NewClientSession } from '../records.ts'
 import type { Database } from '../tables.ts'
@@ -70,16 +71,14 @@ const sessionExists = async (trx: Transaction<Database>, workspaceId: string, cl
     .where('client_session_id', '=', clientSessionId)
     .executeTakeFirst()) !== undefined
 
-export const sessionVerbs = (db: Kysely<Database>): SessionVerbs => {
-  // The hot path (every client session token request): compiled once, run with new arguments.
-  const authByToken = preparedQuery(db, (d) =>
-    d
-      .selectFrom('client_sessions')
-      .select(['client_session_id', 'workspace_id', 'secret_hash', 'expires_at', 'revoked_at'])
-      .where('token_id', '=', arg(0)),
-  )
-  const sessionById = preparedQuery(db, (d) =>
-    d.selectFrom('client_sessions').selectAll().where('workspace_id', '=', arg(0)).where('client_session_id', '=', arg(1)),
+export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVerbs => {
+  const links = sessionLinkColumns(flavor)
+  const sessions = () => db.selectFrom('client_sessions').selectAll('client_sessions').select(links)
+  // The hot path (every client session token request): one statement, compiled once and run
+  // with new arguments. It reads the whole session, so a token's own session costs no more reads.
+  const byToken = preparedQuery<SessionRowWithLinks>(db, () => sessions().where('token_id', '=', arg(0)))
+  const byId = preparedQuery<SessionRowWithLinks>(db, () =>
+    sessions().where('workspace_id', '=', arg(0)).where('client_session_id', '=', arg(1)),
   )
   return {
   insertClientSession(s) {
@@ -99,21 +98,17 @@ export const sessionVerbs = (db: Kysely<Database>): SessionVerbs => {
   },
 
   async findClientSessionAuth(tokenId) {
-    const [row] = await authByToken(tokenId)
-    return row && toClientSessionAuth(row)
+    const [row] = await byToken(tokenId)
+    return row && { ...toClientSessionAuth(row), session: toSessionWithLinks(row) }
   },
 
   async getClientSession(workspaceId, clientSessionId) {
-    const [row] = await sessionById(workspaceId, clientSessionId)
-    if (row === undefined) return undefined
-    const [record] = await hydrateSessions(db, workspaceId, [row])
-    return record
+    const [row] = await byId(workspaceId, clientSessionId)
+    return row && toSessionWithLinks(row)
   },
 
   async getClientSessionByUserKey(workspaceId, userIdentifierKey) {
-    const row = await db
-      .selectFrom('client_sessions')
-      .selectAll()
+    const row = await sessions()
       .where('workspace_id', '=', workspaceId)
       .where('user_identifier_key', '=', userIdentifierKey)
       // Live first (NULL revoked_at), then the most recently created.
@@ -121,13 +116,11 @@ export const sessionVerbs = (db: Kysely<Database>): SessionVerbs => {
       .orderBy('created_at', 'desc')
       .limit(1)
       .executeTakeFirst()
-    if (row === undefined) return undefined
-    const [record] = await hydrateSessions(db, workspaceId, [row])
-    return record
+    return row && toSessionWithLinks(row)
   },
 
   async listClientSessions(workspaceId, filter, limit, after) {
-    let query = db.selectFrom('client_sessions').selectAll().where('workspace_id', '=', workspaceId)
+    let query = sessions().where('workspace_id', '=', workspaceId)
     if (filter.clientSessionId !== undefined) query = query.where('client_session_id', '=', filter.clientSessionId)
     if (filter.userIdentifierKey !== undefined) query = query.where('user_identifier_key', '=', filter.userIdentifierKey)
     if (filter.userIdentityId !== undefined) query = query.where('user_identity_id', '=', filter.userIdentityId)
@@ -139,7 +132,7 @@ export const sessionVerbs = (db: Kysely<Database>): SessionVerbs => {
       )
     }
     const page = await pageOf(query, 'client_session_id', { limit, after })
-    return { items: await hydrateSessions(db, workspaceId, page.items), hasNextPage: page.hasNextPage }
+    return { items: page.items.map(toSessionWithLinks), hasNextPage: page.hasNextPage }
   },
 
   async grantClientSessionAccess(workspaceId, clientSessionId, grant) {
