@@ -5,6 +5,8 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 
 import { SQLITE } from './flavor.ts'
+import { registerDirectReader } from './sql/prepared.ts'
+import { createReadMemo } from './sqlite-read-memo.ts'
 import { withStatementCache } from './statement-cache.ts'
 import { createSqlStore } from './sql-store.ts'
 import type { Store } from './store.ts'
@@ -20,5 +22,10 @@ export const openSqliteStore = (path: string): Store => {
   database.pragma('synchronous = NORMAL')
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
-  return createSqlStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), SQLITE)
+  const cache = withStatementCache(database)
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cache.database }) })
+  // Compiled hot reads skip Kysely's connection handling and repeat from memory while the file
+  // is unchanged (see sqlite-read-memo.ts for why that is exact).
+  registerDirectReader(db, createReadMemo(database, cache.prepare, cache.writes))
+  return createSqlStore(db, SQLITE)
 }

@@ -6,10 +6,18 @@ import type { Database as BetterSqlite3Database, Statement } from 'better-sqlite
  * whose `prepare` reuses compiled statements by SQL text. Statements only ever run synchronously
  * here (`all`/`run`, never a held iterator), so reuse cannot interleave. Bounded, least recently
  * used first out, because IN-lists of varying length produce many distinct texts.
+ *
+ * It also counts writes: Kysely runs each statement right after preparing it, so a statement
+ * that is not a reader (INSERT, UPDATE, DELETE, BEGIN, COMMIT…) means this connection is
+ * changing the database. The read memo (sqlite-read-memo.ts) watches that count.
  */
-export const withStatementCache = (database: BetterSqlite3Database, capacity = 500): BetterSqlite3Database => {
+export const withStatementCache = (
+  database: BetterSqlite3Database,
+  capacity = 500,
+): { database: BetterSqlite3Database; prepare: (source: string) => Statement; writes: () => number } => {
   const cache = new Map<string, Statement>()
-  const prepare = (source: string): Statement => {
+  let writes = 0
+  const compiled = (source: string): Statement => {
     const hit = cache.get(source)
     if (hit !== undefined) {
       cache.delete(source)
@@ -21,11 +29,17 @@ export const withStatementCache = (database: BetterSqlite3Database, capacity = 5
     if (cache.size > capacity) cache.delete(cache.keys().next().value as string)
     return statement
   }
-  return new Proxy(database, {
+  const prepare = (source: string): Statement => {
+    const statement = compiled(source)
+    if (!statement.reader) writes++
+    return statement
+  }
+  const cached = new Proxy(database, {
     get(target, property) {
       if (property === 'prepare') return prepare
       const value: unknown = Reflect.get(target, property, target)
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
     },
   })
+  return { database: cached, prepare, writes: () => writes }
 }

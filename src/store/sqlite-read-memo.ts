@@ -1,0 +1,48 @@
+import type { Database as BetterSqlite3Database, Statement } from 'better-sqlite3'
+
+import type { DirectReader } from './sql/prepared.ts'
+
+/**
+ * Answers repeated hot reads from memory for as long as the database file is unchanged, and
+ * reads it again as soon as anything changed: a revoked token is refused on the very next
+ * request, on every server sharing the file.
+ *
+ * "Unchanged" is checked before every answer: `PRAGMA data_version` (one cheap statement that
+ * reads no table) moves when any other connection or process commits to the file, and the
+ * statement cache's write count when this connection writes. Either moving empties the memo, so an
+ * answer from it is exactly what the query would return now. Reads inside an open transaction
+ * are never answered (they go through Kysely, after the transaction). Expiry is not a database
+ * change, so callers keep comparing `expires_at` with the clock on every request.
+ *
+ * Bounded per statement, oldest entry out first; rows are shared, so callers map, never mutate.
+ */
+export const createReadMemo = (
+  database: BetterSqlite3Database,
+  prepare: (source: string) => Statement,
+  writes: () => number,
+  entriesPerStatement = 2_000,
+): DirectReader => {
+  const dataVersionOf = database.prepare<[], number>('PRAGMA data_version').pluck()
+  let dataVersion = -1
+  let writesSeen = -1
+  const memo = new Map<string, Map<string, unknown[]>>()
+  return (sql, parameters) => {
+    if (database.inTransaction) return undefined
+    const version = dataVersionOf.get() as number
+    const written = writes()
+    if (version !== dataVersion || written !== writesSeen) {
+      memo.clear()
+      dataVersion = version
+      writesSeen = written
+    }
+    let answers = memo.get(sql)
+    if (answers === undefined) memo.set(sql, (answers = new Map()))
+    const key = JSON.stringify(parameters)
+    const known = answers.get(key)
+    if (known !== undefined) return known
+    const rows = prepare(sql).all(parameters)
+    answers.set(key, rows)
+    if (answers.size > entriesPerStatement) answers.delete(answers.keys().next().value as string)
+    return rows
+  }
+}

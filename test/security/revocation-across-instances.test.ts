@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, describe, test } from 'node:test'
+
+import type { FastifyInstance } from 'fastify'
+
+import { createTokenCipher } from '../../src/auth/token-cipher.ts'
+import { provisionWorkspace } from '../../src/domain/provisioning.ts'
+import { createApp } from '../../src/http/app.ts'
+import { DEFAULT_CONFIG } from '../../src/http/context.ts'
+import { openPostgresStore } from '../../src/store/postgres.ts'
+import { openSqliteStore } from '../../src/store/sqlite.ts'
+import type { Store } from '../../src/store/store.ts'
+import { ManualClock } from '../fixtures/clock.ts'
+import { openTestStore, STORE_KIND } from '../fixtures/stores.ts'
+
+/**
+ * Two servers on one database, as in a deployment with several instances (or the CLI next to a
+ * server). Whatever one instance changes, the other answers from the database on its very next
+ * request: the hot path's read memo (SQLite) may never serve what the database no longer says.
+ */
+const twoInstances = async (): Promise<{ a: Store; b: Store; dispose(): Promise<void> }> => {
+  if (STORE_KIND === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'latchkey-instances-'))
+    const path = join(dir, 'shared.sqlite')
+    const a = openSqliteStore(path)
+    await a.migrate()
+    const b = openSqliteStore(path)
+    return {
+      a,
+      b,
+      async dispose() {
+        await a.close()
+        await b.close()
+        rmSync(dir, { recursive: true, force: true })
+      },
+    }
+  }
+  const shared = await openTestStore()
+  const b = openPostgresStore(shared.url, 4)
+  return {
+    a: shared.store,
+    b,
+    async dispose() {
+      await b.close()
+      await shared.dispose()
+    },
+  }
+}
+
+describe('changes made through one instance are seen by another on its next request', async () => {
+  const stores = await twoInstances()
+  const clock = new ManualClock()
+  const cipher = createTokenCipher(Buffer.alloc(32, 9))
+  const appOn = (store: Store) => createApp({ store, clock, config: DEFAULT_CONFIG, tokenCipher: cipher })
+  const a = appOn(stores.a)
+  const b = appOn(stores.b)
+  after(async () => {
+    await a.close()
+    await b.close()
+    await stores.dispose()
+  })
+  const ws = await provisionWorkspace(stores.a, clock, { name: 'Shared', isSandbox: true })
+  const key = { authorization: `Bearer ${ws.api_key}` }
+
+  const call = async (app: FastifyInstance, path: string, headers: Record<string, string>, body: unknown = {}) => {
+    const res = await app.inject({ method: 'POST', url: path, headers, payload: body as Record<string, unknown> })
+    return { status: res.statusCode, body: res.json() }
+  }
+  const newSession = async () => (await call(a, '/client_sessions/create', key, { user_identifier_key: randomUUID() })).body.client_session
+  const cst = (token: string) => ({ authorization: `Bearer ${token}` })
+
+  test('a session revoked on B is refused by A at once', async () => {
+    const session = await newSession()
+    for (let i = 0; i < 3; i++) assert.equal((await call(a, '/client_sessions/get', cst(session.token))).status, 200)
+    assert.equal((await call(b, '/client_sessions/revoke', key, { client_session_id: session.client_session_id })).status, 200)
+    const refused = await call(a, '/client_sessions/get', cst(session.token))
+    assert.equal(refused.status, 401)
+    assert.equal(refused.body.error.type, 'client_session_revoked')
+  })
+
+  test('a session deleted on B is unknown to A at once', async () => {
+    const session = await newSession()
+    assert.equal((await call(a, '/client_sessions/get', cst(session.token))).status, 200)
+    assert.equal((await call(b, '/client_sessions/delete', key, { client_session_id: session.client_session_id })).status, 200)
+    assert.equal((await call(a, '/client_sessions/get', cst(session.token))).body.error.type, 'client_session_not_found')
+  })
+
+  test('access granted on B, and devices added on B, show on A at once', async () => {
+    const session = await newSession()
+    const before = await call(a, '/client_sessions/get', cst(session.token))
+    assert.deepEqual(before.body.client_session.connected_account_ids, [])
+    const accountId = randomUUID()
+    await stores.b.insertConnectedAccount({
+      connectedAccountId: accountId,
+      workspaceId: ws.workspace_id,
+      provider: 'sandbox',
+      userIdentifierEmail: `${accountId}@example.com`,
+      displayName: 'Jane',
+      createdAt: clock.now().toISOString(),
+    })
+    const granted = { client_session_id: session.client_session_id, connected_account_ids: [accountId] }
+    assert.equal((await call(b, '/client_sessions/grant_access', key, granted)).status, 200)
+    const afterGrant = await call(a, '/client_sessions/get', cst(session.token))
+    assert.deepEqual(afterGrant.body.client_session.connected_account_ids, [accountId])
+    assert.equal(afterGrant.body.client_session.device_count, 0)
+    await stores.b.insertDevice({
+      deviceId: randomUUID(),
+      workspaceId: ws.workspace_id,
+      connectedAccountId: accountId,
+      deviceType: 'august_lock',
+      displayName: 'Front Door',
+      properties: {},
+      createdAt: clock.now().toISOString(),
+    })
+    assert.equal((await call(a, '/client_sessions/get', cst(session.token))).body.client_session.device_count, 1)
+  })
+
+  test('an API key revoked on B is refused by A at once', async () => {
+    const extra = await provisionWorkspace(stores.a, clock, { name: 'Extra', isSandbox: true })
+    const extraKey = { authorization: `Bearer ${extra.api_key}` }
+    assert.equal((await call(a, '/client_sessions/list', extraKey)).status, 200)
+    const [apiKey] = await stores.b.listApiKeys(extra.workspace_id)
+    assert.ok(apiKey)
+    assert.equal(await stores.b.revokeApiKey(apiKey.apiKeyId, clock.now().toISOString()), true)
+    assert.equal((await call(a, '/client_sessions/list', extraKey)).status, 401)
+  })
+
+  test('a session that expires while cached is refused', async () => {
+    const session = await newSession()
+    assert.equal((await call(a, '/client_sessions/get', cst(session.token))).status, 200)
+    clock.advance(DEFAULT_CONFIG.sessionLifetimeMs + 1)
+    assert.equal((await call(a, '/client_sessions/get', cst(session.token))).body.error.type, 'client_session_expired')
+  })
+})
