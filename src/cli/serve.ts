@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util'
 
+import pino from 'pino'
+
 import { createTokenCipher } from '../auth/token-cipher.ts'
 import { resolveTokenKey } from '../auth/server-secret.ts'
 import { systemClock } from '../clock.ts'
@@ -84,6 +86,10 @@ export const startServer = async (args: string[], io: CliIo): Promise<RunningSer
   const location = databaseLocation(io, values['database-url'])
   const tokenKey = resolveTokenKey(location, io.env.LATCHKEY_SECRET)
 
+  // Request logs are written asynchronously: a line never waits for the terminal or the disk,
+  // and lines that arrive while a write is under way go out together in the next one. Stopping
+  // flushes what is left.
+  const logDestination = pino.destination({ dest: 1, sync: false })
   const store = openStore(location)
   await store.migrate()
   await bootstrapSandbox(store, io)
@@ -92,7 +98,7 @@ export const startServer = async (args: string[], io: CliIo): Promise<RunningSer
     clock: systemClock,
     config: { ...DEFAULT_CONFIG, sessionLifetimeMs, rateLimitPerMinute, publicUrl },
     tokenCipher: createTokenCipher(tokenKey),
-    logStream: process.stdout,
+    logStream: logDestination,
   })
   const address = await app.listen({ host, port })
   io.err(`Latchkey listening on ${address} (store: ${location.kind})`)
@@ -102,6 +108,7 @@ export const startServer = async (args: string[], io: CliIo): Promise<RunningSer
       // Stops accepting, lets in-flight requests finish, then releases the database.
       await app.close()
       await store.close()
+      logDestination.flushSync()
     },
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { Writable } from 'node:stream'
 
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
+import type { DestinationStream } from 'pino'
 
 import { ApiError } from '../contract/api-error.ts'
 import { ROUTES } from '../routes/index.ts'
@@ -16,7 +16,7 @@ import { registerRoute } from './register-route.ts'
 
 export interface CreateAppOptions extends AppContext {
   /** Where JSON log lines go; omitted means no logging (tests). */
-  logStream?: Writable
+  logStream?: DestinationStream
 }
 
 /**

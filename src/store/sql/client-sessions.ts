@@ -8,7 +8,7 @@ import type { NewClientSession } from '../records.ts'
 import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
 import { pageOf } from './paging.ts'
-import { arg, preparedQuery } from './prepared.ts'
+import { arg, preparedMappedQuery } from './prepared.ts'
 
 type SessionVerbs = Pick<
   Store,
@@ -76,9 +76,27 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
   const sessions = () => db.selectFrom('client_sessions').selectAll('client_sessions').select(links)
   // The hot path (every client session token request): one statement, compiled once and run
   // with new arguments. It reads the whole session, so a token's own session costs no more reads.
-  const byToken = preparedQuery<SessionRowWithLinks>(db, () => sessions().where('token_id', '=', arg(0)))
-  const byId = preparedQuery<SessionRowWithLinks>(db, () =>
-    sessions().where('workspace_id', '=', arg(0)).where('client_session_id', '=', arg(1)),
+  const byToken = preparedMappedQuery(
+    db,
+    () => sessions().where('token_id', '=', arg(0)),
+    (row: SessionRowWithLinks) => ({ ...toClientSessionAuth(row), session: toSessionWithLinks(row) }),
+  )
+  const byId = preparedMappedQuery(
+    db,
+    () => sessions().where('workspace_id', '=', arg(0)).where('client_session_id', '=', arg(1)),
+    toSessionWithLinks,
+  )
+  const byUserKey = preparedMappedQuery(
+    db,
+    () =>
+      sessions()
+        .where('workspace_id', '=', arg(0))
+        .where('user_identifier_key', '=', arg(1))
+        // Live first (NULL revoked_at), then the most recently created.
+        .orderBy((eb) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end())
+        .orderBy('created_at', 'desc')
+        .limit(1),
+    toSessionWithLinks,
   )
   return {
   insertClientSession(s) {
@@ -98,25 +116,18 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
   },
 
   async findClientSessionAuth(tokenId) {
-    const [row] = await byToken(tokenId)
-    return row && { ...toClientSessionAuth(row), session: toSessionWithLinks(row) }
+    const [found] = await byToken(tokenId)
+    return found
   },
 
   async getClientSession(workspaceId, clientSessionId) {
-    const [row] = await byId(workspaceId, clientSessionId)
-    return row && toSessionWithLinks(row)
+    const [found] = await byId(workspaceId, clientSessionId)
+    return found
   },
 
   async getClientSessionByUserKey(workspaceId, userIdentifierKey) {
-    const row = await sessions()
-      .where('workspace_id', '=', workspaceId)
-      .where('user_identifier_key', '=', userIdentifierKey)
-      // Live first (NULL revoked_at), then the most recently created.
-      .orderBy((eb) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end())
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst()
-    return row && toSessionWithLinks(row)
+    const [found] = await byUserKey(workspaceId, userIdentifierKey)
+    return found
   },
 
   async listClientSessions(workspaceId, filter, limit, after) {

@@ -4,7 +4,7 @@ import { toIso, toIsoOrNull, toWorkspace } from '../mapping.ts'
 import type { StoredCredential } from '../records.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
-import { arg, preparedQuery } from './prepared.ts'
+import { arg, preparedMappedQuery } from './prepared.ts'
 
 type CredentialVerbs = Pick<
   Store,
@@ -33,15 +33,18 @@ const CREDENTIAL_TABLES = {
 /** The hot auth lookup, shared by the three long-lived credential kinds: by public token id. */
 const credentialFinder = (db: Kysely<Database>, table: keyof typeof CREDENTIAL_TABLES) => {
   const { id, owner } = CREDENTIAL_TABLES[table]
-  const query = preparedQuery(db, (d) =>
-    d
-      .selectFrom(table)
-      .select([sql<string>`${sql.ref(id)}`.as('id'), sql<string>`${sql.ref(owner)}`.as('owner_id'), 'secret_hash', 'revoked_at'])
-      .where('token_id', '=', arg(0)),
+  const query = preparedMappedQuery(
+    db,
+    (d) =>
+      d
+        .selectFrom(table)
+        .select([sql<string>`${sql.ref(id)}`.as('id'), sql<string>`${sql.ref(owner)}`.as('owner_id'), 'secret_hash', 'revoked_at'])
+        .where('token_id', '=', arg(0)),
+    (row): StoredCredential => ({ id: row.id, ownerId: row.owner_id, secretHash: row.secret_hash, revokedAt: toIsoOrNull(row.revoked_at) }),
   )
   return async (tokenId: string): Promise<StoredCredential | undefined> => {
-    const [row] = await query(tokenId)
-    return row && { id: row.id, ownerId: row.owner_id, secretHash: row.secret_hash, revokedAt: toIsoOrNull(row.revoked_at) }
+    const [found] = await query(tokenId)
+    return found
   }
 }
 

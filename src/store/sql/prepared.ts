@@ -28,7 +28,7 @@ export const registerDirectReader = (db: Kysely<Database>, reader: DirectReader)
 export const preparedQuery = <Row>(db: Kysely<Database>, build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> }) => {
   let compiled: CompiledQuery<Row> | undefined
   let slots: (number | undefined)[] = []
-  return async (...args: unknown[]): Promise<Row[]> => {
+  return async (...args: unknown[]): Promise<readonly Row[]> => {
     if (compiled === undefined) {
       compiled = build(db).compile()
       slots = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARK) ? Number(p.slice(MARK.length)) : undefined))
@@ -40,4 +40,31 @@ export const preparedQuery = <Row>(db: Kysely<Database>, build: (db: Kysely<Data
     const result = await db.executeQuery(CompiledQuery.raw(compiled.sql, parameters))
     return result.rows as Row[]
   }
+}
+
+const MAPPED = new WeakMap<object, readonly unknown[]>()
+
+/**
+ * A prepared read whose rows are mapped to records once per answer: when the same rows come back
+ * from the read memo, so do the same records, frozen, because later requests share them.
+ */
+export const preparedMappedQuery = <Row, Out extends object>(
+  db: Kysely<Database>,
+  build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> },
+  map: (row: Row) => Out,
+) => {
+  const query = preparedQuery(db, build)
+  return async (...args: unknown[]): Promise<readonly Readonly<Out>[]> => {
+    const rows = await query(...args)
+    const known = MAPPED.get(rows) as readonly Out[] | undefined
+    if (known !== undefined) return known
+    const mapped = Object.freeze(rows.map((row) => deepFreeze(map(row))))
+    MAPPED.set(rows, mapped)
+    return mapped
+  }
+}
+
+const deepFreeze = <T extends object>(value: T): T => {
+  for (const inner of Object.values(value)) if (typeof inner === 'object' && inner !== null) deepFreeze(inner)
+  return Object.freeze(value)
 }
