@@ -70,11 +70,13 @@ const verifyClientSessionToken = async (token: string, { store, clock }: AuthDep
   if (parsed === undefined) {
     throw new ApiError(400, 'invalid_client_session_token', 'The client session token is malformed.')
   }
-  // Read on every request, never cached: a revocation takes effect at once on every instance.
-  const session = await store.findClientSessionAuth(parsed.tokenId)
-  if (session === undefined || !secretMatches(parsed.secret, Buffer.from(session.secretHash, 'hex'))) {
+  // Checked against the database on every request (the SQLite read memo answers only while the
+  // file is unchanged): a revocation takes effect at once on every instance.
+  const found = await store.findClientSessionAuth(parsed.tokenId)
+  if (found === undefined || !secretMatches(parsed.secret, Buffer.from(found.secretHash, 'hex'))) {
     throw new ApiError(401, 'client_session_not_found', 'Client session not found.')
   }
+  const { session } = found
   if (session.revokedAt !== null) throw new ApiError(401, 'client_session_revoked', 'The client session was revoked.')
   if (Date.parse(session.expiresAt) <= clock.now().getTime()) {
     throw new ApiError(401, 'client_session_expired', 'The client session has expired.')
@@ -83,7 +85,7 @@ const verifyClientSessionToken = async (token: string, { store, clock }: AuthDep
     kind: 'client_session_token',
     workspaceId: session.workspaceId,
     clientSessionId: session.clientSessionId,
-    session: session.session,
+    session,
     token,
   }
 }

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely'
 
-import type { ClientSessionRecord, ClientSessionAuth, Workspace } from './records.ts'
+import type { ClientSessionRecord, Workspace } from './records.ts'
 import type { ClientSessionsTable, WorkspacesTable } from './tables.ts'
 
 /** PostgreSQL hands timestamps back as Date, SQLite as the ISO text we wrote: one output form. */
@@ -12,16 +12,6 @@ export const toWorkspace = (row: Selectable<WorkspacesTable>): Workspace => ({
   name: row.name,
   isSandbox: row.is_sandbox === 1,
   createdAt: toIso(row.created_at),
-})
-
-export const toClientSessionAuth = (
-  row: Pick<Selectable<ClientSessionsTable>, 'client_session_id' | 'workspace_id' | 'secret_hash' | 'expires_at' | 'revoked_at'>,
-): Omit<ClientSessionAuth, 'session'> => ({
-  clientSessionId: row.client_session_id,
-  workspaceId: row.workspace_id,
-  secretHash: row.secret_hash,
-  expiresAt: toIso(row.expires_at),
-  revokedAt: toIsoOrNull(row.revoked_at),
 })
 
 export interface SessionLinks {

@@ -35,12 +35,9 @@ export interface User {
   email: string
 }
 
+/** What verifying a client session token needs: the stored hash, and the session it opens. */
 export interface ClientSessionAuth {
-  clientSessionId: string
-  workspaceId: string
   secretHash: string
-  expiresAt: string
-  revokedAt: string | null
   /** The whole session, read in the same statement: a token's own session needs no second read. */
   session: ClientSessionRecord
 }

@@ -1,7 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 
 import type { SqlFlavor } from '../flavor.ts'
-import { toClientSessionAuth } from '../mapping.ts'
 import { type SessionRowWithLinks, sessionLinkColumns, toSessionWithLinks } from '../session-links.ts'
 import type { Store } from '../store.ts'
 import type { NewClientSession } from '../records.ts'
@@ -79,7 +78,7 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
   const byToken = preparedMappedQuery(
     db,
     () => sessions().where('token_id', '=', arg(0)),
-    (row: SessionRowWithLinks) => ({ ...toClientSessionAuth(row), session: toSessionWithLinks(row) }),
+    (row: SessionRowWithLinks) => ({ secretHash: row.secret_hash, session: toSessionWithLinks(row) }),
   )
   const byId = preparedMappedQuery(
     db,
