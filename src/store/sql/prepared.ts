@@ -25,7 +25,7 @@ export const registerDirectReader = (db: Kysely<Database>, reader: DirectReader)
  * handling (together a third of a session read's cost in the profile), while keeping its typed
  * builder as the only way SQL is written. Arguments travel as bound parameters, as always.
  */
-export const preparedQuery = <Row>(db: Kysely<Database>, build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> }) => {
+const preparedQuery = <Row>(db: Kysely<Database>, build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> }) => {
   let compiled: CompiledQuery<Row> | undefined
   let slots: (number | undefined)[] = []
   return async (...args: unknown[]): Promise<readonly Row[]> => {
