@@ -47,11 +47,12 @@ export const createApp = ({ logStream, ...context }: CreateAppOptions): FastifyI
 
   installBodyParser(app)
   installCors(app)
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('seam-request-id', request.id)
+    done()
   })
   if (context.config.rateLimitPerMinute !== null) installRateLimit(app, context.config.rateLimitPerMinute, context.clock)
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       {
         method: request.method,
@@ -61,6 +62,7 @@ export const createApp = ({ logStream, ...context }: CreateAppOptions): FastifyI
       },
       'request',
     )
+    done()
   })
   app.setErrorHandler(handleError)
   app.setNotFoundHandler((request, reply) =>

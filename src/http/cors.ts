@@ -18,7 +18,8 @@ const ALLOWED_HEADERS = [
  * call: CORS protects ambient credentials, and there are none.
  */
 export const installCors = (app: FastifyInstance): void => {
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback-style hooks (here and in app.ts) cost no promise per request; this runs on every call.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('access-control-allow-origin', '*')
     reply.header('access-control-expose-headers', 'seam-request-id')
     // Only a real preflight is answered here; any other OPTIONS request is an unlisted method (405).
@@ -29,6 +30,8 @@ export const installCors = (app: FastifyInstance): void => {
         .header('access-control-allow-headers', ALLOWED_HEADERS)
         .header('access-control-max-age', '600')
         .send()
+      return
     }
+    done()
   })
 }

@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely'
 
 import { SQLITE } from './flavor.ts'
 import { registerDirectReader } from './sql/prepared.ts'
+import { SqliteLiteralLimits } from './sqlite-literal-limits.ts'
 import { createReadMemo } from './sqlite-read-memo.ts'
 import { withStatementCache } from './statement-cache.ts'
 import { createSqlStore } from './sql-store.ts'
@@ -23,7 +24,7 @@ export const openSqliteStore = (path: string): Store => {
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
   const cache = withStatementCache(database)
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cache.database }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cache.database }), plugins: [new SqliteLiteralLimits()] })
   // Compiled hot reads skip Kysely's connection handling and repeat from memory while the file
   // is unchanged (see sqlite-read-memo.ts for why that is exact).
   registerDirectReader(db, createReadMemo(database, cache.prepare, cache.writes))
