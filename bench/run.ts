@@ -2,7 +2,8 @@
  * `npm run bench`: Latchkey on SQLite and PostgreSQL against a bare node:http ceiling and Seam's
  * fake, in one run, alternating servers round by round so machine drift cancels. Loopback only,
  * bounded in time. Flags: --duration S, --connections N, --rounds N, --stores sqlite,postgres,
- * --scale 1000,1000000 (or none), --no-fake, --quick (a few seconds per run, for CI smoke).
+ * --scale 1000,1000000 (or none), --warmup S, --no-fake, --quick (a few seconds per run, for CI
+ * smoke).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     duration: { type: 'string' },
     connections: { type: 'string', default: '32' },
     rounds: { type: 'string' },
+    warmup: { type: 'string' },
     stores: { type: 'string', default: 'sqlite,postgres' },
     scale: { type: 'string' },
     'no-fake': { type: 'boolean', default: false },
@@ -33,6 +35,9 @@ const quick = values.quick
 const duration = Number(values.duration ?? (quick ? 2 : 5))
 const connections = Number(values.connections)
 const rounds = Number(values.rounds ?? (quick ? 1 : 2))
+// Unrecorded load before each scenario's rounds, for every server alike: the first seconds of a
+// fresh code path are JIT compilation, which a long-running server pays once.
+const warmup = Number(values.warmup ?? (quick ? 0.5 : 1))
 const stores = values.stores.split(',').filter((s) => s === 'sqlite' || s === 'postgres')
 const scaleSizes = (values.scale ?? (quick ? '1000,20000' : '1000,1000000')).split(',').filter((s) => s !== 'none' && s !== '').map(Number)
 const secret = 'bench-secret-'.padEnd(48, 'x')
@@ -84,6 +89,7 @@ try {
       if (probe.ok) contenders.push({ name: fake.name, url: fake.url, request })
       else log(`  ${scenario.name}: the fake answers ${probe.status}; not compared`)
     }
+    if (warmup > 0) for (const c of contenders) await runLoad(c.url, c.request, warmup, connections)
     for (let round = 0; round < rounds; round++) {
       // Alternate the order every round so drift (thermal, neighbours) hits every server alike.
       const order = round % 2 === 0 ? contenders : [...contenders].reverse()
@@ -120,7 +126,8 @@ Produced by \`npm run bench${process.argv.slice(2).length > 0 ? ` -- ${process.a
 
 - Machine: ${machine()}. Load generator (autocannon) and servers on the same machine, loopback only.
 - ${duration} s per run, ${connections} connections, ${rounds} round(s) per server and scenario, servers alternated
-  round by round; req/s and p50 are means over rounds, p99 the worst round.
+  round by round, after an unrecorded ${warmup} s warm-up of each server on each scenario; req/s and p50 are
+  means over rounds, p99 the worst round.
 - Every server runs in its own process: Latchkey as \`bin/latchkey serve\` (request logs on), the
   bare ceiling a node:http server answering a fixed JSON body of the same size as Latchkey's
   \`client_sessions/get\` answer, and \`@seamapi/fake-seam-connect\` with its default seed.

@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely'
 
 import { SQLITE } from './flavor.ts'
 import { registerDirectReader } from './sql/prepared.ts'
+import { startCheckpointer } from './sqlite-checkpointer.ts'
 import { SqliteLiteralLimits } from './sqlite-literal-limits.ts'
 import { createReadMemo } from './sqlite-read-memo.ts'
 import { withStatementCache } from './statement-cache.ts'
@@ -28,5 +29,14 @@ export const openSqliteStore = (path: string): Store => {
   // Compiled hot reads skip Kysely's connection handling and repeat from memory while the file
   // is unchanged (see sqlite-read-memo.ts for why that is exact).
   registerDirectReader(db, createReadMemo(database, cache.prepare, cache.writes))
-  return createSqlStore(db, SQLITE)
+  const store = createSqlStore(db, SQLITE)
+  if (path === ':memory:') return store
+  const checkpointer = startCheckpointer(database, path)
+  return {
+    ...store,
+    async close() {
+      await checkpointer.stop()
+      await store.close()
+    },
+  }
 }
