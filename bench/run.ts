@@ -117,7 +117,7 @@ try {
   for (const t of [bare, ...(fake === undefined ? [] : [fake]), ...targets]) await t.stop()
   targets.length = 0
 
-  const scale = scaleSizes.length >= 2 ? await runScale(dir, secret, scaleSizes, duration, connections, rounds, log) : ''
+  const scale = scaleSizes.length >= 2 ? await runScale(dir, secret, scaleSizes, duration, connections, rounds, warmup, log) : ''
   const main = table(rows)
   process.stdout.write(`\n${main}\n${scale === '' ? '' : `\n${scale}\n`}`)
   const report = `# Benchmark results

@@ -7,7 +7,8 @@ import { startLatchkey } from './targets.ts'
 
 /**
  * The CST get and a paged list at several workspace sizes (SQLite), servers side by side and
- * alternated, with each server's peak RSS. Seeding uses the store's bulk path.
+ * alternated after the same unrecorded warm-up as the main table, with each server's peak RSS.
+ * Seeding uses the store's bulk path.
  */
 export const runScale = async (
   dir: string,
@@ -16,6 +17,7 @@ export const runScale = async (
   duration: number,
   connections: number,
   rounds: number,
+  warmup: number,
   log: (line: string) => void,
 ): Promise<string> => {
   const servers = []
@@ -37,6 +39,7 @@ export const runScale = async (
     const lines = ['| scenario | sessions | req/s | p50 ms | p99 ms | vs smallest | errors |', '|---|---:|---:|---:|---:|---:|---:|']
     for (const scenario of scenarios) {
       const runs = new Map<number, LoadResult[]>()
+      if (warmup > 0) for (const s of servers) await runLoad(s.target.url, scenario.request(s.data.cst, s.data.apiKey), warmup, connections)
       for (let round = 0; round < rounds; round++) {
         const order = round % 2 === 0 ? servers : [...servers].reverse()
         for (const s of order) {
