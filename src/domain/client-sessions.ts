@@ -60,13 +60,15 @@ export const createClientSession = async (
 ): Promise<ClientSessionRecord> => {
   const key = input.userIdentifierKey
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    // Insert first: a new key (the usual create) then costs no read before the write. A key a
+    // live session holds makes the insert a no-op, and only then is that session read.
+    const created = await insertNew(context, workspaceId, input)
+    if (created !== undefined) return created
     const existing = key === null ? undefined : await liveSessionFor(context, workspaceId, key)
     if (existing !== undefined) {
       if (onExisting === 'reject') throw alreadyExists()
       return existing
     }
-    const created = await insertNew(context, workspaceId, input)
-    if (created !== undefined) return created
   }
   throw new ApiError(409, 'client_session_conflict', 'The client session changed concurrently; retry the request.')
 }
