@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
 
 import type { FastifyInstance } from 'fastify'
@@ -11,48 +8,18 @@ import { createTokenCipher } from '../../src/auth/token-cipher.ts'
 import { provisionWorkspace } from '../../src/domain/provisioning.ts'
 import { createApp } from '../../src/http/app.ts'
 import { DEFAULT_CONFIG } from '../../src/http/context.ts'
-import { openPostgresStore } from '../../src/store/postgres.ts'
-import { openSqliteStore } from '../../src/store/sqlite.ts'
 import type { Store } from '../../src/store/store.ts'
 import { ManualClock } from '../fixtures/clock.ts'
-import { openTestStore, STORE_KIND } from '../fixtures/stores.ts'
+import { openSharedDatabase } from '../fixtures/shared-database.ts'
 
 /**
  * Two servers on one database, as in a deployment with several instances (or the CLI next to a
  * server). Whatever one instance changes, the other answers from the database on its very next
  * request: the hot path's read memo (SQLite) may never serve what the database no longer says.
  */
-const twoInstances = async (): Promise<{ a: Store; b: Store; dispose(): Promise<void> }> => {
-  if (STORE_KIND === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'latchkey-instances-'))
-    const path = join(dir, 'shared.sqlite')
-    const a = openSqliteStore(path)
-    await a.migrate()
-    const b = openSqliteStore(path)
-    return {
-      a,
-      b,
-      async dispose() {
-        await a.close()
-        await b.close()
-        rmSync(dir, { recursive: true, force: true })
-      },
-    }
-  }
-  const shared = await openTestStore()
-  const b = openPostgresStore(shared.url, 4)
-  return {
-    a: shared.store,
-    b,
-    async dispose() {
-      await b.close()
-      await shared.dispose()
-    },
-  }
-}
-
 describe('changes made through one instance are seen by another on its next request', async () => {
-  const stores = await twoInstances()
+  const shared = await openSharedDatabase()
+  const stores = { a: shared.open(), b: shared.open(4) }
   const clock = new ManualClock()
   const cipher = createTokenCipher(Buffer.alloc(32, 9))
   const appOn = (store: Store) => createApp({ store, clock, config: DEFAULT_CONFIG, tokenCipher: cipher })
@@ -61,7 +28,7 @@ describe('changes made through one instance are seen by another on its next requ
   after(async () => {
     await a.close()
     await b.close()
-    await stores.dispose()
+    await shared.dispose()
   })
   const ws = await provisionWorkspace(stores.a, clock, { name: 'Shared', isSandbox: true })
   const key = { authorization: `Bearer ${ws.api_key}` }

@@ -1,77 +1,33 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
-
-import BetterSqlite3 from 'better-sqlite3'
-import pg from 'pg'
 
 import { createTokenCipher } from '../../src/auth/token-cipher.ts'
 import { provisionWorkspace } from '../../src/domain/provisioning.ts'
 import { createApp } from '../../src/http/app.ts'
 import { DEFAULT_CONFIG } from '../../src/http/context.ts'
-import { openPostgresStore } from '../../src/store/postgres.ts'
-import { openSqliteStore } from '../../src/store/sqlite.ts'
-import type { Store } from '../../src/store/store.ts'
 import { ManualClock } from '../fixtures/clock.ts'
-import { openTestStore, STORE_KIND } from '../fixtures/stores.ts'
+import { openSharedDatabase } from '../fixtures/shared-database.ts'
 
 /**
  * A server keeps answering while another instance migrates the shared database (a rolling
  * deploy adding columns). PostgreSQL refuses to run a `SELECT *` prepared before the change
  * ("cached plan must not change result type"), so this is what proves the recovery.
  */
-const sharedDatabase = async (): Promise<{ store: Store; alter(sql: string): Promise<void>; dispose(): Promise<void> }> => {
-  if (STORE_KIND === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'latchkey-schema-'))
-    const path = join(dir, 'shared.sqlite')
-    const store = openSqliteStore(path)
-    await store.migrate()
-    return {
-      store,
-      async alter(sql) {
-        const other = new BetterSqlite3(path)
-        other.exec(sql)
-        other.close()
-      },
-      async dispose() {
-        await store.close()
-        rmSync(dir, { recursive: true, force: true })
-      },
-    }
-  }
-  const shared = await openTestStore()
-  // One pooled connection: every read lands on the connection that prepared it before.
-  const store = openPostgresStore(shared.url, 1)
-  return {
-    store,
-    async alter(sql) {
-      const other = new pg.Client({ connectionString: shared.url })
-      await other.connect()
-      await other.query(sql)
-      await other.end()
-    },
-    async dispose() {
-      await store.close()
-      await shared.dispose()
-    },
-  }
-}
-
 describe('a schema change by another instance while serving', async () => {
-  const shared = await sharedDatabase()
+  const shared = await openSharedDatabase()
+  // One pooled connection on PostgreSQL: every read lands on the connection that prepared it.
+  const store = shared.open(1)
   const clock = new ManualClock()
-  const app = createApp({ store: shared.store, clock, config: DEFAULT_CONFIG, tokenCipher: createTokenCipher(Buffer.alloc(32, 7)) })
+  const app = createApp({ store, clock, config: DEFAULT_CONFIG, tokenCipher: createTokenCipher(Buffer.alloc(32, 7)) })
   after(async () => {
     await app.close()
     await shared.dispose()
   })
-  const ws = await provisionWorkspace(shared.store, clock, { name: 'Migrating', isSandbox: true })
+  const ws = await provisionWorkspace(store, clock, { name: 'Migrating', isSandbox: true })
   const key = { authorization: `Bearer ${ws.api_key}` }
   const accountId = randomUUID()
-  await shared.store.insertConnectedAccount({
+  await store.insertConnectedAccount({
     connectedAccountId: accountId,
     workspaceId: ws.workspace_id,
     provider: 'sandbox',
@@ -79,7 +35,7 @@ describe('a schema change by another instance while serving', async () => {
     displayName: 'Jane',
     createdAt: clock.now().toISOString(),
   })
-  await shared.store.insertDevice({
+  await store.insertDevice({
     deviceId: randomUUID(),
     workspaceId: ws.workspace_id,
     connectedAccountId: accountId,
@@ -108,8 +64,8 @@ describe('a schema change by another instance while serving', async () => {
   test('reads prepared before an added column keep answering, with the same bodies', async () => {
     const before = await reads()
     await reads()
-    await shared.alter('ALTER TABLE client_sessions ADD COLUMN rollout_note text')
-    await shared.alter('ALTER TABLE devices ADD COLUMN rollout_note text')
+    await shared.runElsewhere('ALTER TABLE client_sessions ADD COLUMN rollout_note text')
+    await shared.runElsewhere('ALTER TABLE devices ADD COLUMN rollout_note text')
     assert.deepEqual(await reads(), before)
     // And again, on whatever connection replaced the one whose statements were outdated.
     assert.deepEqual(await reads(), before)
