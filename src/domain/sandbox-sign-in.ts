@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 
 import type { Clock } from '../clock.ts'
-import type { ConnectWebviewRecord, WebviewLogin } from '../store/records.ts'
+import type { ConnectWebviewRecord, NewDevice, WebviewLogin } from '../store/records.ts'
 import type { Store } from '../store/store.ts'
 import { sandboxSignIn } from '../webview/sandbox-accounts.ts'
 
@@ -12,6 +12,17 @@ export type SignInOutcome =
   | { kind: 'provider_not_accepted'; webview: ConnectWebviewRecord }
   | { kind: 'not_pending'; webview: ConnectWebviewRecord }
   | { kind: 'not_found' }
+
+/** A sandbox account's lock, as a sign-in creates it: online and locked. */
+export const sandboxLock = (workspaceId: string, connectedAccountId: string, name: string, at: string): NewDevice => ({
+  deviceId: randomUUID(),
+  workspaceId,
+  connectedAccountId,
+  deviceType: 'august_lock',
+  displayName: name,
+  properties: { name, online: true, locked: true },
+  createdAt: at,
+})
 
 /** What the sign-in page may offer for this webview, before any credentials are checked. */
 export const signInBlocker = (
@@ -55,15 +66,7 @@ export const signInThroughWebview = async (
       displayName: account.displayName,
       createdAt: at,
     },
-    devices: account.locks.map((name) => ({
-      deviceId: randomUUID(),
-      workspaceId,
-      connectedAccountId,
-      deviceType: 'august_lock',
-      displayName: name,
-      properties: { name, online: true, locked: true },
-      createdAt: at,
-    })),
+    devices: account.locks.map((name) => sandboxLock(workspaceId, connectedAccountId, name, at)),
   }
   const result = await store.completeWebviewLogin(login)
   if (result.kind === 'not_found') return result

@@ -10,6 +10,7 @@ import { createApp } from '../../src/http/app.ts'
 import { DEFAULT_CONFIG } from '../../src/http/context.ts'
 import type { Store } from '../../src/store/store.ts'
 import { ManualClock } from '../fixtures/clock.ts'
+import { seedAccount, seedDevice } from '../fixtures/seed.ts'
 import { openSharedDatabase } from '../fixtures/shared-database.ts'
 
 /**
@@ -60,29 +61,13 @@ describe('changes made through one instance are seen by another on its next requ
     const session = await newSession()
     const before = await call(a, '/client_sessions/get', cst(session.token))
     assert.deepEqual(before.body.client_session.connected_account_ids, [])
-    const accountId = randomUUID()
-    await stores.b.insertConnectedAccount({
-      connectedAccountId: accountId,
-      workspaceId: ws.workspace_id,
-      provider: 'sandbox',
-      userIdentifierEmail: `${accountId}@example.com`,
-      displayName: 'Jane',
-      createdAt: clock.now().toISOString(),
-    })
+    const accountId = await seedAccount(stores.b, clock.now().toISOString(), ws.workspace_id)
     const granted = { client_session_id: session.client_session_id, connected_account_ids: [accountId] }
     assert.equal((await call(b, '/client_sessions/grant_access', key, granted)).status, 200)
     const afterGrant = await call(a, '/client_sessions/get', cst(session.token))
     assert.deepEqual(afterGrant.body.client_session.connected_account_ids, [accountId])
     assert.equal(afterGrant.body.client_session.device_count, 0)
-    await stores.b.insertDevice({
-      deviceId: randomUUID(),
-      workspaceId: ws.workspace_id,
-      connectedAccountId: accountId,
-      deviceType: 'august_lock',
-      displayName: 'Front Door',
-      properties: {},
-      createdAt: clock.now().toISOString(),
-    })
+    await seedDevice(stores.b, clock.now().toISOString(), ws.workspace_id, accountId)
     assert.equal((await call(a, '/client_sessions/get', cst(session.token))).body.client_session.device_count, 1)
   })
 

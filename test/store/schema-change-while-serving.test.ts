@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict'
-import { randomUUID } from 'node:crypto'
 import { after, describe, test } from 'node:test'
 
 import { createTokenCipher } from '../../src/auth/token-cipher.ts'
@@ -7,6 +6,7 @@ import { provisionWorkspace } from '../../src/domain/provisioning.ts'
 import { createApp } from '../../src/http/app.ts'
 import { DEFAULT_CONFIG } from '../../src/http/context.ts'
 import { ManualClock } from '../fixtures/clock.ts'
+import { seedAccount } from '../fixtures/seed.ts'
 import { openSharedDatabase } from '../fixtures/shared-database.ts'
 
 /**
@@ -26,24 +26,7 @@ describe('a schema change by another instance while serving', async () => {
   })
   const ws = await provisionWorkspace(store, clock, { name: 'Migrating', isSandbox: true })
   const key = { authorization: `Bearer ${ws.api_key}` }
-  const accountId = randomUUID()
-  await store.insertConnectedAccount({
-    connectedAccountId: accountId,
-    workspaceId: ws.workspace_id,
-    provider: 'sandbox',
-    userIdentifierEmail: 'jane@example.com',
-    displayName: 'Jane',
-    createdAt: clock.now().toISOString(),
-  })
-  await store.insertDevice({
-    deviceId: randomUUID(),
-    workspaceId: ws.workspace_id,
-    connectedAccountId: accountId,
-    deviceType: 'august_lock',
-    displayName: 'Front Door',
-    properties: {},
-    createdAt: clock.now().toISOString(),
-  })
+  const accountId = await seedAccount(store, clock.now().toISOString(), ws.workspace_id, 1)
   const created = await app.inject({
     method: 'POST',
     url: '/client_sessions/create',
