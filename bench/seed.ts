@@ -5,6 +5,7 @@ import { createTokenCipher } from '../src/auth/token-cipher.ts'
 import { mintCredential } from '../src/auth/tokens.ts'
 import { systemClock } from '../src/clock.ts'
 import { provisionWorkspace } from '../src/domain/provisioning.ts'
+import { sandboxLock } from '../src/domain/sandbox-sign-in.ts'
 import type { NewClientSession } from '../src/store/records.ts'
 import { type DatabaseLocation, openStore } from '../src/store/open-store.ts'
 
@@ -35,7 +36,7 @@ export const seedBenchData = async (location: DatabaseLocation, secret: string, 
     const connectedAccountId = randomUUID()
     await store.insertConnectedAccount({ connectedAccountId, workspaceId, provider: 'sandbox', userIdentifierEmail: 'jane@example.com', displayName: 'Jane', createdAt: at(0) })
     for (const name of ['Front Door', 'Back Door', 'Garage Door']) {
-      await store.insertDevice({ deviceId: randomUUID(), workspaceId, connectedAccountId, deviceType: 'august_lock', displayName: name, properties: { name, online: true, locked: true }, createdAt: at(0) })
+      await store.insertDevice(sandboxLock(workspaceId, connectedAccountId, name, at(0)))
     }
     const session = (index: number, links: string[]): NewClientSession & { token: string } => {
       const clientSessionId = randomUUID()
