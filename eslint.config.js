@@ -1,8 +1,66 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
+/**
+ * The layers of src/, top to bottom (docs/architecture.md). A file may import its own layer and
+ * the layers below it, never one above: domain code knows nothing of HTTP, the store nothing of
+ * credentials' rules, and only the composition root (src/app.ts) knows every route and page.
+ */
+const LAYERS = [
+  { name: 'cli', files: ['src/cli/**'] },
+  { name: 'app', files: ['src/app.ts'] },
+  { name: 'routes', files: ['src/routes/**', 'src/webview/**'] },
+  { name: 'http', files: ['src/http/**'] },
+  { name: 'domain', files: ['src/domain/**'] },
+  { name: 'sandbox', files: ['src/sandbox/**'] },
+  { name: 'auth', files: ['src/auth/**'] },
+  { name: 'store', files: ['src/store/**'] },
+  { name: 'contract', files: ['src/contract/**'] },
+]
+
+/** A relative import that climbs out of the file's folder into one of these top-level folders. */
+const reaching = (targets) =>
+  targets.map((target) => ({
+    regex: target === 'app' ? '^(\\.\\./)+app\\.ts$' : `^(\\.\\./)+${target}/`,
+    message: `Imports point down the layers (docs/architecture.md): this layer may not import ${target}/.`,
+  }))
+
+const folderOf = { routes: ['routes', 'webview'] }
+const layerRules = LAYERS.map((layer, index) => ({
+  files: layer.files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: reaching(LAYERS.slice(0, index).flatMap((above) => folderOf[above.name] ?? [above.name])) },
+    ],
+  },
+}))
+
+/** Each store engine keeps to itself; the shared SQL depends on neither. */
+const engineRules = [
+  { files: ['src/store/sqlite/**'], forbidden: ['postgres'] },
+  { files: ['src/store/postgres/**'], forbidden: ['sqlite'] },
+  { files: ['src/store/sql/**'], forbidden: ['sqlite', 'postgres'] },
+].map(({ files, forbidden }) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...reaching(LAYERS.slice(0, LAYERS.findIndex((l) => l.name === 'store')).flatMap((above) => folderOf[above.name] ?? [above.name])),
+          ...forbidden.map((engine) => ({
+            regex: `^\\.\\./${engine}/`,
+            message: `A store engine's folder is its own: shared code goes in src/store/ or src/store/sql/, not ${engine}/.`,
+          })),
+        ],
+      },
+    ],
+  },
+}))
+
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,6 +70,8 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  ...layerRules,
+  ...engineRules,
   {
     // The CLI and scripts are the only places allowed to talk to the terminal.
     files: ['src/cli/**', 'scripts/**', 'bench/**', 'bin/**'],

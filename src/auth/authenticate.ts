@@ -104,7 +104,7 @@ const verify = (kind: AuthKind, token: string, request: AuthRequest, deps: AuthD
 }
 
 /**
- * SPEC §2: try the route's accepted kinds in order; the first whose header is present decides,
+ * contract §2: try the route's accepted kinds in order; the first whose header is present decides,
  * with success or its own error. None present: 401 unauthorized.
  */
 export const authenticate = async (accepted: readonly AuthKind[], request: AuthRequest, deps: AuthDeps): Promise<Auth> => {

@@ -34,7 +34,7 @@ const clientSessionToken = (request: AuthRequest): string | undefined => {
 
 /**
  * The credential of a kind, if the request carries that kind's header at all. A kind whose
- * header is absent "does not apply" (SPEC §2) and the next accepted kind is tried.
+ * header is absent "does not apply" (contract §2) and the next accepted kind is tried.
  */
 export const presentedCredential = (kind: AuthKind, request: AuthRequest): string | undefined => {
   switch (kind) {

@@ -3,7 +3,7 @@ import { hash, timingSafeEqual } from 'node:crypto'
 import { isBase58, randomBase58 } from './base58.ts'
 
 /**
- * Credential formats (SPEC §2). Every credential is `<prefix><id>_<secret>`:
+ * Credential formats (contract §2). Every credential is `<prefix><id>_<secret>`:
  * - the prefix names the kind, so a server can route a credential without a lookup;
  * - the 8-character id is the database lookup key (indexed, not secret);
  * - the secret is only ever stored as its SHA-256 hash.

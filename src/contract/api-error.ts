@@ -1,6 +1,6 @@
 /**
  * The one error type handlers throw. The HTTP layer turns it into the contract's envelope
- * (SPEC §1): `{ error: { type, message, request_id, ...extra }, ok: false }`.
+ * (contract §1): `{ error: { type, message, request_id, ...extra }, ok: false }`.
  */
 export class ApiError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** The client session resource as it goes on the wire (SPEC §3). */
+/** The client session resource as it goes on the wire (contract §3). */
 export const clientSessionSchema = z.object({
   client_session_id: z.uuid(),
   workspace_id: z.uuid(),

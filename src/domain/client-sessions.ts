@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import { mintCredential } from '../auth/tokens.ts'
 import { ApiError } from '../contract/api-error.ts'
-import type { AppContext } from '../http/context.ts'
+import type { AppContext } from './context.ts'
 import type { ClientSessionRecord } from '../store/records.ts'
 import type { SessionInput } from './session-input.ts'
 
@@ -74,7 +74,7 @@ export const createClientSession = async (
 }
 
 /**
- * get_or_create (SPEC §4): the live session for the key, with any given ids granted, `expires_at`
+ * get_or_create (contract §4): the live session for the key, with any given ids granted, `expires_at`
  * set when given, and an expired session renewed; otherwise a new session. Race-free because the
  * insert goes through the unique index, never read-then-write.
  */

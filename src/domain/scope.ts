@@ -2,7 +2,7 @@ import type { Auth } from '../auth/auth.ts'
 import type { Scope } from '../store/records.ts'
 
 /**
- * SPEC §5: a client session token reads through its session's scope; API keys and PATs read the
+ * contract §5: a client session token reads through its session's scope; API keys and PATs read the
  * whole workspace. Routes pass this to the store, which applies the rule (store/scope.ts).
  */
 export const scopeOf = (auth: Auth): Scope => ({

@@ -3,9 +3,9 @@ import { z } from 'zod'
 import type { Auth } from '../auth/auth.ts'
 import { ApiError, invalidField, notFound } from '../contract/api-error.ts'
 import { futureTimestamp, id, idList, userIdentifierKey } from '../contract/fields.ts'
-import type { AppContext } from '../http/context.ts'
+import type { AppContext } from './context.ts'
 
-/** Parameters shared by create and get_or_create (SPEC §4). */
+/** Parameters shared by create and get_or_create (contract §4). */
 export const sessionInputParams = z.object({
   user_identifier_key: userIdentifierKey().optional(),
   connected_account_ids: idList().optional(),
@@ -29,7 +29,7 @@ export interface SessionInput {
   expiresAt: string | null
 }
 
-/** A wire timestamp in the one output form, refusing the past (SPEC §3). */
+/** A wire timestamp in the one output form, refusing the past (contract §3). */
 export const futureExpiry = (value: string, now: Date): string => {
   const at = new Date(value)
   if (at.getTime() <= now.getTime()) throw invalidField('expires_at', 'expires_at must be in the future')
@@ -71,7 +71,7 @@ export const assertReferencesExist = async (
   if (identities[0] !== undefined) throw notFound('user_identity', identities[0])
 }
 
-/** SPEC §4: a publishable key may only create a session that references nothing. */
+/** contract §4: a publishable key may only create a session that references nothing. */
 const assertEmptyForPublishableKey = (input: SessionInput): void => {
   if (input.connectedAccountIds.length > 0 || input.connectWebviewIds.length > 0 || input.userIdentityId !== null) {
     throw new ApiError(

@@ -9,7 +9,7 @@ const isJson = (contentType: string | undefined): boolean => {
 }
 
 /**
- * SPEC §1: an empty body is `{}` whatever its content type (SDK v1 sends an empty form-encoded
+ * contract §1: an empty body is `{}` whatever its content type (SDK v1 sends an empty form-encoded
  * body for calls without parameters); a non-empty body must be JSON. Replacing Fastify's parsers
  * with one catch-all makes those rules hold for every content type, including none.
  */

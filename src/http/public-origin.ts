@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify'
 
-import type { AppContext } from './context.ts'
+import type { AppContext } from '../domain/context.ts'
 
 /**
  * The origin to put in URLs handed to browsers. Behind a proxy the request's host is internal, so

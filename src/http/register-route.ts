@@ -3,7 +3,7 @@ import { z } from 'zod'
 
 import { authenticate } from '../auth/authenticate.ts'
 import { ApiError } from '../contract/api-error.ts'
-import type { AppContext } from './context.ts'
+import type { AppContext } from '../domain/context.ts'
 import { publicOrigin } from './public-origin.ts'
 import { coerceQuery } from './query-params.ts'
 import { type AnyRoute, HTTP_METHODS, type HttpMethod } from './route.ts'
@@ -30,7 +30,7 @@ const parseParams = (route: AnyRoute, raw: unknown): Record<string, unknown> => 
 
 /**
  * Mounts one route: its methods run the spec (authenticate, then validate, then handle); every
- * other method on the same path answers 405, as SPEC §1 requires.
+ * other method on the same path answers 405, as contract §1 requires.
  */
 export const registerRoute = (app: FastifyInstance, route: AnyRoute, context: AppContext): void => {
   app.route({

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 
 import type { AuthKind, AuthOf } from '../auth/auth.ts'
-import type { AppContext } from './context.ts'
+import type { AppContext } from '../domain/context.ts'
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
 export type HttpMethod = (typeof HTTP_METHODS)[number]

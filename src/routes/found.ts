@@ -1,6 +1,6 @@
 import { notFound } from '../contract/api-error.ts'
 
-/** A scoped single read: absent and out of scope are the same 404, so scope leaks nothing (SPEC §5). */
+/** A scoped single read: absent and out of scope are the same 404, so scope leaks nothing (contract §5). */
 export const found = <T>(value: T | undefined, resource: string): T => {
   if (value === undefined) throw notFound(resource)
   return value

@@ -1,6 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
 
-import type { SqlFlavor } from './flavor.ts'
+import type { SqlFlavor } from './sql/flavor.ts'
 import * as initial from './migrations/0001_initial.ts'
 import * as scopedAccess from './migrations/0002_scoped_access.ts'
 import * as scopeLookups from './migrations/0003_scope_lookups.ts'

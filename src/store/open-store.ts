@@ -1,5 +1,5 @@
-import { openPostgresStore } from './postgres.ts'
-import { openSqliteStore } from './sqlite.ts'
+import { openPostgresStore } from './postgres/open-postgres-store.ts'
+import { openSqliteStore } from './sqlite/open-sqlite-store.ts'
 import type { Store } from './store.ts'
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/latchkey.sqlite'

@@ -102,7 +102,7 @@ export interface PageRequest {
 }
 
 /**
- * Whose eyes a read is for (SPEC §5): a whole workspace (API key, PAT), or one client session,
+ * Whose eyes a read is for (contract §5): a whole workspace (API key, PAT), or one client session,
  * which sees only its scope. Every resource read of the store takes one.
  */
 export interface Scope {

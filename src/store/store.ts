@@ -80,7 +80,7 @@ export interface Store {
   insertUserIdentity(identity: NewUserIdentity): Promise<void>
   insertDevice(device: NewDevice): Promise<void>
 
-  // Scoped reads (SPEC §5): a Scope with a client session sees only that session's scope.
+  // Scoped reads (contract §5): a Scope with a client session sees only that session's scope.
   getConnectedAccount(scope: Scope, connectedAccountId: string): Promise<ConnectedAccountRecord | undefined>
   listConnectedAccounts(scope: Scope, page: PageRequest): Promise<Page<ConnectedAccountRecord>>
   /** Also deletes its devices and removes it from every session; false when it does not exist. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 
-import type { AppContext } from '../http/context.ts'
-import { type SignInOutcome, signInBlocker, signInThroughWebview } from '../domain/sandbox-sign-in.ts'
+import type { AppContext } from '../domain/context.ts'
+import { type SignInOutcome, signInBlocker, signInThroughWebview } from '../sandbox/sign-in.ts'
 import { messagePage, signInForm } from './html.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -51,7 +51,7 @@ const formField = (body: unknown, name: string): string => {
  */
 export const installWebviewPages = (app: FastifyInstance, context: AppContext): void => {
   void app.register(async (pages) => {
-    // Only these pages read form bodies; the API keeps its JSON-only parser (SPEC §1).
+    // Only these pages read form bodies; the API keeps its JSON-only parser (contract §1).
     pages.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))))
     })

@@ -27,7 +27,7 @@ const KINDS: Kind[] = ['apiKey', 'pat', 'publishable', 'cst']
 const headersFor = (w: World, kind: Kind, token: string) =>
   kind === 'cst' ? w.as.cst(token) : kind === 'publishable' ? w.as.publishable('new-user') : w.as[kind]
 
-describe('credentials per route (SPEC §2, §4)', () => {
+describe('credentials per route (contract §2, §4)', () => {
   for (const route of ROUTES) {
     for (const kind of KINDS) {
       const accepted = route.accepts.includes(kind)

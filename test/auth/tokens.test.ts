@@ -7,7 +7,7 @@ import { classifyBearer, mintCredential, parseCredential, secretMatches } from '
 
 const B58 = `[${BASE58_ALPHABET}]`
 
-describe('credential formats (SPEC §2)', () => {
+describe('credential formats (contract §2)', () => {
   test('each kind has its prefix, an 8-character base58 id and a long enough secret', () => {
     const cases = [
       ['api_key', new RegExp(`^seam_${B58}{8}_${B58}{32}$`)],

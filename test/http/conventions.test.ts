@@ -16,7 +16,7 @@ const ALL = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as cons
 
 const isUuid = (value: unknown) => typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value)
 
-describe('wire conventions (SPEC §1)', () => {
+describe('wire conventions (contract §1)', () => {
   test('every other method answers 405 method_not_allowed in the envelope', async () => {
     const w = await createWorld()
     for (const [url, allowed] of Object.entries(ROUTE_METHODS)) {

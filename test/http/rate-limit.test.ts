@@ -3,7 +3,7 @@ import { describe, test } from 'node:test'
 
 import { createWorld } from '../fixtures/world.ts'
 
-describe('rate limiting (SPEC §6)', () => {
+describe('rate limiting (contract §6)', () => {
   test('over the per-minute limit: 429 rate_limited with Retry-After; the next window serves again', async () => {
     const w = await createWorld({ rateLimitPerMinute: 3 })
     w.clock.advance(60_000 - (w.clock.now().getTime() % 60_000)) // start of a window

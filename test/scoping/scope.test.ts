@@ -4,10 +4,10 @@ import { after, before, describe, test } from 'node:test'
 import { bearer, createWorld, type World } from '../fixtures/world.ts'
 
 /**
- * SPEC §5 through the public surface: two sessions in one workspace and one in another. Every
+ * contract §5 through the public surface: two sessions in one workspace and one in another. Every
  * route a client session token may call shows its own scope and nothing of the others'.
  */
-describe('what a client session token may see (SPEC §5)', () => {
+describe('what a client session token may see (contract §5)', () => {
   let w: World
   // Session one: a webview signed in as jane (3 locks) and an identity.
   let one: { token: string; id: string; webview: string; account: string; devices: string[]; identity: string }
@@ -149,7 +149,7 @@ describe('what a client session token may see (SPEC §5)', () => {
     assert.ok(all.length > events.length, 'the API key sees the whole workspace')
   })
 
-  test('routes outside SPEC §5’s list refuse a client session token', async () => {
+  test('routes outside contract §5’s list refuse a client session token', async () => {
     const refused = [
       ['/client_sessions/list', {}],
       ['/connected_accounts/delete', { connected_account_id: one.account }],

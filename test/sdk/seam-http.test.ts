@@ -12,7 +12,7 @@ const v2 = (await import('seamapi-http-v2/connect')) as unknown as Sdk
 
 /**
  * The official SDK, configured only with `endpoint`, against an in-process server on a loopback
- * port: the compatibility promise of SPEC's preamble. The same suite runs on both SDK lines.
+ * port: the compatibility promise of docs/contract.md. The same suite runs on both SDK lines.
  */
 const sdkSuite = (line: string, sdk: Sdk) => describe(`official SDK @seamapi/http ${line}`, () => {
   const { SeamHttp, SeamHttpApiError, SeamHttpInvalidInputError, SeamHttpUnauthorizedError } = sdk

@@ -9,7 +9,7 @@ import { STORE_KIND } from '../fixtures/stores.ts'
 /** Every credential and every secret part of one, as they would appear if leaked. */
 const secretsOf = (credentials: string[]) => credentials.flatMap((c) => [c, c.slice(c.lastIndexOf('_') + 1)])
 
-describe('credentials at rest and in logs (SPEC §2)', () => {
+describe('credentials at rest and in logs (contract §2)', () => {
   test('neither the database files nor the log output contain any credential', async () => {
     const { url: db, dir } = await sharedDatabase()
     const ws = JSON.parse(runCli(db, ['workspaces', 'create', '--name', 'Acme', '--json']).stdout)

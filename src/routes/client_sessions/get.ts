@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import { ApiError } from '../../contract/api-error.ts'
 import { id, userIdentifierKey } from '../../contract/fields.ts'
-import { toClientSessionResource } from '../../domain/client-session-resource.ts'
+import { toClientSessionResource } from '../../domain/resources/client-session.ts'
 import { defineRoute } from '../../http/route.ts'
 import { clientSessionResponse, findSession, respondWithSession } from './shared.ts'
 

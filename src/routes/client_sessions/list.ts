@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import { clientSessionSchema, paginationSchema } from '../../contract/client-session.ts'
 import { id, userIdentifierKey } from '../../contract/fields.ts'
-import { toClientSessionResource } from '../../domain/client-session-resource.ts'
+import { toClientSessionResource } from '../../domain/resources/client-session.ts'
 import { defineRoute } from '../../http/route.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
 

@@ -2,8 +2,8 @@ import { z } from 'zod'
 
 import { ApiError, notFound } from '../../contract/api-error.ts'
 import { clientSessionSchema } from '../../contract/client-session.ts'
-import { toClientSessionResource } from '../../domain/client-session-resource.ts'
-import type { AppContext } from '../../http/context.ts'
+import { toClientSessionResource } from '../../domain/resources/client-session.ts'
+import type { AppContext } from '../../domain/context.ts'
 import type { ClientSessionRecord } from '../../store/records.ts'
 
 export const clientSessionResponse = z.object({ client_session: clientSessionSchema })

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 
 import { z } from 'zod'
 
-import { connectWebviewSchema, toConnectWebviewResource } from '../../contract/connect-webview.ts'
+import { connectWebviewSchema } from '../../contract/connect-webview.ts'
+import { toConnectWebviewResource } from '../../domain/resources/connect-webview.ts'
 import { defineRoute } from '../../http/route.ts'
 import type { NewConnectWebview } from '../../store/records.ts'
 import { SCOPED_READERS } from '../found.ts'

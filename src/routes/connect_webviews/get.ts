@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
-import { connectWebviewSchema, toConnectWebviewResource } from '../../contract/connect-webview.ts'
+import { connectWebviewSchema } from '../../contract/connect-webview.ts'
+import { toConnectWebviewResource } from '../../domain/resources/connect-webview.ts'
 import { id } from '../../contract/fields.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
 import { paginationSchema } from '../../contract/client-session.ts'
-import { connectWebviewSchema, toConnectWebviewResource } from '../../contract/connect-webview.ts'
+import { connectWebviewSchema } from '../../contract/connect-webview.ts'
+import { toConnectWebviewResource } from '../../domain/resources/connect-webview.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
 import { SCOPED_READERS } from '../found.ts'

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
-import { connectedAccountSchema, toConnectedAccountResource } from '../../contract/connected-account.ts'
+import { connectedAccountSchema } from '../../contract/connected-account.ts'
+import { toConnectedAccountResource } from '../../domain/resources/connected-account.ts'
 import { id } from '../../contract/fields.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
 import { paginationSchema } from '../../contract/client-session.ts'
-import { connectedAccountSchema, toConnectedAccountResource } from '../../contract/connected-account.ts'
+import { connectedAccountSchema } from '../../contract/connected-account.ts'
+import { toConnectedAccountResource } from '../../domain/resources/connected-account.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
 import { SCOPED_READERS } from '../found.ts'

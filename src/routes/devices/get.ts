@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
-import { deviceSchema, toDeviceResource } from '../../contract/device.ts'
+import { deviceSchema } from '../../contract/device.ts'
+import { toDeviceResource } from '../../domain/resources/device.ts'
 import { id } from '../../contract/fields.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'

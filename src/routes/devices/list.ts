@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
 import { paginationSchema } from '../../contract/client-session.ts'
-import { deviceSchema, toDeviceResource } from '../../contract/device.ts'
+import { deviceSchema } from '../../contract/device.ts'
+import { toDeviceResource } from '../../domain/resources/device.ts'
 import { id, idList } from '../../contract/fields.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'

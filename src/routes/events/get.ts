@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
-import { eventSchema, toEventResource } from '../../contract/event.ts'
+import { eventSchema } from '../../contract/event.ts'
+import { toEventResource } from '../../domain/resources/event.ts'
 import { id } from '../../contract/fields.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
@@ -9,7 +10,7 @@ import { found, WORKSPACE_KEYS } from '../found.ts'
 export default defineRoute({
   path: '/events/get',
   methods: ['GET', 'POST'],
-  // SPEC §5 lets a client session token list its events, not fetch arbitrary ones by id.
+  // contract §5 lets a client session token list its events, not fetch arbitrary ones by id.
   auth: WORKSPACE_KEYS,
   description: 'Returns one event of the workspace.',
   params: z.object({ event_id: id() }),

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
 import { paginationSchema } from '../../contract/client-session.ts'
-import { eventSchema, toEventResource } from '../../contract/event.ts'
+import { eventSchema } from '../../contract/event.ts'
+import { toEventResource } from '../../domain/resources/event.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
 import type { EventFilter } from '../../store/records.ts'

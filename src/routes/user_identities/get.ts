@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
 import { id } from '../../contract/fields.ts'
-import { toUserIdentityResource, userIdentitySchema } from '../../contract/user-identity.ts'
+import { userIdentitySchema } from '../../contract/user-identity.ts'
+import { toUserIdentityResource } from '../../domain/resources/user-identity.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
 import { found, SCOPED_READERS } from '../found.ts'

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
 import { paginationSchema } from '../../contract/client-session.ts'
-import { toUserIdentityResource, userIdentitySchema } from '../../contract/user-identity.ts'
+import { userIdentitySchema } from '../../contract/user-identity.ts'
+import { toUserIdentityResource } from '../../domain/resources/user-identity.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
 import { WORKSPACE_KEYS } from '../found.ts'

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
-import { toWorkspaceResource, workspaceSchema } from '../../contract/workspace.ts'
+import { workspaceSchema } from '../../contract/workspace.ts'
+import { toWorkspaceResource } from '../../domain/resources/workspace.ts'
 import { defineRoute } from '../../http/route.ts'
 import { found, SCOPED_READERS } from '../found.ts'
 

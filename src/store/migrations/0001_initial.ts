@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 
-import type { SqlFlavor } from '../flavor.ts'
+import type { SqlFlavor } from '../sql/flavor.ts'
 
 /** Immutable: later schema changes go in new, higher-numbered files. */
 export const up = async (db: Kysely<unknown>, flavor: SqlFlavor): Promise<void> => {

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 
-import type { SqlFlavor } from '../flavor.ts'
-import { type SessionRowWithLinks, sessionLinkColumns, toSessionWithLinks } from '../session-links.ts'
+import type { SqlFlavor } from './flavor.ts'
+import { type SessionRowWithLinks, sessionLinkColumns, toSessionWithLinks } from './session-links.ts'
 import type { Store } from '../store.ts'
 import type { NewClientSession } from '../records.ts'
 import type { Database } from '../tables.ts'

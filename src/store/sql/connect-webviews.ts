@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely'
 
 import type { NewConnectWebview, WebviewLogin } from '../records.ts'
-import { toConnectWebview } from '../resource-mapping.ts'
-import { inScope } from '../scope.ts'
+import { toConnectWebview } from './resource-rows.ts'
+import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
-import { toConnectedAccount } from '../resource-mapping.ts'
-import { inScope } from '../scope.ts'
+import { toConnectedAccount } from './resource-rows.ts'
+import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'

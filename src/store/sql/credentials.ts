@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 
-import { toIso, toIsoOrNull, toWorkspace } from '../mapping.ts'
+import { toIso, toIsoOrNull, toWorkspace } from './session-and-workspace-rows.ts'
 import type { StoredCredential } from '../records.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'

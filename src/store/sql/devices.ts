@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
-import { toDevice } from '../resource-mapping.ts'
-import { inScope } from '../scope.ts'
+import { toDevice } from './resource-rows.ts'
+import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 import { pageOf } from './paging.ts'

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 
 import type { NewUserIdentity } from '../records.ts'
-import { toUserIdentity } from '../resource-mapping.ts'
-import { inScope } from '../scope.ts'
+import { toUserIdentity } from './resource-rows.ts'
+import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 import { pageOf } from './paging.ts'

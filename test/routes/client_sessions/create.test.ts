@@ -7,7 +7,7 @@ import { createWorld } from '../../fixtures/world.ts'
 const YEAR = 365 * 24 * 60 * 60 * 1000
 
 describe('client_sessions/create', () => {
-  test('returns the full resource with defaults (SPEC §3)', async () => {
+  test('returns the full resource with defaults (contract §3)', async () => {
     const w = await createWorld()
     const res = await w.api('/client_sessions/create', { user_identifier_key: 'jane_doe' })
     assert.equal(res.status, 200)

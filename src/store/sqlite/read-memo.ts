@@ -1,6 +1,6 @@
 import type { Database as BetterSqlite3Database, Statement } from 'better-sqlite3'
 
-import type { DirectReader } from './sql/prepared.ts'
+import type { DirectReader } from '../sql/prepared.ts'
 
 /**
  * Answers repeated hot reads from memory for as long as the database file is unchanged, and

@@ -1,9 +1,9 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely'
 
-import type { Scope } from './records.ts'
+import type { Scope } from '../records.ts'
 
 /**
- * The scope rule of SPEC §5, in SQL, in one place: a session reaches its own connected accounts
+ * The scope rule of contract §5, in SQL, in one place: a session reaches its own connected accounts
  * plus the connected account of each of its webviews once that webview is authorized. Accounts
  * must still exist (a deleted account leaves every scope). UNION counts an account reached both
  * ways once. `sessionId` and `workspaceId` are values (bound parameters) or column references

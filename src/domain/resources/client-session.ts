@@ -1,9 +1,9 @@
-import type { TokenCipher } from '../auth/token-cipher.ts'
-import type { ClientSessionResource } from '../contract/client-session.ts'
-import type { ClientSessionRecord } from '../store/records.ts'
+import type { TokenCipher } from '../../auth/token-cipher.ts'
+import type { ClientSessionResource } from '../../contract/client-session.ts'
+import type { ClientSessionRecord } from '../../store/records.ts'
 
 /**
- * The one mapping from a stored session to the wire resource (SPEC §3). `verifiedToken` is the
+ * The one mapping from a stored session to the wire resource (contract §3). `verifiedToken` is the
  * caller's own token once its hash has matched this session's: it is the stored token, so the
  * hot path skips the decryption.
  */

@@ -9,7 +9,7 @@ import type { Database as BetterSqlite3Database, Statement } from 'better-sqlite
  *
  * It also counts writes: Kysely runs each statement right after preparing it, so a statement
  * that is not a reader (INSERT, UPDATE, DELETE, BEGIN, COMMIT…) means this connection is
- * changing the database. The read memo (sqlite-read-memo.ts) watches that count.
+ * changing the database. The read memo (read-memo.ts) watches that count.
  */
 export const withStatementCache = (
   database: BetterSqlite3Database,

@@ -1,20 +1,20 @@
 import type { Selectable } from 'kysely'
 
-import { toIso, toIsoOrNull } from './mapping.ts'
+import { toIso, toIsoOrNull } from './session-and-workspace-rows.ts'
 import type {
   ConnectWebviewRecord,
   ConnectedAccountRecord,
   DeviceRecord,
   EventRecord,
   UserIdentityRecord,
-} from './records.ts'
+} from '../records.ts'
 import type {
   ConnectWebviewsTable,
   ConnectedAccountsTable,
   DevicesTable,
   EventsTable,
   UserIdentitiesTable,
-} from './tables.ts'
+} from '../tables.ts'
 
 /** Rows of the scoped resources to domain records: camelCase, ISO timestamps, parsed JSON. */
 export const toConnectedAccount = (r: Selectable<ConnectedAccountsTable>): ConnectedAccountRecord => ({

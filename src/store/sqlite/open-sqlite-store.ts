@@ -4,15 +4,15 @@ import { dirname } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 
-import { SQLITE } from './flavor.ts'
-import { registerDirectReader } from './sql/prepared.ts'
-import { startCheckpointer } from './sqlite-checkpointer.ts'
-import { SqliteLiteralLimits } from './sqlite-literal-limits.ts'
-import { createReadMemo } from './sqlite-read-memo.ts'
+import { SQLITE } from '../sql/flavor.ts'
+import { registerDirectReader } from '../sql/prepared.ts'
+import { startCheckpointer } from './checkpointer.ts'
+import { SqliteLiteralLimits } from './literal-limits.ts'
+import { createReadMemo } from './read-memo.ts'
 import { withStatementCache } from './statement-cache.ts'
-import { createSqlStore } from './sql-store.ts'
-import type { Store } from './store.ts'
-import type { Database } from './tables.ts'
+import { createSqlStore } from '../sql/sql-store.ts'
+import type { Store } from '../store.ts'
+import type { Database } from '../tables.ts'
 
 /** Opens (creating if needed) an embedded SQLite store; ':memory:' gives a throwaway one for tests. */
 export const openSqliteStore = (path: string): Store => {
@@ -27,7 +27,7 @@ export const openSqliteStore = (path: string): Store => {
   const cache = withStatementCache(database)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cache.database }), plugins: [new SqliteLiteralLimits()] })
   // Compiled hot reads skip Kysely's connection handling and repeat from memory while the file
-  // is unchanged (see sqlite-read-memo.ts for why that is exact).
+  // is unchanged (see read-memo.ts for why that is exact).
   registerDirectReader(db, createReadMemo(database, cache.prepare, cache.writes))
   const store = createSqlStore(db, SQLITE)
   if (path === ':memory:') return store

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test'
 
 import BetterSqlite3 from 'better-sqlite3'
 
-import { openSqliteStore } from '../../src/store/sqlite.ts'
+import { openSqliteStore } from '../../../src/store/sqlite/open-sqlite-store.ts'
 
 /** Pages the database holds, and bytes of them already copied from the WAL into the file itself. */
 const backfill = (path: string) => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto'
 
 import type { Clock } from '../clock.ts'
-import type { ConnectWebviewRecord, NewDevice, WebviewLogin } from '../store/records.ts'
+import type { ConnectWebviewRecord, WebviewLogin } from '../store/records.ts'
 import type { Store } from '../store/store.ts'
-import { sandboxSignIn } from '../webview/sandbox-accounts.ts'
+import { sandboxSignIn } from './accounts.ts'
+import { sandboxLock } from './devices.ts'
 
 export type SignInOutcome =
   | { kind: 'authorized'; webview: ConnectWebviewRecord }
@@ -12,17 +13,6 @@ export type SignInOutcome =
   | { kind: 'provider_not_accepted'; webview: ConnectWebviewRecord }
   | { kind: 'not_pending'; webview: ConnectWebviewRecord }
   | { kind: 'not_found' }
-
-/** A sandbox account's lock, as a sign-in creates it: online and locked. */
-export const sandboxLock = (workspaceId: string, connectedAccountId: string, name: string, at: string): NewDevice => ({
-  deviceId: randomUUID(),
-  workspaceId,
-  connectedAccountId,
-  deviceType: 'august_lock',
-  displayName: name,
-  properties: { name, online: true, locked: true },
-  createdAt: at,
-})
 
 /** What the sign-in page may offer for this webview, before any credentials are checked. */
 export const signInBlocker = (

@@ -1,10 +1,10 @@
 import { type RawBuilder, type Selectable, sql } from 'kysely'
 
 import type { SqlFlavor } from './flavor.ts'
-import { toClientSessionRecord } from './mapping.ts'
-import type { ClientSessionRecord } from './records.ts'
+import { toClientSessionRecord } from './session-and-workspace-rows.ts'
+import type { ClientSessionRecord } from '../records.ts'
 import { deviceCountOfSessionRow } from './scope.ts'
-import type { ClientSessionsTable } from './tables.ts'
+import type { ClientSessionsTable } from '../tables.ts'
 
 /** A session row with its links, as read in the same statement (see `sessionLinkColumns`). */
 export type SessionRowWithLinks = Selectable<ClientSessionsTable> & {

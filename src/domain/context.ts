@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts'
 import type { Store } from '../store/store.ts'
 
 export interface AppConfig {
-  /** Default lifetime of a client session (SPEC §3: one year, Seam's reference behaviour). */
+  /** Default lifetime of a client session (contract §3: one year, Seam's reference behaviour). */
   sessionLifetimeMs: number
   /** Largest accepted request body; larger answers 413 payload_too_large. */
   bodyLimitBytes: number

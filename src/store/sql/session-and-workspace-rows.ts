@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely'
 
-import type { ClientSessionRecord, Workspace } from './records.ts'
-import type { ClientSessionsTable, WorkspacesTable } from './tables.ts'
+import type { ClientSessionRecord, Workspace } from '../records.ts'
+import type { ClientSessionsTable, WorkspacesTable } from '../tables.ts'
 
 /** PostgreSQL hands timestamps back as Date, SQLite as the ISO text we wrote: one output form. */
 export const toIso = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString()

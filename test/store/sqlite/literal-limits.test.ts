@@ -4,8 +4,8 @@ import { describe, it } from 'node:test'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 
-import { SqliteLiteralLimits } from '../../src/store/sqlite-literal-limits.ts'
-import type { Database } from '../../src/store/tables.ts'
+import { SqliteLiteralLimits } from '../../../src/store/sqlite/literal-limits.ts'
+import type { Database } from '../../../src/store/tables.ts'
 
 const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }), plugins: [new SqliteLiteralLimits()] })
 

@@ -3,16 +3,16 @@ import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import type { DestinationStream } from 'pino'
 
-import { ApiError } from '../contract/api-error.ts'
-import { ROUTES } from '../routes/index.ts'
-import { installWebviewPages } from '../webview/pages.ts'
-import { installBodyParser } from './body-parser.ts'
-import type { AppContext } from './context.ts'
-import { installCors } from './cors.ts'
-import { handleError, sendError } from './error-envelope.ts'
-import { buildOpenApi } from './openapi.ts'
-import { installRateLimit } from './rate-limit.ts'
-import { registerRoute } from './register-route.ts'
+import { ApiError } from './contract/api-error.ts'
+import { ROUTES } from './routes/index.ts'
+import { installWebviewPages } from './webview/pages.ts'
+import { installBodyParser } from './http/body-parser.ts'
+import type { AppContext } from './domain/context.ts'
+import { installCors } from './http/cors.ts'
+import { handleError, sendError } from './http/error-envelope.ts'
+import { buildOpenApi } from './http/openapi.ts'
+import { installRateLimit } from './http/rate-limit.ts'
+import { registerRoute } from './http/register-route.ts'
 
 export interface CreateAppOptions extends AppContext {
   /** Where JSON log lines go; omitted means no logging (tests). */
@@ -20,7 +20,7 @@ export interface CreateAppOptions extends AppContext {
 }
 
 /**
- * Builds the server without listening (DESIGN: "build the app, don't start it"): tests inject
+ * Builds the server without listening: tests inject
  * requests or listen on port 0; only `serve` binds a real port.
  */
 export const createApp = ({ logStream, ...context }: CreateAppOptions): FastifyInstance => {

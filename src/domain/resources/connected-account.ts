@@ -1,0 +1,21 @@
+import type { z } from 'zod'
+
+import type { connectedAccountSchema } from '../../contract/connected-account.ts'
+import type { ConnectedAccountRecord } from '../../store/records.ts'
+
+const PROVIDER_NAMES: Record<string, string> = { sandbox: 'Sandbox' }
+
+export const toConnectedAccountResource = (a: ConnectedAccountRecord): z.infer<typeof connectedAccountSchema> => ({
+  connected_account_id: a.connectedAccountId,
+  workspace_id: a.workspaceId,
+  provider: a.provider,
+  account_type: a.provider,
+  account_type_display_name: PROVIDER_NAMES[a.provider] ?? a.provider,
+  display_name: a.displayName,
+  user_identifier: a.userIdentifierEmail === null ? {} : { email: a.userIdentifierEmail },
+  created_at: a.createdAt,
+  custom_metadata: {},
+  automatically_manage_new_devices: true,
+  errors: [],
+  warnings: [],
+})
