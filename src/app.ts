@@ -12,6 +12,7 @@ import { installCors } from './http/cors.ts'
 import { handleError, sendError } from './http/error-envelope.ts'
 import { buildOpenApi } from './http/openapi.ts'
 import { installRateLimit } from './http/rate-limit.ts'
+import { installTelemetrySink } from './http/telemetry-sink.ts'
 import { registerRoute } from './http/register-route.ts'
 
 export interface CreateAppOptions extends AppContext {
@@ -46,7 +47,7 @@ export const createApp = ({ logStream, ...context }: CreateAppOptions): FastifyI
   })
 
   installBodyParser(app)
-  installCors(app)
+  installCors(app, context.config.corsOrigins)
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('seam-request-id', request.id)
     done()
@@ -71,6 +72,7 @@ export const createApp = ({ logStream, ...context }: CreateAppOptions): FastifyI
 
   for (const route of ROUTES) registerRoute(app, route, context)
   installWebviewPages(app, context)
+  installTelemetrySink(app)
 
   const openApi = buildOpenApi(ROUTES)
   app.get('/openapi.json', async () => openApi)

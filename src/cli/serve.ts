@@ -39,6 +39,24 @@ const parsePublicUrl = (value: string | undefined): string | null => {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }
 
+/** A comma-separated list of origins (https://app.example.com); empty or unset allows any origin. */
+const parseCorsOrigins = (value: string | undefined): string[] | null => {
+  if (value === undefined || value.trim() === '') return null
+  return value.split(',').map((entry) => {
+    const trimmed = entry.trim()
+    let url: URL
+    try {
+      url = new URL(trimmed)
+    } catch {
+      throw new UsageError(`invalid CORS origin ${trimmed}`)
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== trimmed.replace(/\/$/, '')) {
+      throw new UsageError(`invalid CORS origin ${trimmed}: give scheme, host and port only, e.g. https://app.example.com`)
+    }
+    return url.origin
+  })
+}
+
 const parseLifetime = (value: string | undefined): number => {
   if (value === undefined) return DEFAULT_CONFIG.sessionLifetimeMs
   const seconds = Number(value)
@@ -76,6 +94,7 @@ export const startServer = async (args: string[], io: CliIo): Promise<RunningSer
       'session-lifetime-seconds': { type: 'string' },
       'rate-limit-per-minute': { type: 'string' },
       'public-url': { type: 'string' },
+      'cors-origins': { type: 'string' },
     },
   })
   const host = values.host ?? io.env.HOST ?? '127.0.0.1'
@@ -83,6 +102,7 @@ export const startServer = async (args: string[], io: CliIo): Promise<RunningSer
   const sessionLifetimeMs = parseLifetime(values['session-lifetime-seconds'] ?? io.env.LATCHKEY_SESSION_LIFETIME_SECONDS)
   const rateLimitPerMinute = parseRateLimit(values['rate-limit-per-minute'] ?? io.env.LATCHKEY_RATE_LIMIT_PER_MINUTE)
   const publicUrl = parsePublicUrl(values['public-url'] ?? io.env.LATCHKEY_PUBLIC_URL)
+  const corsOrigins = parseCorsOrigins(values['cors-origins'] ?? io.env.LATCHKEY_CORS_ORIGINS)
   const location = databaseLocation(io, values['database-url'])
   const tokenKey = resolveTokenKey(location, io.env.LATCHKEY_SECRET)
 
@@ -96,7 +116,7 @@ export const startServer = async (args: string[], io: CliIo): Promise<RunningSer
   const app = createApp({
     store,
     clock: systemClock,
-    config: { ...DEFAULT_CONFIG, sessionLifetimeMs, rateLimitPerMinute, publicUrl },
+    config: { ...DEFAULT_CONFIG, sessionLifetimeMs, rateLimitPerMinute, publicUrl, corsOrigins },
     tokenCipher: createTokenCipher(tokenKey),
     logStream: logDestination,
   })

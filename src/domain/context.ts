@@ -11,6 +11,8 @@ export interface AppConfig {
   rateLimitPerMinute: number | null
   /** The origin browsers use to reach this server (webview URLs); null derives it from each request. */
   publicUrl: string | null
+  /** Origins whose pages may read answers (CORS); null lets any origin (no cookies are used). */
+  corsOrigins: readonly string[] | null
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -18,6 +20,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   bodyLimitBytes: 1024 * 1024,
   rateLimitPerMinute: null,
   publicUrl: null,
+  corsOrigins: null,
 }
 
 /** What a handler may use: everything is injected, nothing is global. */

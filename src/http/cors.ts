@@ -1,8 +1,11 @@
+import cors from '@fastify/cors'
 import type { FastifyInstance } from 'fastify'
 
-const ALLOWED_HEADERS = [
+/** Every header the official SDK and Seam Components send (contract §7). */
+export const CORS_ALLOWED_HEADERS = [
   'authorization',
   'content-type',
+  'accept',
   'client-session-token',
   'seam-client-session-token',
   'seam-publishable-key',
@@ -10,28 +13,35 @@ const ALLOWED_HEADERS = [
   'seam-workspace',
   'seam-sdk-name',
   'seam-sdk-version',
-].join(', ')
+  'seam-lts-version',
+  'seam-customer-key',
+  'user-agent',
+]
 
 /**
  * Browsers call Latchkey directly with a client session token or publishable key (that is the
- * point of client sessions). Credentials travel in headers, never cookies, so any origin may
- * call: CORS protects ambient credentials, and there are none.
+ * point of client sessions). A token client sends `credentials: 'include'`, which a browser
+ * refuses to pair with `Access-Control-Allow-Origin: *`, so the caller's origin is echoed
+ * instead. That is safe here: credentials travel in headers, never cookies, so a page from
+ * another origin gains nothing ambient by being allowed. `allowedOrigins` narrows it to a
+ * list; an origin outside the list gets no CORS headers and the browser blocks the read.
  */
-export const installCors = (app: FastifyInstance): void => {
-  // Callback-style hooks (here and in app.ts) cost no promise per request; this runs on every call.
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.header('access-control-allow-origin', '*')
-    reply.header('access-control-expose-headers', 'seam-request-id')
-    // Only a real preflight is answered here; any other OPTIONS request is an unlisted method (405).
-    if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
-      reply
-        .code(204)
-        .header('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE')
-        .header('access-control-allow-headers', ALLOWED_HEADERS)
-        .header('access-control-max-age', '600')
-        .send()
-      return
-    }
-    done()
+export const installCors = (app: FastifyInstance, allowedOrigins: readonly string[] | null): void => {
+  const listed = new Set(allowedOrigins)
+  void app.register(cors, {
+    // `true` echoes any origin. A list is checked here rather than handed to the plugin as an
+    // array: for an array the plugin still sends Allow-Credentials to origins outside it, while
+    // `false` from a function sends no CORS header at all.
+    origin:
+      allowedOrigins === null
+        ? true
+        : (origin: string | undefined, done: (error: Error | null, allow: boolean) => void) => done(null, origin === undefined || listed.has(origin)),
+    credentials: true,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowedHeaders: CORS_ALLOWED_HEADERS,
+    exposedHeaders: ['seam-request-id'],
+    maxAge: 600,
+    // Every OPTIONS answers 204, preflight or not: a route's OPTIONS is the browser's, never an API call.
+    strictPreflight: false,
   })
 }

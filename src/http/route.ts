@@ -3,7 +3,8 @@ import type { z } from 'zod'
 import type { AuthKind, AuthOf } from '../auth/auth.ts'
 import type { AppContext } from '../domain/context.ts'
 
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
+// OPTIONS is not among them: CORS answers it on every path (http/cors.ts).
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const
 export type HttpMethod = (typeof HTTP_METHODS)[number]
 
 export interface HandlerInput<P, A extends AuthKind> {
