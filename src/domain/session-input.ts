@@ -71,9 +71,14 @@ export const assertReferencesExist = async (
   if (identities[0] !== undefined) throw notFound('user_identity', identities[0])
 }
 
-/** contract §4: a publishable key may only create a session that references nothing. */
-const assertEmptyForPublishableKey = (input: SessionInput): void => {
-  if (input.connectedAccountIds.length > 0 || input.connectWebviewIds.length > 0 || input.userIdentityId !== null) {
+/**
+ * contract §4: a publishable key may only create a session that references nothing, and any id
+ * array at all is refused, an empty one included: the caller asked for a kind of session this
+ * credential cannot make, and silently ignoring the field would hide that.
+ */
+const assertEmptyForPublishableKey = (params: SessionInputParams): void => {
+  const { connected_account_ids, connect_webview_ids, user_identity_id, user_identity_ids } = params
+  if (connected_account_ids !== undefined || connect_webview_ids !== undefined || user_identity_id !== undefined || user_identity_ids !== undefined) {
     throw new ApiError(
       403,
       'publishable_keys_must_create_empty_client_sessions',
@@ -93,7 +98,7 @@ export const readSessionInput = async (
 ): Promise<SessionInput> => {
   const input = toSessionInput(params, context.clock.now())
   if (auth.kind === 'publishable_key') {
-    assertEmptyForPublishableKey(input)
+    assertEmptyForPublishableKey(params)
     input.userIdentifierKey = auth.userIdentifierKey
   }
   await assertReferencesExist(context, auth.workspaceId, input)

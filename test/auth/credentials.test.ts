@@ -197,13 +197,20 @@ describe('publishable key', () => {
     assert.equal(fromBody.body.client_session.workspace_id, w.ws.workspace_id)
   })
 
-  test('any referenced id answers 403 publishable_keys_must_create_empty_client_sessions', async () => {
+  test('any id array, empty or not, answers 403 publishable_keys_must_create_empty_client_sessions', async () => {
     const w = await createWorld()
     const account = await w.seedAccount(w.ws.workspace_id)
     const webview = await w.seedWebview(w.ws.workspace_id)
     const identity = await w.seedUserIdentity(w.ws.workspace_id)
     for (const path of ['/client_sessions/create', '/client_sessions/get_or_create']) {
-      for (const extra of [{ connected_account_ids: [account] }, { connect_webview_ids: [webview] }, { user_identity_id: identity }]) {
+      for (const extra of [
+        { connected_account_ids: [account] },
+        { connect_webview_ids: [webview] },
+        { user_identity_id: identity },
+        { user_identity_ids: [identity] },
+        { connected_account_ids: [] },
+        { connect_webview_ids: [] },
+      ]) {
         const res = await w.api(path, { user_identifier_key: 'jane', ...extra }, w.as.publishable())
         assert.equal(res.status, 403, `${path} ${JSON.stringify(extra)}`)
         assert.equal(res.body.error.type, 'publishable_keys_must_create_empty_client_sessions')
