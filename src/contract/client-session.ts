@@ -22,4 +22,6 @@ export type ClientSessionResource = z.infer<typeof clientSessionSchema>
 export const paginationSchema = z.object({
   has_next_page: z.boolean(),
   next_page_cursor: z.string().nullable(),
+  /** Always null: the next page is asked for with `page_cursor`, which every client sends. */
+  next_page_url: z.null(),
 })

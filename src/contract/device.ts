@@ -1,20 +1,45 @@
 import { z } from 'zod'
 
-/** A device on the wire, with Seam's field names (`@seamapi/types` device). */
+/** A device on the wire, with Seam's field names (`@seamapi/types` device); hardware fields live in `properties`. */
 export const deviceSchema = z.object({
   device_id: z.uuid(),
   workspace_id: z.uuid(),
   connected_account_id: z.uuid(),
   device_type: z.string(),
   display_name: z.string(),
-  properties: z.looseObject({ name: z.string(), online: z.boolean(), locked: z.boolean().optional() }),
+  nickname: z.string(),
+  space_ids: z.array(z.uuid()),
+  properties: z.looseObject({
+    name: z.string(),
+    appearance: z.object({ name: z.string() }),
+    online: z.boolean(),
+    locked: z.boolean().optional(),
+    door_open: z.boolean().optional(),
+    battery_level: z.number().optional(),
+    manufacturer: z.string().optional(),
+    model: z.looseObject({ display_name: z.string(), manufacturer_display_name: z.string() }),
+    image_url: z.string().optional(),
+  }),
+  device_provider: z
+    .object({ device_provider_name: z.string(), display_name: z.string(), image_url: z.string(), provider_category: z.string() })
+    .optional(),
   capabilities_supported: z.array(z.string()),
   can_remotely_lock: z.boolean(),
   can_remotely_unlock: z.boolean(),
-  is_managed: z.boolean(),
-  location: z.null(),
+  can_program_online_access_codes: z.boolean(),
+  can_program_offline_access_codes: z.boolean(),
+  can_unlock_with_code: z.boolean(),
+  is_managed: z.literal(true),
   custom_metadata: z.record(z.string(), z.unknown()),
   created_at: z.iso.datetime(),
   errors: z.array(z.unknown()),
   warnings: z.array(z.unknown()),
+})
+
+/** A device provider (`@seamapi/types` device_provider). */
+export const deviceProviderSchema = z.looseObject({
+  device_provider_name: z.string(),
+  display_name: z.string(),
+  image_url: z.string(),
+  provider_categories: z.array(z.string()),
 })

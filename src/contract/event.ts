@@ -11,4 +11,8 @@ export const eventSchema = z.object({
   connected_account_id: z.uuid().optional(),
   connect_webview_id: z.uuid().optional(),
   device_id: z.uuid().optional(),
+  access_code_id: z.uuid().optional(),
+  action_attempt_id: z.uuid().optional(),
+  method: z.string().optional().describe('lock.locked and lock.unlocked: how the lock was moved (remote).'),
+  code: z.string().optional().describe('access_code.deleted: the code that was removed.'),
 })

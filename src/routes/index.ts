@@ -1,4 +1,12 @@
 import type { AnyRoute } from '../http/route.ts'
+import createAccessCode from './access_codes/create.ts'
+import deleteAccessCode from './access_codes/delete.ts'
+import generateCode from './access_codes/generate_code.ts'
+import getAccessCode from './access_codes/get.ts'
+import listAccessCodes from './access_codes/list.ts'
+import updateAccessCode from './access_codes/update.ts'
+import getActionAttempt from './action_attempts/get.ts'
+import listActionAttempts from './action_attempts/list.ts'
 import create from './client_sessions/create.ts'
 import deleteSession from './client_sessions/delete.ts'
 import get from './client_sessions/get.ts'
@@ -15,8 +23,14 @@ import getAccount from './connected_accounts/get.ts'
 import listAccounts from './connected_accounts/list.ts'
 import getDevice from './devices/get.ts'
 import listDevices from './devices/list.ts'
+import listDeviceProviders from './devices/list_device_providers.ts'
+import updateDevice from './devices/update.ts'
 import getEvent from './events/get.ts'
 import listEvents from './events/list.ts'
+import getLock from './locks/get.ts'
+import listLocks from './locks/list.ts'
+import lockDoor from './locks/lock_door.ts'
+import unlockDoor from './locks/unlock_door.ts'
 import createIdentity from './user_identities/create.ts'
 import deleteIdentity from './user_identities/delete.ts'
 import getIdentity from './user_identities/get.ts'
@@ -42,6 +56,20 @@ export const ROUTES = [
   deleteAccount,
   getDevice,
   listDevices,
+  updateDevice,
+  listDeviceProviders,
+  getLock,
+  listLocks,
+  lockDoor,
+  unlockDoor,
+  getActionAttempt,
+  listActionAttempts,
+  createAccessCode,
+  getAccessCode,
+  listAccessCodes,
+  updateAccessCode,
+  deleteAccessCode,
+  generateCode,
   createIdentity,
   getIdentity,
   listIdentities,

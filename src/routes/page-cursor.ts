@@ -40,5 +40,6 @@ export const paginationOf = <T>(page: Page<T>, positionOf: (item: T) => PageAfte
   return {
     has_next_page: page.hasNextPage,
     next_page_cursor: page.hasNextPage && last !== undefined ? encodeCursor(positionOf(last)) : null,
+    next_page_url: null,
   }
 }

@@ -4,9 +4,15 @@ import type { SqlFlavor } from './sql/flavor.ts'
 import * as initial from './migrations/0001_initial.ts'
 import * as scopedAccess from './migrations/0002_scoped_access.ts'
 import * as scopeLookups from './migrations/0003_scope_lookups.ts'
+import * as locksAndAccessCodes from './migrations/0004_locks_and_access_codes.ts'
 
 /** Ordered by name; each entry is immutable once released. */
-const MIGRATIONS = { '0001_initial': initial, '0002_scoped_access': scopedAccess, '0003_scope_lookups': scopeLookups }
+const MIGRATIONS = {
+  '0001_initial': initial,
+  '0002_scoped_access': scopedAccess,
+  '0003_scope_lookups': scopeLookups,
+  '0004_locks_and_access_codes': locksAndAccessCodes,
+}
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({
   getMigrations: async () =>

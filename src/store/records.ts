@@ -179,12 +179,16 @@ export interface EventSubjects {
   connectedAccountId?: string
   connectWebviewId?: string
   deviceId?: string
+  accessCodeId?: string
+  actionAttemptId?: string
 }
 
 export interface NewEvent extends EventSubjects {
   workspaceId: string
   eventType: string
   occurredAt: string
+  /** The fields this event type adds on the wire (a lock event's `method`, a deleted code's `code`). */
+  details?: Record<string, unknown>
 }
 
 export interface EventRecord {
@@ -195,6 +199,9 @@ export interface EventRecord {
   connectedAccountId: string | null
   connectWebviewId: string | null
   deviceId: string | null
+  accessCodeId: string | null
+  actionAttemptId: string | null
+  details: Record<string, unknown>
   createdAt: string
   occurredAt: string
 }
@@ -217,3 +224,57 @@ export type WebviewLoginResult =
   | { kind: 'authorized'; connectedAccountId: string; webview: ConnectWebviewRecord }
   | { kind: 'not_pending'; webview: ConnectWebviewRecord }
   | { kind: 'not_found' }
+
+export type ActionType = 'LOCK_DOOR' | 'UNLOCK_DOOR' | 'CREATE_ACCESS_CODE' | 'UPDATE_ACCESS_CODE' | 'DELETE_ACCESS_CODE'
+
+/** One request to a device and how it ended. */
+export interface ActionAttemptRecord {
+  actionAttemptId: string
+  workspaceId: string
+  deviceId: string | null
+  actionType: ActionType
+  status: 'pending' | 'success' | 'error'
+  result: Record<string, unknown> | null
+  error: { type: string; message: string } | null
+  createdAt: string
+}
+
+export interface ActionAttemptFilter {
+  actionAttemptIds?: string[]
+  deviceId?: string
+}
+
+/** A PIN code on a lock: ongoing without times, time-bound with both. */
+export interface AccessCodeRecord {
+  accessCodeId: string
+  workspaceId: string
+  deviceId: string
+  name: string | null
+  code: string
+  commonCodeKey: string | null
+  startsAt: string | null
+  endsAt: string | null
+  createdAt: string
+}
+
+export interface AccessCodeFilter {
+  deviceId?: string
+  accessCodeIds?: string[]
+}
+
+/** A lock or unlock, applied at once with its attempt and event (the sandbox lock answers at once). */
+export interface LockAction {
+  workspaceId: string
+  deviceId: string
+  locked: boolean
+  attempt: ActionAttemptRecord
+  event: NewEvent
+}
+
+/** A change to access codes, written with its attempt and event in one transaction. */
+export interface AccessCodeWrite {
+  attempt: ActionAttemptRecord
+  event: NewEvent
+}
+
+export type AccessCodeWriteResult = 'done' | 'duplicate_code' | 'not_found'

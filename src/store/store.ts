@@ -1,4 +1,11 @@
 import type {
+  AccessCodeFilter,
+  AccessCodeRecord,
+  AccessCodeWrite,
+  AccessCodeWriteResult,
+  ActionAttemptFilter,
+  ActionAttemptRecord,
+  LockAction,
   ApiKey,
   ClientSessionAuth,
   ClientSessionFilter,
@@ -103,6 +110,23 @@ export interface Store {
   getUserIdentity(scope: Scope, userIdentityId: string): Promise<UserIdentityRecord | undefined>
   listUserIdentities(scope: Scope, page: PageRequest): Promise<Page<UserIdentityRecord>>
   deleteUserIdentity(workspaceId: string, userIdentityId: string): Promise<boolean>
+
+  /** Renames a device (its display name); false when it does not exist in the workspace. */
+  renameDevice(workspaceId: string, deviceId: string, name: string): Promise<boolean>
+  /** Applies a lock or unlock with its attempt and event; undefined when the device is gone. */
+  applyLockAction(action: LockAction): Promise<DeviceRecord | undefined>
+  getActionAttempt(scope: Scope, actionAttemptId: string): Promise<ActionAttemptRecord | undefined>
+  listActionAttempts(scope: Scope, filter: ActionAttemptFilter, page: PageRequest): Promise<Page<ActionAttemptRecord>>
+
+  /** 'duplicate_code' when the lock already has a code equal to this one. */
+  insertAccessCode(code: AccessCodeRecord, write: AccessCodeWrite): Promise<AccessCodeWriteResult>
+  getAccessCode(scope: Scope, accessCodeId: string): Promise<AccessCodeRecord | undefined>
+  listAccessCodes(scope: Scope, filter: AccessCodeFilter, page: PageRequest): Promise<Page<AccessCodeRecord>>
+  /** Every code on one lock, for generating one that is free. */
+  listCodesOnDevice(workspaceId: string, deviceId: string): Promise<string[]>
+  /** Writes the code's new name, code and times. */
+  updateAccessCode(code: AccessCodeRecord, write: AccessCodeWrite): Promise<AccessCodeWriteResult>
+  deleteAccessCode(workspaceId: string, accessCodeId: string, write: AccessCodeWrite): Promise<boolean>
 
   getEvent(scope: Scope, eventId: string): Promise<EventRecord | undefined>
   listEvents(scope: Scope, filter: EventFilter, page: PageRequest): Promise<Page<EventRecord>>

@@ -132,8 +132,37 @@ export interface EventsTable {
   connected_account_id: string | null
   connect_webview_id: string | null
   device_id: string | null
+  access_code_id: string | null
+  action_attempt_id: string | null
+  /** JSON object of the fields one event type adds (a lock event's `method`, …). */
+  details: ColumnType<string, string | undefined, string>
   created_at: Timestamp
   occurred_at: Timestamp
+}
+
+export interface ActionAttemptsTable {
+  action_attempt_id: string
+  workspace_id: string
+  device_id: string | null
+  action_type: string
+  status: string
+  /** JSON, null until the attempt succeeds. */
+  result: string | null
+  /** JSON, null unless the attempt failed. */
+  error: string | null
+  created_at: Timestamp
+}
+
+export interface AccessCodesTable {
+  access_code_id: string
+  workspace_id: string
+  device_id: string
+  name: string | null
+  code: string
+  common_code_key: string | null
+  starts_at: NullableTimestamp
+  ends_at: NullableTimestamp
+  created_at: Timestamp
 }
 
 export interface Database {
@@ -151,4 +180,6 @@ export interface Database {
   user_identities: UserIdentitiesTable
   devices: DevicesTable
   events: EventsTable
+  action_attempts: ActionAttemptsTable
+  access_codes: AccessCodesTable
 }

@@ -133,7 +133,6 @@ describe('what a client session token may see (contract §5)', () => {
     const events = (await w.api('/events/list', {}, as(one.token))).body.events as Record<string, string>[]
     const types = events.map((e) => e.event_type).sort()
     assert.deepEqual(types, [
-      'client_session.created',
       'connect_webview.login_succeeded',
       'connected_account.connected',
       'device.connected',

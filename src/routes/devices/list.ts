@@ -6,16 +6,9 @@ import { toDeviceResource } from '../../domain/resources/device.ts'
 import { id, idList } from '../../contract/fields.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
-import type { DeviceFilter } from '../../store/records.ts'
 import { SCOPED_READERS } from '../found.ts'
+import { accountFilter, deviceFilter } from './filters.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
-
-/** Both account filters are AND-ed like every other filter: a device must match each one given. */
-const accountFilter = (one: string | undefined, many: string[] | undefined): string[] | undefined => {
-  if (one === undefined) return many
-  if (many === undefined) return [one]
-  return many.includes(one) ? [one] : []
-}
 
 export default defineRoute({
   path: '/devices/list',
@@ -30,11 +23,7 @@ export default defineRoute({
   }),
   response: z.object({ devices: z.array(deviceSchema), pagination: paginationSchema }),
   async handler({ params, auth, context }) {
-    const connectedAccountIds = accountFilter(params.connected_account_id, params.connected_account_ids)
-    const filter: DeviceFilter = {
-      ...(connectedAccountIds === undefined ? {} : { connectedAccountIds }),
-      ...(params.device_ids === undefined ? {} : { deviceIds: params.device_ids }),
-    }
+    const filter = deviceFilter(accountFilter(params.connected_account_id, params.connected_account_ids), params.device_ids)
     const page = await context.store.listDevices(scopeOf(auth), filter, pageRequest(params))
     return {
       devices: page.items.map(toDeviceResource),

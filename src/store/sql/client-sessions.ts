@@ -59,8 +59,6 @@ export const sessionRow = (s: NewClientSession) => ({
   revoked_at: null,
 })
 
-const recordSessionEvent = (trx: Transaction<Database>, workspaceId: string, clientSessionId: string, type: string, at: string) =>
-  recordEvent(trx, { workspaceId, eventType: type, clientSessionId, occurredAt: at })
 
 const sessionExists = async (trx: Transaction<Database>, workspaceId: string, clientSessionId: string) =>
   (await trx
@@ -109,7 +107,6 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
         .executeTakeFirst()
       if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false
       await addLinks(trx, s.clientSessionId, s.connectedAccountIds, s.connectWebviewIds)
-      await recordSessionEvent(trx, s.workspaceId, s.clientSessionId, 'client_session.created', s.createdAt)
       return true
     })
   },
@@ -166,17 +163,15 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
   revokeClientSession(workspaceId, clientSessionId, at) {
     return db.transaction().execute(async (trx) => {
       if (!(await sessionExists(trx, workspaceId, clientSessionId))) return false
-      const result = await trx
+      // Revoking twice is harmless: the first revocation time stays. No event is recorded: Seam's
+      // event catalogue has none for it, and events/list answers only events a Seam client knows.
+      await trx
         .updateTable('client_sessions')
         .set({ revoked_at: at, expires_at: at })
         .where('workspace_id', '=', workspaceId)
         .where('client_session_id', '=', clientSessionId)
         .where('revoked_at', 'is', null)
-        .executeTakeFirst()
-      // Revoking twice is harmless and records one event.
-      if (Number(result.numUpdatedRows) > 0) {
-        await recordSessionEvent(trx, workspaceId, clientSessionId, 'client_session.revoked', at)
-      }
+        .execute()
       return true
     })
   },
@@ -187,7 +182,7 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
       await trx.deleteFrom('client_session_connected_accounts').where('client_session_id', '=', clientSessionId).execute()
       await trx.deleteFrom('client_session_connect_webviews').where('client_session_id', '=', clientSessionId).execute()
       await trx.deleteFrom('client_sessions').where('client_session_id', '=', clientSessionId).execute()
-      await recordSessionEvent(trx, workspaceId, clientSessionId, 'client_session.deleted', at)
+      await recordEvent(trx, { workspaceId, eventType: 'client_session.deleted', clientSessionId, occurredAt: at })
       return true
     })
   },

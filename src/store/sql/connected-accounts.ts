@@ -35,6 +35,9 @@ export const connectedAccountVerbs = (db: Kysely<Database>): AccountVerbs => ({
         .where('connected_account_id', '=', connectedAccountId)
         .executeTakeFirst()
       if (Number(deleted.numDeletedRows) === 0) return false
+      const devices = trx.selectFrom('devices').select('device_id').where('workspace_id', '=', workspaceId).where('connected_account_id', '=', connectedAccountId)
+      // A lock's codes go with it; its action attempts stay, as the record of what was asked.
+      await trx.deleteFrom('access_codes').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
       await trx.deleteFrom('devices').where('workspace_id', '=', workspaceId).where('connected_account_id', '=', connectedAccountId).execute()
       await trx.deleteFrom('client_session_connected_accounts').where('connected_account_id', '=', connectedAccountId).execute()
       await recordEvent(trx, { workspaceId, eventType: 'connected_account.deleted', connectedAccountId, occurredAt: at })

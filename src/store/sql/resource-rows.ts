@@ -2,6 +2,9 @@ import type { Selectable } from 'kysely'
 
 import { toIso, toIsoOrNull } from './session-and-workspace-rows.ts'
 import type {
+  AccessCodeRecord,
+  ActionAttemptRecord,
+  ActionType,
   ConnectWebviewRecord,
   ConnectedAccountRecord,
   DeviceRecord,
@@ -9,6 +12,8 @@ import type {
   UserIdentityRecord,
 } from '../records.ts'
 import type {
+  AccessCodesTable,
+  ActionAttemptsTable,
   ConnectWebviewsTable,
   ConnectedAccountsTable,
   DevicesTable,
@@ -67,6 +72,55 @@ export const toEvent = (r: Selectable<EventsTable>): EventRecord => ({
   connectedAccountId: r.connected_account_id,
   connectWebviewId: r.connect_webview_id,
   deviceId: r.device_id,
+  accessCodeId: r.access_code_id,
+  actionAttemptId: r.action_attempt_id,
+  details: JSON.parse(r.details) as Record<string, unknown>,
   createdAt: toIso(r.created_at),
   occurredAt: toIso(r.occurred_at),
+})
+
+export const toActionAttempt = (r: Selectable<ActionAttemptsTable>): ActionAttemptRecord => ({
+  actionAttemptId: r.action_attempt_id,
+  workspaceId: r.workspace_id,
+  deviceId: r.device_id,
+  actionType: r.action_type as ActionType,
+  status: r.status as ActionAttemptRecord['status'],
+  result: r.result === null ? null : (JSON.parse(r.result) as Record<string, unknown>),
+  error: r.error === null ? null : (JSON.parse(r.error) as ActionAttemptRecord['error']),
+  createdAt: toIso(r.created_at),
+})
+
+export const actionAttemptRow = (a: ActionAttemptRecord) => ({
+  action_attempt_id: a.actionAttemptId,
+  workspace_id: a.workspaceId,
+  device_id: a.deviceId,
+  action_type: a.actionType,
+  status: a.status,
+  result: a.result === null ? null : JSON.stringify(a.result),
+  error: a.error === null ? null : JSON.stringify(a.error),
+  created_at: a.createdAt,
+})
+
+export const toAccessCode = (r: Selectable<AccessCodesTable>): AccessCodeRecord => ({
+  accessCodeId: r.access_code_id,
+  workspaceId: r.workspace_id,
+  deviceId: r.device_id,
+  name: r.name,
+  code: r.code,
+  commonCodeKey: r.common_code_key,
+  startsAt: toIsoOrNull(r.starts_at),
+  endsAt: toIsoOrNull(r.ends_at),
+  createdAt: toIso(r.created_at),
+})
+
+export const accessCodeRow = (c: AccessCodeRecord) => ({
+  access_code_id: c.accessCodeId,
+  workspace_id: c.workspaceId,
+  device_id: c.deviceId,
+  name: c.name,
+  code: c.code,
+  common_code_key: c.commonCodeKey,
+  starts_at: c.startsAt,
+  ends_at: c.endsAt,
+  created_at: c.createdAt,
 })

@@ -41,7 +41,18 @@ const accountsOf = (workspaceId: string, sessionId: string) => scopedAccountIds(
 const webviewsOf = (sessionId: string) =>
   sql`SELECT connect_webview_id FROM client_session_connect_webviews WHERE client_session_id = ${sessionId}`
 
-export type ScopedResource = 'connected_account' | 'device' | 'connect_webview' | 'user_identity' | 'event'
+/** Devices of the scope's accounts; access codes and action attempts are reached through their device. */
+const devicesOf = (workspaceId: string, sessionId: string) =>
+  sql`SELECT d.device_id FROM devices d WHERE d.connected_account_id IN (${accountsOf(workspaceId, sessionId)}) AND d.workspace_id = ${workspaceId}`
+
+export type ScopedResource =
+  | 'connected_account'
+  | 'device'
+  | 'connect_webview'
+  | 'user_identity'
+  | 'event'
+  | 'access_code'
+  | 'action_attempt'
 
 /**
  * What a client session may read of each resource, as a condition on that resource's table.
@@ -53,6 +64,8 @@ const RULES: Record<ScopedResource, (sessionId: string, workspaceId: string) => 
   connect_webview: (s) => sql<SqlBool>`connect_webview_id IN (${webviewsOf(s)})`,
   user_identity: (s) =>
     sql<SqlBool>`user_identity_id IN (SELECT user_identity_id FROM client_sessions WHERE client_session_id = ${s})`,
+  access_code: (s, w) => sql<SqlBool>`device_id IN (${devicesOf(w, s)})`,
+  action_attempt: (s, w) => sql<SqlBool>`device_id IN (${devicesOf(w, s)})`,
   event: (s, w) => sql<SqlBool>`(client_session_id = ${s}
     OR connected_account_id IN (${accountsOf(w, s)})
     OR connect_webview_id IN (${webviewsOf(s)}))`,

@@ -2,6 +2,8 @@ import { type Kysely, sql } from 'kysely'
 
 import type { SqlFlavor } from './flavor.ts'
 import { migrateToLatest } from '../migrate.ts'
+import { accessCodeVerbs } from './access-codes.ts'
+import { actionAttemptVerbs } from './action-attempts.ts'
 import { bulkVerbs } from './bulk.ts'
 import { connectWebviewVerbs } from './connect-webviews.ts'
 import { connectedAccountVerbs } from './connected-accounts.ts'
@@ -30,5 +32,7 @@ export const createSqlStore = (db: Kysely<Database>, flavor: SqlFlavor): Store =
   ...connectWebviewVerbs(db),
   ...userIdentityVerbs(db),
   ...eventVerbs(db),
+  ...actionAttemptVerbs(db, flavor),
+  ...accessCodeVerbs(db),
   ...bulkVerbs(db),
 })

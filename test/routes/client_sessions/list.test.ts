@@ -18,7 +18,7 @@ describe('client_sessions/list', () => {
       res.body.client_sessions.map((s: { client_session_id: string }) => s.client_session_id),
       [...ids].reverse(),
     )
-    assert.deepEqual(res.body.pagination, { has_next_page: false, next_page_cursor: null })
+    assert.deepEqual(res.body.pagination, { has_next_page: false, next_page_cursor: null, next_page_url: null })
   })
 
   test('filters, AND-ed', async () => {

@@ -201,6 +201,6 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
     assert.equal(first.body.pagination.has_next_page, true)
     const second = await w.api('/connect_webviews/list', { limit: 3, page_cursor: first.body.pagination.next_page_cursor })
     assert.deepEqual(second.body.connect_webviews.map((v: { connect_webview_id: string }) => v.connect_webview_id), made.slice(0, 2).reverse())
-    assert.deepEqual(second.body.pagination, { has_next_page: false, next_page_cursor: null })
+    assert.deepEqual(second.body.pagination, { has_next_page: false, next_page_cursor: null, next_page_url: null })
   })
 })

@@ -1,0 +1,22 @@
+import { z } from 'zod'
+
+import { actionAttemptSchema } from '../../contract/action-attempt.ts'
+import { id } from '../../contract/fields.ts'
+import { deleteAccessCode } from '../../domain/access-codes.ts'
+import { toActionAttemptResource } from '../../domain/resources/action-attempt.ts'
+import { scopeOf } from '../../domain/scope.ts'
+import { defineRoute } from '../../http/route.ts'
+import { SCOPED_READERS } from '../found.ts'
+
+export default defineRoute({
+  path: '/access_codes/delete',
+  methods: ['DELETE', 'POST'],
+  auth: SCOPED_READERS,
+  description: 'Removes an access code from its lock.',
+  params: z.object({ access_code_id: id(), device_id: id().optional(), sync: z.boolean().optional() }),
+  response: z.object({ action_attempt: actionAttemptSchema }),
+  async handler({ params, auth, context }) {
+    const attempt = await deleteAccessCode(context, scopeOf(auth), params.access_code_id)
+    return { action_attempt: toActionAttemptResource(attempt) }
+  },
+})

@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely'
+
+import type { AccessCodeWriteResult } from '../records.ts'
+import type { Store } from '../store.ts'
+import type { Database } from '../tables.ts'
+import { recordEvent } from './events.ts'
+import { pageOf } from './paging.ts'
+import { accessCodeRow, actionAttemptRow, toAccessCode } from './resource-rows.ts'
+import { inScope } from './scope.ts'
+import { isUniqueViolation } from './unique-violation.ts'
+
+type AccessCodeVerbs = Pick<
+  Store,
+  'insertAccessCode' | 'getAccessCode' | 'listAccessCodes' | 'updateAccessCode' | 'deleteAccessCode' | 'listCodesOnDevice' | 'renameDevice'
+>
+
+/** A write that a duplicate code on the lock refuses; the unique index decides, races included. */
+const refusingDuplicates = async (write: () => Promise<AccessCodeWriteResult>): Promise<AccessCodeWriteResult> => {
+  try {
+    return await write()
+  } catch (error) {
+    if (isUniqueViolation(error)) return 'duplicate_code'
+    throw error
+  }
+}
+
+export const accessCodeVerbs = (db: Kysely<Database>): AccessCodeVerbs => ({
+  insertAccessCode(code, write) {
+    return refusingDuplicates(() =>
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto('access_codes').values(accessCodeRow(code)).execute()
+        await trx.insertInto('action_attempts').values(actionAttemptRow(write.attempt)).execute()
+        await recordEvent(trx, write.event)
+        return 'done' as const
+      }),
+    )
+  },
+
+  async getAccessCode(scope, accessCodeId) {
+    const query = db
+      .selectFrom('access_codes')
+      .selectAll()
+      .where('workspace_id', '=', scope.workspaceId)
+      .where('access_code_id', '=', accessCodeId)
+    const row = await inScope(query, 'access_code', scope).executeTakeFirst()
+    return row && toAccessCode(row)
+  },
+
+  async listAccessCodes(scope, filter, page) {
+    if (filter.accessCodeIds?.length === 0) return { items: [], hasNextPage: false }
+    let query = db.selectFrom('access_codes').selectAll().where('workspace_id', '=', scope.workspaceId)
+    if (filter.deviceId !== undefined) query = query.where('device_id', '=', filter.deviceId)
+    if (filter.accessCodeIds !== undefined) query = query.where('access_code_id', 'in', filter.accessCodeIds)
+    const result = await pageOf(inScope(query, 'access_code', scope), 'access_code_id', page)
+    return { items: result.items.map(toAccessCode), hasNextPage: result.hasNextPage }
+  },
+
+  async listCodesOnDevice(workspaceId, deviceId) {
+    const rows = await db
+      .selectFrom('access_codes')
+      .select('code')
+      .where('workspace_id', '=', workspaceId)
+      .where('device_id', '=', deviceId)
+      .execute()
+    return rows.map((r) => r.code)
+  },
+
+  updateAccessCode(code, write) {
+    return refusingDuplicates(() =>
+      db.transaction().execute(async (trx) => {
+        const { access_code_id, workspace_id, ...fields } = accessCodeRow(code)
+        const updated = await trx
+          .updateTable('access_codes')
+          .set({ name: fields.name, code: fields.code, starts_at: fields.starts_at, ends_at: fields.ends_at })
+          .where('workspace_id', '=', workspace_id)
+          .where('access_code_id', '=', access_code_id)
+          .executeTakeFirst()
+        if (Number(updated.numUpdatedRows) === 0) return 'not_found' as const
+        await trx.insertInto('action_attempts').values(actionAttemptRow(write.attempt)).execute()
+        await recordEvent(trx, write.event)
+        return 'done' as const
+      }),
+    )
+  },
+
+  deleteAccessCode(workspaceId, accessCodeId, write) {
+    return db.transaction().execute(async (trx) => {
+      const deleted = await trx
+        .deleteFrom('access_codes')
+        .where('workspace_id', '=', workspaceId)
+        .where('access_code_id', '=', accessCodeId)
+        .executeTakeFirst()
+      if (Number(deleted.numDeletedRows) === 0) return false
+      await trx.insertInto('action_attempts').values(actionAttemptRow(write.attempt)).execute()
+      await recordEvent(trx, write.event)
+      return true
+    })
+  },
+
+  async renameDevice(workspaceId, deviceId, name) {
+    const updated = await db
+      .updateTable('devices')
+      .set({ display_name: name })
+      .where('workspace_id', '=', workspaceId)
+      .where('device_id', '=', deviceId)
+      .executeTakeFirst()
+    return Number(updated.numUpdatedRows) > 0
+  },
+})
