@@ -12,6 +12,7 @@ export const connectWebviewSchema = z.object({
   selected_provider: z.string().nullable(),
   any_provider_allowed: z.boolean(),
   accepted_devices: z.array(z.string()),
+  accepted_capabilities: z.array(z.string()),
   any_device_allowed: z.boolean(),
   device_selection_mode: z.literal('none'),
   custom_redirect_url: z.string().nullable(),

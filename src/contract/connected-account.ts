@@ -12,6 +12,7 @@ export const connectedAccountSchema = z.object({
   created_at: z.iso.datetime(),
   custom_metadata: z.record(z.string(), z.unknown()),
   automatically_manage_new_devices: z.boolean(),
+  accepted_capabilities: z.array(z.string()),
   errors: z.array(z.unknown()),
   warnings: z.array(z.unknown()),
 })

@@ -10,4 +10,7 @@ export const userIdentitySchema = z.object({
   full_name: z.string().nullable(),
   display_name: z.string(),
   created_at: z.iso.datetime(),
+  acs_user_ids: z.array(z.uuid()),
+  errors: z.array(z.unknown()),
+  warnings: z.array(z.unknown()),
 })

@@ -8,5 +8,8 @@ export const workspaceSchema = z.object({
   is_sandbox: z.boolean(),
   connect_partner_name: z.string().nullable(),
   is_suspended: z.boolean(),
+  is_publishable_key_auth_enabled: z.boolean(),
+  organization_id: z.uuid().nullable(),
+  connect_webview_customization: z.object({}),
   created_at: z.iso.datetime(),
 })

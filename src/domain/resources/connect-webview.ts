@@ -14,6 +14,7 @@ export const toConnectWebviewResource = (w: ConnectWebviewRecord, origin: string
   selected_provider: w.status === 'authorized' ? 'sandbox' : null,
   any_provider_allowed: false,
   accepted_devices: [],
+  accepted_capabilities: ['lock'],
   any_device_allowed: true,
   device_selection_mode: 'none',
   custom_redirect_url: w.customRedirectUrl,

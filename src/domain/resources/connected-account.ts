@@ -16,6 +16,7 @@ export const toConnectedAccountResource = (a: ConnectedAccountRecord): z.infer<t
   created_at: a.createdAt,
   custom_metadata: {},
   automatically_manage_new_devices: true,
+  accepted_capabilities: ['lock'],
   errors: [],
   warnings: [],
 })

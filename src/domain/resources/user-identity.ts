@@ -12,4 +12,7 @@ export const toUserIdentityResource = (u: UserIdentityRecord): z.infer<typeof us
   full_name: u.fullName,
   display_name: u.fullName ?? u.emailAddress ?? u.phoneNumber ?? u.userIdentityKey ?? '',
   created_at: u.createdAt,
+  acs_user_ids: [],
+  errors: [],
+  warnings: [],
 })

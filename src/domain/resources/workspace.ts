@@ -10,5 +10,9 @@ export const toWorkspaceResource = (w: Workspace): z.infer<typeof workspaceSchem
   is_sandbox: w.isSandbox,
   connect_partner_name: null,
   is_suspended: false,
+  // Every workspace has a publishable key, so front ends may mint their own sessions.
+  is_publishable_key_auth_enabled: true,
+  organization_id: null,
+  connect_webview_customization: {},
   created_at: w.createdAt,
 })

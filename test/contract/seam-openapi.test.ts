@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+
+import { ROUTES } from '../../src/routes/index.ts'
+import { createWorld, type Response, type World } from '../fixtures/world.ts'
+import { describeErrors, SEAM_PATH_COUNT, seamResponseValidator } from '../fixtures/seam-openapi.ts'
+
+/** Signs a sandbox person in through a new webview; returns the webview and the account it connected. */
+const connect = async (w: World, email: string) => {
+  const webview = (await w.api('/connect_webviews/create', {})).body.connect_webview
+  assert.equal((await w.signIn(webview.url, email, '1234')).status, 200)
+  const accounts = (await w.api('/connected_accounts/list')).body.connected_accounts as { connected_account_id: string; user_identifier: { email: string } }[]
+  const account = accounts.find((a) => a.user_identifier.email === email)
+  assert.ok(account)
+  return { webviewId: webview.connect_webview_id as string, accountId: account.connected_account_id }
+}
+
+describe("every route's success answers Seam's own OpenAPI schema", () => {
+  test(`validated against @seamapi/types (${SEAM_PATH_COUNT} paths)`, { timeout: 120_000 }, async () => {
+    const w = await createWorld()
+    const called = new Set<string>()
+    const checked: string[] = []
+
+    /** Calls a route the way its first listed method does, and validates the 200 answer. */
+    const call = async (path: string, body: Record<string, unknown> = {}, headers = w.as.apiKey) => {
+      const route = ROUTES.find((r) => r.path === path)
+      assert.ok(route, `no route ${path}`)
+      const method = route.methods[0] ?? 'POST'
+      const res =
+        method === 'GET' || method === 'DELETE'
+          ? await w.request({ method, url: `${path}?${new URLSearchParams(body as Record<string, string>)}`, headers })
+          : await w.request({ method, url: path, payload: body, headers })
+      assert.equal(res.status, 200, `${method} ${path}: ${res.text}`)
+      const validate = seamResponseValidator(path, method)
+      assert.ok(validate, `Seam's document has no ${path}`)
+      assert.ok(validate(res.body), `${path} does not match Seam's schema:\n${describeErrors(validate)}\n${JSON.stringify(res.body).slice(0, 600)}`)
+      called.add(path)
+      checked.push(path)
+      return res.body as Response['body']
+    }
+
+    const jane = await connect(w, 'jane@example.com')
+    const john = await connect(w, 'john@example.com')
+    const identity = (await call('/user_identities/create', { user_identity_key: 'jane', email_address: 'jane@example.com', full_name: 'Jane Doe' })).user_identity
+    const spareIdentity = (await call('/user_identities/create', { user_identity_key: 'spare' })).user_identity
+    await call('/user_identities/get', { user_identity_id: identity.user_identity_id })
+    await call('/user_identities/list')
+
+    const session = (await call('/client_sessions/create', {
+      user_identifier_key: 'jane',
+      connected_account_ids: [jane.accountId],
+      connect_webview_ids: [jane.webviewId],
+      user_identity_id: identity.user_identity_id,
+    })).client_session
+    await call('/client_sessions/get', { client_session_id: session.client_session_id })
+    await call('/client_sessions/get', { client_session_id: session.client_session_id }, w.as.cst(session.token))
+    await call('/client_sessions/get_or_create', { user_identifier_key: 'jane' })
+    await call('/client_sessions/grant_access', { client_session_id: session.client_session_id, connected_account_ids: [john.accountId] })
+    await call('/client_sessions/list')
+    const doomed = (await call('/client_sessions/create', { user_identifier_key: 'doomed' })).client_session
+    await call('/client_sessions/revoke', { client_session_id: doomed.client_session_id })
+    await call('/client_sessions/delete', { client_session_id: doomed.client_session_id })
+
+    await call('/workspaces/get')
+    const webview = (await call('/connect_webviews/create', { custom_metadata: { plan: 'gold' } })).connect_webview
+    await call('/connect_webviews/get', { connect_webview_id: jane.webviewId })
+    await call('/connect_webviews/list')
+    await call('/connect_webviews/delete', { connect_webview_id: webview.connect_webview_id })
+    await call('/connected_accounts/get', { connected_account_id: jane.accountId })
+    await call('/connected_accounts/list')
+
+    const cst = w.as.cst(session.token)
+    const devices = (await call('/devices/list', {}, cst)).devices
+    const lockId = devices[0].device_id as string
+    await call('/devices/get', { device_id: lockId }, cst)
+    await call('/devices/update', { device_id: lockId, name: 'Front Door (main)' }, cst)
+    await call('/devices/list_device_providers', {}, cst)
+    await call('/locks/list', {}, cst)
+    await call('/locks/get', { device_id: lockId }, cst)
+    const unlock = (await call('/locks/unlock_door', { device_id: lockId }, cst)).action_attempt
+    await call('/locks/lock_door', { device_id: lockId }, cst)
+    await call('/action_attempts/get', { action_attempt_id: unlock.action_attempt_id }, cst)
+    await call('/action_attempts/list', { device_id: lockId }, cst)
+
+    const ongoing = (await call('/access_codes/create', { device_id: lockId, name: 'Cleaner', code: '4821' }, cst)).access_code
+    const now = w.clock.now().getTime()
+    await call('/access_codes/create', {
+      device_id: lockId,
+      name: 'Guest',
+      starts_at: new Date(now + 3_600_000).toISOString(),
+      ends_at: new Date(now + 7_200_000).toISOString(),
+    }, cst)
+    await call('/access_codes/generate_code', { device_id: lockId }, cst)
+    await call('/access_codes/list', { device_id: lockId }, cst)
+    await call('/access_codes/get', { access_code_id: ongoing.access_code_id }, cst)
+    await call('/access_codes/update', { access_code_id: ongoing.access_code_id, name: 'Cleaner (Tuesdays)' }, cst)
+    await call('/access_codes/delete', { access_code_id: ongoing.access_code_id }, cst)
+
+    await call('/user_identities/delete', { user_identity_id: spareIdentity.user_identity_id })
+    await call('/connected_accounts/delete', { connected_account_id: john.accountId })
+    // Last, so every kind of event recorded above is validated.
+    const events = (await call('/events/list')).events as { event_id: string; event_type: string }[]
+    for (const type of ['lock.locked', 'lock.unlocked', 'access_code.created', 'access_code.changed', 'access_code.deleted', 'client_session.deleted', 'connected_account.deleted', 'device.connected']) {
+      assert.ok(events.some((e) => e.event_type === type), `no ${type} event`)
+    }
+    for (const event of events) await call('/events/get', { event_id: event.event_id })
+
+    const missed = ROUTES.map((r) => r.path).filter((path) => !called.has(path))
+    assert.deepEqual(missed, [], 'every route is called and validated')
+    assert.ok(checked.length > ROUTES.length)
+  })
+})
