@@ -58,7 +58,8 @@ describe('the official SDK in a browser, cross-origin', { skip: skipWithoutChrom
       const revoked = await page.evaluate((t) => (globalThis as any).latchkey.revokedError(t), trial) // eslint-disable-line @typescript-eslint/no-explicit-any
       assert.equal(revoked, 'SeamHttpUnauthorizedError')
       await page.evaluate((r) => {
-        document.body.textContent = JSON.stringify(r, null, 2)
+        document.body.innerHTML = "<h1>SDK in the browser</h1><pre></pre>"
+        ;(document.querySelector("pre") as HTMLElement).textContent = JSON.stringify(r, null, 2)
       }, { ...result, revoked })
       await screenshot(page, `sdk-v${version}`)
       // The revoked call's 401 is the one failed request, and expected.
