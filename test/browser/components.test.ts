@@ -51,8 +51,50 @@ describe('Seam Components in a browser, cross-origin', { skip: skipWithoutChromi
     await screenshot(page, 'components-device-table')
 
     await page.getByText('Front Door').first().click()
-    await page.getByText('Locked').first().waitFor()
+    await page.getByText('Lock status', { exact: true }).waitFor()
+    assert.ok(await page.getByText('Locked', { exact: true }).first().isVisible())
     await screenshot(page, 'components-device-details')
+    const frontDoor = (await w.api('/devices/list', {}, w.as.cst(session.token))).body.devices.find((d: { display_name: string }) => d.display_name === 'Front Door')
+
+    // The lock control: Unlock, and the page and the API both say unlocked; then Lock again.
+    await page.getByRole('button', { name: 'Unlock' }).click()
+    await page.getByRole('button', { name: 'Lock', exact: true }).waitFor()
+    assert.ok(await page.getByText('Unlocked', { exact: true }).first().isVisible())
+    assert.equal((await w.api('/devices/get', { device_id: frontDoor.device_id })).body.device.properties.locked, false)
+    await screenshot(page, 'components-device-unlocked')
+    await page.getByRole('button', { name: 'Lock', exact: true }).click()
+    await page.getByRole('button', { name: 'Unlock' }).waitFor()
+    assert.equal((await w.api('/devices/get', { device_id: frontDoor.device_id })).body.device.properties.locked, true)
+
+    // Access codes: one made through the API is listed; one made through the form appears too.
+    await w.api('/access_codes/create', { device_id: frontDoor.device_id, name: 'Cleaner', code: '4821' })
+    await page.reload()
+    await page.getByText('Front Door').first().click()
+    await page.getByText('1 access codes').or(page.getByText('1 access code')).first().click()
+    await page.getByText('Cleaner').waitFor()
+    assert.ok(await page.getByText('4821').first().isVisible())
+    await screenshot(page, 'components-access-code-table')
+
+    await page.locator('.seam-add-button').click()
+    await page.getByText('Add new access code').waitFor()
+    // The form's labels are not tied to their inputs, so the fields are found by the label's field.
+    const field = (label: string) => page.locator('.seam-form-field', { has: page.getByText(label, { exact: true }) }).locator('input').first()
+    await field('Name the new code').fill('Dog walker')
+    await field('Enter the code (PIN)').fill('7315')
+    await screenshot(page, 'components-create-access-code-form')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Dog walker').waitFor()
+    assert.ok(await page.getByText('7315').first().isVisible())
+    await screenshot(page, 'components-access-code-created')
+    const codes = (await w.api('/access_codes/list', { device_id: frontDoor.device_id })).body.access_codes
+    assert.deepEqual(codes.map((c: { name: string; code: string }) => [c.name, c.code]).sort(), [['Cleaner', '4821'], ['Dog walker', '7315']])
+
+    // Telemetry as the components send it (fetch, JSON, no credentials) is accepted cross-origin.
+    const telemetry = await page.evaluate(async (endpoint) => {
+      const response = await fetch(`${endpoint}/internal/tlmtry`, { method: 'POST', body: '{"type":"track"}', headers: { 'Content-Type': 'application/json' } })
+      return response.status
+    }, api)
+    assert.equal(telemetry, 204)
     assert.deepEqual(problems, [])
     await page.close()
   })
