@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict'
-import { existsSync } from 'node:fs'
 import { test } from 'node:test'
 
-import { chromium } from 'playwright-core'
-
 import { createWorld } from '../fixtures/world.ts'
-
-const CANDIDATES = (process.env.LATCHKEY_CHROMIUM !== undefined ? [process.env.LATCHKEY_CHROMIUM] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']).filter(
-  (path): path is string => path !== undefined && path !== '',
-)
-const executablePath = CANDIDATES.find((path) => existsSync(path))
-const skip = executablePath === undefined ? `no Chromium at ${CANDIDATES.join(', ')} (.ci/run installs the Debian package chromium)` : false
-// eslint-disable-next-line no-console -- CI output must say why the browser test did not run
-if (skip !== false) console.log(`# browser test skipped: ${skip}`)
+import { launchChromium, screenshot, skipWithoutChromium as skip } from './chromium.ts'
 
 test('a real browser signs jane in through the webview; the session then counts her 3 locks', { skip, timeout: 60_000 }, async () => {
   const w = await createWorld()
@@ -28,8 +18,7 @@ test('a real browser signs jane in through the webview; the session then counts 
   assert.equal(session.device_count, 0)
   assert.ok(webview.url.startsWith(origin), 'the url is on the listening server')
 
-  // --no-sandbox: CI runs as root, where Chromium's own sandbox cannot start.
-  const browser = await chromium.launch({ executablePath: executablePath as string, headless: true, args: ['--no-sandbox'] })
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage({ javaScriptEnabled: false })
     const response = await page.goto(webview.url)
@@ -42,6 +31,7 @@ test('a real browser signs jane in through the webview; the session then counts 
     await page.fill('input[name="password"]', '1234')
     await Promise.all([page.waitForURL(webview.url), page.click('button[type="submit"]')])
     await page.waitForSelector('text=Your account is connected')
+    await screenshot(page, 'webview-connected')
   } finally {
     await browser.close()
   }
