@@ -1,49 +1,31 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 
-import type { Browser } from 'playwright-core'
-
-import { createWorld, type World } from '../fixtures/world.ts'
-import { launchChromium, screenshot, skipWithoutChromium, watchForProblems } from './chromium.ts'
-import { type PageServer, servePage } from './page-server.ts'
+import { screenshot, skipWithoutChromium, watchForProblems } from './chromium.ts'
+import { useBrowserHarness } from './harness.ts'
 
 /**
  * The official SDK (v1 and v2) in a real Chromium, from a page on another origin than the API:
  * what a front end does with a client session token or a publishable key.
  */
 describe('the official SDK in a browser, cross-origin', { skip: skipWithoutChromium }, () => {
-  let w: World
-  let api: string
-  let pages: PageServer
-  let browser: Browser
-
-  before(async () => {
-    w = await createWorld({ manualDispose: true })
-    api = await w.app.listen({ host: '127.0.0.1', port: 0 })
-    pages = await servePage('sdk-page.ts')
-    browser = await launchChromium()
-  })
-  after(async () => {
-    await browser?.close()
-    await pages?.close()
-    await w?.dispose()
-  })
+  const h = useBrowserHarness('sdk-page.ts')
 
   /** Jane's session: her three sandbox locks, reached through a webview she signed in to. */
   const janeSession = async (key: string) => {
-    const webview = (await w.api('/connect_webviews/create', {})).body.connect_webview
-    assert.equal((await w.signIn(webview.url, 'jane@example.com', '1234')).status, 200)
-    return w.session({ user_identifier_key: key, connect_webview_ids: [webview.connect_webview_id] })
+    const webview = (await h.w.api('/connect_webviews/create', {})).body.connect_webview
+    assert.equal((await h.w.signIn(webview.url, 'jane@example.com', '1234')).status, 200)
+    return h.w.session({ user_identifier_key: key, connect_webview_ids: [webview.connect_webview_id] })
   }
 
   for (const version of [1, 2] as const) {
     test(`SDK v${version}: token and publishable-key clients read, unlock and lock; a revoked token is SeamHttpUnauthorizedError`, async () => {
       const session = await janeSession(`browser-v${version}`)
-      const page = await browser.newPage()
+      const page = await h.browser.newPage()
       const problems = watchForProblems(page)
-      await page.goto(pages.origin)
+      await page.goto(h.pages.origin)
       await page.waitForSelector('body[data-ready="true"]', { state: 'attached' })
-      const trial = { version, endpoint: api, token: session.token, publishableKey: w.ws.publishable_key, userIdentifierKey: `pk-user-v${version}` }
+      const trial = { version, endpoint: h.api, token: session.token, publishableKey: h.w.ws.publishable_key, userIdentifierKey: `pk-user-v${version}` }
       const result = await page.evaluate((t) => (globalThis as any).latchkey.runTrial(t), trial) // eslint-disable-line @typescript-eslint/no-explicit-any
       assert.equal(result.sessionId, session.client_session_id)
       assert.deepEqual(result.lockNames, ['Back Door', 'Front Door', 'Garage Door'])
@@ -54,7 +36,7 @@ describe('the official SDK in a browser, cross-origin', { skip: skipWithoutChrom
       assert.deepEqual(result.publishableKeySession, { key: `pk-user-v${version}`, token: 'seam_cst1' })
       assert.equal(result.publishableKeyLockCount, 0)
 
-      await w.api('/client_sessions/revoke', { client_session_id: session.client_session_id })
+      await h.w.api('/client_sessions/revoke', { client_session_id: session.client_session_id })
       const revoked = await page.evaluate((t) => (globalThis as any).latchkey.revokedError(t), trial) // eslint-disable-line @typescript-eslint/no-explicit-any
       assert.equal(revoked, 'SeamHttpUnauthorizedError')
       await page.evaluate((r) => {
