@@ -41,12 +41,14 @@ describe('Seam Components in a browser, cross-origin', { skip: skipWithoutChromi
     const frontDoor = (await h.w.api('/devices/list', {}, h.w.as.cst(session.token))).body.devices.find((d: { display_name: string }) => d.display_name === 'Front Door')
 
     // The lock control: Unlock, and the page and the API both say unlocked; then Lock again.
-    await page.getByRole('button', { name: 'Unlock' }).click()
+    // The control may flip before the request lands, so the API is asked once the page's call answered.
+    const answered = (action: string) => page.waitForResponse((r) => r.url().endsWith(`/locks/${action}`) && r.ok())
+    await Promise.all([answered('unlock_door'), page.getByRole('button', { name: 'Unlock' }).click()])
     await page.getByRole('button', { name: 'Lock', exact: true }).waitFor()
     assert.ok(await page.getByText('Unlocked', { exact: true }).first().isVisible())
     assert.equal((await h.w.api('/devices/get', { device_id: frontDoor.device_id })).body.device.properties.locked, false)
     await screenshot(page, 'components-device-unlocked')
-    await page.getByRole('button', { name: 'Lock', exact: true }).click()
+    await Promise.all([answered('lock_door'), page.getByRole('button', { name: 'Lock', exact: true }).click()])
     await page.getByRole('button', { name: 'Unlock' }).waitFor()
     assert.equal((await h.w.api('/devices/get', { device_id: frontDoor.device_id })).body.device.properties.locked, true)
 
