@@ -68,12 +68,12 @@ export const accessCodeVerbs = (db: Kysely<Database>): AccessCodeVerbs => ({
   updateAccessCode(code, write) {
     return refusingDuplicates(() =>
       db.transaction().execute(async (trx) => {
-        const { access_code_id, workspace_id, ...fields } = accessCodeRow(code)
+        const row = accessCodeRow(code)
         const updated = await trx
           .updateTable('access_codes')
-          .set({ name: fields.name, code: fields.code, starts_at: fields.starts_at, ends_at: fields.ends_at })
-          .where('workspace_id', '=', workspace_id)
-          .where('access_code_id', '=', access_code_id)
+          .set({ name: row.name, code: row.code, starts_at: row.starts_at, ends_at: row.ends_at })
+          .where('workspace_id', '=', row.workspace_id)
+          .where('access_code_id', '=', row.access_code_id)
           .executeTakeFirst()
         if (Number(updated.numUpdatedRows) === 0) return 'not_found' as const
         await trx.insertInto('action_attempts').values(actionAttemptRow(write.attempt)).execute()
