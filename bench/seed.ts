@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 
-import { resolveTokenKey } from '../src/auth/server-secret.ts'
+import { resolveKeyRing } from '../src/auth/server-secret.ts'
 import { createTokenCipher } from '../src/auth/token-cipher.ts'
 import { mintCredential } from '../src/auth/tokens.ts'
 import { systemClock } from '../src/clock.ts'
@@ -28,7 +28,7 @@ export const seedBenchData = async (location: DatabaseLocation, secret: string, 
   const store = openStore(location)
   try {
     await store.migrate()
-    const cipher = createTokenCipher(resolveTokenKey(location, secret))
+    const cipher = createTokenCipher(...resolveKeyRing(location, { LATCHKEY_SECRET: secret }))
     const ws = await provisionWorkspace(store, systemClock, { name: 'Bench', isSandbox: true })
     const workspaceId = ws.workspace_id
     const now = Date.now()

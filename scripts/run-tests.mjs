@@ -20,6 +20,14 @@ const findTests = (dir) =>
     return entry.name.endsWith('.test.ts') ? [path] : []
   })
 
+// The CLI and server processes under test run the compiled package, exactly as users run it:
+// compile first (incremental, so an unchanged tree costs little).
+const build = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' })
+if (build.status !== 0) {
+  console.error('The build failed; no test ran.')
+  process.exit(1)
+}
+
 const files = requested.length > 0 ? requested : findTests(join(root, 'test')).sort()
 if (files.length === 0) {
   console.error('No test files found under test/.')

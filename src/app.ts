@@ -1,36 +1,55 @@
 import { randomUUID } from 'node:crypto'
 
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
-import type { DestinationStream } from 'pino'
+import type { DestinationStream, Level } from 'pino'
 
 import { ApiError } from './contract/api-error.ts'
 import { ROUTES } from './routes/index.ts'
 import { installWebviewPages } from './webview/pages.ts'
 import { installBodyParser } from './http/body-parser.ts'
+import { answerClientError } from './http/client-errors.ts'
 import type { AppContext } from './domain/context.ts'
 import { installCors } from './http/cors.ts'
 import { handleError, sendError } from './http/error-envelope.ts'
+import { Lifecycle, installLifecycle } from './http/lifecycle.ts'
+import { createMetrics } from './http/metrics.ts'
 import { buildOpenApi } from './http/openapi.ts'
-import { installRateLimit } from './http/rate-limit.ts'
+import { installOperationalRoutes } from './http/operational-routes.ts'
+import { installRateLimit, memoryCounter, storeCounter } from './http/rate-limit.ts'
+import { installRequestFacts } from './http/request-facts.ts'
+import { installRequestLog } from './http/request-log.ts'
 import { installTelemetrySink } from './http/telemetry-sink.ts'
 import { registerRoute } from './http/register-route.ts'
+import { instrumentContext } from './http/instrument.ts'
+
+/** Which proxies to believe about the client's address and scheme (X-Forwarded-For/-Proto). */
+export type TrustProxy = boolean | number | string | string[]
 
 export interface CreateAppOptions extends AppContext {
   /** Where JSON log lines go; omitted means no logging (tests). */
   logStream?: DestinationStream
+  logLevel?: Level | 'silent'
+  /** Omitted or false: the socket's address is the client's, and forwarded headers are ignored. */
+  trustProxy?: TrustProxy
+  /** The token keys this server holds, for readiness to compare with the database's key check. */
+  keys?: Buffer[]
+  /** Shared with whoever stops the server (drain, then close). */
+  lifecycle?: Lifecycle
 }
 
 /**
  * Builds the server without listening: tests inject
  * requests or listen on port 0; only `serve` binds a real port.
  */
-export const createApp = ({ logStream, ...context }: CreateAppOptions): FastifyInstance => {
+export const createApp = ({ logStream, logLevel, trustProxy, keys, lifecycle = new Lifecycle(), ...rawContext }: CreateAppOptions): FastifyInstance => {
+  const metrics = createMetrics()
   const app = Fastify({
     logger:
       logStream === undefined
         ? false
         : {
             stream: logStream,
+            level: logLevel ?? 'info',
             // Belt and braces: request logging below never includes headers or bodies, but if a
             // future log call passes a request, credentials are still cut out.
             redact: {
@@ -38,33 +57,33 @@ export const createApp = ({ logStream, ...context }: CreateAppOptions): FastifyI
               censor: '[redacted]',
             },
           },
-    // One line per request comes from the onResponse hook below, labelled request_id.
+    // One line per request comes from the request log below, labelled request_id.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
     genReqId: () => randomUUID(),
-    bodyLimit: context.config.bodyLimitBytes,
+    bodyLimit: rawContext.config.bodyLimitBytes,
     exposeHeadRoutes: false,
-    return503OnClosing: true,
+    // Shutdown is the lifecycle's: it answers in the error envelope, which Fastify's own 503 is not.
+    return503OnClosing: false,
+    clientErrorHandler: answerClientError,
+    // Fastify accepts a hop count at run time (proxy-addr); its types list only the other forms.
+    trustProxy: (trustProxy ?? false) as boolean | string | string[],
   })
+  const context = instrumentContext(rawContext, metrics, app.log)
 
+  installRequestFacts(app)
+  installLifecycle(app, lifecycle)
   installBodyParser(app)
   installCors(app, context.config.corsOrigins)
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('seam-request-id', request.id)
     done()
   })
-  if (context.config.rateLimitPerMinute !== null) installRateLimit(app, context.config.rateLimitPerMinute, context.clock)
-  app.addHook('onResponse', (request, reply, done) => {
-    request.log.info(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? null,
-        status: reply.statusCode,
-        duration_ms: Math.round(reply.elapsedTime * 100) / 100,
-      },
-      'request',
-    )
-    done()
-  })
+  if (context.config.rateLimitPerMinute !== null) {
+    // Servers sharing a PostgreSQL database share each client's budget; SQLite has one server.
+    const counter = context.store.flavor === 'postgres' ? storeCounter(context.store) : memoryCounter()
+    installRateLimit(app, context.config.rateLimitPerMinute, context.clock, counter)
+  }
+  installRequestLog(app, metrics)
   app.setErrorHandler(handleError)
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, request, new ApiError(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
@@ -73,16 +92,9 @@ export const createApp = ({ logStream, ...context }: CreateAppOptions): FastifyI
   for (const route of ROUTES) registerRoute(app, route, context)
   installWebviewPages(app, context)
   installTelemetrySink(app)
+  installOperationalRoutes(app, { store: context.store, lifecycle, metrics, keys: keys ?? null })
 
   const openApi = buildOpenApi(ROUTES)
   app.get('/openapi.json', async () => openApi)
-  app.get('/health', async (request, reply) => {
-    try {
-      await context.store.ping()
-      return { ok: true }
-    } catch {
-      return sendError(reply, request, new ApiError(503, 'service_unavailable', 'The store is not answering.'))
-    }
-  })
   return app
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 
 import type { DatabaseLocation } from '../store/open-store.ts'
@@ -25,21 +25,41 @@ const readOrCreateKeyFile = (path: string): Buffer => {
   }
 }
 
+const fromSecret = (secret: string, name: string): Buffer => {
+  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`${name} must be at least ${MIN_SECRET_LENGTH} characters`)
+  return deriveKey(secret)
+}
+
+export interface SecretSettings {
+  LATCHKEY_SECRET?: string | undefined
+  LATCHKEY_PREVIOUS_SECRETS?: string | undefined
+}
+
 /**
- * The key that encrypts client session tokens at rest. It never sits in the database:
+ * The keys that encrypt client session tokens at rest, current first. They never sit in the
+ * database:
  * - LATCHKEY_SECRET (any string of 32+ characters) when set: required with PostgreSQL, where
  *   several servers must share it;
  * - otherwise, for SQLite, `<database file>.key` (mode 0600) created on first start: back it up
- *   with the database, and keep it off the machines that only receive database copies.
+ *   with the database, and keep it off the machines that only receive database copies;
+ * - then each of LATCHKEY_PREVIOUS_SECRETS (comma-separated), which only decrypt, and a SQLite
+ *   key file that LATCHKEY_SECRET has replaced: so switching keys never strands a stored token.
  */
-export const resolveTokenKey = (location: DatabaseLocation, secret: string | undefined): Buffer => {
+export const resolveKeyRing = (location: DatabaseLocation, env: SecretSettings): Buffer[] => {
+  const previous = (env.LATCHKEY_PREVIOUS_SECRETS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => fromSecret(entry, 'each of LATCHKEY_PREVIOUS_SECRETS'))
+  const secret = env.LATCHKEY_SECRET
   if (secret !== undefined && secret !== '') {
-    if (secret.length < MIN_SECRET_LENGTH) throw new Error(`LATCHKEY_SECRET must be at least ${MIN_SECRET_LENGTH} characters`)
-    return deriveKey(secret)
+    const keyFile = location.kind === 'sqlite' && location.path !== ':memory:' ? `${location.path}.key` : undefined
+    const replacedFileKey = keyFile !== undefined && existsSync(keyFile) ? [readOrCreateKeyFile(keyFile)] : []
+    return [fromSecret(secret, 'LATCHKEY_SECRET'), ...previous, ...replacedFileKey]
   }
-  if (location.kind === 'postgres') throw new Error('LATCHKEY_SECRET must be set when the store is PostgreSQL')
-  if (location.path === ':memory:') return randomBytes(32)
+  if (location.kind === 'postgres') throw new Error('LATCHKEY_SECRET must be set when the store is PostgreSQL (32+ characters, the same on every server)')
+  if (location.path === ':memory:') return [randomBytes(32), ...previous]
   const key = readOrCreateKeyFile(`${location.path}.key`)
   if (key.length !== 32) throw new Error(`${location.path}.key does not hold a 32-byte hex key`)
-  return key
+  return [key, ...previous]
 }

@@ -19,22 +19,56 @@ const TAG_BYTES = 16
 export const deriveKey = (secret: string): Buffer =>
   createHash('sha256').update('latchkey token cipher v1\0').update(secret).digest()
 
-export const createTokenCipher = (key: Buffer): TokenCipher => {
-  if (key.length !== 32) throw new Error('token cipher key must be 32 bytes')
+const encryptWith = (key: Buffer, plaintext: string, boundTo: string): string => {
+  const iv = randomBytes(IV_BYTES)
+  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  cipher.setAAD(Buffer.from(boundTo))
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')
+}
+
+const decryptWith = (key: Buffer, ciphertext: string, boundTo: string): string => {
+  const raw = Buffer.from(ciphertext, 'base64')
+  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES))
+  decipher.setAAD(Buffer.from(boundTo))
+  decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
+  return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8')
+}
+
+/** Thrown when no key of the ring opens a stored token (the key it was sealed with is gone). */
+export class UndecryptableTokenError extends Error {}
+
+/**
+ * A cipher over a key ring: the first key encrypts; decryption tries each key in order, so
+ * tokens sealed under a previous key stay readable while a rotation is under way. GCM's tag
+ * check makes a wrong key fail at once, so no key id needs storing beside the ciphertext.
+ */
+export const createTokenCipher = (...keys: Buffer[]): TokenCipher & { openedBy(ciphertext: string, boundTo: string): number } => {
+  if (keys.length === 0 || keys.some((key) => key.length !== 32)) throw new Error('token cipher keys must be 32 bytes')
+  const current = keys[0] as Buffer
+  const openedBy = (ciphertext: string, boundTo: string): number => {
+    for (const [index, key] of keys.entries()) {
+      try {
+        decryptWith(key, ciphertext, boundTo)
+        return index
+      } catch {
+        // Not this key; try the next.
+      }
+    }
+    return -1
+  }
   return {
-    encrypt(plaintext, boundTo) {
-      const iv = randomBytes(IV_BYTES)
-      const cipher = createCipheriv('aes-256-gcm', key, iv)
-      cipher.setAAD(Buffer.from(boundTo))
-      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
-      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')
-    },
+    encrypt: (plaintext, boundTo) => encryptWith(current, plaintext, boundTo),
     decrypt(ciphertext, boundTo) {
-      const raw = Buffer.from(ciphertext, 'base64')
-      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES))
-      decipher.setAAD(Buffer.from(boundTo))
-      decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
-      return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8')
+      for (const key of keys) {
+        try {
+          return decryptWith(key, ciphertext, boundTo)
+        } catch {
+          // Not this key; try the next.
+        }
+      }
+      throw new UndecryptableTokenError('no configured key decrypts this token')
     },
+    openedBy,
   }
 }

@@ -1,47 +1,44 @@
-import { apiKeysCommand } from './api-keys.ts'
 import { type CliIo, processIo, UsageError } from './io.ts'
-import { migrateCommand } from './migrate.ts'
-import { patsCommand } from './pats.ts'
-import { serveCommand } from './serve.ts'
-import { workspacesCommand } from './workspaces.ts'
+import { COMMAND_USAGE, USAGE } from './usage.ts'
 
-const USAGE = `usage: latchkey <command> [options]
+type Command = (args: string[], io: CliIo) => Promise<number>
 
-  serve       [--host H] [--port P] [--database-url URL] [--session-lifetime-seconds N]
-              [--rate-limit-per-minute N]
-  migrate     [--database-url URL]
-  workspaces  create --name NAME [--sandbox] [--json] | list [--json]
-  api-keys    create --workspace ID [--name N] [--json] | list --workspace ID | revoke --api-key-id ID
-  pats        create --email EMAIL --workspace ID [--json]
-
-Database: --database-url or DATABASE_URL, sqlite:<path> (default sqlite:./data/latchkey.sqlite)
-or postgres://… (then LATCHKEY_SECRET is required).`
-
-const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
-  workspaces: workspacesCommand,
-  'api-keys': apiKeysCommand,
-  pats: patsCommand,
+// Loaded on demand: `--help` and each command pay only for the modules they use.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.ts')).serveCommand,
+  migrate: async () => (await import('./migrate.ts')).migrateCommand,
+  workspaces: async () => (await import('./workspaces.ts')).workspacesCommand,
+  'api-keys': async () => (await import('./api-keys.ts')).apiKeysCommand,
+  'publishable-keys': async () => (await import('./publishable-keys.ts')).publishableKeysCommand,
+  pats: async () => (await import('./pats.ts')).patsCommand,
+  secrets: async () => (await import('./secrets.ts')).secretsCommand,
 }
+
+const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h')
 
 /** Runs one CLI command and returns its exit code; the only place that turns errors into exit codes. */
 export const main = async (argv: string[], io: CliIo = processIo): Promise<number> => {
   const [name, ...args] = argv
-  if (name === undefined || name === 'help' || name === '--help') {
-    io.out(USAGE)
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = name === 'help' ? args[0] : undefined
+    io.out((topic !== undefined ? COMMAND_USAGE[topic] : undefined) ?? USAGE)
     return name === undefined ? 2 : 0
   }
-  const command = COMMANDS[name]
-  if (command === undefined) {
+  const load = COMMANDS[name]
+  if (load === undefined) {
     io.err(`unknown command "${name}"\n\n${USAGE}`)
     return 2
   }
+  if (wantsHelp(args)) {
+    io.out(COMMAND_USAGE[name] ?? USAGE)
+    return 0
+  }
   try {
-    return await command(args, io)
+    return await (await load())(args, io)
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true
     io.err(`latchkey ${name}: ${(error as Error).message}`)
+    if (usage) io.err(`Run "latchkey ${name} --help" for its options.`)
     return usage ? 2 : 1
   }
 }

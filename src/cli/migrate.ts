@@ -3,9 +3,10 @@ import { parseArgs } from 'node:util'
 import { type CliIo, print } from './io.ts'
 import { databaseOption, withStore } from './store-option.ts'
 
+/** Creates the database when it does not exist yet (that is what migrate is for), then upgrades it. */
 export const migrateCommand = async (args: string[], io: CliIo): Promise<number> => {
-  const { values } = parseArgs({ args, options: { ...databaseOption, json: { type: 'boolean' } } })
-  const applied = await withStore(io, values['database-url'], async (_store, migrations) => migrations)
+  const { values } = parseArgs({ args, options: databaseOption })
+  const applied = await withStore(io, values, async ({ appliedMigrations }) => appliedMigrations, true)
   print(io, values.json === true, { applied }, applied.length === 0 ? 'Database is up to date.' : `Applied: ${applied.join(', ')}`)
   return 0
 }

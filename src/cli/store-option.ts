@@ -1,9 +1,20 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+
+import { verifyKeyRing, type KeyRingCipher } from '../auth/key-check.ts'
+import { resolveKeyRing } from '../auth/server-secret.ts'
+import { createTokenCipher } from '../auth/token-cipher.ts'
 import { DEFAULT_DATABASE_URL, type DatabaseLocation, openStore, parseDatabaseUrl } from '../store/open-store.ts'
 import type { Store } from '../store/store.ts'
 import type { CliIo } from './io.ts'
 import { UsageError } from './io.ts'
 
-export const databaseOption = { 'database-url': { type: 'string' } } as const
+/** Options every command that opens the database accepts. */
+export const databaseOption = {
+  'database-url': { type: 'string' },
+  create: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const
 
 export const databaseLocation = (io: CliIo, flag: string | undefined): DatabaseLocation => {
   try {
@@ -13,20 +24,60 @@ export const databaseLocation = (io: CliIo, flag: string | undefined): DatabaseL
   }
 }
 
+const DEFAULT_SQLITE_PATH = resolve((parseDatabaseUrl(DEFAULT_DATABASE_URL) as { path: string }).path)
+
+/** Whether the location is the default SQLite file, the one place a first start may create data unasked. */
+export const isDefaultSqlite = (location: DatabaseLocation): boolean =>
+  location.kind === 'sqlite' && resolve(location.path) === DEFAULT_SQLITE_PATH
+
+/** A mistyped SQLite path must not silently become a new, empty database. */
+export const refuseMissingSqlite = (location: DatabaseLocation, create: boolean): void => {
+  if (location.kind !== 'sqlite' || location.path === ':memory:' || create || isDefaultSqlite(location)) return
+  if (!existsSync(location.path)) {
+    throw new UsageError(`no database at ${location.path}; pass --create to create it there, or run "latchkey migrate --database-url sqlite:${location.path}"`)
+  }
+}
+
+export interface OpenedStore {
+  store: Store
+  location: DatabaseLocation
+  keys: Buffer[]
+  cipher: KeyRingCipher
+  appliedMigrations: string[]
+}
+
 /**
- * Opens the store, brings its schema up to date (every command works on a fresh database),
- * runs the command, and always closes the store.
+ * Opens the store, brings its schema up to date, and checks that the configured encryption keys
+ * are the ones its data needs: every command refuses to run against data it cannot read.
+ * Closes the store again if any of that fails.
  */
+export const openCheckedStore = async (io: CliIo, options: { 'database-url'?: string | undefined; create?: boolean | undefined }, create = false): Promise<OpenedStore> => {
+  const location = databaseLocation(io, options['database-url'])
+  refuseMissingSqlite(location, create || options.create === true)
+  const keys = resolveKeyRing(location, io.env)
+  const cipher = createTokenCipher(...keys)
+  const store = openStore(location)
+  try {
+    const appliedMigrations = await store.migrate()
+    await verifyKeyRing(store, keys, cipher)
+    return { store, location, keys, cipher, appliedMigrations }
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+}
+
+/** Runs a command against a checked store, and always closes the store. */
 export const withStore = async <T>(
   io: CliIo,
-  flag: string | undefined,
-  run: (store: Store, appliedMigrations: string[]) => Promise<T>,
+  options: { 'database-url'?: string | undefined; create?: boolean | undefined },
+  run: (opened: OpenedStore) => Promise<T>,
+  create = false,
 ): Promise<T> => {
-  const store = openStore(databaseLocation(io, flag))
+  const opened = await openCheckedStore(io, options, create)
   try {
-    const applied = await store.migrate()
-    return await run(store, applied)
+    return await run(opened)
   } finally {
-    await store.close()
+    await opened.store.close()
   }
 }

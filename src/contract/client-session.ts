@@ -4,7 +4,8 @@ import { z } from 'zod'
 export const clientSessionSchema = z.object({
   client_session_id: z.uuid(),
   workspace_id: z.uuid(),
-  token: z.string(),
+  /** Null only when the server holds no key that decrypts the stored token. */
+  token: z.string().nullable(),
   user_identifier_key: z.string().nullable(),
   created_at: z.iso.datetime(),
   expires_at: z.iso.datetime(),

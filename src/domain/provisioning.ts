@@ -32,6 +32,20 @@ export const createApiKey = async (store: Store, clock: Clock, workspaceId: stri
   return { api_key_id: apiKeyId, api_key: minted.token }
 }
 
+/** Mints a publishable key, which front ends use to get their own client sessions. */
+export const createPublishableKey = async (store: Store, clock: Clock, workspaceId: string) => {
+  const minted = mintCredential('publishable_key')
+  const publishableKeyId = randomUUID()
+  await store.insertPublishableKey({
+    id: publishableKeyId,
+    ownerId: workspaceId,
+    tokenId: minted.tokenId,
+    secretHash: minted.secretHash.toString('hex'),
+    createdAt: clock.now().toISOString(),
+  })
+  return { publishable_key_id: publishableKeyId, publishable_key: minted.token }
+}
+
 /** A workspace with one API key and one publishable key, ready to call the API. */
 export const provisionWorkspace = async (
   store: Store,
@@ -42,15 +56,8 @@ export const provisionWorkspace = async (
   const workspaceId = randomUUID()
   await store.createWorkspace({ workspaceId, name: options.name, isSandbox: options.isSandbox, createdAt: now })
   const { api_key } = await createApiKey(store, clock, workspaceId, 'default')
-  const publishable = mintCredential('publishable_key')
-  await store.insertPublishableKey({
-    id: randomUUID(),
-    ownerId: workspaceId,
-    tokenId: publishable.tokenId,
-    secretHash: publishable.secretHash.toString('hex'),
-    createdAt: now,
-  })
-  return { workspace_id: workspaceId, name: options.name, is_sandbox: options.isSandbox, api_key, publishable_key: publishable.token }
+  const { publishable_key } = await createPublishableKey(store, clock, workspaceId)
+  return { workspace_id: workspaceId, name: options.name, is_sandbox: options.isSandbox, api_key, publishable_key }
 }
 
 /** A personal access token for a person (created on first use) who becomes a member of the workspace. */
@@ -59,12 +66,13 @@ export const createPersonalAccessToken = async (store: Store, clock: Clock, emai
   const user = await store.ensureUser({ userId: randomUUID(), email: email.trim().toLowerCase() }, now)
   await store.addWorkspaceMember(workspaceId, user.userId, now)
   const minted = mintCredential('personal_access_token')
+  const personalAccessTokenId = randomUUID()
   await store.insertPersonalAccessToken({
-    id: randomUUID(),
+    id: personalAccessTokenId,
     ownerId: user.userId,
     tokenId: minted.tokenId,
     secretHash: minted.secretHash.toString('hex'),
     createdAt: now,
   })
-  return { user_id: user.userId, personal_access_token: minted.token }
+  return { personal_access_token_id: personalAccessTokenId, user_id: user.userId, personal_access_token: minted.token }
 }

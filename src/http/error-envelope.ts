@@ -1,12 +1,16 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 
 import { ApiError } from '../contract/api-error.ts'
+import { isStoreUnavailable } from '../store/unavailable.ts'
 
-export const sendError = (reply: FastifyReply, request: FastifyRequest, error: ApiError): FastifyReply =>
-  reply
+export const sendError = (reply: FastifyReply, request: FastifyRequest, error: ApiError): FastifyReply => {
+  // The request log line names the error type (facts exist once the first hook has run).
+  if (request.facts !== null) request.facts.error_type = error.type
+  return reply
     .code(error.status)
     .type('application/json')
     .send({ error: { type: error.type, message: error.message, request_id: request.id, ...error.extra }, ok: false })
+}
 
 /** Fastify's own failures (body limits, parser errors) mapped onto the contract's error types. */
 const fromFastifyError = (error: FastifyError): ApiError | undefined => {
@@ -23,8 +27,9 @@ const fromFastifyError = (error: FastifyError): ApiError | undefined => {
 }
 
 /**
- * The one place errors become responses. Anything that is not an ApiError is a bug or an outage:
- * it is logged with its stack, and the client gets a bare 500 with no internal detail.
+ * The one place errors become responses. A store that cannot be reached is an outage, not a bug:
+ * 503 service_unavailable, so clients and load balancers retry. Anything else that is not an
+ * ApiError is a bug: it is logged with its stack, and the client gets a bare 500 with no detail.
  */
 export const handleError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
   if (error instanceof ApiError) return sendError(reply, request, error)
@@ -32,6 +37,11 @@ export const handleError = (error: FastifyError, request: FastifyRequest, reply:
   if (mapped !== undefined) return sendError(reply, request, mapped)
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return sendError(reply, request, new ApiError(error.statusCode, 'invalid_input', 'The request could not be read.'))
+  }
+  if (isStoreUnavailable(error)) {
+    request.log.warn({ err_code: (error as { code?: string }).code ?? null, err_message: error.message }, 'store unavailable')
+    reply.header('retry-after', '1')
+    return sendError(reply, request, new ApiError(503, 'service_unavailable', 'The database is not reachable; retry shortly.'))
   }
   request.log.error({ err: error, request_id: request.id }, 'unhandled error')
   return sendError(reply, request, new ApiError(500, 'internal_server_error', 'Internal server error.'))

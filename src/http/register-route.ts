@@ -40,6 +40,8 @@ export const registerRoute = (app: FastifyInstance, route: AnyRoute, context: Ap
       const raw = rawParams(request, route)
       // Credentials first: an unauthenticated caller learns nothing about parameter rules.
       const auth = await authenticate(route.auth, { headers: request.headers, body: raw }, context)
+      request.facts.workspace_id = auth.workspaceId
+      request.facts.credential = auth.kind
       const params = parseParams(route, raw)
       const origin = publicOrigin(request, context)
       const body = await route.handler({ params, auth, method: request.method as HttpMethod, context, origin })

@@ -5,6 +5,7 @@ import * as initial from './migrations/0001_initial.ts'
 import * as scopedAccess from './migrations/0002_scoped_access.ts'
 import * as scopeLookups from './migrations/0003_scope_lookups.ts'
 import * as locksAndAccessCodes from './migrations/0004_locks_and_access_codes.ts'
+import * as operations from './migrations/0005_operations.ts'
 
 /** Ordered by name; each entry is immutable once released. */
 const MIGRATIONS = {
@@ -12,6 +13,7 @@ const MIGRATIONS = {
   '0002_scoped_access': scopedAccess,
   '0003_scope_lookups': scopeLookups,
   '0004_locks_and_access_codes': locksAndAccessCodes,
+  '0005_operations': operations,
 }
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({

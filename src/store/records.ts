@@ -22,6 +22,36 @@ export interface ApiKey {
   revokedAt: string | null
 }
 
+export interface PublishableKey {
+  publishableKeyId: string
+  workspaceId: string
+  createdAt: string
+  revokedAt: string | null
+}
+
+export interface PersonalAccessTokenSummary {
+  personalAccessTokenId: string
+  userId: string
+  email: string
+  createdAt: string
+  revokedAt: string | null
+}
+
+/** How much tenant data a workspace holds; a workspace with any is not deleted by accident. */
+export interface WorkspaceContents {
+  client_sessions: number
+  connected_accounts: number
+  devices: number
+  user_identities: number
+  connect_webviews: number
+}
+
+/** One stored client session token, as a key rotation reads and rewrites it. */
+export interface StoredTokenCiphertext {
+  clientSessionId: string
+  tokenCiphertext: string
+}
+
 export interface NewCredential {
   id: string
   ownerId: string

@@ -34,6 +34,10 @@ import type {
   EventFilter,
   EventRecord,
   UserIdentityRecord,
+  PublishableKey,
+  PersonalAccessTokenSummary,
+  WorkspaceContents,
+  StoredTokenCiphertext,
 } from './records.ts'
 
 /**
@@ -130,4 +134,26 @@ export interface Store {
 
   getEvent(scope: Scope, eventId: string): Promise<EventRecord | undefined>
   listEvents(scope: Scope, filter: EventFilter, page: PageRequest): Promise<Page<EventRecord>>
+
+  // Operations: key management from the CLI, shared settings, key rotation, shared rate limits.
+  listPublishableKeys(workspaceId: string): Promise<PublishableKey[]>
+  revokePublishableKey(publishableKeyId: string, at: string): Promise<boolean>
+  /** Newest first; with a workspace, the tokens of its members. */
+  listPersonalAccessTokens(filter: { workspaceId?: string; email?: string }): Promise<PersonalAccessTokenSummary[]>
+  revokePersonalAccessToken(personalAccessTokenId: string, at: string): Promise<boolean>
+  countWorkspaceContents(workspaceId: string): Promise<WorkspaceContents>
+  /** Deletes the workspace and everything in it, in one transaction; false when it does not exist. */
+  deleteWorkspace(workspaceId: string): Promise<boolean>
+  getSetting(name: string): Promise<string | undefined>
+  /** Stores the value unless the setting exists; returns what is stored afterwards. */
+  initSetting(name: string, value: string): Promise<string>
+  putSetting(name: string, value: string): Promise<void>
+  /** Stored tokens in id order, after the given id: a key rotation walks them in pages. */
+  listTokenCiphertexts(afterClientSessionId: string | null, limit: number): Promise<StoredTokenCiphertext[]>
+  /** Replaces one stored token only if it is still `expected`; false when it changed or is gone. */
+  replaceTokenCiphertext(clientSessionId: string, expected: string, next: string): Promise<boolean>
+  /** Counts one request in the bucket's window and returns the count so far in that window. */
+  hitRateLimit(bucket: string, windowStart: number): Promise<number>
+  /** Forgets the counts of windows before this one. */
+  pruneRateLimits(beforeWindowStart: number): Promise<void>
 }

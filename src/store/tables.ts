@@ -165,6 +165,17 @@ export interface AccessCodesTable {
   created_at: Timestamp
 }
 
+export interface ServerSettingsTable {
+  name: string
+  value: string
+}
+
+export interface RateLimitCountersTable {
+  bucket: string
+  window_start: number | string
+  hits: number
+}
+
 export interface Database {
   workspaces: WorkspacesTable
   api_keys: ApiKeysTable
@@ -182,4 +193,6 @@ export interface Database {
   events: EventsTable
   action_attempts: ActionAttemptsTable
   access_codes: AccessCodesTable
+  server_settings: ServerSettingsTable
+  rate_limit_counters: RateLimitCountersTable
 }

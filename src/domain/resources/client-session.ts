@@ -3,6 +3,19 @@ import type { ClientSessionResource } from '../../contract/client-session.ts'
 import type { ClientSessionRecord } from '../../store/records.ts'
 
 /**
+ * The stored token, or null when no configured key opens it (its key was dropped before a
+ * rotation reached it). The session still works for whoever holds the token; one unreadable row
+ * must not fail a whole answer.
+ */
+const readableToken = (record: ClientSessionRecord, cipher: TokenCipher): string | null => {
+  try {
+    return cipher.decrypt(record.tokenCiphertext, record.clientSessionId)
+  } catch {
+    return null
+  }
+}
+
+/**
  * The one mapping from a stored session to the wire resource (contract §3). `verifiedToken` is the
  * caller's own token once its hash has matched this session's: it is the stored token, so the
  * hot path skips the decryption.
@@ -14,7 +27,7 @@ export const toClientSessionResource = (
 ): ClientSessionResource => ({
   client_session_id: record.clientSessionId,
   workspace_id: record.workspaceId,
-  token: verifiedToken ?? cipher.decrypt(record.tokenCiphertext, record.clientSessionId),
+  token: verifiedToken ?? readableToken(record, cipher),
   user_identifier_key: record.userIdentifierKey,
   created_at: record.createdAt,
   expires_at: record.expiresAt,

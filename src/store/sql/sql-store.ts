@@ -11,6 +11,7 @@ import { credentialVerbs } from './credentials.ts'
 import { deviceVerbs } from './devices.ts'
 import { eventVerbs } from './events.ts'
 import { sessionVerbs } from './client-sessions.ts'
+import { operationVerbs } from './operations.ts'
 import { resourceVerbs } from './resources.ts'
 import { userIdentityVerbs } from './user-identities.ts'
 import type { Store } from '../store.ts'
@@ -35,4 +36,5 @@ export const createSqlStore = (db: Kysely<Database>, flavor: SqlFlavor): Store =
   ...actionAttemptVerbs(db, flavor),
   ...accessCodeVerbs(db),
   ...bulkVerbs(db),
+  ...operationVerbs(db),
 })

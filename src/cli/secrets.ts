@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util'
+
+import { KEY_CHECK_SETTING, keyCheckValue, verifyKeyRing } from '../auth/key-check.ts'
+import { type CliIo, print, UsageError } from './io.ts'
+import { databaseOption, type OpenedStore, withStore } from './store-option.ts'
+
+const PAGE = 500
+
+export interface RotationReport {
+  examined: number
+  reencrypted: number
+  already_current: number
+  unreadable: number
+}
+
+/**
+ * Re-encrypts every stored token still sealed under a previous key, page by page, each row with
+ * a compare-and-swap, so servers keep serving (and creating sessions) throughout: a server with
+ * LATCHKEY_SECRET=new and LATCHKEY_PREVIOUS_SECRETS=old reads both forms. Only when every
+ * readable row is under the current key does the database's key check move to it, after which a
+ * server with only the old key is refused at start.
+ */
+const rotate = async ({ store, keys, cipher }: OpenedStore): Promise<RotationReport> => {
+  const report: RotationReport = { examined: 0, reencrypted: 0, already_current: 0, unreadable: 0 }
+  let after: string | null = null
+  for (;;) {
+    const page = await store.listTokenCiphertexts(after, PAGE)
+    for (const row of page) {
+      report.examined += 1
+      const index = cipher.openedBy(row.tokenCiphertext, row.clientSessionId)
+      if (index === 0) report.already_current += 1
+      else if (index < 0) report.unreadable += 1
+      else {
+        const token = cipher.decrypt(row.tokenCiphertext, row.clientSessionId)
+        const swapped = await store.replaceTokenCiphertext(row.clientSessionId, row.tokenCiphertext, cipher.encrypt(token, row.clientSessionId))
+        if (swapped) report.reencrypted += 1
+      }
+    }
+    if (page.length < PAGE) break
+    after = page[page.length - 1]?.clientSessionId ?? null
+  }
+  await store.putSetting(KEY_CHECK_SETTING, keyCheckValue(keys[0] as Buffer))
+  return report
+}
+
+export const secretsCommand = async (args: string[], io: CliIo): Promise<number> => {
+  const [action, ...rest] = args
+  const { values } = parseArgs({ args: rest, options: databaseOption })
+  const json = values.json === true
+  if (action === 'check') {
+    // Opening the store already refuses a key that does not match; this says which one matched.
+    const state = await withStore(io, values, ({ store, keys, cipher }) => verifyKeyRing(store, keys, cipher))
+    print(
+      io,
+      json,
+      { ok: true, key: state },
+      state === 'current'
+        ? 'The database matches LATCHKEY_SECRET.'
+        : 'The database is still under a key in LATCHKEY_PREVIOUS_SECRETS: run "latchkey secrets rotate".',
+    )
+    return 0
+  }
+  if (action === 'rotate') {
+    const report = await withStore(io, values, rotate)
+    print(
+      io,
+      json,
+      { ...report },
+      [
+        `Examined ${report.examined} client session tokens: ${report.reencrypted} re-encrypted, ${report.already_current} already under LATCHKEY_SECRET.`,
+        report.unreadable > 0
+          ? `${report.unreadable} could not be decrypted with any configured key; they keep working for their holders but client_sessions/get answers their token as null.`
+          : 'LATCHKEY_PREVIOUS_SECRETS can now be removed.',
+      ].join('\n'),
+    )
+    return 0
+  }
+  throw new UsageError('secrets needs an action: check or rotate')
+}

@@ -1,0 +1,40 @@
+import type { FastifyBaseLogger } from 'fastify'
+
+import type { AppContext } from '../domain/context.ts'
+import { timeStore } from '../store/timed-store.ts'
+import type { Metrics } from './metrics.ts'
+
+/**
+ * The context handlers see, with its store timed into the metrics (and session counts taken from
+ * the store's answers) and its cipher reporting tokens no key can open.
+ */
+export const instrumentContext = (context: AppContext, metrics: Metrics, log: FastifyBaseLogger): AppContext => {
+  const store = timeStore(context.store, (operation, seconds, outcome) => {
+    metrics.storeDuration.observe({ operation }, seconds)
+    if (!outcome.ok) {
+      metrics.storeErrors.inc({ operation })
+      return
+    }
+    if (outcome.result !== true) return
+    if (operation === 'insertClientSession') metrics.sessionsCreated.inc()
+    else if (operation === 'revokeClientSession') metrics.sessionsRevoked.inc()
+    else if (operation === 'deleteClientSession') metrics.sessionsDeleted.inc()
+  })
+  const { tokenCipher } = context
+  return {
+    ...context,
+    store,
+    tokenCipher: {
+      encrypt: (plaintext, boundTo) => tokenCipher.encrypt(plaintext, boundTo),
+      decrypt(ciphertext, boundTo) {
+        try {
+          return tokenCipher.decrypt(ciphertext, boundTo)
+        } catch (error) {
+          metrics.tokensUndecryptable.inc()
+          log.warn({ client_session_id: boundTo, error_type: 'token_undecryptable' }, 'no configured key decrypts this client session token')
+          throw error
+        }
+      },
+    },
+  }
+}

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify'
+
+import { keyCheckPasses } from '../auth/key-check.ts'
+import { ApiError } from '../contract/api-error.ts'
+import type { Store } from '../store/store.ts'
+import { sendError } from './error-envelope.ts'
+import type { Lifecycle } from './lifecycle.ts'
+import type { Metrics } from './metrics.ts'
+
+/**
+ * - `/health`: liveness. The process answers; restart it only if this fails.
+ * - `/ready`: readiness. The store answers, the database's key check names a key this server
+ *   holds, and the server is not draining; a load balancer sends traffic only while this is 200.
+ * - `/metrics`: Prometheus text.
+ */
+export const installOperationalRoutes = (
+  app: FastifyInstance,
+  options: { store: Store; lifecycle: Lifecycle; metrics: Metrics; keys: Buffer[] | null },
+): void => {
+  const { store, lifecycle, metrics, keys } = options
+  app.get('/health', async () => ({ ok: true }))
+  app.get('/ready', async (request, reply) => {
+    const unready = (message: string) => sendError(reply, request, new ApiError(503, 'service_unavailable', message))
+    if (lifecycle.draining) return unready('The server is shutting down.')
+    try {
+      if (keys === null) await store.ping()
+      else if (!(await keyCheckPasses(store, keys))) return unready('LATCHKEY_SECRET does not match the database\'s key check.')
+    } catch {
+      return unready('The store is not answering.')
+    }
+    return { ok: true }
+  })
+  app.get('/metrics', async (_request, reply) => {
+    const text = await metrics.registry.metrics()
+    return reply.type(metrics.registry.contentType).send(text)
+  })
+}
