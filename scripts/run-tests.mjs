@@ -44,7 +44,8 @@ const startTestPostgres = async () => {
   const migrate = spawnSync(
     process.execPath,
     [join(root, 'bin/latchkey'), 'migrate', '--database-url', postgres.url.replace(/\/postgres$/, '/latchkey_template')],
-    { stdio: 'inherit' },
+    // The CLI refuses PostgreSQL without a secret; this is the one the CLI tests use.
+    { stdio: 'inherit', env: { ...process.env, LATCHKEY_SECRET: 'test-secret-that-is-long-enough-for-latchkey' } },
   )
   if (migrate.status !== 0) throw new Error('migrating the PostgreSQL template failed')
   return postgres

@@ -85,16 +85,21 @@ export const createApp = ({ logStream, logLevel, trustProxy, keys, lifecycle = n
   }
   installRequestLog(app, metrics)
   app.setErrorHandler(handleError)
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, request, new ApiError(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
-  )
 
-  for (const route of ROUTES) registerRoute(app, route, context)
-  installWebviewPages(app, context)
-  installTelemetrySink(app)
-  installOperationalRoutes(app, { store: context.store, lifecycle, metrics, keys: keys ?? null })
-
+  // Routes go in a plugin registered after the rate limiter's, so the limiter's per-route hook
+  // (it attaches on route registration) sees every one of them.
   const openApi = buildOpenApi(ROUTES)
-  app.get('/openapi.json', async () => openApi)
+  void app.register(async (routes) => {
+    for (const route of ROUTES) registerRoute(routes, route, context)
+    installWebviewPages(routes, context)
+    installTelemetrySink(routes)
+    installOperationalRoutes(routes, { store: context.store, lifecycle, metrics, keys: keys ?? null })
+    routes.get('/openapi.json', async () => openApi)
+    // Requests for paths that do not exist count against the rate limit too.
+    const limitUnknownPaths = context.config.rateLimitPerMinute === null ? {} : { preHandler: routes.rateLimit() }
+    routes.setNotFoundHandler(limitUnknownPaths, (request, reply) =>
+      sendError(reply, request, new ApiError(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
+    )
+  })
   return app
 }
