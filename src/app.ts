@@ -70,14 +70,16 @@ export const createApp = ({ logStream, logLevel, trustProxy, keys, lifecycle = n
   })
   const context = instrumentContext(rawContext, metrics, app.log)
 
+  // Hook order matters: every answer, the shutdown 503 and the 429 included, carries the request
+  // id and the CORS headers, so these go first.
   installRequestFacts(app)
-  installLifecycle(app, lifecycle)
-  installBodyParser(app)
-  installCors(app, context.config.corsOrigins)
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('seam-request-id', request.id)
     done()
   })
+  installBodyParser(app)
+  installCors(app, context.config.corsOrigins)
+  installLifecycle(app, lifecycle)
   if (context.config.rateLimitPerMinute !== null) {
     // Servers sharing a PostgreSQL database share each client's budget; SQLite has one server.
     const counter = context.store.flavor === 'postgres' ? storeCounter(context.store) : memoryCounter()
