@@ -25,6 +25,15 @@ import { instrumentContext } from './http/instrument.ts'
 /** Which proxies to believe about the client's address and scheme (X-Forwarded-For/-Proto). */
 export type TrustProxy = boolean | number | string | string[]
 
+/**
+ * Fastify reads a bare hop count as "trust nothing" (it cannot tell who the nearest peer is), so
+ * a count becomes what it means with Express and proxy-addr: believe the `hops` nearest proxies.
+ * That is right only when the server is reachable through the proxy alone; addresses or CIDRs
+ * are the safer form.
+ */
+const trustProxyFunction = (trust: TrustProxy): boolean | string | string[] | ((address: string, hop: number) => boolean) =>
+  typeof trust === 'number' ? (_address, hop) => hop < trust : trust
+
 export interface CreateAppOptions extends AppContext {
   /** Where JSON log lines go; omitted means no logging (tests). */
   logStream?: DestinationStream
@@ -65,8 +74,7 @@ export const createApp = ({ logStream, logLevel, trustProxy, keys, lifecycle = n
     // Shutdown is the lifecycle's: it answers in the error envelope, which Fastify's own 503 is not.
     return503OnClosing: false,
     clientErrorHandler: answerClientError,
-    // Fastify accepts a hop count at run time (proxy-addr); its types list only the other forms.
-    trustProxy: (trustProxy ?? false) as boolean | string | string[],
+    trustProxy: trustProxyFunction(trustProxy ?? false),
   })
   const context = instrumentContext(rawContext, metrics, app.log)
 
