@@ -5,6 +5,7 @@ import { describe, test } from 'node:test'
 import BetterSqlite3 from 'better-sqlite3'
 
 import { createTokenCipher } from '../../src/auth/token-cipher.ts'
+import { mintCredential } from '../../src/auth/tokens.ts'
 import { createApp } from '../../src/app.ts'
 import { DEFAULT_CONFIG } from '../../src/domain/context.ts'
 import { provisionWorkspace } from '../../src/domain/provisioning.ts'
@@ -55,7 +56,7 @@ describe('every error in the envelope, even before routing', () => {
       // Nothing listens on port 1: every connection attempt is refused, as when the database is down.
       const store = openPostgresStore('postgres://latchkey@127.0.0.1:1/latchkey', 2)
       const app = createApp({ store, clock, config: DEFAULT_CONFIG, tokenCipher: cipher })
-      const res = await app.inject({ method: 'POST', url: '/client_sessions/list', headers: { authorization: 'Bearer seam_abcdefgh_abcdefghijklmnop' }, payload: {} })
+      const res = await app.inject({ method: 'POST', url: '/client_sessions/list', headers: { authorization: `Bearer ${mintCredential('api_key').token}` }, payload: {} })
       assert.equal(res.statusCode, 503)
       assert.equal(res.json().error.type, 'service_unavailable')
       assert.equal(res.headers['retry-after'], '1')
