@@ -78,3 +78,29 @@ describe('first start: a sandbox workspace only when asked, and no key in any lo
     assert.equal(await server.stop(), 0)
   })
 })
+
+describe('serve: log level and trusted proxies from the command line', () => {
+  test('LATCHKEY_LOG_LEVEL=warn drops request lines; --trust-proxy puts the forwarded client address in them; bad values are usage errors', async () => {
+    const { url: db } = await sharedDatabase()
+    const quiet = await startServerProcess(db, { LATCHKEY_LOG_LEVEL: 'warn' })
+    assert.equal((await fetch(`${quiet.url}/health`)).status, 200)
+    assert.equal(await quiet.stop(), 0)
+    assert.doesNotMatch(quiet.stdout(), /"msg":"request"/)
+
+    const proxied = await startServerProcess(db, {}, { args: ['--trust-proxy', '127.0.0.1/32', '--log-level', 'info'] })
+    assert.equal((await fetch(`${proxied.url}/health`, { headers: { 'x-forwarded-for': '198.51.100.7' } })).status, 200)
+    assert.equal(await proxied.stop(), 0)
+    const line = proxied.stdout().split('\n').find((l) => l.includes('"msg":"request"'))
+    assert.equal(JSON.parse(line ?? '{}').client_address, '198.51.100.7')
+
+    for (const [args, message] of [
+      [['--log-level', 'loud'], /invalid log level loud/],
+      [['--trust-proxy', '10.0.0.0/99'], /invalid --trust-proxy entry/],
+      [['--trust-proxy', 'proxy.internal'], /invalid --trust-proxy entry/],
+    ] as const) {
+      const refused = runCli(db, ['serve', ...args])
+      assert.equal(refused.status, 2, args.join(' '))
+      assert.match(refused.stderr, message)
+    }
+  })
+})
