@@ -83,8 +83,8 @@ const start = async (name: string, args: string[], env: Record<string, string>, 
 }
 
 /** Latchkey itself, exactly as users run it (`bin/latchkey serve`), with its request logs on. */
-export const startLatchkey = (name: string, databaseUrl: string, secret: string) =>
-  start(name, ['bin/latchkey', 'serve', '--database-url', databaseUrl], { LATCHKEY_SECRET: secret }, '/health')
+export const startLatchkey = (name: string, databaseUrl: string, secret: string, extraArgs: string[] = []) =>
+  start(name, ['bin/latchkey', 'serve', '--database-url', databaseUrl, ...extraArgs], { LATCHKEY_SECRET: secret }, '/health')
 
 export const startBare = (body: string) => start('bare node:http', ['bench/bare-server.mjs'], { BENCH_BODY: body }, '/')
 
