@@ -2,7 +2,7 @@
  * `npm run bench`: Latchkey on SQLite and PostgreSQL against a bare node:http ceiling and Seam's
  * fake, in one run, alternating servers round by round so machine drift cancels. Loopback only,
  * bounded in time. Flags: --duration S, --connections N, --rounds N, --stores sqlite,postgres,
- * --scale 1000,1000000 (or none), --warmup S, --no-fake, --quick (a few seconds per run, for CI
+ * --scale 1000,1000000 (or none), --warmup S, --no-fake, --scenarios cst_get,…, --quick (a few seconds per run, for CI
  * smoke).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -27,6 +27,8 @@ const { values } = parseArgs({
     stores: { type: 'string', default: 'sqlite,postgres' },
     scale: { type: 'string' },
     'no-fake': { type: 'boolean', default: false },
+    // A subset of the scenarios by name (cst_get,api_key_get,create,get_or_create,list_100,devices_list).
+    scenarios: { type: 'string' },
     quick: { type: 'boolean', default: false },
     // Results go to an untracked file by default; `--record` keeps them as the repository's
     // recorded run (bench/results.md), a deliberate act rather than a side effect.
@@ -77,7 +79,8 @@ try {
   const fake = values['no-fake'] ? undefined : await startFake()
 
   const rows: Row[] = []
-  for (const scenario of SCENARIOS) {
+  const chosen = values.scenarios?.split(',')
+  for (const scenario of SCENARIOS.filter((s) => chosen === undefined || chosen.includes(s.name))) {
     const runs = new Map<string, LoadResult[]>()
     const contenders: { name: string; url: string; request: ReturnType<Scenario['latchkey']> }[] = [
       { name: bare.name, url: bare.url, request: scenario.latchkey(data.get(first) as BenchData) },

@@ -1,8 +1,10 @@
+import { timingSafeEqual } from 'node:crypto'
+
 import { ApiError } from '../contract/api-error.ts'
 import type { Clock } from '../clock.ts'
 import type { StoredCredential } from '../store/records.ts'
 import type { Store } from '../store/store.ts'
-import type { Auth, AuthKind, AuthRequest } from './auth.ts'
+import type { Auth, AuthKind, AuthOf, AuthRequest } from './auth.ts'
 import { presentedCredential, publishableUserKey, workspaceHeader } from './credential-headers.ts'
 import { parseCredential, secretMatches } from './tokens.ts'
 
@@ -65,7 +67,7 @@ const verifyPublishableKey = async (token: string, request: AuthRequest, { store
   return { kind: 'publishable_key', workspaceId: key.ownerId, userIdentifierKey }
 }
 
-const verifyClientSessionToken = async (token: string, { store, clock }: AuthDeps): Promise<Auth> => {
+export const verifyClientSessionToken = async (token: string, { store, clock }: AuthDeps): Promise<AuthOf<'client_session_token'>> => {
   const parsed = parseCredential('client_session_token', token)
   if (parsed === undefined) {
     throw new ApiError(400, 'invalid_client_session_token', 'The client session token is malformed.')
@@ -73,9 +75,10 @@ const verifyClientSessionToken = async (token: string, { store, clock }: AuthDep
   // Checked against the database on every request (the SQLite read memo answers only while the
   // file is unchanged): a revocation takes effect at once on every instance.
   const found = await store.findClientSessionAuth(parsed.tokenId)
-  if (found === undefined || !secretMatches(parsed.secret, Buffer.from(found.secretHash, 'hex'))) {
-    throw new ApiError(401, 'client_session_not_found', 'Client session not found.')
-  }
+  const matches =
+    found !== undefined && (sameTokenAsVerified(found, token) ?? secretMatches(parsed.secret, Buffer.from(found.secretHash, 'hex')))
+  if (found === undefined || !matches) throw new ApiError(401, 'client_session_not_found', 'Client session not found.')
+  if (!verifiedTokens.has(found)) verifiedTokens.set(found, Buffer.from(token))
   const { session } = found
   if (session.revokedAt !== null) throw new ApiError(401, 'client_session_revoked', 'The client session was revoked.')
   if (Date.parse(session.expiresAt) <= clock.now().getTime()) {
@@ -88,6 +91,21 @@ const verifyClientSessionToken = async (token: string, { store, clock }: AuthDep
     session,
     token,
   }
+}
+
+/**
+ * Tokens already verified against a stored session, by the session's record. On SQLite the read
+ * memo returns the same frozen record until anything in the database changes, so a token's
+ * second and later requests compare the presented token with the verified one in constant time
+ * instead of hashing it again. A changed session is a new record, verified afresh.
+ */
+const verifiedTokens = new WeakMap<object, Buffer>()
+
+const sameTokenAsVerified = (record: object, token: string): boolean | undefined => {
+  const known = verifiedTokens.get(record)
+  if (known === undefined) return undefined
+  const presented = Buffer.from(token)
+  return presented.length === known.length && timingSafeEqual(presented, known)
 }
 
 const verify = (kind: AuthKind, token: string, request: AuthRequest, deps: AuthDeps): Promise<Auth> => {

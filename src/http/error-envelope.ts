@@ -39,7 +39,7 @@ export const handleError = (error: FastifyError, request: FastifyRequest, reply:
     return sendError(reply, request, new ApiError(error.statusCode, 'invalid_input', 'The request could not be read.'))
   }
   if (isStoreUnavailable(error)) {
-    request.log.warn({ err_code: (error as { code?: string }).code ?? null, err_message: error.message }, 'store unavailable')
+    request.log.warn({ request_id: request.id, err_code: (error as { code?: string }).code ?? null, err_message: error.message }, 'store unavailable')
     reply.header('retry-after', '1')
     return sendError(reply, request, new ApiError(503, 'service_unavailable', 'The database is not reachable; retry shortly.'))
   }

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify'
 
 import type { AppContext } from '../domain/context.ts'
 import { timeStore } from '../store/timed-store.ts'
+import type { HistogramSeries } from './metric-families.ts'
 import type { Metrics } from './metrics.ts'
 
 /**
@@ -9,8 +10,12 @@ import type { Metrics } from './metrics.ts'
  * the store's answers) and its cipher reporting tokens no key can open.
  */
 export const instrumentContext = (context: AppContext, metrics: Metrics, log: FastifyBaseLogger): AppContext => {
+  // One series per operation, looked up once.
+  const timers = new Map<string, HistogramSeries>()
   const store = timeStore(context.store, (operation, seconds, outcome) => {
-    metrics.storeDuration.observe({ operation }, seconds)
+    let timer = timers.get(operation)
+    if (timer === undefined) timers.set(operation, (timer = metrics.storeDuration.series(operation)))
+    timer.observe(seconds)
     if (!outcome.ok) {
       metrics.storeErrors.inc({ operation })
       return

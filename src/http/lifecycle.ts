@@ -1,4 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Server } from 'node:http'
+
+import type { FastifyInstance } from 'fastify'
 
 import { ApiError } from '../contract/api-error.ts'
 import { sendError } from './error-envelope.ts'
@@ -6,18 +8,27 @@ import { sendError } from './error-envelope.ts'
 /** Endpoints that answer for themselves during shutdown: probes must see the truth, not a blanket 503. */
 export const OPERATIONAL_ROUTES = new Set(['/health', '/ready', '/metrics'])
 
+const POLL_MS = 25
+
 /**
  * Where the server is between start and exit:
  * - serving;
  * - draining: readiness answers 503 so load balancers stop sending, requests are still served;
- * - closing: new requests get 503 service_unavailable in the error envelope, in-flight ones
- *   finish, and `whenIdle` resolves once none is left.
+ * - closing: new requests get 503 service_unavailable in the error envelope (and their
+ *   connection closes), in-flight ones finish, and `whenIdle` resolves once none is left.
+ *
+ * Nothing is counted per request: a request in flight is exactly a connection Node does not
+ * consider idle, so `whenIdle` closes idle keep-alive connections and waits until the server
+ * holds none. (Tracking each request in hooks cost about 5 µs per request in the profile.)
  */
 export class Lifecycle {
   draining = false
   closing = false
-  private inFlight = new Set<FastifyRequest>()
-  private idleWaiters: Array<() => void> = []
+  private server: Server | undefined
+
+  attach(server: Server): void {
+    this.server = server
+  }
 
   startDraining(): void {
     this.draining = true
@@ -28,36 +39,31 @@ export class Lifecycle {
     this.closing = true
   }
 
-  /** Resolves when no request is in flight (at once if none is). */
+  /** Resolves when the server holds no connection with a request in flight. */
   whenIdle(): Promise<void> {
-    if (this.inFlight.size === 0) return Promise.resolve()
-    return new Promise((resolve) => this.idleWaiters.push(resolve))
-  }
-
-  begin(request: FastifyRequest): void {
-    this.inFlight.add(request)
-  }
-
-  end(request: FastifyRequest): void {
-    if (!this.inFlight.delete(request) || this.inFlight.size > 0) return
-    for (const wake of this.idleWaiters.splice(0)) wake()
+    const server = this.server
+    if (server === undefined) return Promise.resolve()
+    return new Promise((resolve) => {
+      const check = () => {
+        server.closeIdleConnections()
+        server.getConnections((error, open) => {
+          if (error !== null || open === 0) resolve()
+          else setTimeout(check, POLL_MS).unref()
+        })
+      }
+      check()
+    })
   }
 }
 
 export const installLifecycle = (app: FastifyInstance, lifecycle: Lifecycle): void => {
-  app.addHook('onRequest', async (request, reply) => {
+  lifecycle.attach(app.server)
+  app.addHook('onRequest', (request, reply, done) => {
     if (lifecycle.closing && !OPERATIONAL_ROUTES.has(request.routeOptions.url ?? '')) {
       reply.header('connection', 'close').header('retry-after', '1')
-      return sendError(reply, request, new ApiError(503, 'service_unavailable', 'The server is shutting down; retry on another instance.'))
+      sendError(reply, request, new ApiError(503, 'service_unavailable', 'The server is shutting down; retry on another instance.'))
+      return
     }
-    lifecycle.begin(request)
-  })
-  app.addHook('onResponse', (request, _reply, done) => {
-    lifecycle.end(request)
-    done()
-  })
-  app.addHook('onRequestAbort', (request, done) => {
-    lifecycle.end(request)
     done()
   })
 }

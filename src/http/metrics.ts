@@ -1,4 +1,6 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client'
+import { collectDefaultMetrics, Counter, Registry } from 'prom-client'
+
+import { CounterFamily, HistogramFamily } from './metric-families.ts'
 
 /** Latency buckets in seconds, from a memoised read (~0.1 ms) to a slow request (10 s). */
 const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10]
@@ -6,32 +8,28 @@ const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 /**
  * The server's Prometheus metrics, in a registry of its own per app (tests build many apps in
  * one process). Route labels are route patterns, never raw URLs, so cardinality stays bounded.
+ * The per-request series use metric-families.ts; the rare events use prom-client's own counters.
  */
 export const createMetrics = () => {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry, prefix: 'latchkey_' })
   return {
     registry,
-    requests: new Counter({
-      name: 'latchkey_http_requests_total',
-      help: 'HTTP requests answered, by route pattern, method and status code.',
-      labelNames: ['route', 'method', 'status'] as const,
-      registers: [registry],
-    }),
-    requestDuration: new Histogram({
-      name: 'latchkey_http_request_duration_seconds',
-      help: 'Time from receiving a request to finishing its answer, by route pattern and method.',
-      labelNames: ['route', 'method'] as const,
-      buckets: BUCKETS,
-      registers: [registry],
-    }),
-    storeDuration: new Histogram({
-      name: 'latchkey_store_query_duration_seconds',
-      help: 'Time spent in each store operation (one or more SQL statements), by operation.',
-      labelNames: ['operation'] as const,
-      buckets: BUCKETS,
-      registers: [registry],
-    }),
+    requests: new CounterFamily('latchkey_http_requests_total', 'HTTP requests answered, by route pattern, method and status code.', ['route', 'method', 'status'], registry),
+    requestDuration: new HistogramFamily(
+      'latchkey_http_request_duration_seconds',
+      'Time from receiving a request to finishing its answer, by route pattern and method.',
+      ['route', 'method'],
+      BUCKETS,
+      registry,
+    ),
+    storeDuration: new HistogramFamily(
+      'latchkey_store_query_duration_seconds',
+      'Time spent in each store operation (one or more SQL statements), by operation.',
+      ['operation'],
+      BUCKETS,
+      registry,
+    ),
     storeErrors: new Counter({
       name: 'latchkey_store_errors_total',
       help: 'Store operations that failed, by operation.',

@@ -28,6 +28,15 @@ const parseParams = (route: AnyRoute, raw: unknown): Record<string, unknown> => 
   })
 }
 
+/** A request that carries no parameters: no query string, and no body or an empty JSON object. */
+const hasNoParams = (request: FastifyRequest): boolean => {
+  const source = readsQuery(request.method) ? request.query : request.body
+  if (source === undefined || source === null) return true
+  if (typeof source !== 'object' || Array.isArray(source)) return false
+  for (const _key in source) return false
+  return true
+}
+
 /**
  * Mounts one route: its methods run the spec (authenticate, then validate, then handle); every
  * other method on the same path answers 405, as contract §1 requires.
@@ -37,6 +46,14 @@ export const registerRoute = (app: FastifyInstance, route: AnyRoute, context: Ap
     method: [...route.methods],
     url: route.path,
     handler: async (request, reply) => {
+      if (route.answerWithoutParams !== undefined && hasNoParams(request)) {
+        const fast = await route.answerWithoutParams({ headers: request.headers, context })
+        if (fast !== undefined) {
+          request.facts.workspace_id = fast.workspaceId
+          request.facts.credential = fast.credential
+          return reply.type('application/json').send(fast.body)
+        }
+      }
       const raw = rawParams(request, route)
       // Credentials first: an unauthenticated caller learns nothing about parameter rules.
       const auth = await authenticate(route.auth, { headers: request.headers, body: raw }, context)

@@ -14,10 +14,12 @@ declare module 'fastify' {
   }
 }
 
+/** Every answer names its request id (the `seam-request-id` header, also in the envelope and the log). */
 export const installRequestFacts = (app: FastifyInstance): void => {
   app.decorateRequest('facts', null as unknown as RequestFacts)
-  app.addHook('onRequest', (request, _reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     request.facts = { workspace_id: null, credential: null, error_type: null }
+    reply.header('seam-request-id', request.id)
     done()
   })
 }

@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from 'node:http'
+
 import type { z } from 'zod'
 
 import type { AuthKind, AuthOf } from '../auth/auth.ts'
@@ -29,6 +31,21 @@ export interface RouteSpec<P extends z.ZodObject = z.ZodObject, A extends AuthKi
   /** The success body without `ok`, for the OpenAPI document. */
   response: z.ZodObject
   handler(input: HandlerInput<z.output<P>, A>): Promise<Record<string, unknown>>
+  /**
+   * Optional: the route's hottest call answered without the generic steps (parameter coercion,
+   * the credential search over every accepted kind, zod, building and stringifying the answer).
+   * Tried only for a request with no parameters at all; it must apply exactly the checks the
+   * generic path would and produce the same body (with `ok`), or return undefined to take the
+   * generic path. Errors it throws are answered like the generic path's.
+   */
+  answerWithoutParams?(call: { headers: IncomingHttpHeaders; context: AppContext }): Promise<FastAnswer | undefined>
+}
+
+export interface FastAnswer {
+  /** The whole JSON body, `ok` included. */
+  body: string
+  workspaceId: string
+  credential: AuthKind
 }
 
 export const defineRoute = <P extends z.ZodObject, A extends AuthKind>(spec: RouteSpec<P, A>): RouteSpec<P, A> => spec

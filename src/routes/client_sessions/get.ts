@@ -1,10 +1,21 @@
 import { z } from 'zod'
 
+import { verifyClientSessionToken } from '../../auth/authenticate.ts'
+import { presentedCredential } from '../../auth/credential-headers.ts'
 import { ApiError } from '../../contract/api-error.ts'
 import { id, userIdentifierKey } from '../../contract/fields.ts'
 import { toClientSessionResource } from '../../domain/resources/client-session.ts'
 import { defineRoute } from '../../http/route.ts'
+import type { ClientSessionRecord } from '../../store/records.ts'
 import { clientSessionResponse, findSession, respondWithSession } from './shared.ts'
+
+/**
+ * A session's own answer, stringified once per stored version of the session. On SQLite the
+ * read memo hands back the same frozen record while nothing changed, so repeated reads reuse the
+ * string; any write makes a new record, and with it a new string. The token in it is the one
+ * whose hash just matched this record, so every caller that gets this far receives the same bytes.
+ */
+const ownAnswers = new WeakMap<ClientSessionRecord, string>()
 
 export default defineRoute({
   path: '/client_sessions/get',
@@ -34,5 +45,18 @@ export default defineRoute({
       userIdentifierKey: params.user_identifier_key,
     })
     return respondWithSession(record, context)
+  },
+  // The front end's hottest call: a client session token asking for its own session. Same
+  // checks as authenticate() (a CST header present decides, as it is the first accepted kind).
+  async answerWithoutParams({ headers, context }) {
+    const token = presentedCredential('client_session_token', { headers, body: undefined })
+    if (token === undefined) return undefined
+    const auth = await verifyClientSessionToken(token, context)
+    let body = ownAnswers.get(auth.session)
+    if (body === undefined) {
+      body = JSON.stringify({ client_session: toClientSessionResource(auth.session, context.tokenCipher, auth.token), ok: true })
+      ownAnswers.set(auth.session, body)
+    }
+    return { body, workspaceId: auth.workspaceId, credential: 'client_session_token' }
   },
 })

@@ -9,6 +9,7 @@ import { registerDirectReader } from '../sql/prepared.ts'
 import { startCheckpointer } from './checkpointer.ts'
 import { SqliteLiteralLimits } from './literal-limits.ts'
 import { createReadMemo } from './read-memo.ts'
+import { watchWalIndex } from './wal-index-watch.ts'
 import { withStatementCache } from './statement-cache.ts'
 import { createSqlStore } from '../sql/sql-store.ts'
 import type { Store } from '../store.ts'
@@ -28,7 +29,8 @@ export const openSqliteStore = (path: string): Store => {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cache.database }), plugins: [new SqliteLiteralLimits()] })
   // Compiled hot reads skip Kysely's connection handling and repeat from memory while the file
   // is unchanged (see read-memo.ts for why that is exact).
-  registerDirectReader(db, createReadMemo(database, cache.prepare, cache.writes))
+  const walIndex = path === ':memory:' ? undefined : watchWalIndex(path)
+  registerDirectReader(db, createReadMemo(database, cache.prepare, cache.writes, path === ':memory:' ? 'private' : walIndex))
   const store = createSqlStore(db, SQLITE)
   if (path === ':memory:') return store
   const checkpointer = startCheckpointer(database, path)
@@ -37,6 +39,7 @@ export const openSqliteStore = (path: string): Store => {
     async close() {
       await checkpointer.stop()
       await store.close()
+      walIndex?.close()
     },
   }
 }

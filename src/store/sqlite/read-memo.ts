@@ -1,15 +1,17 @@
 import type { Database as BetterSqlite3Database, Statement } from 'better-sqlite3'
 
 import type { DirectReader } from '../sql/prepared.ts'
+import type { WalIndexWatch } from './wal-index-watch.ts'
 
 /**
  * Answers repeated hot reads from memory for as long as the database file is unchanged, and
  * reads it again as soon as anything changed: a revoked token is refused on the very next
  * request, on every server sharing the file.
  *
- * "Unchanged" is checked before every answer: `PRAGMA data_version` (one cheap statement that
- * reads no table) moves when any other connection or process commits to the file, and the
- * statement cache's write count when this connection writes. Either moving empties the memo, so an
+ * "Unchanged" is checked before every answer: the shared WAL-index header (wal-index-watch.ts),
+ * or where there is none `PRAGMA data_version`, moves when any other connection or process
+ * commits to the file, and the statement cache's write count when this connection writes. A
+ * private in-memory database has no other connection: its write count alone decides. Either moving empties the memo, so an
  * answer from it is exactly what the query would return now. Reads inside an open transaction
  * are never answered (they go through Kysely, after the transaction). Expiry is not a database
  * change, so callers keep comparing `expires_at` with the clock on every request.
@@ -20,19 +22,31 @@ export const createReadMemo = (
   database: BetterSqlite3Database,
   prepare: (source: string) => Statement,
   writes: () => number,
+  others: WalIndexWatch | 'private' | undefined,
   entriesPerStatement = 2_000,
 ): DirectReader => {
   const dataVersionOf = database.prepare<[], number>('PRAGMA data_version').pluck()
   let dataVersion = -1
+  const othersCommitted =
+    others === 'private'
+      ? () => false
+      : others !== undefined
+        ? () => others.changed()
+        : () => {
+            const version = dataVersionOf.get() as number
+            if (version === dataVersion) return false
+            dataVersion = version
+            return true
+          }
   let writesSeen = -1
   const memo = new Map<string, Map<string, unknown[]>>()
   return (sql, parameters) => {
     if (database.inTransaction) return undefined
-    const version = dataVersionOf.get() as number
     const written = writes()
-    if (version !== dataVersion || written !== writesSeen) {
+    // Both are asked every time: the watch must see each change once to keep its baseline.
+    const changedElsewhere = othersCommitted()
+    if (changedElsewhere || written !== writesSeen) {
       memo.clear()
-      dataVersion = version
       writesSeen = written
     }
     let answers = memo.get(sql)
