@@ -23,15 +23,39 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  * nothing about which ids exist beyond what timing of one indexed lookup could show.
  */
 
+/**
+ * Tokens already verified against a stored credential, by the stored record. On SQLite the read
+ * memo returns the same frozen record until anything in the database changes, so a credential's
+ * second and later requests compare the presented token with the verified one in constant time
+ * instead of hashing it again. A changed row is a new record, verified afresh from its hash.
+ */
+const verifiedTokens = new WeakMap<object, Buffer>()
+
+const sameTokenAsVerified = (record: object, token: string): boolean | undefined => {
+  const known = verifiedTokens.get(record)
+  if (known === undefined) return undefined
+  const presented = Buffer.from(token)
+  return presented.length === known.length && timingSafeEqual(presented, known)
+}
+
+/** The secret's hash matches the stored one (or the whole token matches one already verified). */
+const tokenMatches = (record: object, token: string, secret: string, secretHash: string): boolean => {
+  const known = sameTokenAsVerified(record, token)
+  if (known !== undefined) return known
+  if (!secretMatches(secret, Buffer.from(secretHash, 'hex'))) return false
+  verifiedTokens.set(record, Buffer.from(token))
+  return true
+}
+
 /** True when the stored credential exists, is not revoked, and its hash matches the secret. */
-const isValid = (secret: string, stored: Pick<StoredCredential, 'secretHash' | 'revokedAt'> | undefined): stored is StoredCredential =>
-  stored !== undefined && secretMatches(secret, Buffer.from(stored.secretHash, 'hex')) && stored.revokedAt === null
+const isValid = (token: string, secret: string, stored: StoredCredential | undefined): stored is StoredCredential =>
+  stored !== undefined && tokenMatches(stored, token, secret, stored.secretHash) && stored.revokedAt === null
 
 const verifyApiKey = async (token: string, { store }: AuthDeps): Promise<Auth> => {
   const parsed = parseCredential('api_key', token)
   if (parsed === undefined) throw unauthorized('The API key is malformed.')
   const key = await store.findApiKey(parsed.tokenId)
-  if (!isValid(parsed.secret, key)) throw unauthorized('The API key is not valid.')
+  if (!isValid(token, parsed.secret, key)) throw unauthorized('The API key is not valid.')
   return { kind: 'api_key', workspaceId: key.ownerId, apiKeyId: key.id }
 }
 
@@ -39,7 +63,7 @@ const verifyPersonalAccessToken = async (token: string, request: AuthRequest, { 
   const parsed = parseCredential('personal_access_token', token)
   if (parsed === undefined) throw unauthorized('The personal access token is malformed.')
   const pat = await store.findPersonalAccessToken(parsed.tokenId)
-  if (!isValid(parsed.secret, pat)) throw unauthorized('The personal access token is not valid.')
+  if (!isValid(token, parsed.secret, pat)) throw unauthorized('The personal access token is not valid.')
   const workspaceId = workspaceHeader(request)
   if (workspaceId === undefined || !GUID.test(workspaceId)) {
     throw unauthorized('A personal access token needs a seam-workspace header naming the workspace.')
@@ -53,7 +77,7 @@ const verifyPersonalAccessToken = async (token: string, request: AuthRequest, { 
 const verifyPublishableKey = async (token: string, request: AuthRequest, { store }: AuthDeps): Promise<Auth> => {
   const parsed = parseCredential('publishable_key', token)
   const key = parsed && (await store.findPublishableKey(parsed.tokenId))
-  if (parsed === undefined || !isValid(parsed.secret, key)) {
+  if (parsed === undefined || !isValid(token, parsed.secret, key)) {
     throw new ApiError(401, 'workspace_not_found', 'No workspace has this publishable key.')
   }
   const userIdentifierKey = publishableUserKey(request)
@@ -75,10 +99,9 @@ export const verifyClientSessionToken = async (token: string, { store, clock }: 
   // Checked against the database on every request (the SQLite read memo answers only while the
   // file is unchanged): a revocation takes effect at once on every instance.
   const found = await store.findClientSessionAuth(parsed.tokenId)
-  const matches =
-    found !== undefined && (sameTokenAsVerified(found, token) ?? secretMatches(parsed.secret, Buffer.from(found.secretHash, 'hex')))
-  if (found === undefined || !matches) throw new ApiError(401, 'client_session_not_found', 'Client session not found.')
-  if (!verifiedTokens.has(found)) verifiedTokens.set(found, Buffer.from(token))
+  if (found === undefined || !tokenMatches(found, token, parsed.secret, found.secretHash)) {
+    throw new ApiError(401, 'client_session_not_found', 'Client session not found.')
+  }
   const { session } = found
   if (session.revokedAt !== null) throw new ApiError(401, 'client_session_revoked', 'The client session was revoked.')
   if (Date.parse(session.expiresAt) <= clock.now().getTime()) {
@@ -91,21 +114,6 @@ export const verifyClientSessionToken = async (token: string, { store, clock }: 
     session,
     token,
   }
-}
-
-/**
- * Tokens already verified against a stored session, by the session's record. On SQLite the read
- * memo returns the same frozen record until anything in the database changes, so a token's
- * second and later requests compare the presented token with the verified one in constant time
- * instead of hashing it again. A changed session is a new record, verified afresh.
- */
-const verifiedTokens = new WeakMap<object, Buffer>()
-
-const sameTokenAsVerified = (record: object, token: string): boolean | undefined => {
-  const known = verifiedTokens.get(record)
-  if (known === undefined) return undefined
-  const presented = Buffer.from(token)
-  return presented.length === known.length && timingSafeEqual(presented, known)
 }
 
 const verify = (kind: AuthKind, token: string, request: AuthRequest, deps: AuthDeps): Promise<Auth> => {

@@ -6,7 +6,7 @@ import { ApiError } from '../contract/api-error.ts'
 import type { AppContext } from '../domain/context.ts'
 import { publicOrigin } from './public-origin.ts'
 import { coerceQuery } from './query-params.ts'
-import { type AnyRoute, HTTP_METHODS, type HttpMethod } from './route.ts'
+import { type AnyRoute, HTTP_METHODS, type HttpMethod, SerializedAnswer } from './route.ts'
 
 const readsQuery = (method: string) => method === 'GET' || method === 'DELETE'
 
@@ -62,6 +62,7 @@ export const registerRoute = (app: FastifyInstance, route: AnyRoute, context: Ap
       const params = parseParams(route, raw)
       const origin = publicOrigin(request, context)
       const body = await route.handler({ params, auth, method: request.method as HttpMethod, context, origin })
+      if (body instanceof SerializedAnswer) return reply.type('application/json').send(body.json)
       return reply.type('application/json').send({ ...body, ok: true })
     },
   })

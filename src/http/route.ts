@@ -30,7 +30,7 @@ export interface RouteSpec<P extends z.ZodObject = z.ZodObject, A extends AuthKi
   params: P
   /** The success body without `ok`, for the OpenAPI document. */
   response: z.ZodObject
-  handler(input: HandlerInput<z.output<P>, A>): Promise<Record<string, unknown>>
+  handler(input: HandlerInput<z.output<P>, A>): Promise<Record<string, unknown> | SerializedAnswer>
   /**
    * Optional: the route's hottest call answered without the generic steps (parameter coercion,
    * the credential search over every accepted kind, zod, building and stringifying the answer).
@@ -46,6 +46,15 @@ export interface FastAnswer {
   body: string
   workspaceId: string
   credential: AuthKind
+}
+
+/**
+ * A success body already stringified, `ok` included: a handler returns one when it can reuse a
+ * string (one per stored version of a resource) instead of having the answer built and
+ * stringified again on every request.
+ */
+export class SerializedAnswer {
+  constructor(readonly json: string) {}
 }
 
 export const defineRoute = <P extends z.ZodObject, A extends AuthKind>(spec: RouteSpec<P, A>): RouteSpec<P, A> => spec

@@ -8,12 +8,26 @@ import type { ClientSessionRecord } from '../../store/records.ts'
  * must not fail a whole answer.
  */
 const readableToken = (record: ClientSessionRecord, cipher: TokenCipher): string | null => {
+  let byRecord = decrypted.get(cipher)
+  if (byRecord === undefined) decrypted.set(cipher, (byRecord = new WeakMap()))
+  const known = byRecord.get(record)
+  if (known !== undefined) return known
+  let token: string | null
   try {
-    return cipher.decrypt(record.tokenCiphertext, record.clientSessionId)
+    token = cipher.decrypt(record.tokenCiphertext, record.clientSessionId)
   } catch {
-    return null
+    token = null
   }
+  byRecord.set(record, token)
+  return token
 }
+
+/**
+ * Decrypted tokens by stored record: on SQLite the read memo hands back the same frozen record
+ * while the database is unchanged, so a session read again is not decrypted again. Records are
+ * per store and per row version, so a rotated or changed row is decrypted afresh.
+ */
+const decrypted = new WeakMap<TokenCipher, WeakMap<ClientSessionRecord, string | null>>()
 
 /**
  * The one mapping from a stored session to the wire resource (contract §3). `verifiedToken` is the

@@ -4,14 +4,29 @@ import { ApiError, notFound } from '../../contract/api-error.ts'
 import { clientSessionSchema } from '../../contract/client-session.ts'
 import { toClientSessionResource } from '../../domain/resources/client-session.ts'
 import type { AppContext } from '../../domain/context.ts'
+import { SerializedAnswer } from '../../http/route.ts'
 import type { ClientSessionRecord } from '../../store/records.ts'
 
 export const clientSessionResponse = z.object({ client_session: clientSessionSchema })
 export const emptyResponse = z.object({})
 
-export const respondWithSession = (record: ClientSessionRecord, context: AppContext) => ({
-  client_session: toClientSessionResource(record, context.tokenCipher),
-})
+/**
+ * A session's answer, stringified once per stored version of the session (and per cipher): on
+ * SQLite the read memo returns the same frozen record while nothing changed, so repeated reads
+ * reuse the string; any write makes a new record and with it a new string.
+ */
+const answers = new WeakMap<object, WeakMap<ClientSessionRecord, SerializedAnswer>>()
+
+export const respondWithSession = (record: ClientSessionRecord, context: AppContext): SerializedAnswer => {
+  let byRecord = answers.get(context.tokenCipher)
+  if (byRecord === undefined) answers.set(context.tokenCipher, (byRecord = new WeakMap()))
+  let answer = byRecord.get(record)
+  if (answer === undefined) {
+    answer = new SerializedAnswer(JSON.stringify({ client_session: toClientSessionResource(record, context.tokenCipher), ok: true }))
+    byRecord.set(record, answer)
+  }
+  return answer
+}
 
 /**
  * Finds a session by id, by user key, or by both (then both must match). A key finds the live
