@@ -12,6 +12,8 @@ export interface Target {
   child: ChildProcess
   /** Peak resident memory of the server process so far (VmHWM), in MB. */
   peakRssMb(): number
+  /** CPU time (user + system) the server process has used so far, in seconds. */
+  cpuSeconds(): number
   stop(): Promise<void>
 }
 
@@ -39,10 +41,18 @@ const waitUntilServing = async (url: string, child: ChildProcess, path: string) 
   throw new Error(`${url}: not serving after 30 s`)
 }
 
-const start = async (name: string, args: string[], env: Record<string, string>, readyPath: string): Promise<Target> => {
+export interface StartOptions {
+  /** Pin the server to this CPU (taskset), so CPU per request is measured on one core. */
+  cpu?: number
+  /** Run from another checkout (a build of an earlier commit), for before/after runs. */
+  cwd?: string
+}
+
+const start = async (name: string, args: string[], env: Record<string, string>, readyPath: string, options: StartOptions = {}): Promise<Target> => {
   const port = await freePort()
-  const child = spawn(process.execPath, args, {
-    cwd: root,
+  const [command, argv] = options.cpu === undefined ? [process.execPath, args] : ['taskset', ['-c', String(options.cpu), process.execPath, ...args]]
+  const child = spawn(command, argv, {
+    cwd: options.cwd ?? root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
@@ -69,6 +79,12 @@ const start = async (name: string, args: string[], env: Record<string, string>, 
         return Number.NaN
       }
     },
+    cpuSeconds() {
+      // Fields 14 and 15 of /proc/<pid>/stat: utime and stime in clock ticks (100 per second).
+      // With taskset the pid is taskset's until it execs node, which it does at once.
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+      return (Number(fields[11]) + Number(fields[12])) / 100
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve()
@@ -83,10 +99,14 @@ const start = async (name: string, args: string[], env: Record<string, string>, 
 }
 
 /** Latchkey itself, exactly as users run it (`bin/latchkey serve`), with its request logs on. */
-export const startLatchkey = (name: string, databaseUrl: string, secret: string, extraArgs: string[] = []) =>
-  start(name, ['bin/latchkey', 'serve', '--database-url', databaseUrl, ...extraArgs], { LATCHKEY_SECRET: secret }, '/health')
+export const startLatchkey = (name: string, databaseUrl: string, secret: string, extraArgs: string[] = [], options: StartOptions = {}) =>
+  start(name, ['bin/latchkey', 'serve', '--database-url', databaseUrl, ...extraArgs], { LATCHKEY_SECRET: secret }, '/health', options)
 
-export const startBare = (body: string) => start('bare node:http', ['bench/bare-server.mjs'], { BENCH_BODY: body }, '/')
+export const startBare = (body: string, options: StartOptions = {}) => start('bare node:http', [`${root}bench/bare-server.mjs`], { BENCH_BODY: body }, '/', options)
+
+/** Fastify with one route answering the same fixed body, no hooks: what the framework itself costs. */
+export const startEmptyFastify = (body: string, options: StartOptions = {}) =>
+  start('empty Fastify', [`${root}bench/empty-fastify.mjs`], { BENCH_BODY: body }, '/', options)
 
 /** Seam's own fake, seeded with its default data (tokens seam_cst1_token, seam_apikey1_token). */
 export const startFake = () =>

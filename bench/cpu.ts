@@ -1,0 +1,125 @@
+/**
+ * CPU time per request, the measure that survives a noisy shared machine better than req/s:
+ * each server pinned to CPU 1 (taskset), the load generator to CPU 0, a fixed number of
+ * requests per run, and the server's own CPU time (user + system, from /proc) divided by them.
+ * Bare node:http, an empty Fastify app and Latchkey on SQLite, plus, with --before DIR, a build
+ * of an earlier commit (a checkout with `npm run build` done), all in one run, alternating.
+ *
+ *   node --import tsx bench/cpu.ts [--requests N] [--rounds N] [--scenarios a,b] [--before DIR]
+ *
+ * Loopback only; bounded by the request count.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+
+import autocannon from 'autocannon'
+
+import type { LoadRequest } from './load.ts'
+import { SCENARIOS } from './scenarios.ts'
+import { seedBenchData } from './seed.ts'
+import { startBare, startEmptyFastify, startLatchkey, type Target } from './targets.ts'
+
+const { values } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '20000' },
+    rounds: { type: 'string', default: '2' },
+    scenarios: { type: 'string', default: 'cst_get,api_key_get,get_or_create,create' },
+    before: { type: 'string' },
+  },
+})
+const requests = Number(values.requests)
+const rounds = Number(values.rounds)
+const chosen = values.scenarios.split(',')
+const secret = 'bench-secret-'.padEnd(48, 'x')
+const log = (line: string) => process.stderr.write(`${line}\n`)
+
+// The load generator keeps to CPU 0; every server is pinned to CPU 1.
+spawnSync('taskset', ['-p', '-c', '0', String(process.pid)])
+const pinned = { cpu: 1 }
+
+const drive = (url: string, request: LoadRequest, amount: number) =>
+  autocannon({
+    url,
+    connections: 32,
+    amount,
+    requests: [
+      {
+        method: request.method,
+        path: request.path,
+        headers: { ...request.headers, ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(typeof request.body === 'string' ? { body: request.body } : {}),
+        ...(typeof request.body === 'function' ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: (request.body as () => string)() }) } : {}),
+      },
+    ],
+  })
+
+const dir = mkdtempSync(join(tmpdir(), 'latchkey-cpu-'))
+const targets: Target[] = []
+try {
+  const seed = (name: string) => seedBenchData({ kind: 'sqlite', path: join(dir, `${name}.sqlite`) }, secret, 1000)
+  const now = await seed('now')
+  const latchkey = await startLatchkey('Latchkey SQLite', `sqlite:${join(dir, 'now.sqlite')}`, secret, [], pinned)
+  targets.push(latchkey)
+  const servers: { target: Target; data: typeof now }[] = [{ target: latchkey, data: now }]
+  if (values.before !== undefined) {
+    const then = await seed('before')
+    const before = await startLatchkey('Latchkey SQLite, before', `sqlite:${join(dir, 'before.sqlite')}`, secret, [], { ...pinned, cwd: values.before })
+    targets.push(before)
+    servers.push({ target: before, data: then })
+  }
+  const rows: string[] = []
+  for (const scenario of SCENARIOS.filter((s) => chosen.includes(s.name))) {
+    // The ceilings answer a body of the same size as Latchkey's answer to this scenario.
+    const sample = scenario.latchkey(now)
+    const res = await fetch(`${latchkey.url}${sample.path}`, {
+      method: sample.method,
+      headers: { ...sample.headers, 'content-type': 'application/json' },
+      ...(sample.body === undefined ? {} : { body: typeof sample.body === 'string' ? sample.body : sample.body() }),
+    })
+    const body = await res.text()
+    const bare = await startBare(body, pinned)
+    const fastify = await startEmptyFastify(body, pinned)
+    targets.push(bare, fastify)
+    const runs = [
+      { target: bare, request: () => sample },
+      { target: fastify, request: () => sample },
+      ...servers.map(({ target, data }) => ({ target, request: () => scenario.latchkey(data) })),
+    ]
+    const perRequest = new Map<Target, number[]>()
+    for (const run of runs) await drive(run.target.url, run.request(), 2000)
+    for (let round = 0; round < rounds; round++) {
+      for (const run of round % 2 === 0 ? runs : [...runs].reverse()) {
+        const before = run.target.cpuSeconds()
+        const result = await drive(run.target.url, run.request(), requests)
+        const used = run.target.cpuSeconds() - before
+        if (result.errors > 0 || result.non2xx > 0) throw new Error(`${run.target.name}: ${result.errors} errors, ${result.non2xx} non-2xx`)
+        perRequest.set(run.target, [...(perRequest.get(run.target) ?? []), (used / requests) * 1e6])
+      }
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+    const bareUs = mean(perRequest.get(bare) ?? [])
+    for (const run of runs) {
+      const us = mean(perRequest.get(run.target) ?? [])
+      rows.push(`| ${scenario.label} | ${run.target.name} | ${us.toFixed(0)} | ${(bareUs / us).toFixed(2)}× |`)
+    }
+    log(`${scenario.name} done`)
+    await bare.stop()
+    await fastify.stop()
+  }
+  process.stdout.write(
+    [
+      `CPU per request, ${requests} requests × ${rounds} alternating rounds, 32 connections, server on CPU 1, load on CPU 0:`,
+      '',
+      '| scenario | server | CPU µs per request | bare ÷ server |',
+      '|---|---|---:|---:|',
+      ...rows,
+      '',
+    ].join('\n'),
+  )
+} finally {
+  for (const target of targets) await target.stop()
+  rmSync(dir, { recursive: true, force: true })
+}
