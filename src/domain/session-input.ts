@@ -61,10 +61,12 @@ export const assertReferencesExist = async (
   workspaceId: string,
   refs: { connectedAccountIds: string[]; connectWebviewIds: string[]; userIdentityId: string | null },
 ): Promise<void> => {
+  // Most calls name nothing: those ask the store nothing (the get_or_create hot path).
+  const none: Promise<string[]> = Promise.resolve([])
   const [accounts, webviews, identities] = await Promise.all([
-    store.findMissing(workspaceId, 'connected_account', refs.connectedAccountIds),
-    store.findMissing(workspaceId, 'connect_webview', refs.connectWebviewIds),
-    store.findMissing(workspaceId, 'user_identity', refs.userIdentityId === null ? [] : [refs.userIdentityId]),
+    refs.connectedAccountIds.length === 0 ? none : store.findMissing(workspaceId, 'connected_account', refs.connectedAccountIds),
+    refs.connectWebviewIds.length === 0 ? none : store.findMissing(workspaceId, 'connect_webview', refs.connectWebviewIds),
+    refs.userIdentityId === null ? none : store.findMissing(workspaceId, 'user_identity', [refs.userIdentityId]),
   ])
   if (accounts[0] !== undefined) throw notFound('connected_account', accounts[0])
   if (webviews[0] !== undefined) throw notFound('connect_webview', webviews[0])
