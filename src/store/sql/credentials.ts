@@ -48,6 +48,19 @@ const credentialFinder = (db: Kysely<Database>, table: keyof typeof CREDENTIAL_T
   }
 }
 
+/**
+ * Revokes one credential by its id, keeping the first revocation time if it was revoked before.
+ * One statement; false when no such credential exists.
+ */
+export const revokeCredential = async (db: Kysely<Database>, table: keyof typeof CREDENTIAL_TABLES, id: string, at: string): Promise<boolean> => {
+  const result = await db
+    .updateTable(table)
+    .set({ revoked_at: sql<string>`COALESCE(revoked_at, ${at})` })
+    .where(sql.ref(CREDENTIAL_TABLES[table].id), '=', id)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
 /** Workspaces, the people in them, and the long-lived credentials that act for them. */
 export const credentialVerbs = (db: Kysely<Database>): CredentialVerbs => {
   const findApiKey = credentialFinder(db, 'api_keys')
@@ -97,17 +110,7 @@ export const credentialVerbs = (db: Kysely<Database>): CredentialVerbs => {
       revokedAt: toIsoOrNull(r.revoked_at),
     }))
   },
-  async revokeApiKey(apiKeyId, at) {
-    const exists = await db.selectFrom('api_keys').select('api_key_id').where('api_key_id', '=', apiKeyId).executeTakeFirst()
-    if (exists === undefined) return false
-    await db
-      .updateTable('api_keys')
-      .set({ revoked_at: at })
-      .where('api_key_id', '=', apiKeyId)
-      .where('revoked_at', 'is', null)
-      .execute()
-    return true
-  },
+  revokeApiKey: (apiKeyId, at) => revokeCredential(db, 'api_keys', apiKeyId, at),
   findApiKey,
 
   async insertPublishableKey(k) {

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
+import { revokeCredential } from './credentials.ts'
 import { toIso, toIsoOrNull } from './session-and-workspace-rows.ts'
 
 type OperationVerbs = Pick<
@@ -59,12 +60,7 @@ export const operationVerbs = (db: Kysely<Database>): OperationVerbs => ({
       revokedAt: toIsoOrNull(r.revoked_at),
     }))
   },
-  async revokePublishableKey(publishableKeyId, at) {
-    const exists = await db.selectFrom('publishable_keys').select('publishable_key_id').where('publishable_key_id', '=', publishableKeyId).executeTakeFirst()
-    if (exists === undefined) return false
-    await db.updateTable('publishable_keys').set({ revoked_at: at }).where('publishable_key_id', '=', publishableKeyId).where('revoked_at', 'is', null).execute()
-    return true
-  },
+  revokePublishableKey: (publishableKeyId, at) => revokeCredential(db, 'publishable_keys', publishableKeyId, at),
 
   async listPersonalAccessTokens({ workspaceId, email }) {
     let query = db
@@ -86,12 +82,7 @@ export const operationVerbs = (db: Kysely<Database>): OperationVerbs => ({
       revokedAt: toIsoOrNull(r.revoked_at),
     }))
   },
-  async revokePersonalAccessToken(id, at) {
-    const exists = await db.selectFrom('personal_access_tokens').select('personal_access_token_id').where('personal_access_token_id', '=', id).executeTakeFirst()
-    if (exists === undefined) return false
-    await db.updateTable('personal_access_tokens').set({ revoked_at: at }).where('personal_access_token_id', '=', id).where('revoked_at', 'is', null).execute()
-    return true
-  },
+  revokePersonalAccessToken: (id, at) => revokeCredential(db, 'personal_access_tokens', id, at),
 
   async countWorkspaceContents(workspaceId) {
     return {
