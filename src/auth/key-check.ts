@@ -37,7 +37,7 @@ export const verifyKeyRing = async (store: Store, keys: Buffer[], cipher: KeyRin
   let stored = await store.getSetting(KEY_CHECK_SETTING)
   if (stored === undefined) {
     const [sample] = await store.listTokenCiphertexts(null, 1)
-    const index = sample === undefined ? 0 : cipher.openedBy(sample.tokenCiphertext, sample.clientSessionId)
+    const index = sample === undefined ? 0 : (cipher.open(sample.tokenCiphertext, sample.clientSessionId)?.keyIndex ?? -1)
     if (index < 0) throw new KeyMismatchError()
     stored = await store.initSetting(KEY_CHECK_SETTING, checks[index] as string)
   }

@@ -43,32 +43,32 @@ export class UndecryptableTokenError extends Error {}
  * tokens sealed under a previous key stay readable while a rotation is under way. GCM's tag
  * check makes a wrong key fail at once, so no key id needs storing beside the ciphertext.
  */
-export const createTokenCipher = (...keys: Buffer[]): TokenCipher & { openedBy(ciphertext: string, boundTo: string): number } => {
+/** A stored token opened: its plaintext and the index in the ring of the key that opened it. */
+export interface OpenedToken {
+  plaintext: string
+  keyIndex: number
+}
+
+export const createTokenCipher = (...keys: Buffer[]): TokenCipher & { open(ciphertext: string, boundTo: string): OpenedToken | undefined } => {
   if (keys.length === 0 || keys.some((key) => key.length !== 32)) throw new Error('token cipher keys must be 32 bytes')
   const current = keys[0] as Buffer
-  const openedBy = (ciphertext: string, boundTo: string): number => {
-    for (const [index, key] of keys.entries()) {
+  const open = (ciphertext: string, boundTo: string): OpenedToken | undefined => {
+    for (const [keyIndex, key] of keys.entries()) {
       try {
-        decryptWith(key, ciphertext, boundTo)
-        return index
+        return { plaintext: decryptWith(key, ciphertext, boundTo), keyIndex }
       } catch {
         // Not this key; try the next.
       }
     }
-    return -1
+    return undefined
   }
   return {
     encrypt: (plaintext, boundTo) => encryptWith(current, plaintext, boundTo),
     decrypt(ciphertext, boundTo) {
-      for (const key of keys) {
-        try {
-          return decryptWith(key, ciphertext, boundTo)
-        } catch {
-          // Not this key; try the next.
-        }
-      }
-      throw new UndecryptableTokenError('no configured key decrypts this token')
+      const opened = open(ciphertext, boundTo)
+      if (opened === undefined) throw new UndecryptableTokenError('no configured key decrypts this token')
+      return opened.plaintext
     },
-    openedBy,
+    open,
   }
 }

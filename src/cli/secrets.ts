@@ -27,12 +27,11 @@ const rotate = async ({ store, keys, cipher }: OpenedStore): Promise<RotationRep
     const page = await store.listTokenCiphertexts(after, PAGE)
     for (const row of page) {
       report.examined += 1
-      const index = cipher.openedBy(row.tokenCiphertext, row.clientSessionId)
-      if (index === 0) report.already_current += 1
-      else if (index < 0) report.unreadable += 1
+      const opened = cipher.open(row.tokenCiphertext, row.clientSessionId)
+      if (opened === undefined) report.unreadable += 1
+      else if (opened.keyIndex === 0) report.already_current += 1
       else {
-        const token = cipher.decrypt(row.tokenCiphertext, row.clientSessionId)
-        const swapped = await store.replaceTokenCiphertext(row.clientSessionId, row.tokenCiphertext, cipher.encrypt(token, row.clientSessionId))
+        const swapped = await store.replaceTokenCiphertext(row.clientSessionId, row.tokenCiphertext, cipher.encrypt(opened.plaintext, row.clientSessionId))
         if (swapped) report.reencrypted += 1
       }
     }
