@@ -50,7 +50,6 @@ export const startLatchkey = async (options: StartLatchkeyOptions = {}): Promise
     {
       host: options.host ?? '127.0.0.1',
       port: options.port ?? 0,
-      databaseUrl,
       location,
       create: true,
       config: {

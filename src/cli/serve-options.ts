@@ -12,7 +12,6 @@ import { databaseLocation, isDefaultSqlite } from './store-option.ts'
 export interface ServeOptions {
   host: string
   port: number
-  databaseUrl: string | undefined
   location: DatabaseLocation
   create: boolean
   config: AppConfig
@@ -145,7 +144,6 @@ export const parseServeOptions = (args: string[], io: CliIo): ServeOptions => {
   return {
     host: values.host ?? env.HOST ?? '127.0.0.1',
     port: parsePort(values.port ?? env.PORT ?? '3000'),
-    databaseUrl: values['database-url'],
     location,
     create: values.create === true,
     config: {

@@ -39,7 +39,7 @@ const atMost = (promise: Promise<void>, ms: number) =>
 
 /** Opens and checks the store, bootstraps if asked, and listens. Nothing is left open on failure. */
 export const startServer = async (options: ServeOptions, io: CliIo, logs?: LogStream): Promise<RunningServer> => {
-  const { store, keys, cipher } = await openCheckedStore(io, { 'database-url': options.databaseUrl, create: options.create })
+  const { store, keys, cipher } = await openCheckedStore(io.env, options.location, options.create)
   try {
     const sandbox = options.bootstrapSandbox ? await bootstrapSandbox(store, io, options.sandboxKeysFile) : undefined
     const lifecycle = new Lifecycle()

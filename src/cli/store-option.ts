@@ -51,10 +51,9 @@ export interface OpenedStore {
  * are the ones its data needs: every command refuses to run against data it cannot read.
  * Closes the store again if any of that fails.
  */
-export const openCheckedStore = async (io: CliIo, options: { 'database-url'?: string | undefined; create?: boolean | undefined }, create = false): Promise<OpenedStore> => {
-  const location = databaseLocation(io, options['database-url'])
-  refuseMissingSqlite(location, create || options.create === true)
-  const keys = resolveKeyRing(location, io.env)
+export const openCheckedStore = async (env: CliIo['env'], location: DatabaseLocation, create: boolean): Promise<OpenedStore> => {
+  refuseMissingSqlite(location, create)
+  const keys = resolveKeyRing(location, env)
   const cipher = createTokenCipher(...keys)
   const store = openStore(location)
   try {
@@ -67,14 +66,13 @@ export const openCheckedStore = async (io: CliIo, options: { 'database-url'?: st
   }
 }
 
-/** Runs a command against a checked store, and always closes the store. */
+/** Runs a command against a checked store (its `databaseOption` values), and always closes the store. */
 export const withStore = async <T>(
   io: CliIo,
   options: { 'database-url'?: string | undefined; create?: boolean | undefined },
   run: (opened: OpenedStore) => Promise<T>,
-  create = false,
 ): Promise<T> => {
-  const opened = await openCheckedStore(io, options, create)
+  const opened = await openCheckedStore(io.env, databaseLocation(io, options['database-url']), options.create === true)
   try {
     return await run(opened)
   } finally {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 
 import { systemClock } from '../clock.ts'
 import { provisionWorkspace } from '../domain/provisioning.ts'
-import { type CliIo, print, UsageError } from './io.ts'
+import { type CliIo, print, requireWorkspace, UsageError } from './io.ts'
 import { databaseOption, withStore } from './store-option.ts'
 
 const create = async (rest: string[], io: CliIo): Promise<number> => {
@@ -44,7 +44,7 @@ const remove = async (rest: string[], io: CliIo): Promise<number> => {
   const workspaceId = values.workspace
   if (workspaceId === undefined) throw new UsageError('workspaces delete needs --workspace ID')
   const contents = await withStore(io, values, async ({ store }) => {
-    if ((await store.getWorkspace(workspaceId)) === undefined) throw new UsageError(`no workspace ${workspaceId}`)
+    await requireWorkspace(store, workspaceId)
     const held = await store.countWorkspaceContents(workspaceId)
     const nonEmpty = Object.entries(held).filter(([, n]) => n > 0)
     if (nonEmpty.length > 0 && values.force !== true) {
