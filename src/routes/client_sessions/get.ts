@@ -4,18 +4,8 @@ import { verifyClientSessionToken } from '../../auth/authenticate.ts'
 import { presentedCredential } from '../../auth/credential-headers.ts'
 import { ApiError } from '../../contract/api-error.ts'
 import { id, userIdentifierKey } from '../../contract/fields.ts'
-import { toClientSessionResource } from '../../domain/resources/client-session.ts'
 import { defineRoute } from '../../http/route.ts'
-import type { ClientSessionRecord } from '../../store/records.ts'
 import { clientSessionResponse, findSession, respondWithSession } from './shared.ts'
-
-/**
- * A session's own answer, stringified once per stored version of the session. On SQLite the
- * read memo hands back the same frozen record while nothing changed, so repeated reads reuse the
- * string; any write makes a new record, and with it a new string. The token in it is the one
- * whose hash just matched this record, so every caller that gets this far receives the same bytes.
- */
-const ownAnswers = new WeakMap<ClientSessionRecord, string>()
 
 export default defineRoute({
   path: '/client_sessions/get',
@@ -38,7 +28,7 @@ export default defineRoute({
         )
       }
       // The session was read with the token that authenticated this request.
-      return { client_session: toClientSessionResource(auth.session, context.tokenCipher, auth.token) }
+      return respondWithSession(auth.session, context, auth.token)
     }
     const record = await findSession(context, auth.workspaceId, {
       clientSessionId: params.client_session_id,
@@ -52,11 +42,6 @@ export default defineRoute({
     const token = presentedCredential('client_session_token', { headers, body: undefined })
     if (token === undefined) return undefined
     const auth = await verifyClientSessionToken(token, context)
-    let body = ownAnswers.get(auth.session)
-    if (body === undefined) {
-      body = JSON.stringify({ client_session: toClientSessionResource(auth.session, context.tokenCipher, auth.token), ok: true })
-      ownAnswers.set(auth.session, body)
-    }
-    return { body, workspaceId: auth.workspaceId, credential: 'client_session_token' }
+    return { body: respondWithSession(auth.session, context, auth.token).json, workspaceId: auth.workspaceId, credential: 'client_session_token' }
   },
 })

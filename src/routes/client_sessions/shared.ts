@@ -11,18 +11,21 @@ export const clientSessionResponse = z.object({ client_session: clientSessionSch
 export const emptyResponse = z.object({})
 
 /**
- * A session's answer, stringified once per stored version of the session (and per cipher): on
- * SQLite the read memo returns the same frozen record while nothing changed, so repeated reads
- * reuse the string; any write makes a new record and with it a new string.
+ * A session's answer, stringified once per stored version of the session: on SQLite the read
+ * memo returns the same frozen record while nothing changed, so repeated reads reuse the string;
+ * any write makes a new record and with it a new string. Answers with the stored token are kept
+ * per cipher (it decrypts the token); answers to a session's own token carry that token, whose
+ * hash just matched the record, so they need no decryption and are the same for every holder.
  */
-const answers = new WeakMap<object, WeakMap<ClientSessionRecord, SerializedAnswer>>()
+const decryptedAnswers = new WeakMap<object, WeakMap<ClientSessionRecord, SerializedAnswer>>()
+const ownAnswers = new WeakMap<ClientSessionRecord, SerializedAnswer>()
 
-export const respondWithSession = (record: ClientSessionRecord, context: AppContext): SerializedAnswer => {
-  let byRecord = answers.get(context.tokenCipher)
-  if (byRecord === undefined) answers.set(context.tokenCipher, (byRecord = new WeakMap()))
+export const respondWithSession = (record: ClientSessionRecord, context: AppContext, verifiedToken?: string): SerializedAnswer => {
+  let byRecord = verifiedToken === undefined ? decryptedAnswers.get(context.tokenCipher) : ownAnswers
+  if (byRecord === undefined) decryptedAnswers.set(context.tokenCipher, (byRecord = new WeakMap()))
   let answer = byRecord.get(record)
   if (answer === undefined) {
-    answer = new SerializedAnswer(JSON.stringify({ client_session: toClientSessionResource(record, context.tokenCipher), ok: true }))
+    answer = new SerializedAnswer(JSON.stringify({ client_session: toClientSessionResource(record, context.tokenCipher, verifiedToken), ok: true }))
     byRecord.set(record, answer)
   }
   return answer

@@ -18,6 +18,18 @@ import type { WalIndexWatch } from './wal-index-watch.ts'
  *
  * Bounded per statement, oldest entry out first; rows are shared, so callers map, never mutate.
  */
+/** Without a `-shm` header to read, SQLite's own counter of other connections' commits. */
+const dataVersionWatch = (database: BetterSqlite3Database): (() => boolean) => {
+  const dataVersionOf = database.prepare<[], number>('PRAGMA data_version').pluck()
+  let dataVersion = -1
+  return () => {
+    const version = dataVersionOf.get() as number
+    if (version === dataVersion) return false
+    dataVersion = version
+    return true
+  }
+}
+
 export const createReadMemo = (
   database: BetterSqlite3Database,
   prepare: (source: string) => Statement,
@@ -25,19 +37,7 @@ export const createReadMemo = (
   others: WalIndexWatch | 'private' | undefined,
   entriesPerStatement = 2_000,
 ): DirectReader => {
-  const dataVersionOf = database.prepare<[], number>('PRAGMA data_version').pluck()
-  let dataVersion = -1
-  const othersCommitted =
-    others === 'private'
-      ? () => false
-      : others !== undefined
-        ? () => others.changed()
-        : () => {
-            const version = dataVersionOf.get() as number
-            if (version === dataVersion) return false
-            dataVersion = version
-            return true
-          }
+  const othersCommitted = others === 'private' ? () => false : others !== undefined ? () => others.changed() : dataVersionWatch(database)
   let writesSeen = -1
   const memo = new Map<string, Map<string, unknown[]>>()
   return (sql, parameters) => {
