@@ -1,13 +1,14 @@
-import type { Kysely, Transaction } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 
 import type { SqlFlavor } from './flavor.ts'
 import { type SessionRowWithLinks, sessionLinkColumns, toSessionWithLinks } from './session-links.ts'
 import type { Store } from '../store.ts'
-import type { NewClientSession } from '../records.ts'
+import type { ClientSessionAuth, NewClientSession } from '../records.ts'
 import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
 import { pageOf } from './paging.ts'
 import { arg, preparedMappedQuery } from './prepared.ts'
+import { coalescedLookup } from './coalesced-lookup.ts'
 
 type SessionVerbs = Pick<
   Store,
@@ -73,11 +74,22 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
   const sessions = () => db.selectFrom('client_sessions').selectAll('client_sessions').select(links)
   // The hot path (every client session token request): one statement, compiled once and run
   // with new arguments. It reads the whole session, so a token's own session costs no more reads.
-  const byToken = preparedMappedQuery(
+  const toAuth = (row: SessionRowWithLinks): ClientSessionAuth => ({ secretHash: row.secret_hash, session: toSessionWithLinks(row) })
+  const byToken = preparedMappedQuery(db, () => sessions().where('token_id', '=', arg(0)), toAuth)
+  // PostgreSQL: concurrent token reads share statements (coalesced-lookup.ts), still one round
+  // trip each and never an answer read before the request arrived. One statement in flight gave
+  // the most reads per second (measured on 2 cores, 32 connections: 1 → 5 000/s, 2 → 3 750/s,
+  // 4 → 3 330/s, 8 → 2 500/s): bigger batches cost PostgreSQL less per key, and a batch of 64
+  // takes about 2 ms, so one instance is not capped below ~30 000 reads/s. SQLite answers in-process.
+  const byTokens = preparedMappedQuery(
     db,
-    () => sessions().where('token_id', '=', arg(0)),
-    (row: SessionRowWithLinks) => ({ secretHash: row.secret_hash, session: toSessionWithLinks(row) }),
+    () => sessions().where(sql<boolean>`token_id = ANY(CAST(${arg(0)} AS text[]))`),
+    (row: SessionRowWithLinks) => ({ tokenId: row.token_id, auth: toAuth(row) }),
   )
+  const findByToken =
+    flavor.name === 'postgres'
+      ? coalescedLookup((tokenIds) => byTokens(tokenIds), (found) => found.tokenId, { maxInFlight: 1, maxKeys: 64 })
+      : async (tokenId: string) => ({ auth: (await byToken(tokenId))[0] })
   const byId = preparedMappedQuery(
     db,
     () => sessions().where('workspace_id', '=', arg(0)).where('client_session_id', '=', arg(1)),
@@ -112,8 +124,7 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
   },
 
   async findClientSessionAuth(tokenId) {
-    const [found] = await byToken(tokenId)
-    return found
+    return (await findByToken(tokenId))?.auth
   },
 
   async getClientSession(workspaceId, clientSessionId) {

@@ -1,0 +1,80 @@
+/**
+ * Lookups by one key that share round trips under load: while `maxInFlight` statements are
+ * already running, new keys wait together and go out as one statement (`WHERE key = ANY($1)`)
+ * when a slot frees. With a free slot a key goes out at once, so a lone request waits for
+ * nothing.
+ *
+ * Freshness is the same as one statement per request: a key only ever joins a statement that has
+ * not been sent yet, never one already running, so every answer was read after its request
+ * arrived. A revocation committed before a request is therefore seen by it, on every instance.
+ * Nothing is remembered between statements.
+ *
+ * On PostgreSQL the database, not Node, bounds a hot read: a batch of 16 keys costs the server
+ * little more than one key, so under load one round trip carries many requests.
+ */
+interface Waiter<Row> {
+  resolve(row: Row | undefined): void
+  reject(error: unknown): void
+}
+
+export interface CoalescedLookupOptions {
+  /** Statements running at once; more keys wait for the next statement. */
+  maxInFlight: number
+  /** Keys in one statement at most. */
+  maxKeys: number
+}
+
+export const coalescedLookup = <Row>(
+  runMany: (keys: string[]) => Promise<readonly Row[]>,
+  keyOf: (row: Row) => string,
+  { maxInFlight, maxKeys }: CoalescedLookupOptions,
+): ((key: string) => Promise<Row | undefined>) => {
+  let waiting = new Map<string, Waiter<Row>[]>()
+  let inFlight = 0
+
+  const settle = (batch: Map<string, Waiter<Row>[]>, rows: readonly Row[]) => {
+    const found = new Map<string, Row>()
+    for (const row of rows) found.set(keyOf(row), row)
+    for (const [key, waiters] of batch) for (const waiter of waiters) waiter.resolve(found.get(key))
+  }
+
+  const takeBatch = (): Map<string, Waiter<Row>[]> => {
+    if (waiting.size <= maxKeys) {
+      const batch = waiting
+      waiting = new Map()
+      return batch
+    }
+    const batch = new Map<string, Waiter<Row>[]>()
+    for (const [key, waiters] of waiting) {
+      if (batch.size === maxKeys) break
+      batch.set(key, waiters)
+      waiting.delete(key)
+    }
+    return batch
+  }
+
+  const dispatch = (): void => {
+    while (inFlight < maxInFlight && waiting.size > 0) {
+      const batch = takeBatch()
+      inFlight++
+      const fail = (error: unknown) => {
+        for (const waiters of batch.values()) for (const waiter of waiters) waiter.reject(error)
+      }
+      runMany([...batch.keys()])
+        .then((rows) => settle(batch, rows), fail)
+        .catch(fail)
+        .finally(() => {
+          inFlight--
+          dispatch()
+        })
+    }
+  }
+
+  return (key) =>
+    new Promise<Row | undefined>((resolve, reject) => {
+      const waiters = waiting.get(key)
+      if (waiters === undefined) waiting.set(key, [{ resolve, reject }])
+      else waiters.push({ resolve, reject })
+      dispatch()
+    })
+}

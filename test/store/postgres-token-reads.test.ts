@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { after, describe, test } from 'node:test'
+
+import type { FastifyInstance } from 'fastify'
+
+import { createApp } from '../../src/app.ts'
+import { createTokenCipher } from '../../src/auth/token-cipher.ts'
+import { DEFAULT_CONFIG } from '../../src/domain/context.ts'
+import { provisionWorkspace } from '../../src/domain/provisioning.ts'
+import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.ts'
+import { ManualClock } from '../fixtures/clock.ts'
+import { startPostgresProxy } from '../fixtures/postgres-proxy.ts'
+import { openTestStore, STORE_KIND } from '../fixtures/stores.ts'
+
+const skip = STORE_KIND === 'postgres' ? false : 'counts round trips to PostgreSQL; SQLite has none'
+
+/**
+ * On PostgreSQL a client session token read costs one round trip, and concurrent reads share
+ * round trips, without ever answering from a statement that ran before the request arrived.
+ * A proxy between the server and the database counts the round trips and can delay answers.
+ */
+describe('client session token reads on PostgreSQL', { skip }, async () => {
+  if (skip !== false) return
+  const database = await openTestStore()
+  const proxy = await startPostgresProxy(database.url)
+  const store = openPostgresStore(proxy.url, 4)
+  const clock = new ManualClock()
+  const context = { store, clock, config: DEFAULT_CONFIG, tokenCipher: createTokenCipher(Buffer.alloc(32, 5)) }
+  const app: FastifyInstance = createApp(context)
+  after(async () => {
+    await app.close()
+    await proxy.close()
+    await database.dispose()
+  })
+  const ws = await provisionWorkspace(database.store, clock, { name: 'Round trips', isSandbox: true })
+  const key = { authorization: `Bearer ${ws.api_key}` }
+  const post = async (path: string, headers: Record<string, string>, body: object = {}) => {
+    const res = await app.inject({ method: 'POST', url: path, headers, payload: body })
+    return { status: res.statusCode, body: res.json() }
+  }
+  const newSession = async () => (await post('/client_sessions/create', key, { user_identifier_key: randomUUID() })).body.client_session
+  const readWith = (token: string) => post('/client_sessions/get', { authorization: `Bearer ${token}` })
+
+  test('one round trip per read, one after another', async () => {
+    const session = await newSession()
+    await readWith(session.token)
+    const before = proxy.roundTrips()
+    for (let i = 0; i < 20; i++) assert.equal((await readWith(session.token)).status, 200)
+    assert.equal(proxy.roundTrips() - before, 20)
+  })
+
+  test('concurrent reads share round trips, and each gets its own session', async () => {
+    const sessions: { token: string; client_session_id: string }[] = []
+    for (let i = 0; i < 10; i++) sessions.push(await newSession())
+    await readWith(sessions[0].token)
+    const before = proxy.roundTrips()
+    const reads = Array.from({ length: 60 }, (_, i) => sessions[i % sessions.length])
+    const answers = await Promise.all(reads.map((s) => readWith(s.token)))
+    const trips = proxy.roundTrips() - before
+    answers.forEach((answer, i) => {
+      assert.equal(answer.status, 200)
+      assert.equal(answer.body.client_session.client_session_id, reads[i].client_session_id)
+      assert.equal(answer.body.client_session.token, reads[i].token)
+    })
+    assert.ok(trips >= 1 && trips < reads.length, `${trips} round trips for ${reads.length} reads`)
+  })
+
+  test('a read that arrives after a revocation never takes the answer of a statement sent before it', async () => {
+    const session = await newSession()
+    assert.equal((await readWith(session.token)).status, 200)
+    // A read whose statement has run, answer held back on the wire.
+    proxy.holdAnswers()
+    const early = readWith(session.token)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    // Revoked elsewhere (another instance, straight on the database), acknowledged.
+    assert.equal(await database.store.revokeClientSession(ws.workspace_id, session.client_session_id, clock.now().toISOString()), true)
+    const late = readWith(session.token)
+    proxy.release()
+    assert.equal((await early).status, 200)
+    const refused = await late
+    assert.equal(refused.status, 401)
+    assert.equal(refused.body.error.type, 'client_session_revoked')
+  })
+})
