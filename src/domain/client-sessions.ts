@@ -5,6 +5,7 @@ import { ApiError } from '../contract/api-error.ts'
 import type { AppContext } from './context.ts'
 import type { ClientSessionRecord } from '../store/records.ts'
 import type { SessionInput } from './session-input.ts'
+import { rememberToken } from './resources/client-session.ts'
 
 const liveSessionFor = async ({ store }: AppContext, workspaceId: string, key: string) => {
   const found = await store.getClientSessionByUserKey(workspaceId, key)
@@ -20,7 +21,7 @@ const insertNew = async (context: AppContext, workspaceId: string, input: Sessio
   const now = clock.now()
   const clientSessionId = randomUUID()
   const minted = mintCredential('client_session_token')
-  const inserted = await store.insertClientSession({
+  const session = {
     clientSessionId,
     workspaceId,
     tokenId: minted.tokenId,
@@ -34,8 +35,29 @@ const insertNew = async (context: AppContext, workspaceId: string, input: Sessio
     expiresAt: input.expiresAt ?? new Date(now.getTime() + config.sessionLifetimeMs).toISOString(),
     connectedAccountIds: input.connectedAccountIds,
     connectWebviewIds: input.connectWebviewIds,
-  })
-  return inserted ? store.getClientSession(workspaceId, clientSessionId) : undefined
+  }
+  if (!(await store.insertClientSession(session))) return undefined
+  // With links the store works out what they reach (device_count); without, the inserted row is
+  // the whole session, so it is not read back.
+  const hasLinks = session.connectedAccountIds.length > 0 || session.connectWebviewIds.length > 0
+  if (hasLinks) return store.getClientSession(workspaceId, clientSessionId)
+  const record: ClientSessionRecord = {
+    clientSessionId,
+    workspaceId,
+    tokenCiphertext: session.tokenCiphertext,
+    userIdentifierKey: session.userIdentifierKey,
+    userIdentityId: session.userIdentityId,
+    customerId: session.customerId,
+    customerKey: session.customerKey,
+    createdAt: session.createdAt,
+    expiresAt: new Date(session.expiresAt).toISOString(),
+    revokedAt: null,
+    connectedAccountIds: [],
+    connectWebviewIds: [],
+    deviceCount: 0,
+  }
+  rememberToken(record, tokenCipher, minted.token)
+  return record
 }
 
 const alreadyExists = () =>

@@ -8,9 +8,7 @@ import type { ClientSessionRecord } from '../../store/records.ts'
  * must not fail a whole answer.
  */
 const readableToken = (record: ClientSessionRecord, cipher: TokenCipher): string | null => {
-  let byRecord = decrypted.get(cipher)
-  if (byRecord === undefined) decrypted.set(cipher, (byRecord = new WeakMap()))
-  const known = byRecord.get(record)
+  const known = decrypted.get(cipher)?.get(record)
   if (known !== undefined) return known
   let token: string | null
   try {
@@ -18,7 +16,7 @@ const readableToken = (record: ClientSessionRecord, cipher: TokenCipher): string
   } catch {
     token = null
   }
-  byRecord.set(record, token)
+  rememberToken(record, cipher, token)
   return token
 }
 
@@ -28,6 +26,13 @@ const readableToken = (record: ClientSessionRecord, cipher: TokenCipher): string
  * per store and per row version, so a rotated or changed row is decrypted afresh.
  */
 const decrypted = new WeakMap<TokenCipher, WeakMap<ClientSessionRecord, string | null>>()
+
+/** Remembers a session's token, decrypted or just minted (a new session's answer then decrypts nothing). */
+export const rememberToken = (record: ClientSessionRecord, cipher: TokenCipher, token: string | null): void => {
+  let byRecord = decrypted.get(cipher)
+  if (byRecord === undefined) decrypted.set(cipher, (byRecord = new WeakMap()))
+  byRecord.set(record, token)
+}
 
 /**
  * The one mapping from a stored session to the wire resource (contract §3). `verifiedToken` is the

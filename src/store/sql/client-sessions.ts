@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
+import { type Kysely, type OnConflictBuilder, sql, type Transaction } from 'kysely'
 
 import type { SqlFlavor } from './flavor.ts'
 import { type SessionRowWithLinks, sessionLinkColumns, toSessionWithLinks } from './session-links.ts'
@@ -7,7 +7,7 @@ import type { ClientSessionAuth, NewClientSession } from '../records.ts'
 import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
 import { pageOf } from './paging.ts'
-import { arg, preparedMappedQuery } from './prepared.ts'
+import { arg, preparedMappedQuery, preparedWrite } from './prepared.ts'
 import { coalescedLookup } from './coalesced-lookup.ts'
 
 type SessionVerbs = Pick<
@@ -69,8 +69,24 @@ const sessionExists = async (trx: Transaction<Database>, workspaceId: string, cl
     .where('client_session_id', '=', clientSessionId)
     .executeTakeFirst()) !== undefined
 
+/**
+ * The partial unique index decides races: a concurrent insert for the same live key waits for the
+ * first and then does nothing, so callers re-read the winner.
+ */
+const liveKeyConflict = (oc: OnConflictBuilder<Database, 'client_sessions'>) =>
+  oc.columns(['workspace_id', 'user_identifier_key']).where('revoked_at', 'is', null).doNothing()
+
+const SESSION_COLUMNS = Object.keys(sessionRow({} as NewClientSession)) as (keyof ReturnType<typeof sessionRow>)[]
+
 export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVerbs => {
   const links = sessionLinkColumns(flavor)
+  // A session without links is one row: one prepared statement, no transaction.
+  const insertBareSession = preparedWrite(db, (d) =>
+    d
+      .insertInto('client_sessions')
+      .values(Object.fromEntries(SESSION_COLUMNS.map((column, i) => [column, arg(i)])) as unknown as ReturnType<typeof sessionRow>)
+      .onConflict(liveKeyConflict),
+  )
   const sessions = () => db.selectFrom('client_sessions').selectAll('client_sessions').select(links)
   // The hot path (every client session token request): one statement, compiled once and run
   // with new arguments. It reads the whole session, so a token's own session costs no more reads.
@@ -86,10 +102,11 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
     () => sessions().where(sql<boolean>`token_id = ANY(CAST(${arg(0)} AS text[]))`),
     (row: SessionRowWithLinks) => ({ tokenId: row.token_id, auth: toAuth(row) }),
   )
-  const findByToken =
+  const coalesced = coalescedLookup((tokenIds) => byTokens(tokenIds), (found) => found.tokenId, { maxInFlight: 1, maxKeys: 64 })
+  const findAuth =
     flavor.name === 'postgres'
-      ? coalescedLookup((tokenIds) => byTokens(tokenIds), (found) => found.tokenId, { maxInFlight: 1, maxKeys: 64 })
-      : async (tokenId: string) => ({ auth: (await byToken(tokenId))[0] })
+      ? async (tokenId: string) => (await coalesced(tokenId))?.auth
+      : async (tokenId: string) => (await byToken(tokenId))[0]
   const byId = preparedMappedQuery(
     db,
     () => sessions().where('workspace_id', '=', arg(0)).where('client_session_id', '=', arg(1)),
@@ -108,14 +125,16 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
     toSessionWithLinks,
   )
   return {
-  insertClientSession(s) {
+  async insertClientSession(s) {
+    if (s.connectedAccountIds.length === 0 && s.connectWebviewIds.length === 0) {
+      const row = sessionRow(s)
+      return (await insertBareSession(...SESSION_COLUMNS.map((column) => row[column]))) > 0
+    }
     return db.transaction().execute(async (trx) => {
       const result = await trx
         .insertInto('client_sessions')
         .values(sessionRow(s))
-        // The partial unique index decides races: a concurrent insert for the same live key
-        // waits for the first and then does nothing, so callers re-read the winner.
-        .onConflict((oc) => oc.columns(['workspace_id', 'user_identifier_key']).where('revoked_at', 'is', null).doNothing())
+        .onConflict(liveKeyConflict)
         .executeTakeFirst()
       if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false
       await addLinks(trx, s.clientSessionId, s.connectedAccountIds, s.connectWebviewIds)
@@ -123,9 +142,7 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
     })
   },
 
-  async findClientSessionAuth(tokenId) {
-    return (await findByToken(tokenId))?.auth
-  },
+  findClientSessionAuth: findAuth,
 
   async getClientSession(workspaceId, clientSessionId) {
     const [found] = await byId(workspaceId, clientSessionId)

@@ -19,6 +19,20 @@ export const registerDirectReader = (db: Kysely<Database>, reader: DirectReader)
   DIRECT.set(db, reader)
 }
 
+/** Builds and compiles a statement on first use, then fills in each call's arguments. */
+const compiledOnce = <Row>(db: Kysely<Database>, build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> }) => {
+  let compiled: CompiledQuery<Row> | undefined
+  let slots: (number | undefined)[] = []
+  return (args: readonly unknown[]): { sql: string; parameters: unknown[] } => {
+    if (compiled === undefined) {
+      compiled = build(db).compile()
+      slots = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARK) ? Number(p.slice(MARK.length)) : undefined))
+    }
+    const fixed = compiled.parameters
+    return { sql: compiled.sql, parameters: slots.map((slot, i) => (slot === undefined ? fixed[i] : args[slot])) }
+  }
+}
+
 /**
  * A read built and compiled once, then run with new arguments: the hot paths skip Kysely's
  * per-call building and compiling, and where the dialect allows, its per-call connection
@@ -26,19 +40,27 @@ export const registerDirectReader = (db: Kysely<Database>, reader: DirectReader)
  * builder as the only way SQL is written. Arguments travel as bound parameters, as always.
  */
 const preparedQuery = <Row>(db: Kysely<Database>, build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> }) => {
-  let compiled: CompiledQuery<Row> | undefined
-  let slots: (number | undefined)[] = []
+  const statement = compiledOnce(db, build)
   return async (...args: unknown[]): Promise<readonly Row[]> => {
-    if (compiled === undefined) {
-      compiled = build(db).compile()
-      slots = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARK) ? Number(p.slice(MARK.length)) : undefined))
-    }
-    const fixed = compiled.parameters
-    const parameters = slots.map((slot, i) => (slot === undefined ? fixed[i] : args[slot]))
-    const direct = DIRECT.get(db)?.(compiled.sql, parameters)
+    const { sql, parameters } = statement(args)
+    const direct = DIRECT.get(db)?.(sql, parameters)
     if (direct !== undefined) return (await direct) as Row[]
-    const result = await db.executeQuery(CompiledQuery.raw(compiled.sql, parameters))
+    const result = await db.executeQuery(CompiledQuery.raw(sql, parameters))
     return result.rows as Row[]
+  }
+}
+
+/**
+ * A single-statement write built and compiled once, like the reads above; answers how many rows
+ * it changed. It runs through Kysely's connection (never the direct reader), so the SQLite read
+ * memo sees the write.
+ */
+export const preparedWrite = (db: Kysely<Database>, build: (db: Kysely<Database>) => { compile(): CompiledQuery<unknown> }) => {
+  const statement = compiledOnce(db, build)
+  return async (...args: unknown[]): Promise<number> => {
+    const { sql, parameters } = statement(args)
+    const result = await db.executeQuery(CompiledQuery.raw(sql, parameters))
+    return Number(result.numAffectedRows ?? 0)
   }
 }
 
