@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import type { DestinationStream, Level } from 'pino'
+import type { Registry } from 'prom-client'
 
 import { ApiError } from './contract/api-error.ts'
 import { ROUTES } from './routes/index.ts'
@@ -44,14 +45,20 @@ export interface CreateAppOptions extends AppContext {
   keys?: Buffer[]
   /** Shared with whoever stops the server (drain, then close). */
   lifecycle?: Lifecycle
+  /** Set in a worker of `serve --workers N`: joins the worker's metrics to the others'. */
+  joinCluster?: JoinCluster
 }
+
+/** What a worker process gets from the process supervising it (cli/cluster-worker.ts). */
+export type JoinCluster = (registry: Registry) => { clusterMetrics(): Promise<{ text: string; contentType: string }> }
 
 /**
  * Builds the server without listening: tests inject
  * requests or listen on port 0; only `serve` binds a real port.
  */
-export const createApp = ({ logStream, logLevel, trustProxy, keys, lifecycle = new Lifecycle(), ...rawContext }: CreateAppOptions): FastifyInstance => {
+export const createApp = ({ logStream, logLevel, trustProxy, keys, lifecycle = new Lifecycle(), joinCluster, ...rawContext }: CreateAppOptions): FastifyInstance => {
   const metrics = createMetrics()
+  const cluster = joinCluster?.(metrics.registry)
   const app = Fastify({
     logger:
       logStream === undefined
@@ -88,8 +95,9 @@ export const createApp = ({ logStream, logLevel, trustProxy, keys, lifecycle = n
   installCors(app, context.config.corsOrigins)
   installLifecycle(app, lifecycle)
   if (context.config.rateLimitPerMinute !== null) {
-    // Servers sharing a PostgreSQL database share each client's budget; SQLite has one server.
-    const counter = context.store.flavor === 'postgres' ? storeCounter(context.store) : memoryCounter()
+    // Servers sharing a database (PostgreSQL, or the workers of one server) share each client's
+    // budget, counted in the database; a lone process counts in memory.
+    const counter = context.store.flavor === 'postgres' || cluster !== undefined ? storeCounter(context.store) : memoryCounter()
     installRateLimit(app, context.config.rateLimitPerMinute, context.clock, counter)
   }
   const requestLines = logStream !== undefined && ['info', 'debug', 'trace'].includes(logLevel ?? 'info') ? logStream : null
@@ -103,7 +111,7 @@ export const createApp = ({ logStream, logLevel, trustProxy, keys, lifecycle = n
     for (const route of ROUTES) registerRoute(routes, route, context)
     installWebviewPages(routes, context)
     installTelemetrySink(routes)
-    installOperationalRoutes(routes, { store: context.store, lifecycle, metrics, keys: keys ?? null })
+    installOperationalRoutes(routes, { store: context.store, lifecycle, metrics, keys: keys ?? null, ...(cluster === undefined ? {} : { clusterMetrics: cluster.clusterMetrics }) })
     routes.get('/openapi.json', async () => openApi)
     // Requests for paths that do not exist count against the rate limit too.
     const limitUnknownPaths = context.config.rateLimitPerMinute === null ? {} : { preHandler: routes.rateLimit() }

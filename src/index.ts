@@ -63,6 +63,7 @@ export const startLatchkey = async (options: StartLatchkeyOptions = {}): Promise
       sandboxKeysFile: '',
       logLevel: 'silent',
       drainMs: 0,
+      workers: 1,
     },
     io,
   )

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net'
+import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
 
 import type { Level } from 'pino'
@@ -20,6 +21,8 @@ export interface ServeOptions {
   sandboxKeysFile: string
   logLevel: Level | 'silent'
   drainMs: number
+  /** Processes answering on the one port (node:cluster); 1 runs the server in this process. */
+  workers: number
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -112,6 +115,19 @@ const parseSeconds = (name: string, value: string | undefined, fallback: number)
   return seconds * 1000
 }
 
+const MAX_WORKERS = 256
+
+/** A worker count, or `auto` for one per CPU the process may use. */
+const parseWorkers = (value: string | undefined): number => {
+  if (value === undefined || value === '') return 1
+  if (value === 'auto') return availableParallelism()
+  const workers = Number(value)
+  if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
+    throw new UsageError(`invalid worker count ${value}: give a whole number from 1 to ${MAX_WORKERS}, or auto`)
+  }
+  return workers
+}
+
 /** Flags win over environment variables, which win over defaults. */
 export const parseServeOptions = (args: string[], io: CliIo): ServeOptions => {
   const { values } = parseArgs({
@@ -131,6 +147,7 @@ export const parseServeOptions = (args: string[], io: CliIo): ServeOptions => {
       'sandbox-keys-file': { type: 'string' },
       'log-level': { type: 'string' },
       'drain-seconds': { type: 'string' },
+      workers: { type: 'string' },
     },
   })
   const env = io.env
@@ -158,5 +175,14 @@ export const parseServeOptions = (args: string[], io: CliIo): ServeOptions => {
     sandboxKeysFile: values['sandbox-keys-file'] ?? env.LATCHKEY_SANDBOX_KEYS_FILE ?? defaultKeysFile,
     logLevel: parseLogLevel(values['log-level'] ?? env.LATCHKEY_LOG_LEVEL),
     drainMs: parseSeconds('drain seconds', values['drain-seconds'] ?? env.LATCHKEY_DRAIN_SECONDS, 0),
+    workers: workersFor(location, parseWorkers(values.workers ?? env.LATCHKEY_WORKERS)),
   }
+}
+
+/** Every worker opens the database itself: a private in-memory one would be a different database in each. */
+const workersFor = (location: DatabaseLocation, workers: number): number => {
+  if (workers > 1 && location.kind === 'sqlite' && location.path === ':memory:') {
+    throw new UsageError('--workers needs a database the workers can share: a SQLite file or PostgreSQL, not sqlite::memory:')
+  }
+  return workers
 }

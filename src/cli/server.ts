@@ -2,6 +2,7 @@ import { createApp } from '../app.ts'
 import { systemClock } from '../clock.ts'
 import { type ProvisionedWorkspace, provisionWorkspace } from '../domain/provisioning.ts'
 import { Lifecycle } from '../http/lifecycle.ts'
+import type { JoinCluster } from '../app.ts'
 import type { CliIo } from './io.ts'
 import type { LogStream } from './log-stream.ts'
 import { bootstrapSandbox } from './sandbox-bootstrap.ts'
@@ -38,7 +39,7 @@ const atMost = (promise: Promise<void>, ms: number) =>
   })
 
 /** Opens and checks the store, bootstraps if asked, and listens. Nothing is left open on failure. */
-export const startServer = async (options: ServeOptions, io: CliIo, logs?: LogStream): Promise<RunningServer> => {
+export const startServer = async (options: ServeOptions, io: CliIo, logs?: LogStream, joinCluster?: JoinCluster): Promise<RunningServer> => {
   const { store, keys, cipher } = await openCheckedStore(io.env, options.location, options.create)
   try {
     const sandbox = options.bootstrapSandbox ? await bootstrapSandbox(store, io, options.sandboxKeysFile) : undefined
@@ -52,6 +53,7 @@ export const startServer = async (options: ServeOptions, io: CliIo, logs?: LogSt
       lifecycle,
       trustProxy: options.trustProxy,
       logLevel: options.logLevel,
+      ...(joinCluster === undefined ? {} : { joinCluster }),
       ...(logs === undefined ? {} : { logStream: logs.stream }),
     })
     const url = await app.listen({ host: options.host, port: options.port })

@@ -40,6 +40,9 @@ Starts the API server. Each option can also be set by the environment variable s
   --drain-seconds N                 on SIGTERM, answer /ready with 503 for N seconds before
                                     closing, so load balancers stop sending
                                     (LATCHKEY_DRAIN_SECONDS, default 0)
+  --workers N                       processes answering on the one port, N or auto for one
+                                    per CPU; needs a SQLite file or PostgreSQL
+                                    (LATCHKEY_WORKERS, default 1)
 
 Secrets: LATCHKEY_SECRET (32+ characters; required with PostgreSQL; SQLite otherwise keeps a
 key file next to the database) and LATCHKEY_PREVIOUS_SECRETS (comma-separated, while rotating).`,

@@ -15,9 +15,16 @@ import type { Metrics } from './metrics.ts'
  */
 export const installOperationalRoutes = (
   app: FastifyInstance,
-  options: { store: Store; lifecycle: Lifecycle; metrics: Metrics; keys: Buffer[] | null },
+  options: {
+    store: Store
+    lifecycle: Lifecycle
+    metrics: Metrics
+    keys: Buffer[] | null
+    /** In a worker of `serve --workers N`: every worker's metrics summed, from the primary. */
+    clusterMetrics?: () => Promise<{ text: string; contentType: string }>
+  },
 ): void => {
-  const { store, lifecycle, metrics, keys } = options
+  const { store, lifecycle, metrics, keys, clusterMetrics } = options
   app.get('/health', async () => ({ ok: true }))
   app.get('/ready', async (request, reply) => {
     const unready = (message: string) => sendError(reply, request, new ApiError(503, 'service_unavailable', message))
@@ -30,8 +37,13 @@ export const installOperationalRoutes = (
     }
     return { ok: true }
   })
-  app.get('/metrics', async (_request, reply) => {
-    const text = await metrics.registry.metrics()
-    return reply.type(metrics.registry.contentType).send(text)
+  app.get('/metrics', async (request, reply) => {
+    if (clusterMetrics === undefined) return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics())
+    try {
+      const { text, contentType } = await clusterMetrics()
+      return reply.type(contentType).send(text)
+    } catch {
+      return sendError(reply, request, new ApiError(503, 'service_unavailable', 'The other workers\' metrics could not be gathered.'))
+    }
   })
 }
