@@ -7,6 +7,8 @@ export interface Row {
   target: string
   result: LoadResult
   vsBare: number | null
+  /** Against the bare server run as the same number of processes (the workers' rows). */
+  vsBareWorkers: number | null
   vsFake: number | null
 }
 
@@ -14,10 +16,11 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) :
 const ratio = (n: number | null) => (n === null ? '–' : `${n.toFixed(2)}×`)
 
 export const table = (rows: Row[]): string => {
-  const header = '| scenario | server | req/s | p50 ms | p99 ms | × bare | × fake | errors |\n|---|---|---:|---:|---:|---:|---:|---:|'
+  const header =
+    '| scenario | server | req/s | p50 ms | p99 ms | × bare | × bare, same processes | × fake | errors |\n|---|---|---:|---:|---:|---:|---:|---:|---:|'
   const lines = rows.map(
     (r) =>
-      `| ${r.scenario} | ${r.target} | ${fmt(r.result.rps)} | ${fmt(r.result.p50, 1)} | ${fmt(r.result.p99, 1)} | ${ratio(r.vsBare)} | ${ratio(r.vsFake)} | ${r.result.errors + r.result.non2xx} |`,
+      `| ${r.scenario} | ${r.target} | ${fmt(r.result.rps)} | ${fmt(r.result.p50, 1)} | ${fmt(r.result.p99, 1)} | ${ratio(r.vsBare)} | ${ratio(r.vsBareWorkers)} | ${ratio(r.vsFake)} | ${r.result.errors + r.result.non2xx} |`,
   )
   return [header, ...lines].join('\n')
 }

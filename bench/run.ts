@@ -3,7 +3,7 @@
  * fake, in one run, alternating servers round by round so machine drift cancels. Loopback only,
  * bounded in time. Flags: --duration S, --connections N, --rounds N, --stores sqlite,postgres,
  * --scale 1000,1000000 (or none), --warmup S, --no-fake, --scenarios cst_get,…, --quick (a few seconds per run, for CI
- * smoke).
+ * smoke), --workers N (also run SQLite Latchkey and the bare server as N processes; 1 for none).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -34,6 +34,7 @@ const { values } = parseArgs({
     // recorded run (bench/results.md), a deliberate act rather than a side effect.
     out: { type: 'string' },
     record: { type: 'boolean', default: false },
+    workers: { type: 'string', default: '2' },
   },
 })
 const outPath = values.out ?? (values.record ? 'bench/results.md' : 'bench/.tmp/results.md')
@@ -48,6 +49,7 @@ const stores = values.stores.split(',').filter((s) => s === 'sqlite' || s === 'p
 const scaleSizes = (values.scale ?? (quick ? '1000,20000' : '1000,1000000')).split(',').filter((s) => s !== 'none' && s !== '').map(Number)
 const secret = 'bench-secret-'.padEnd(48, 'x')
 const SESSIONS = 1000
+const workers = Number(values.workers)
 
 const dir = mkdtempSync(join(tmpdir(), 'latchkey-bench-'))
 const log = (line: string) => process.stderr.write(`${line}\n`)
@@ -63,6 +65,11 @@ try {
     const target = await startLatchkey('Latchkey SQLite', `sqlite:${location.path}`, secret)
     targets.push(target)
     data.set(target, seeded)
+    if (workers > 1) {
+      const cluster = await startLatchkey(`Latchkey SQLite, ${workers} workers`, `sqlite:${location.path}`, secret, ['--workers', String(workers)])
+      targets.push(cluster)
+      data.set(cluster, seeded)
+    }
   }
   if (stores.includes('postgres')) {
     postgres = await startPostgres()
@@ -75,7 +82,10 @@ try {
   if (first === undefined) throw new Error('no store selected (--stores sqlite,postgres)')
   // The ceiling answers a body of the same size as the hot path's real answer.
   const sample = await fetch(`${first.url}/client_sessions/get`, { headers: { authorization: `Bearer ${data.get(first)?.cst}` } })
-  const bare = await startBare(await sample.text())
+  const body = await sample.text()
+  const bare = await startBare(body)
+  // The ceiling for the workers' rows: the bare server as the same number of processes.
+  const bareCluster = workers > 1 && stores.includes('sqlite') ? await startBare(body, {}, workers) : undefined
   const fake = values['no-fake'] ? undefined : await startFake()
 
   const rows: Row[] = []
@@ -84,6 +94,7 @@ try {
     const runs = new Map<string, LoadResult[]>()
     const contenders: { name: string; url: string; request: ReturnType<Scenario['latchkey']> }[] = [
       { name: bare.name, url: bare.url, request: scenario.latchkey(data.get(first) as BenchData) },
+      ...(bareCluster === undefined ? [] : [{ name: bareCluster.name, url: bareCluster.url, request: scenario.latchkey(data.get(first) as BenchData) }]),
       ...targets.map((t) => ({ name: t.name, url: t.url, request: scenario.latchkey(data.get(t) as BenchData) })),
     ]
     if (fake !== undefined && scenario.fake !== undefined) {
@@ -107,6 +118,7 @@ try {
       }
     }
     const bareRps = average(runs.get(bare.name) ?? []).rps
+    const bareClusterRps = bareCluster === undefined ? null : average(runs.get(bareCluster.name) ?? []).rps
     const fakeRuns = fake === undefined ? undefined : runs.get(fake.name)
     const fakeRps = fakeRuns === undefined ? null : average(fakeRuns).rps
     for (const c of contenders) {
@@ -117,11 +129,12 @@ try {
         target: c.name,
         result,
         vsBare: c.name === bare.name ? null : result.rps / bareRps,
+        vsBareWorkers: c.name.endsWith(' workers') && !c.name.startsWith('bare') && bareClusterRps !== null ? result.rps / bareClusterRps : null,
         vsFake: isLatchkey && fakeRps !== null ? result.rps / fakeRps : null,
       })
     }
   }
-  for (const t of [bare, ...(fake === undefined ? [] : [fake]), ...targets]) await t.stop()
+  for (const t of [bare, ...(bareCluster === undefined ? [] : [bareCluster]), ...(fake === undefined ? [] : [fake]), ...targets]) await t.stop()
   targets.length = 0
 
   const scale = scaleSizes.length >= 2 ? await runScale(dir, secret, scaleSizes, duration, connections, rounds, warmup, log) : ''
@@ -138,7 +151,10 @@ Produced by \`npm run bench${process.argv.slice(2).length > 0 ? ` -- ${process.a
 - Every server runs in its own process: Latchkey as \`bin/latchkey serve\` (request logs on), the
   bare ceiling a node:http server answering a fixed JSON body of the same size as Latchkey's
   \`client_sessions/get\` answer, and \`@seamapi/fake-seam-connect\` with its default seed.
-- ${SESSIONS} sessions in the benchmark workspace. "× bare" is req/s over the bare server's in the
+${workers > 1 ? `- \`Latchkey SQLite, ${workers} workers\` is \`serve --workers ${workers}\` on the same file, and \`bare node:http, ${workers} workers\`
+  the bare server as ${workers} processes under node:cluster. "× bare" is always over the single-process bare
+  server; "× bare, same processes" over the bare server with as many processes.
+` : ''}- ${SESSIONS} sessions in the benchmark workspace. "× bare" is req/s over the bare server's in the
   same scenario; "× fake" over the fake's. Errors count socket errors, timeouts and non-2xx.
 
 ${main}

@@ -102,7 +102,8 @@ const start = async (name: string, args: string[], env: Record<string, string>, 
 export const startLatchkey = (name: string, databaseUrl: string, secret: string, extraArgs: string[] = [], options: StartOptions = {}) =>
   start(name, ['bin/latchkey', 'serve', '--database-url', databaseUrl, ...extraArgs], { LATCHKEY_SECRET: secret }, '/health', options)
 
-export const startBare = (body: string, options: StartOptions = {}) => start('bare node:http', [`${root}bench/bare-server.mjs`], { BENCH_BODY: body }, '/', options)
+export const startBare = (body: string, options: StartOptions = {}, workers = 1) =>
+  start(workers > 1 ? `bare node:http, ${workers} workers` : 'bare node:http', [`${root}bench/bare-server.mjs`], { BENCH_BODY: body, BENCH_WORKERS: String(workers) }, '/', options)
 
 /** Fastify with one route answering the same fixed body, no hooks: what the framework itself costs. */
 export const startEmptyFastify = (body: string, options: StartOptions = {}) =>
