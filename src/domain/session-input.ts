@@ -62,6 +62,7 @@ export const assertReferencesExist = async (
   refs: { connectedAccountIds: string[]; connectWebviewIds: string[]; userIdentityId: string | null },
 ): Promise<void> => {
   // Most calls name nothing: those ask the store nothing (the get_or_create hot path).
+  if (refs.connectedAccountIds.length === 0 && refs.connectWebviewIds.length === 0 && refs.userIdentityId === null) return
   const none: Promise<string[]> = Promise.resolve([])
   const [accounts, webviews, identities] = await Promise.all([
     refs.connectedAccountIds.length === 0 ? none : store.findMissing(workspaceId, 'connected_account', refs.connectedAccountIds),

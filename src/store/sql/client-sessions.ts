@@ -1,4 +1,4 @@
-import { type Kysely, type OnConflictBuilder, sql, type Transaction } from 'kysely'
+import { type Kysely, type OnConflictBuilder, type SelectQueryBuilder, sql, type Transaction } from 'kysely'
 
 import type { SqlFlavor } from './flavor.ts'
 import { type SessionRowWithLinks, sessionLinkColumns, toSessionWithLinks } from './session-links.ts'
@@ -78,6 +78,27 @@ const liveKeyConflict = (oc: OnConflictBuilder<Database, 'client_sessions'>) =>
 
 const SESSION_COLUMNS = Object.keys(sessionRow({} as NewClientSession)) as (keyof ReturnType<typeof sessionRow>)[]
 
+/**
+ * PostgreSQL's token read: concurrent reads share statements (coalesced-lookup.ts), still one
+ * round trip each and never an answer read before the request arrived. One statement in flight
+ * gave the most reads per second (2 cores, 32 connections: 1 → 5 000/s, 2 → 3 750/s, 4 → 3 330/s,
+ * 8 → 2 500/s): bigger batches cost PostgreSQL less per key, and a batch of 64 takes about 2 ms,
+ * so one instance is not capped below ~30 000 reads/s.
+ */
+const coalescedAuthByToken = (
+  db: Kysely<Database>,
+  sessions: () => SelectQueryBuilder<Database, 'client_sessions', SessionRowWithLinks>,
+  toAuth: (row: SessionRowWithLinks) => ClientSessionAuth,
+) => {
+  const byTokens = preparedMappedQuery(
+    db,
+    () => sessions().where(sql<boolean>`token_id = ANY(CAST(${arg(0)} AS text[]))`),
+    (row: SessionRowWithLinks) => ({ tokenId: row.token_id, auth: toAuth(row) }),
+  )
+  const lookup = coalescedLookup((tokenIds) => byTokens(tokenIds), (found) => found.tokenId, { maxInFlight: 1, maxKeys: 64 })
+  return async (tokenId: string) => (await lookup(tokenId))?.auth
+}
+
 export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVerbs => {
   const links = sessionLinkColumns(flavor)
   // A session without links is one row: one prepared statement, no transaction.
@@ -92,20 +113,9 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
   // with new arguments. It reads the whole session, so a token's own session costs no more reads.
   const toAuth = (row: SessionRowWithLinks): ClientSessionAuth => ({ secretHash: row.secret_hash, session: toSessionWithLinks(row) })
   const byToken = preparedMappedQuery(db, () => sessions().where('token_id', '=', arg(0)), toAuth)
-  // PostgreSQL: concurrent token reads share statements (coalesced-lookup.ts), still one round
-  // trip each and never an answer read before the request arrived. One statement in flight gave
-  // the most reads per second (measured on 2 cores, 32 connections: 1 → 5 000/s, 2 → 3 750/s,
-  // 4 → 3 330/s, 8 → 2 500/s): bigger batches cost PostgreSQL less per key, and a batch of 64
-  // takes about 2 ms, so one instance is not capped below ~30 000 reads/s. SQLite answers in-process.
-  const byTokens = preparedMappedQuery(
-    db,
-    () => sessions().where(sql<boolean>`token_id = ANY(CAST(${arg(0)} AS text[]))`),
-    (row: SessionRowWithLinks) => ({ tokenId: row.token_id, auth: toAuth(row) }),
-  )
-  const coalesced = coalescedLookup((tokenIds) => byTokens(tokenIds), (found) => found.tokenId, { maxInFlight: 1, maxKeys: 64 })
   const findAuth =
     flavor.name === 'postgres'
-      ? async (tokenId: string) => (await coalesced(tokenId))?.auth
+      ? coalescedAuthByToken(db, sessions, toAuth)
       : async (tokenId: string) => (await byToken(tokenId))[0]
   const byId = preparedMappedQuery(
     db,
