@@ -6,6 +6,7 @@
 #
 #   bash bench/side-by-side.sh            # needs wrk (Debian: apt-get install wrk)
 #   DUR=5 ROUNDS=3 CONNS=32 WARMUP=1 bash bench/side-by-side.sh
+#   WORKERS=2 bash bench/side-by-side.sh  # Latchkey as `serve --workers 2` (the bare server stays one process)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ DUR=${DUR:-5}
 ROUNDS=${ROUNDS:-3}
 CONNS=${CONNS:-32}
 WARMUP=${WARMUP:-1}
+WORKERS=${WORKERS:-1}
 command -v wrk >/dev/null || { echo "side-by-side needs wrk on PATH (Debian: apt-get install wrk)" >&2; exit 2; }
 
 dir=$(mktemp -d)
@@ -34,7 +36,7 @@ api_key=$(node bin/latchkey workspaces create --name side-by-side --json --datab
 
 lk_port=$(free_port)
 LATCHKEY_SECRET=side-by-side-secret-side-by-side-secret-0123456789 \
-  node bin/latchkey serve --port "$lk_port" --database-url "$db" >/dev/null 2>"$dir/latchkey.err" &
+  node bin/latchkey serve --port "$lk_port" --database-url "$db" --workers "$WORKERS" >/dev/null 2>"$dir/latchkey.err" &
 pids+=($!)
 latchkey="http://127.0.0.1:$lk_port"
 wait_for "$latchkey/health"
@@ -86,7 +88,7 @@ run() { # url path credential extra -> "req/s p99_ms"
     awk '/Requests\/sec/ {rps=$2} $1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; p=v} END {printf "%s %s\n", rps, p}'
 }
 
-echo "wrk -t 2 -c $CONNS, ${DUR}s × $ROUNDS rounds, alternating; $(nproc) cores" >&2
+echo "wrk -t 2 -c $CONNS, ${DUR}s × $ROUNDS rounds, alternating; $(nproc) cores; Latchkey with $WORKERS worker(s)" >&2
 printf '| scenario | Latchkey SQLite req/s | bare req/s | × bare | Latchkey p99 ms |\n|---|---:|---:|---:|---:|\n'
 for line in "${scenarios[@]}"; do
   IFS='|' read -r name path credential extra <<<"$line"
