@@ -24,32 +24,34 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  */
 
 /**
- * Tokens already verified against a stored credential, by the stored record. On SQLite the read
- * memo returns the same frozen record until anything in the database changes, so a credential's
- * second and later requests compare the presented token with the verified one in constant time
- * instead of hashing it again. A changed row is a new record, verified afresh from its hash.
+ * Tokens already verified, by the stored hash they matched. A presented token equal (compared in
+ * constant time) to the one that matched this hash before matches it now, so the secret is not
+ * hashed again whenever the row is read afresh: after any write on SQLite (the read memo empties),
+ * and on every request on PostgreSQL. Revocation and expiry are still read from the stored row on
+ * every request. Only verified tokens enter; bounded, oldest out first.
  */
-const verifiedTokens = new WeakMap<object, Buffer>()
+const verifiedByHash = new Map<string, Buffer>()
+const MAX_VERIFIED = 10_000
 
-const sameTokenAsVerified = (record: object, token: string): boolean | undefined => {
-  const known = verifiedTokens.get(record)
+const sameTokenAsVerified = (secretHash: string, token: string): boolean | undefined => {
+  const known = verifiedByHash.get(secretHash)
   if (known === undefined) return undefined
   const presented = Buffer.from(token)
   return presented.length === known.length && timingSafeEqual(presented, known)
 }
 
 /** The secret's hash matches the stored one (or the whole token matches one already verified). */
-const tokenMatches = (record: object, token: string, secret: string, secretHash: string): boolean => {
-  const known = sameTokenAsVerified(record, token)
-  if (known !== undefined) return known
+const tokenMatches = (token: string, secret: string, secretHash: string): boolean => {
+  if (sameTokenAsVerified(secretHash, token) === true) return true
   if (!secretMatches(secret, Buffer.from(secretHash, 'hex'))) return false
-  verifiedTokens.set(record, Buffer.from(token))
+  verifiedByHash.set(secretHash, Buffer.from(token))
+  if (verifiedByHash.size > MAX_VERIFIED) verifiedByHash.delete(verifiedByHash.keys().next().value as string)
   return true
 }
 
 /** True when the stored credential exists, is not revoked, and its hash matches the secret. */
 const isValid = (token: string, secret: string, stored: StoredCredential | undefined): stored is StoredCredential =>
-  stored !== undefined && tokenMatches(stored, token, secret, stored.secretHash) && stored.revokedAt === null
+  stored !== undefined && tokenMatches(token, secret, stored.secretHash) && stored.revokedAt === null
 
 const verifyApiKey = async (token: string, { store }: AuthDeps): Promise<Auth> => {
   const parsed = parseCredential('api_key', token)
@@ -99,7 +101,7 @@ export const verifyClientSessionToken = async (token: string, { store, clock }: 
   // Checked against the database on every request (the SQLite read memo answers only while the
   // file is unchanged): a revocation takes effect at once on every instance.
   const found = await store.findClientSessionAuth(parsed.tokenId)
-  if (found === undefined || !tokenMatches(found, token, parsed.secret, found.secretHash)) {
+  if (found === undefined || !tokenMatches(token, parsed.secret, found.secretHash)) {
     throw new ApiError(401, 'client_session_not_found', 'Client session not found.')
   }
   const { session } = found

@@ -1,4 +1,4 @@
-import { randomFillSync } from 'node:crypto'
+import { nextRandomByte } from './random-pool.ts'
 
 /** Bitcoin's base58 alphabet: no 0/O/I/l, so tokens survive being read aloud or retyped. */
 export const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
@@ -15,22 +15,6 @@ export const randomBase58 = (length: number): string => {
     if (byte < 232) out += BASE58_ALPHABET[byte % 58]
   }
   return out
-}
-
-/*
- * CSPRNG bytes drawn 4 KiB at a time, as Node's own randomUUID does: one call into OpenSSL per
- * ~100 tokens instead of one per token. Each byte is handed out once and the pool is refilled
- * only when spent, so no byte is ever reused.
- */
-const pool = Buffer.alloc(4096)
-let poolOffset = pool.length
-
-const nextRandomByte = (): number => {
-  if (poolOffset === pool.length) {
-    randomFillSync(pool)
-    poolOffset = 0
-  }
-  return pool[poolOffset++] as number
 }
 
 const BASE58_CHARS = new Set(BASE58_ALPHABET)
