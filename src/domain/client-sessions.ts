@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { mintCredential } from '../auth/tokens.ts'
 import { ApiError } from '../contract/api-error.ts'
 import type { AppContext } from './context.ts'
-import type { ClientSessionRecord } from '../store/records.ts'
+import type { ClientSessionRecord, NewClientSession } from '../store/records.ts'
 import type { SessionInput } from './session-input.ts'
 import { rememberToken } from './resources/client-session.ts'
 
@@ -39,26 +39,28 @@ const insertNew = async (context: AppContext, workspaceId: string, input: Sessio
   if (!(await store.insertClientSession(session))) return undefined
   // With links the store works out what they reach (device_count); without, the inserted row is
   // the whole session, so it is not read back.
-  const hasLinks = session.connectedAccountIds.length > 0 || session.connectWebviewIds.length > 0
-  if (hasLinks) return store.getClientSession(workspaceId, clientSessionId)
-  const record: ClientSessionRecord = {
-    clientSessionId,
-    workspaceId,
-    tokenCiphertext: session.tokenCiphertext,
-    userIdentifierKey: session.userIdentifierKey,
-    userIdentityId: session.userIdentityId,
-    customerId: session.customerId,
-    customerKey: session.customerKey,
-    createdAt: session.createdAt,
-    expiresAt: new Date(session.expiresAt).toISOString(),
-    revokedAt: null,
-    connectedAccountIds: [],
-    connectWebviewIds: [],
-    deviceCount: 0,
-  }
+  if (session.connectedAccountIds.length > 0 || session.connectWebviewIds.length > 0) return store.getClientSession(workspaceId, clientSessionId)
+  const record = unlinkedSessionRecord(session)
   rememberToken(record, tokenCipher, minted.token)
   return record
 }
+
+/** The record a session without links is, as the store would read it back right after the insert. */
+const unlinkedSessionRecord = (session: Omit<NewClientSession, 'tokenId' | 'secretHash'>): ClientSessionRecord => ({
+  clientSessionId: session.clientSessionId,
+  workspaceId: session.workspaceId,
+  tokenCiphertext: session.tokenCiphertext,
+  userIdentifierKey: session.userIdentifierKey,
+  userIdentityId: session.userIdentityId,
+  customerId: session.customerId,
+  customerKey: session.customerKey,
+  createdAt: session.createdAt,
+  expiresAt: session.expiresAt,
+  revokedAt: null,
+  connectedAccountIds: [],
+  connectWebviewIds: [],
+  deviceCount: 0,
+})
 
 const alreadyExists = () =>
   new ApiError(
