@@ -73,7 +73,8 @@ describe('client session token reads on PostgreSQL', { skip }, async () => {
     // A read whose statement has run, answer held back on the wire.
     proxy.holdAnswers()
     const early = readWith(session.token)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // The database has answered (the answer is on the wire, held) before the revocation below.
+    while (proxy.heldAnswers() === 0) await new Promise((resolve) => setTimeout(resolve, 10))
     // Revoked elsewhere (another instance, straight on the database), acknowledged.
     assert.equal(await database.store.revokeClientSession(ws.workspace_id, session.client_session_id, clock.now().toISOString()), true)
     const late = readWith(session.token)
