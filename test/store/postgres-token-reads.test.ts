@@ -16,8 +16,9 @@ import { openTestStore, STORE_KIND } from '../fixtures/stores.ts'
 const skip = STORE_KIND === 'postgres' ? false : 'counts round trips to PostgreSQL; SQLite has none'
 
 /**
- * On PostgreSQL a client session token read costs one round trip, and concurrent reads share
- * round trips, without ever answering from a statement that ran before the request arrived.
+ * On PostgreSQL a client session token read costs one round trip, and concurrent reads (of
+ * tokens and of API keys) share round trips, without ever answering from a statement that ran
+ * before the request arrived.
  * A proxy between the server and the database counts the round trips and can delay answers.
  */
 describe('client session token reads on PostgreSQL', { skip }, async () => {
@@ -65,6 +66,20 @@ describe('client session token reads on PostgreSQL', { skip }, async () => {
       assert.equal(answers[i]?.body.client_session.token, session.token)
     })
     assert.ok(trips >= 1 && trips < reads.length, `${trips} round trips for ${reads.length} reads`)
+  })
+
+  test('API-key lookups share round trips too: concurrent lists cost one statement each plus shared key reads', async () => {
+    const list = () => post('/client_sessions/list', key)
+    await list()
+    let before = proxy.roundTrips()
+    for (let i = 0; i < 10; i++) assert.equal((await list()).status, 200)
+    // One for the key, one for the page.
+    assert.equal(proxy.roundTrips() - before, 20)
+    before = proxy.roundTrips()
+    const answers = await Promise.all(Array.from({ length: 30 }, list))
+    for (const answer of answers) assert.equal(answer.status, 200)
+    const trips = proxy.roundTrips() - before
+    assert.ok(trips >= 31 && trips < 60, `${trips} round trips for 30 lists`)
   })
 
   test('a read that arrives after a revocation never takes the answer of a statement sent before it', async () => {

@@ -8,7 +8,7 @@ import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
 import { pageOf } from './paging.ts'
 import { arg, preparedMappedQuery, preparedWrite } from './prepared.ts'
-import { coalescedLookup } from './coalesced-lookup.ts'
+import { COALESCED_READS, coalescedLookup } from './coalesced-lookup.ts'
 
 type SessionVerbs = Pick<
   Store,
@@ -80,10 +80,7 @@ const SESSION_COLUMNS = Object.keys(sessionRow({} as NewClientSession)) as (keyo
 
 /**
  * PostgreSQL's token read: concurrent reads share statements (coalesced-lookup.ts), still one
- * round trip each and never an answer read before the request arrived. One statement in flight
- * gave the most reads per second (2 cores, 32 connections: 1 → 5 000/s, 2 → 3 750/s, 4 → 3 330/s,
- * 8 → 2 500/s): bigger batches cost PostgreSQL less per key, and a batch of 64 takes about 2 ms,
- * so one instance is not capped below ~30 000 reads/s.
+ * round trip each and never an answer read before the request arrived.
  */
 const coalescedAuthByToken = (
   db: Kysely<Database>,
@@ -95,7 +92,7 @@ const coalescedAuthByToken = (
     () => sessions().where(sql<boolean>`token_id = ANY(CAST(${arg(0)} AS text[]))`),
     (row: SessionRowWithLinks) => ({ tokenId: row.token_id, auth: toAuth(row) }),
   )
-  const lookup = coalescedLookup((tokenIds) => byTokens(tokenIds), (found) => found.tokenId, { maxInFlight: 1, maxKeys: 64 })
+  const lookup = coalescedLookup((tokenIds) => byTokens(tokenIds), (found) => found.tokenId, COALESCED_READS)
   return async (tokenId: string) => (await lookup(tokenId))?.auth
 }
 

@@ -25,7 +25,7 @@ export const createSqlStore = (db: Kysely<Database>, flavor: SqlFlavor): Store =
     await sql`SELECT 1`.execute(db)
   },
   close: () => db.destroy(),
-  ...credentialVerbs(db),
+  ...credentialVerbs(db, flavor),
   ...sessionVerbs(db, flavor),
   ...resourceVerbs(db),
   ...connectedAccountVerbs(db),
