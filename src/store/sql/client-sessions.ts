@@ -1,4 +1,4 @@
-import { type Kysely, type OnConflictBuilder, type SelectQueryBuilder, sql, type Transaction } from 'kysely'
+import { type Kysely, type OnConflictBuilder, type Transaction } from 'kysely'
 
 import type { SqlFlavor } from './flavor.ts'
 import { type SessionRowWithLinks, sessionLinkColumns, toSessionWithLinks } from './session-links.ts'
@@ -8,7 +8,7 @@ import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
 import { pageOf } from './paging.ts'
 import { arg, preparedMappedQuery, preparedWrite } from './prepared.ts'
-import { COALESCED_READS, coalescedLookup } from './coalesced-lookup.ts'
+import { tokenIdLookup } from './token-id-lookup.ts'
 
 type SessionVerbs = Pick<
   Store,
@@ -78,24 +78,6 @@ const liveKeyConflict = (oc: OnConflictBuilder<Database, 'client_sessions'>) =>
 
 const SESSION_COLUMNS = Object.keys(sessionRow({} as NewClientSession)) as (keyof ReturnType<typeof sessionRow>)[]
 
-/**
- * PostgreSQL's token read: concurrent reads share statements (coalesced-lookup.ts), still one
- * round trip each and never an answer read before the request arrived.
- */
-const coalescedAuthByToken = (
-  db: Kysely<Database>,
-  sessions: () => SelectQueryBuilder<Database, 'client_sessions', SessionRowWithLinks>,
-  toAuth: (row: SessionRowWithLinks) => ClientSessionAuth,
-) => {
-  const byTokens = preparedMappedQuery(
-    db,
-    () => sessions().where(sql<boolean>`token_id = ANY(CAST(${arg(0)} AS text[]))`),
-    (row: SessionRowWithLinks) => ({ tokenId: row.token_id, auth: toAuth(row) }),
-  )
-  const lookup = coalescedLookup((tokenIds) => byTokens(tokenIds), (found) => found.tokenId, COALESCED_READS)
-  return async (tokenId: string) => (await lookup(tokenId))?.auth
-}
-
 export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVerbs => {
   const links = sessionLinkColumns(flavor)
   // A session without links is one row: one prepared statement, no transaction.
@@ -108,12 +90,12 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
   const sessions = () => db.selectFrom('client_sessions').selectAll('client_sessions').select(links)
   // The hot path (every client session token request): one statement, compiled once and run
   // with new arguments. It reads the whole session, so a token's own session costs no more reads.
-  const toAuth = (row: SessionRowWithLinks): ClientSessionAuth => ({ secretHash: row.secret_hash, session: toSessionWithLinks(row) })
-  const byToken = preparedMappedQuery(db, () => sessions().where('token_id', '=', arg(0)), toAuth)
-  const findAuth =
-    flavor.name === 'postgres'
-      ? coalescedAuthByToken(db, sessions, toAuth)
-      : async (tokenId: string) => (await byToken(tokenId))[0]
+  const findAuth = tokenIdLookup(
+    db,
+    flavor,
+    (_d, tokenIdMatches) => sessions().where(tokenIdMatches),
+    (row: SessionRowWithLinks): ClientSessionAuth => ({ secretHash: row.secret_hash, session: toSessionWithLinks(row) }),
+  )
   const byId = preparedMappedQuery(
     db,
     () => sessions().where('workspace_id', '=', arg(0)).where('client_session_id', '=', arg(1)),

@@ -4,9 +4,8 @@ import { toIso, toIsoOrNull, toWorkspace } from './session-and-workspace-rows.ts
 import type { StoredCredential } from '../records.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
-import { arg, preparedMappedQuery } from './prepared.ts'
-import { COALESCED_READS, coalescedLookup } from './coalesced-lookup.ts'
 import type { SqlFlavor } from './flavor.ts'
+import { tokenIdLookup } from './token-id-lookup.ts'
 
 type CredentialVerbs = Pick<
   Store,
@@ -32,25 +31,19 @@ const CREDENTIAL_TABLES = {
   personal_access_tokens: { id: 'personal_access_token_id', owner: 'user_id' },
 } as const
 
-/**
- * The hot auth lookup, shared by the three long-lived credential kinds: by public token id. On
- * PostgreSQL concurrent lookups share statements (coalesced-lookup.ts), as the client session
- * token read does; SQLite answers in-process from its read memo.
- */
+/** The hot auth lookup of the three long-lived credential kinds, by public token id (token-id-lookup.ts). */
 const credentialFinder = (db: Kysely<Database>, flavor: SqlFlavor, table: keyof typeof CREDENTIAL_TABLES) => {
   const { id, owner } = CREDENTIAL_TABLES[table]
-  const columns = [sql<string>`${sql.ref(id)}`.as('id'), sql<string>`${sql.ref(owner)}`.as('owner_id'), 'secret_hash', 'revoked_at', 'token_id'] as const
-  const toCredential = (row: { id: string; owner_id: string; secret_hash: string; revoked_at: string | Date | null; token_id: string }) => ({
-    tokenId: row.token_id,
-    credential: { id: row.id, ownerId: row.owner_id, secretHash: row.secret_hash, revokedAt: toIsoOrNull(row.revoked_at) } satisfies StoredCredential,
-  })
-  if (flavor.name === 'postgres') {
-    const byTokenIds = preparedMappedQuery(db, (d) => d.selectFrom(table).select(columns).where(sql<boolean>`token_id = ANY(CAST(${arg(0)} AS text[]))`), toCredential)
-    const lookup = coalescedLookup((tokenIds) => byTokenIds(tokenIds), (found) => found.tokenId, COALESCED_READS)
-    return async (tokenId: string): Promise<StoredCredential | undefined> => (await lookup(tokenId))?.credential
-  }
-  const byTokenId = preparedMappedQuery(db, (d) => d.selectFrom(table).select(columns).where('token_id', '=', arg(0)), toCredential)
-  return async (tokenId: string): Promise<StoredCredential | undefined> => (await byTokenId(tokenId))[0]?.credential
+  return tokenIdLookup(
+    db,
+    flavor,
+    (d, tokenIdMatches) =>
+      d
+        .selectFrom(table)
+        .select([sql<string>`${sql.ref(id)}`.as('id'), sql<string>`${sql.ref(owner)}`.as('owner_id'), 'secret_hash', 'revoked_at', 'token_id'])
+        .where(tokenIdMatches),
+    (row): StoredCredential => ({ id: row.id, ownerId: row.owner_id, secretHash: row.secret_hash, revokedAt: toIsoOrNull(row.revoked_at) }),
+  )
 }
 
 /**
