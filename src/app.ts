@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { createServer } from 'node:http'
 
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import type { DestinationStream, Level } from 'pino'
@@ -10,7 +11,7 @@ import { installWebviewPages } from './webview/pages.ts'
 import { installBodyParser } from './http/body-parser.ts'
 import { answerClientError } from './http/client-errors.ts'
 import type { AppContext } from './domain/context.ts'
-import { installCors } from './http/cors.ts'
+import { corsAnswerHeaders, installCors } from './http/cors.ts'
 import { handleError, sendError } from './http/error-envelope.ts'
 import { Lifecycle, installLifecycle } from './http/lifecycle.ts'
 import { createMetrics } from './http/metrics.ts'
@@ -18,7 +19,8 @@ import { buildOpenApi } from './http/openapi.ts'
 import { installOperationalRoutes } from './http/operational-routes.ts'
 import { installRateLimit, memoryCounter, storeCounter } from './http/rate-limit.ts'
 import { installRequestFacts } from './http/request-facts.ts'
-import { installRequestLog } from './http/request-log.ts'
+import { installRequestLog, requestRecorder } from './http/request-log.ts'
+import { type RequestListener, directReads } from './http/direct-reads.ts'
 import { installTelemetrySink } from './http/telemetry-sink.ts'
 import { registerRoute } from './http/register-route.ts'
 import { instrumentContext } from './http/instrument.ts'
@@ -47,6 +49,8 @@ export interface CreateAppOptions extends AppContext {
   lifecycle?: Lifecycle
   /** Set in a worker of `serve --workers N`: joins the worker's metrics to the others'. */
   joinCluster?: JoinCluster
+  /** False sends every request through Fastify (tests compare both ways); default true. */
+  directReads?: boolean
 }
 
 /** What a worker process gets from the process supervising it (cli/cluster-worker.ts). */
@@ -56,10 +60,37 @@ export type JoinCluster = (registry: Registry) => { clusterMetrics(): Promise<{ 
  * Builds the server without listening: tests inject
  * requests or listen on port 0; only `serve` binds a real port.
  */
-export const createApp = ({ logStream, logLevel, trustProxy, keys, lifecycle = new Lifecycle(), joinCluster, ...rawContext }: CreateAppOptions): FastifyInstance => {
+export const createApp = ({
+  logStream,
+  logLevel,
+  trustProxy,
+  keys,
+  lifecycle = new Lifecycle(),
+  joinCluster,
+  directReads: answerDirectly = true,
+  ...rawContext
+}: CreateAppOptions): FastifyInstance => {
   const metrics = createMetrics()
   const cluster = joinCluster?.(metrics.registry)
+  // The server is created inside Fastify(), before the context the direct reads need exists:
+  // it dispatches through `listener`, which is Fastify's own handler until they are set up.
+  let fastifyHandler: RequestListener | undefined
+  let listener: RequestListener | undefined
   const app = Fastify({
+    // Fastify's own server, with the same settings it applies to the one it creates itself, but
+    // with the direct reads in front when they are on.
+    serverFactory: (fastify, fastifyOptions) => {
+      // Fastify has filled in its defaults by the time it calls this.
+      const options = fastifyOptions as { keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number; maxRequestsPerSocket: number }
+      fastifyHandler = fastify
+      listener = fastify
+      const server = createServer((request, response) => (listener as RequestListener)(request, response))
+      server.keepAliveTimeout = options.keepAliveTimeout
+      server.requestTimeout = options.requestTimeout
+      server.setTimeout(options.connectionTimeout)
+      if (options.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = options.maxRequestsPerSocket
+      return server
+    },
     logger:
       logStream === undefined
         ? false
@@ -87,6 +118,8 @@ export const createApp = ({ logStream, logLevel, trustProxy, keys, lifecycle = n
     trustProxy: trustProxyFunction(trustProxy ?? false),
   })
   const context = instrumentContext(rawContext, metrics, app.log)
+  const requestLines = logStream !== undefined && ['info', 'debug', 'trace'].includes(logLevel ?? 'info') ? logStream : null
+  const record = requestRecorder(metrics, requestLines)
 
   // Hook order matters: every answer, the shutdown 503 and the 429 included, carries the request
   // id and the CORS headers, so these go first.
@@ -100,8 +133,15 @@ export const createApp = ({ logStream, logLevel, trustProxy, keys, lifecycle = n
     const counter = context.store.flavor === 'postgres' || cluster !== undefined ? storeCounter(context.store) : memoryCounter()
     installRateLimit(app, context.config.rateLimitPerMinute, context.clock, counter)
   }
-  const requestLines = logStream !== undefined && ['info', 'debug', 'trace'].includes(logLevel ?? 'info') ? logStream : null
-  installRequestLog(app, metrics, requestLines)
+  installRequestLog(app, record)
+  // The direct reads cover neither the rate limit nor forwarded headers; with either configured,
+  // every request goes through Fastify.
+  if (answerDirectly && context.config.rateLimitPerMinute === null && (trustProxy ?? false) === false && fastifyHandler !== undefined) {
+    listener = directReads(
+      { routes: ROUTES, context, lifecycle, record, corsHeaders: corsAnswerHeaders(context.config.corsOrigins), log: app.log },
+      fastifyHandler,
+    )
+  }
   app.setErrorHandler(handleError)
 
   // Routes go in a plugin registered after the rate limiter's, so the limiter's per-route hook

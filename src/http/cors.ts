@@ -45,3 +45,21 @@ export const installCors = (app: FastifyInstance, allowedOrigins: readonly strin
     strictPreflight: false,
   })
 }
+
+/**
+ * The CORS headers the plugin above puts on a non-preflight answer, for the direct reads
+ * (direct-reads.ts), as a flat name/value list: `Vary: Origin` always; then, for an origin the
+ * configuration allows (or no origin at all), the origin echoed when there is one, credentials
+ * allowed and the request id exposed. A test compares both ways of answering header by header.
+ */
+export const corsAnswerHeaders = (allowedOrigins: readonly string[] | null): ((origin: string | undefined) => string[]) => {
+  const listed = new Set(allowedOrigins)
+  const allowedTail = ['access-control-allow-credentials', 'true', 'access-control-expose-headers', 'seam-request-id']
+  const withoutOrigin = ['vary', 'Origin', ...allowedTail]
+  const refused = ['vary', 'Origin']
+  return (origin) => {
+    if (allowedOrigins !== null && origin !== undefined && !listed.has(origin)) return refused
+    if (origin === undefined || origin === '') return withoutOrigin
+    return ['vary', 'Origin', 'access-control-allow-origin', origin, ...allowedTail]
+  }
+}

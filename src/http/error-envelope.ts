@@ -9,7 +9,7 @@ export const sendError = (reply: FastifyReply, request: FastifyRequest, error: A
   return reply
     .code(error.status)
     .type('application/json')
-    .send({ error: { type: error.type, message: error.message, request_id: request.id, ...error.extra }, ok: false })
+    .send(errorBody(error, request.id))
 }
 
 /** Fastify's own failures (body limits, parser errors) mapped onto the contract's error types. */
@@ -26,23 +26,47 @@ const fromFastifyError = (error: FastifyError): ApiError | undefined => {
   }
 }
 
+/** What a failed request is answered with, whichever way it was served. */
+export interface ErrorAnswer {
+  error: ApiError
+  /** Asks the client to retry after a second (the store is unreachable). */
+  retryLater: boolean
+}
+
+/** Where an unexpected failure is reported, with the request it broke. */
+export interface ErrorLog {
+  warn(fields: Record<string, unknown>, message: string): void
+  error(fields: Record<string, unknown>, message: string): void
+}
+
 /**
- * The one place errors become responses. A store that cannot be reached is an outage, not a bug:
- * 503 service_unavailable, so clients and load balancers retry. Anything else that is not an
- * ApiError is a bug: it is logged with its stack, and the client gets a bare 500 with no detail.
+ * The one place errors become contract errors. A store that cannot be reached is an outage, not
+ * a bug: 503 service_unavailable, so clients and load balancers retry. Anything else that is not
+ * an ApiError is a bug: it is logged with its stack, and the client gets a bare 500 with no detail.
  */
+export const errorAnswer = (error: unknown, requestId: string, log: ErrorLog): ErrorAnswer => {
+  if (error instanceof ApiError) return { error, retryLater: false }
+  if (isStoreUnavailable(error)) {
+    const { code, message } = error as { code?: string; message?: string }
+    log.warn({ request_id: requestId, err_code: code ?? null, err_message: message ?? null }, 'store unavailable')
+    return { error: new ApiError(503, 'service_unavailable', 'The database is not reachable; retry shortly.'), retryLater: true }
+  }
+  log.error({ err: error, request_id: requestId }, 'unhandled error')
+  return { error: new ApiError(500, 'internal_server_error', 'Internal server error.'), retryLater: false }
+}
+
+/** The envelope's JSON for an error answering request `requestId`. */
+export const errorBody = (error: ApiError, requestId: string): string =>
+  JSON.stringify({ error: { type: error.type, message: error.message, request_id: requestId, ...error.extra }, ok: false })
+
+/** Fastify's error handler: its own failures mapped first, then the shared rules above. */
 export const handleError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
-  if (error instanceof ApiError) return sendError(reply, request, error)
-  const mapped = fromFastifyError(error)
+  const mapped = error instanceof ApiError ? undefined : fromFastifyError(error)
   if (mapped !== undefined) return sendError(reply, request, mapped)
-  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+  if (!(error instanceof ApiError) && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return sendError(reply, request, new ApiError(error.statusCode, 'invalid_input', 'The request could not be read.'))
   }
-  if (isStoreUnavailable(error)) {
-    request.log.warn({ request_id: request.id, err_code: (error as { code?: string }).code ?? null, err_message: error.message }, 'store unavailable')
-    reply.header('retry-after', '1')
-    return sendError(reply, request, new ApiError(503, 'service_unavailable', 'The database is not reachable; retry shortly.'))
-  }
-  request.log.error({ err: error, request_id: request.id }, 'unhandled error')
-  return sendError(reply, request, new ApiError(500, 'internal_server_error', 'Internal server error.'))
+  const answer = errorAnswer(error, request.id, request.log)
+  if (answer.retryLater) reply.header('retry-after', '1')
+  return sendError(reply, request, answer.error)
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 
 import type { CounterSeries, HistogramSeries } from './metric-families.ts'
 import type { Metrics } from './metrics.ts'
+import type { RequestFacts } from './request-facts.ts'
 
 /** Where request lines go: a pino destination, or pino-pretty on a terminal. */
 export interface LineSink {
@@ -11,6 +12,18 @@ export interface LineSink {
 }
 
 const text = (value: string | null): string => (value === null ? 'null' : JSON.stringify(value))
+
+/** What the log line and the metrics say about one answered request. */
+export interface AnsweredRequest {
+  requestId: string
+  method: string
+  /** The route pattern; null when no route matched. */
+  route: string | null
+  status: number
+  elapsedMs: number
+  facts: RequestFacts | null
+  clientAddress: string | null
+}
 
 /**
  * One log line and one metrics sample per answered request. The line names the route pattern,
@@ -22,16 +35,16 @@ const text = (value: string | null): string => (value === null ? 'null' : JSON.s
  * request in the profile, docs/performance.md). It is exactly the JSON pino writes at level info
  * (`level`, `time`, `pid`, `hostname`, then the fields, then `msg`), so pino-pretty and log
  * collectors read it like every other line.
+ *
+ * Both ways a request is answered record through this one function: Fastify's hook below, and
+ * the direct reads (direct-reads.ts).
  */
-export const installRequestLog = (app: FastifyInstance, metrics: Metrics, sink: LineSink | null): void => {
+export const requestRecorder = (metrics: Metrics, sink: LineSink | null): ((answered: AnsweredRequest) => void) => {
   const counters = new Map<string, CounterSeries>()
   const timers = new Map<string, HistogramSeries>()
   const fixed = `,"pid":${process.pid},"hostname":${JSON.stringify(hostname())}`
-  app.addHook('onResponse', (request, reply, done) => {
-    const pattern = request.routeOptions.url
+  return ({ requestId, method, route: pattern, status, elapsedMs, facts, clientAddress }) => {
     const route = pattern ?? 'unmatched'
-    const { method } = request
-    const status = reply.statusCode
     const routeKey = `${method} ${route}`
     const countKey = `${routeKey} ${status}`
     let counter = counters.get(countKey)
@@ -39,17 +52,29 @@ export const installRequestLog = (app: FastifyInstance, metrics: Metrics, sink: 
     counter.inc()
     let timer = timers.get(routeKey)
     if (timer === undefined) timers.set(routeKey, (timer = metrics.requestDuration.series(route, method)))
-    const elapsedMs = reply.elapsedTime
     timer.observe(elapsedMs / 1000)
     if (sink !== null) {
-      const facts = request.facts
       sink.write(
-        `{"level":30,"time":${Date.now()}${fixed},"request_id":${JSON.stringify(request.id)},"method":${JSON.stringify(method)},` +
-          `"route":${text(pattern ?? null)},"status":${status},"duration_ms":${Math.round(elapsedMs * 100) / 100},` +
+        `{"level":30,"time":${Date.now()}${fixed},"request_id":${JSON.stringify(requestId)},"method":${JSON.stringify(method)},` +
+          `"route":${text(pattern)},"status":${status},"duration_ms":${Math.round(elapsedMs * 100) / 100},` +
           `"error_type":${text(facts?.error_type ?? null)},"workspace_id":${text(facts?.workspace_id ?? null)},` +
-          `"credential":${text(facts?.credential ?? null)},"client_address":${text(request.ip ?? null)},"msg":"request"}\n`,
+          `"credential":${text(facts?.credential ?? null)},"client_address":${text(clientAddress)},"msg":"request"}\n`,
       )
     }
+  }
+}
+
+export const installRequestLog = (app: FastifyInstance, record: (answered: AnsweredRequest) => void): void => {
+  app.addHook('onResponse', (request, reply, done) => {
+    record({
+      requestId: request.id,
+      method: request.method,
+      route: request.routeOptions.url ?? null,
+      status: reply.statusCode,
+      elapsedMs: reply.elapsedTime,
+      facts: request.facts,
+      clientAddress: request.ip ?? null,
+    })
     done()
   })
 }

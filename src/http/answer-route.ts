@@ -1,0 +1,70 @@
+import type { IncomingHttpHeaders } from 'node:http'
+
+import { z } from 'zod'
+
+import { authenticate } from '../auth/authenticate.ts'
+import { ApiError } from '../contract/api-error.ts'
+import type { AppContext } from '../domain/context.ts'
+import { coerceQuery } from './query-params.ts'
+import type { RequestFacts } from './request-facts.ts'
+import { type AnyRoute, type HttpMethod, SerializedAnswer } from './route.ts'
+
+/** One call of a route, as either transport (Fastify, or the direct reads) received it. */
+export interface RouteCall {
+  method: HttpMethod
+  headers: IncomingHttpHeaders
+  /** The parsed query string (GET, DELETE) or JSON body (the others); undefined when absent. */
+  source: unknown
+  /** Where clients reach this server, for URLs handed out (see public-origin.ts). */
+  origin: () => string
+  /** Filled in once the caller is known, so the log line of a failure names them too. */
+  facts: RequestFacts
+}
+
+
+export const readsQuery = (method: string): boolean => method === 'GET' || method === 'DELETE'
+
+const parseParams = (route: AnyRoute, raw: unknown): Record<string, unknown> => {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ApiError(400, 'invalid_input', 'Parameters must be a JSON object.', { validation_errors: { _errors: ['Expected an object'] } })
+  }
+  const result = route.params.safeParse(raw)
+  if (result.success) return result.data
+  const first = result.error.issues[0]
+  const where = first === undefined || first.path.length === 0 ? '' : `${first.path.join('.')}: `
+  throw new ApiError(400, 'invalid_input', `${where}${first?.message ?? 'Invalid input.'}`, {
+    validation_errors: z.formatError(result.error),
+  })
+}
+
+/** A request that carries no parameters: no query string, and no body or an empty JSON object. */
+const hasNoParams = (source: unknown): boolean => {
+  if (source === undefined || source === null) return true
+  if (typeof source !== 'object' || Array.isArray(source)) return false
+  for (const _key in source) return false
+  return true
+}
+
+/**
+ * A route's semantics, whoever carries the request: authenticate, then validate, then handle.
+ * Credentials come first, so an unauthenticated caller learns nothing about parameter rules.
+ * Answers the success body's JSON, `ok` included. Throws what the route throws; the transport
+ * turns it into the error envelope.
+ */
+export const answerRoute = async (route: AnyRoute, call: RouteCall, context: AppContext): Promise<string> => {
+  if (route.answerWithoutParams !== undefined && hasNoParams(call.source)) {
+    const fast = await route.answerWithoutParams({ headers: call.headers, context })
+    if (fast !== undefined) {
+      call.facts.workspace_id = fast.workspaceId
+      call.facts.credential = fast.credential
+      return fast.body
+    }
+  }
+  const raw = readsQuery(call.method) ? coerceQuery(route.params.shape, (call.source ?? {}) as Record<string, unknown>) : (call.source ?? {})
+  const auth = await authenticate(route.auth, { headers: call.headers, body: raw }, context)
+  call.facts.workspace_id = auth.workspaceId
+  call.facts.credential = auth.kind
+  const params = parseParams(route, raw)
+  const body = await route.handler({ params, auth, method: call.method, context, origin: call.origin() })
+  return body instanceof SerializedAnswer ? body.json : JSON.stringify({ ...body, ok: true })
+}

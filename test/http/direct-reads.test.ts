@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict'
+import { connect, type AddressInfo } from 'node:net'
+import { describe, test } from 'node:test'
+
+import type { InjectOptions } from 'fastify'
+
+import { createApp } from '../../src/app.ts'
+import { createTokenCipher } from '../../src/auth/token-cipher.ts'
+import { DEFAULT_CONFIG } from '../../src/domain/context.ts'
+import { bearer, createWorld, type Response, serverRequest, type World } from '../fixtures/world.ts'
+
+// The same cipher key as the world's, so both apps read the same stored tokens.
+const CIPHER_KEY = Buffer.alloc(32, 7)
+const PAGE = 'http://localhost:5173'
+
+/** A second app on the world's store that sends every request through Fastify. */
+const fastifyOnly = (w: World, corsOrigins: string[] | null = null) => {
+  const app = createApp({
+    store: w.store,
+    clock: w.clock,
+    config: { ...DEFAULT_CONFIG, corsOrigins },
+    tokenCipher: createTokenCipher(CIPHER_KEY),
+    directReads: false,
+  })
+  return app
+}
+
+const rawRequest = (port: number, text: string): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(text))
+    let received = ''
+    socket.on('data', (chunk) => (received += chunk.toString()))
+    socket.on('end', () => resolve(received))
+    socket.on('error', reject)
+  })
+
+/** What may differ between two answers to the same request: the request id and the date. */
+const comparable = (res: Response) => {
+  const requestId = String(res.headers['seam-request-id'])
+  const headers = Object.fromEntries(Object.entries(res.headers).filter(([name]) => name !== 'seam-request-id' && name !== 'date'))
+  return { status: res.status, headers, text: res.text.replaceAll(requestId, '<request id>') }
+}
+
+const sessionWithAccess = async (w: World) => {
+  const accountId = await w.seedAccount(w.ws.workspace_id, 2)
+  return w.session({ user_identifier_key: 'direct-user', connected_account_ids: [accountId] })
+}
+
+describe('GETs answered in front of Fastify', () => {
+  test('answer exactly as Fastify does: status, every header and the body, success or error', async () => {
+    const w = await createWorld()
+    const session = await sessionWithAccess(w)
+    const webviewId = await w.seedWebview(w.ws.workspace_id)
+    const plain = fastifyOnly(w)
+    const cst = w.as.cst(session.token)
+    const requests: InjectOptions[] = [
+      { method: 'GET', url: '/client_sessions/get', headers: cst },
+      { method: 'GET', url: '/client_sessions/get', headers: { ...cst, origin: PAGE } },
+      { method: 'GET', url: `/client_sessions/get?client_session_id=${session.client_session_id}`, headers: cst },
+      { method: 'GET', url: '/client_sessions/get?user_identifier_key=direct-user', headers: w.as.apiKey },
+      { method: 'GET', url: '/client_sessions/get?user_identifier_key=nobody', headers: w.as.apiKey },
+      { method: 'GET', url: '/client_sessions/get?client_session_id=not-a-uuid', headers: w.as.apiKey },
+      { method: 'GET', url: '/client_sessions/get', headers: bearer('seam_cst1doesnotexist_abcdefghijklmnop') },
+      { method: 'GET', url: '/client_sessions/get', headers: { origin: PAGE } },
+      { method: 'GET', url: '/client_sessions/list', headers: w.as.apiKey },
+      { method: 'GET', url: '/devices/list', headers: { ...cst, origin: PAGE } },
+      { method: 'GET', url: '/devices/list?limit=1', headers: cst },
+      { method: 'GET', url: '/connected_accounts/list', headers: cst },
+      { method: 'GET', url: `/connect_webviews/get?connect_webview_id=${webviewId}`, headers: { ...w.as.apiKey, host: 'locks.example:8080' } },
+      { method: 'GET', url: '/workspaces/get', headers: w.as.apiKey },
+    ]
+    for (const request of requests) {
+      const direct = await w.request(request)
+      const through = await serverRequest(plain, request)
+      assert.deepEqual(comparable(direct), comparable(through), `${request.url} ${JSON.stringify(request.headers)}`)
+    }
+    await plain.close()
+  })
+
+  test('with a list of allowed origins, an origin outside it gets no CORS headers either way', async () => {
+    const allowed = ['https://app.example']
+    const w = await createWorld({ corsOrigins: allowed })
+    const session = await w.session()
+    const plain = fastifyOnly(w, allowed)
+    for (const origin of ['https://app.example', 'https://evil.example', undefined]) {
+      const request: InjectOptions = { method: 'GET', url: '/client_sessions/get', headers: { ...w.as.cst(session.token), ...(origin === undefined ? {} : { origin }) } }
+      const direct = await w.request(request)
+      assert.deepEqual(comparable(direct), comparable(await serverRequest(plain, request)), String(origin))
+      assert.equal(direct.headers['access-control-allow-origin'], origin === 'https://evil.example' ? undefined : origin)
+    }
+    await plain.close()
+  })
+
+  test('take body-less GETs to API routes only; everything else reaches Fastify', async () => {
+    const w = await createWorld({ manualDispose: true })
+    // A hook added before the first request runs for every request Fastify handles.
+    const seen: string[] = []
+    w.app.addHook('onRequest', (request, _reply, done) => {
+      seen.push(`${request.method} ${request.url}`)
+      done()
+    })
+    const session = await w.session()
+    seen.length = 0
+    const cst = w.as.cst(session.token)
+    const direct = await w.request({ method: 'GET', url: '/client_sessions/get', headers: cst })
+    assert.equal(direct.status, 200)
+    assert.equal(direct.body.client_session.token, session.token)
+    const queried = await w.request({ method: 'GET', url: '/devices/list?limit=5', headers: cst })
+    assert.equal(queried.status, 200)
+    assert.deepEqual(seen, [])
+
+    const toFastify: InjectOptions[] = [
+      { method: 'POST', url: '/client_sessions/get', headers: cst, payload: {} },
+      { method: 'GET', url: '/client_sessions/get/', headers: cst },
+      { method: 'GET', url: '/client_sessions/get', headers: { ...cst, 'content-type': 'application/json', 'content-length': '2' }, payload: '{}' },
+      { method: 'GET', url: '/health' },
+      { method: 'GET', url: '/no/such/route', headers: cst },
+      { method: 'HEAD', url: '/client_sessions/get', headers: cst },
+    ]
+    for (const request of toFastify) await w.request(request)
+    assert.deepEqual(
+      seen,
+      toFastify.map((request) => `${request.method} ${request.url}`),
+    )
+
+    // A fragment in the request target (only a raw client sends one) is Fastify's to strip.
+    await w.app.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = w.app.server.address() as AddressInfo
+    const answer = await rawRequest(port, `GET /client_sessions/get#top HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Bearer ${session.token}\r\nconnection: close\r\n\r\n`)
+    assert.match(answer, /^HTTP\/1.1 200 /)
+    assert.equal(seen.at(-1), 'GET /client_sessions/get#top')
+    await w.dispose()
+  })
+
+  test('record their requests like any other: one log line and one count each', async () => {
+    const lines: string[] = []
+    const w = await createWorld({ logStream: { write: (line: string) => lines.push(line) } })
+    const session = await w.session()
+    lines.length = 0
+    const ok = await w.request({ method: 'GET', url: '/client_sessions/get', headers: { ...w.as.cst(session.token), origin: PAGE } })
+    const refused = await w.request({ method: 'GET', url: '/client_sessions/get', headers: bearer('seam_cst1doesnotexist_abcdefghijklmnop') })
+    const logged = lines.map((line) => JSON.parse(line))
+    assert.equal(logged.length, 2)
+    assert.deepEqual(
+      { ...logged[0], time: 0, duration_ms: 0, pid: 0, hostname: '' },
+      {
+        level: 30, time: 0, pid: 0, hostname: '', request_id: ok.headers['seam-request-id'], method: 'GET', route: '/client_sessions/get',
+        status: 200, duration_ms: 0, error_type: null, workspace_id: w.ws.workspace_id, credential: 'client_session_token',
+        client_address: '127.0.0.1', msg: 'request',
+      },
+    )
+    assert.equal(logged[1].request_id, refused.headers['seam-request-id'])
+    assert.ok(refused.status >= 400)
+    assert.equal(logged[1].status, refused.status)
+    assert.equal(logged[1].error_type, refused.body.error.type)
+    const metrics = await w.request({ method: 'GET', url: '/metrics' })
+    assert.match(metrics.text, /latchkey_http_requests_total\{route="\/client_sessions\/get",method="GET",status="200"\} 1\n/)
+    assert.ok(metrics.text.includes(`latchkey_http_requests_total{route="/client_sessions/get",method="GET",status="${refused.status}"} 1\n`))
+  })
+})
