@@ -20,7 +20,7 @@ import { installOperationalRoutes } from './http/operational-routes.ts'
 import { installRateLimit, memoryCounter, storeCounter } from './http/rate-limit.ts'
 import { installRequestFacts } from './http/request-facts.ts'
 import { installRequestLog, requestRecorder } from './http/request-log.ts'
-import { type RequestListener, directReads } from './http/direct-reads.ts'
+import { type RequestListener, directPath } from './http/direct-path.ts'
 import { installTelemetrySink } from './http/telemetry-sink.ts'
 import { registerRoute } from './http/register-route.ts'
 import { instrumentContext } from './http/instrument.ts'
@@ -50,7 +50,7 @@ export interface CreateAppOptions extends AppContext {
   /** Set in a worker of `serve --workers N`: joins the worker's metrics to the others'. */
   joinCluster?: JoinCluster
   /** False sends every request through Fastify (tests compare both ways); default true. */
-  directReads?: boolean
+  directPath?: boolean
 }
 
 /** What a worker process gets from the process supervising it (cli/cluster-worker.ts). */
@@ -67,18 +67,18 @@ export const createApp = ({
   keys,
   lifecycle = new Lifecycle(),
   joinCluster,
-  directReads: answerDirectly = true,
+  directPath: answerDirectly = true,
   ...rawContext
 }: CreateAppOptions): FastifyInstance => {
   const metrics = createMetrics()
   const cluster = joinCluster?.(metrics.registry)
-  // The server is created inside Fastify(), before the context the direct reads need exists:
-  // it dispatches through `listener`, which is Fastify's own handler until they are set up.
+  // The server is created inside Fastify(), before the context the direct path needs exists:
+  // it dispatches through `listener`, which is Fastify's own handler until the path is set up.
   let fastifyHandler: RequestListener | undefined
   let listener: RequestListener | undefined
   const app = Fastify({
     // Fastify's own server, with the same settings it applies to the one it creates itself, but
-    // with the direct reads in front when they are on.
+    // with the direct path (http/direct-path.ts) in front when it is on.
     serverFactory: (fastify, fastifyOptions) => {
       // Fastify has filled in its defaults by the time it calls this.
       const options = fastifyOptions as { keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number; maxRequestsPerSocket: number }
@@ -134,10 +134,10 @@ export const createApp = ({
     installRateLimit(app, context.config.rateLimitPerMinute, context.clock, counter)
   }
   installRequestLog(app, record)
-  // The direct reads cover neither the rate limit nor forwarded headers; with either configured,
+  // The direct path covers neither the rate limit nor forwarded headers; with either configured,
   // every request goes through Fastify.
   if (answerDirectly && context.config.rateLimitPerMinute === null && (trustProxy ?? false) === false && fastifyHandler !== undefined) {
-    listener = directReads(
+    listener = directPath(
       { routes: ROUTES, context, lifecycle, record, corsHeaders: corsAnswerHeaders(context.config.corsOrigins), log: app.log },
       fastifyHandler,
     )

@@ -9,7 +9,7 @@ import { coerceQuery } from './query-params.ts'
 import type { RequestFacts } from './request-facts.ts'
 import { type AnyRoute, type HttpMethod, SerializedAnswer } from './route.ts'
 
-/** One call of a route, as either transport (Fastify, or the direct reads) received it. */
+/** One call of a route, as either transport (Fastify, or the direct path) received it. */
 export interface RouteCall {
   method: HttpMethod
   headers: IncomingHttpHeaders

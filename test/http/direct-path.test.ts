@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { connect, type AddressInfo } from 'node:net'
 import { describe, test } from 'node:test'
 
@@ -20,7 +21,7 @@ const fastifyOnly = (w: World, corsOrigins: string[] | null = null) => {
     clock: w.clock,
     config: { ...DEFAULT_CONFIG, corsOrigins },
     tokenCipher: createTokenCipher(CIPHER_KEY),
-    directReads: false,
+    directPath: false,
   })
   return app
 }
@@ -46,7 +47,7 @@ const sessionWithAccess = async (w: World) => {
   return w.session({ user_identifier_key: 'direct-user', connected_account_ids: [accountId] })
 }
 
-describe('GETs answered in front of Fastify', () => {
+describe('API calls answered in front of Fastify', () => {
   test('answer exactly as Fastify does: status, every header and the body, success or error', async () => {
     const w = await createWorld()
     const session = await sessionWithAccess(w)
@@ -68,6 +69,21 @@ describe('GETs answered in front of Fastify', () => {
       { method: 'GET', url: '/connected_accounts/list', headers: cst },
       { method: 'GET', url: `/connect_webviews/get?connect_webview_id=${webviewId}`, headers: { ...w.as.apiKey, host: 'locks.example:8080' } },
       { method: 'GET', url: '/workspaces/get', headers: w.as.apiKey },
+      // As the SDKs call: POST with a JSON body.
+      { method: 'POST', url: '/client_sessions/get', headers: { ...cst, 'content-type': 'application/json' }, payload: '{}' },
+      { method: 'POST', url: '/client_sessions/get', headers: { ...w.as.apiKey, 'content-type': 'application/json; charset=utf-8' }, payload: '{"user_identifier_key":"direct-user"}' },
+      { method: 'POST', url: '/client_sessions/get', headers: cst },
+      { method: 'POST', url: '/client_sessions/get', headers: { ...cst, 'content-type': 'application/json' }, payload: '{"client_session_id":' },
+      { method: 'POST', url: '/client_sessions/get', headers: { ...cst, 'content-type': 'application/json' }, payload: '[1]' },
+      { method: 'POST', url: '/client_sessions/get', headers: { ...cst, 'content-type': 'application/json' }, payload: '' },
+      { method: 'POST', url: '/client_sessions/get', headers: { ...cst, 'content-type': 'application/x-www-form-urlencoded' }, payload: '' },
+      { method: 'POST', url: '/client_sessions/get', headers: { ...cst, 'content-type': 'text/plain' }, payload: 'hello' },
+      { method: 'POST', url: '/client_sessions/get', headers: { ...cst, 'content-type': 'application/json' }, payload: 'x'.repeat(2 * 1024 * 1024) },
+      { method: 'POST', url: '/client_sessions/get_or_create', headers: { ...w.as.apiKey, 'content-type': 'application/json' }, payload: '{"user_identifier_key":"direct-user"}' },
+      { method: 'POST', url: '/devices/list', headers: { ...cst, 'content-type': 'application/json', origin: PAGE }, payload: '{}' },
+      { method: 'POST', url: '/devices/list', headers: { ...cst, 'content-type': 'application/json' }, payload: '{"limit":"many"}' },
+      { method: 'PUT', url: '/client_sessions/revoke', headers: { ...w.as.apiKey, 'content-type': 'application/json' }, payload: '{}' },
+      { method: 'DELETE', url: `/client_sessions/delete?client_session_id=${randomUUID()}`, headers: w.as.apiKey },
     ]
     for (const request of requests) {
       const direct = await w.request(request)
@@ -91,7 +107,25 @@ describe('GETs answered in front of Fastify', () => {
     await plain.close()
   })
 
-  test('take body-less GETs to API routes only; everything else reaches Fastify', async () => {
+  test('a write answered directly is the write Fastify would make', async () => {
+    const w = await createWorld()
+    const plain = fastifyOnly(w)
+    const body = { user_identifier_key: 'written-directly' }
+    const created = await w.request({ method: 'PUT', url: '/client_sessions/create', headers: { ...w.as.apiKey, 'content-type': 'application/json' }, payload: JSON.stringify(body) })
+    assert.equal(created.status, 200)
+    const again = { method: 'PUT', url: '/client_sessions/create', headers: { ...w.as.apiKey, 'content-type': 'application/json' }, payload: JSON.stringify(body) } as const
+    // PUT is idempotent: both ways now return the session the direct path stored.
+    assert.deepEqual(comparable(await w.request(again)), comparable(await serverRequest(plain, again)))
+    assert.equal((await serverRequest(plain, again)).body.client_session.client_session_id, created.body.client_session.client_session_id)
+    const revoked = await w.request({ method: 'POST', url: '/client_sessions/revoke', headers: { ...w.as.apiKey, 'content-type': 'application/json' }, payload: JSON.stringify({ client_session_id: created.body.client_session.client_session_id }) })
+    assert.equal(revoked.status, 200)
+    const refused = { method: 'GET', url: '/client_sessions/get', headers: w.as.cst(created.body.client_session.token) } as const
+    assert.equal((await w.request(refused)).status, 401)
+    assert.deepEqual(comparable(await w.request(refused)), comparable(await serverRequest(plain, refused)))
+    await plain.close()
+  })
+
+  test('take calls to API routes only, in the forms the SDKs send; everything else reaches Fastify', async () => {
     const w = await createWorld({ manualDispose: true })
     // A hook added before the first request runs for every request Fastify handles.
     const seen: string[] = []
@@ -107,10 +141,16 @@ describe('GETs answered in front of Fastify', () => {
     assert.equal(direct.body.client_session.token, session.token)
     const queried = await w.request({ method: 'GET', url: '/devices/list?limit=5', headers: cst })
     assert.equal(queried.status, 200)
+    const posted = await w.request({ method: 'POST', url: '/devices/list', headers: { ...cst, 'content-type': 'application/json' }, payload: '{}' })
+    assert.equal(posted.status, 200)
     assert.deepEqual(seen, [])
 
     const toFastify: InjectOptions[] = [
-      { method: 'POST', url: '/client_sessions/get', headers: cst, payload: {} },
+      { method: 'POST', url: '/client_sessions/get?x=1', headers: { ...cst, 'content-type': 'application/json' }, payload: '{}' },
+      { method: 'POST', url: '/client_sessions/get', headers: { ...cst, 'content-type': 'application/vnd.api+json' }, payload: '{}' },
+      { method: 'POST', url: '/client_sessions/get', headers: { ...cst, 'content-type': 'application/json' }, payload: 'x'.repeat(2 * 1024 * 1024) },
+      { method: 'DELETE', url: '/client_sessions/delete?client_session_id=x', headers: cst },
+      { method: 'PATCH', url: '/client_sessions/get', headers: { ...cst, 'content-type': 'application/json' }, payload: '{}' },
       { method: 'GET', url: '/client_sessions/get/', headers: cst },
       { method: 'GET', url: '/client_sessions/get', headers: { ...cst, 'content-type': 'application/json', 'content-length': '2' }, payload: '{}' },
       { method: 'GET', url: '/health' },
