@@ -28,7 +28,7 @@ const fastifyOnly = (w: World, corsOrigins: string[] | null = null) => {
 
 const rawRequest = (port: number, text: string): Promise<string> =>
   new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(text))
+    const socket = connect(port, '127.0.0.1', () => socket.write(text))
     let received = ''
     socket.on('data', (chunk) => (received += chunk.toString()))
     socket.on('end', () => resolve(received))
