@@ -126,7 +126,7 @@ describe('API calls answered in front of Fastify', () => {
   })
 
   test('take calls to API routes only, in the forms the SDKs send; everything else reaches Fastify', async () => {
-    const w = await createWorld({ manualDispose: true })
+    const w = await createWorld()
     // A hook added before the first request runs for every request Fastify handles.
     const seen: string[] = []
     w.app.addHook('onRequest', (request, _reply, done) => {
@@ -169,7 +169,6 @@ describe('API calls answered in front of Fastify', () => {
     const answer = await rawRequest(port, `GET /client_sessions/get#top HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Bearer ${session.token}\r\nconnection: close\r\n\r\n`)
     assert.match(answer, /^HTTP\/1.1 200 /)
     assert.equal(seen.at(-1), 'GET /client_sessions/get#top')
-    await w.dispose()
   })
 
   test('record their requests like any other: one log line and one count each', async () => {
