@@ -50,6 +50,25 @@ describe('admin CLI', () => {
     assert.equal(await server.stop(), 0)
   })
 
+  test('request log lines reach stdout while the server runs, one per request, none lost at stop', async () => {
+    const { url: db } = await sharedDatabase()
+    const created = json(runCli(db, ['workspaces', 'create', '--name', 'Logs', '--json']).stdout)
+    const server = await startServerProcess(db)
+    const requestLines = () => server.stdout().split('\n').filter((line) => line.includes('"msg":"request"'))
+    const headers = { authorization: `Bearer ${created.api_key}` }
+    // One quiet request: its line is written out soon, without waiting for more traffic.
+    assert.equal((await call(server.url, '/client_sessions/list', {}, headers)).status, 200)
+    const deadline = Date.now() + 2_000
+    while (requestLines().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+    assert.equal(requestLines().length, 1)
+    // A burst: every line is there once the server has stopped.
+    await Promise.all(Array.from({ length: 150 }, () => call(server.url, '/client_sessions/list', {}, headers)))
+    assert.equal(await server.stop(), 0)
+    const lines = requestLines().map((line) => JSON.parse(line))
+    assert.equal(lines.length, 151)
+    assert.equal(new Set(lines.map((line) => line.request_id)).size, 151)
+  })
+
   test('graceful shutdown: a request in flight when SIGTERM arrives still completes', async () => {
     const { url: db } = await sharedDatabase()
     const apiKey = json(runCli(db, ['workspaces', 'create', '--name', 'Acme', '--json']).stdout).api_key as string
