@@ -21,7 +21,6 @@ export interface RouteCall {
   facts: RequestFacts
 }
 
-
 export const readsQuery = (method: string): boolean => method === 'GET' || method === 'DELETE'
 
 const parseParams = (route: AnyRoute, raw: unknown): Record<string, unknown> => {

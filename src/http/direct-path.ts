@@ -58,6 +58,8 @@ const readBody = (request: IncomingMessage): Promise<Buffer> =>
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
     request.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)))
     request.on('error', reject)
+    // A client gone before the end of its body: 'close' without 'end' (after 'end' it changes nothing).
+    request.on('close', () => reject(new Error('request closed before its body ended')))
   })
 
 /** The parameters, read and parsed by the rules Fastify applies through body-parser.ts. */

@@ -171,6 +171,25 @@ describe('API calls answered in front of Fastify', () => {
     assert.equal(seen.at(-1), 'GET /client_sessions/get#top')
   })
 
+  test('a client that leaves in the middle of its body costs nothing but its own request', async () => {
+    const w = await createWorld()
+    const session = await w.session()
+    await w.app.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = w.app.server.address() as AddressInfo
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(`POST /client_sessions/get HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Bearer ${session.token}\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"user_`)
+        setTimeout(() => {
+          socket.destroy()
+          resolve()
+        }, 50)
+      })
+      socket.on('error', reject)
+    })
+    const after = await fetch(`http://127.0.0.1:${port}/client_sessions/get`, { method: 'POST', headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' }, body: '{}' })
+    assert.equal(after.status, 200)
+  })
+
   test('record their requests like any other: one log line and one count each', async () => {
     const lines: string[] = []
     const w = await createWorld({ logStream: { write: (line: string) => lines.push(line) } })
