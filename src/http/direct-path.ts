@@ -10,6 +10,7 @@ import { answerRoute } from './answer-route.ts'
 import { parseBody } from './body-parser.ts'
 import { type ErrorLog, errorAnswer, errorBody } from './error-envelope.ts'
 import type { Lifecycle } from './lifecycle.ts'
+import { publicOrigin } from './public-origin.ts'
 import type { RequestFacts } from './request-facts.ts'
 import type { AnsweredRequest } from './request-log.ts'
 import type { AnyRoute, HttpMethod } from './route.ts'
@@ -115,7 +116,8 @@ export const directPath = (options: DirectPathOptions, fallback: RequestListener
         headers.push('connection', 'close')
         throw error
       })
-      const origin = () => context.config.publicUrl ?? `http://${request.headers.host}`
+      // Plain HTTP, and no forwarded headers: the direct path is off when a proxy is trusted.
+      const origin = () => publicOrigin({ protocol: 'http', host: request.headers.host }, context)
       json = await answerRoute(route, { method, headers: request.headers, source, origin, facts }, context)
     } catch (error) {
       const failed = errorAnswer(error, requestId, log)
