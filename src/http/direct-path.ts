@@ -56,11 +56,19 @@ const intakeOf = (request: IncomingMessage, route: AnyRoute, url: string, queryA
 const readBody = (request: IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
+    let ended = false
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
-    request.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)))
+    request.on('end', () => {
+      ended = true
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks))
+    })
     request.on('error', reject)
-    // A client gone before the end of its body: 'close' without 'end' (after 'end' it changes nothing).
-    request.on('close', () => reject(new Error('request closed before its body ended')))
+    // A client gone before the end of its body: 'close' without 'end'. Every request closes once
+    // its answer is sent, so the error (and its stack trace, ~7 % of a POST's CPU) is made only
+    // when the body really was cut short.
+    request.on('close', () => {
+      if (!ended) reject(new Error('request closed before its body ended'))
+    })
   })
 
 /** The parameters, read and parsed by the rules Fastify applies through body-parser.ts. */
