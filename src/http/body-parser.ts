@@ -4,6 +4,8 @@ import { ApiError } from '../contract/api-error.ts'
 
 const isJson = (contentType: string | undefined): boolean => {
   if (contentType === undefined) return false
+  // What the SDKs send, without splitting and lower-casing it on every request.
+  if (contentType === 'application/json' || contentType === 'application/json; charset=utf-8') return true
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? ''
   return type === 'application/json' || type.endsWith('+json')
 }
