@@ -21,21 +21,12 @@ import { installRateLimit, memoryCounter, storeCounter } from './http/rate-limit
 import { installRequestFacts } from './http/request-facts.ts'
 import { installRequestLog, requestRecorder } from './http/request-log.ts'
 import { type RequestListener, directPath } from './http/direct-path.ts'
+import { type TrustProxy, trustFunction } from './http/forwarded.ts'
 import { installTelemetrySink } from './http/telemetry-sink.ts'
 import { registerRoute } from './http/register-route.ts'
 import { instrumentContext } from './http/instrument.ts'
 
-/** Which proxies to believe about the client's address and scheme (X-Forwarded-For/-Proto). */
-export type TrustProxy = boolean | number | string | string[]
-
-/**
- * Fastify reads a bare hop count as "trust nothing" (it cannot tell who the nearest peer is), so
- * a count becomes what it means with Express and proxy-addr: believe the `hops` nearest proxies.
- * That is right only when the server is reachable through the proxy alone; addresses or CIDRs
- * are the safer form.
- */
-const trustProxyFunction = (trust: TrustProxy): boolean | string | string[] | ((address: string, hop: number) => boolean) =>
-  typeof trust === 'number' ? (_address, hop) => hop < trust : trust
+export type { TrustProxy }
 
 export interface CreateAppOptions extends AppContext {
   /** Where JSON log lines go; omitted means no logging (tests). */
@@ -71,6 +62,7 @@ export const createApp = ({
   ...rawContext
 }: CreateAppOptions): FastifyInstance => {
   const metrics = createMetrics()
+  const trust = trustFunction(trustProxy ?? false)
   const cluster = joinCluster?.(metrics.registry)
   // The server is created inside Fastify(), before the context the direct path needs exists:
   // it dispatches through `listener`, which is Fastify's own handler until the path is set up.
@@ -115,7 +107,8 @@ export const createApp = ({
     // Shutdown is the lifecycle's: it answers in the error envelope, which Fastify's own 503 is not.
     return503OnClosing: false,
     clientErrorHandler: answerClientError,
-    trustProxy: trustProxyFunction(trustProxy ?? false),
+    // The function itself, so Fastify and the direct path believe exactly the same proxies.
+    trustProxy: trust ?? false,
   })
   const context = instrumentContext(rawContext, metrics, app.log)
   const requestLines = logStream !== undefined && ['info', 'debug', 'trace'].includes(logLevel ?? 'info') ? logStream : null
@@ -134,11 +127,11 @@ export const createApp = ({
     installRateLimit(app, context.config.rateLimitPerMinute, context.clock, counter)
   }
   installRequestLog(app, record)
-  // The direct path covers neither the rate limit nor forwarded headers; with either configured,
-  // every request goes through Fastify.
-  if (answerDirectly && context.config.rateLimitPerMinute === null && (trustProxy ?? false) === false && fastifyHandler !== undefined) {
+  // The rate limit is a Fastify hook the direct path does not cover: with it, every request goes
+  // through Fastify.
+  if (answerDirectly && context.config.rateLimitPerMinute === null && fastifyHandler !== undefined) {
     listener = directPath(
-      { routes: ROUTES, context, lifecycle, record, corsHeaders: corsAnswerHeaders(context.config.corsOrigins), log: app.log },
+      { routes: ROUTES, context, lifecycle, record, corsHeaders: corsAnswerHeaders(context.config.corsOrigins), log: app.log, trust },
       fastifyHandler,
     )
   }

@@ -10,6 +10,7 @@ import { answerRoute } from './answer-route.ts'
 import { parseBody } from './body-parser.ts'
 import { type ErrorLog, errorAnswer, errorBody } from './error-envelope.ts'
 import type { Lifecycle } from './lifecycle.ts'
+import { type TrustFunction, forwardedRequest } from './forwarded.ts'
 import { publicOrigin } from './public-origin.ts'
 import type { RequestFacts } from './request-facts.ts'
 import type { AnsweredRequest } from './request-log.ts'
@@ -24,6 +25,8 @@ export interface DirectPathOptions {
   record: (answered: AnsweredRequest) => void
   corsHeaders: (origin: string | undefined) => string[]
   log: ErrorLog
+  /** The proxies believed (--trust-proxy), the same function Fastify is given; undefined: none. */
+  trust: TrustFunction | undefined
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8'
@@ -102,12 +105,12 @@ const paramsOf = async (request: IncomingMessage, intake: Intake): Promise<unkno
  * taken: a route's path exactly (anything Fastify would normalise or refuse goes to Fastify) with
  * one of its methods; GET without a body; POST, PUT or PATCH with a content-length within the
  * body limit, a JSON content type as the SDKs send it (or none) and no query string; never while
- * the server is closing. The caller installs it only when no rate limit and no trusted proxy are
- * configured: both are Fastify's (the limiter's hook, and the forwarded-header rules behind the
- * client address).
+ * the server is closing. Forwarded headers count as Fastify counts them, through the same trust
+ * function (forwarded.ts). The caller installs it only when no rate limit is configured: the
+ * limiter is a Fastify hook.
  */
 export const directPath = (options: DirectPathOptions, fallback: RequestListener): RequestListener => {
-  const { context, lifecycle, record, corsHeaders, log } = options
+  const { context, lifecycle, record, corsHeaders, log, trust } = options
   const byPath = new Map(options.routes.map((route) => [route.path, route]))
   const bodyLimit = context.config.bodyLimitBytes
 
@@ -124,8 +127,7 @@ export const directPath = (options: DirectPathOptions, fallback: RequestListener
         headers.push('connection', 'close')
         throw error
       })
-      // Plain HTTP, and no forwarded headers: the direct path is off when a proxy is trusted.
-      const origin = () => publicOrigin({ protocol: 'http', host: request.headers.host }, context)
+      const origin = () => publicOrigin(forwardedRequest(request, trust), context)
       json = await answerRoute(route, { method, headers: request.headers, source, origin, facts }, context)
     } catch (error) {
       const failed = errorAnswer(error, requestId, log)
@@ -144,7 +146,7 @@ export const directPath = (options: DirectPathOptions, fallback: RequestListener
       status,
       elapsedMs: performance.now() - started,
       facts,
-      clientAddress: request.socket.remoteAddress ?? null,
+      clientAddress: (trust === undefined ? request.socket.remoteAddress : forwardedRequest(request, trust).clientAddress) ?? null,
     })
   }
 

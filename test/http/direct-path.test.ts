@@ -4,8 +4,9 @@ import { connect, type AddressInfo } from 'node:net'
 import { describe, test } from 'node:test'
 
 import type { InjectOptions } from 'fastify'
+import type { DestinationStream } from 'pino'
 
-import { createApp } from '../../src/app.ts'
+import { createApp, type TrustProxy } from '../../src/app.ts'
 import { createTokenCipher } from '../../src/auth/token-cipher.ts'
 import { DEFAULT_CONFIG } from '../../src/domain/context.ts'
 import { bearer, createWorld, type Response, serverRequest, type World } from '../fixtures/world.ts'
@@ -15,13 +16,14 @@ const CIPHER_KEY = Buffer.alloc(32, 7)
 const PAGE = 'http://localhost:5173'
 
 /** A second app on the world's store that sends every request through Fastify. */
-const fastifyOnly = (w: World, corsOrigins: string[] | null = null) => {
+const fastifyOnly = (w: World, corsOrigins: string[] | null = null, more: { trustProxy?: TrustProxy; logStream?: DestinationStream } = {}) => {
   const app = createApp({
     store: w.store,
     clock: w.clock,
     config: { ...DEFAULT_CONFIG, corsOrigins },
     tokenCipher: createTokenCipher(CIPHER_KEY),
     directPath: false,
+    ...more,
   })
   return app
 }
@@ -91,6 +93,49 @@ describe('API calls answered in front of Fastify', () => {
       assert.deepEqual(comparable(direct), comparable(through), `${request.url} ${JSON.stringify(request.headers)}`)
     }
     await plain.close()
+  })
+
+  test('behind a proxy, believe forwarded headers exactly as Fastify does, under every form of trust', async () => {
+    const forwarded: Record<string, string>[] = [
+      { 'x-forwarded-for': '203.0.113.7', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'locks.example.com' },
+      // Two proxies deep, and headers repeated by a chain: the last values count.
+      { 'x-forwarded-for': '198.51.100.1, 10.1.2.3', 'x-forwarded-proto': 'http, https', 'x-forwarded-host': 'a.example, b.example' },
+      { 'x-forwarded-for': '203.0.113.8' },
+      {},
+    ]
+    // The test requests come from 127.0.0.1: believed by all of these but the 10.0.0.0/8 list and false.
+    const trusts: TrustProxy[] = [true, 1, 2, '127.0.0.1', ['10.0.0.0/8'], ['127.0.0.0/8', '10.0.0.0/8'], false]
+    for (const trustProxy of trusts) {
+      const directLines: string[] = []
+      const fastifyLines: string[] = []
+      const w = await createWorld({ trustProxy, logStream: { write: (line: string) => directLines.push(line) } })
+      const plain = fastifyOnly(w, null, { trustProxy, logStream: { write: (line: string) => fastifyLines.push(line) } as DestinationStream })
+      const webviewId = await w.seedWebview(w.ws.workspace_id)
+      const seen: string[] = []
+      w.app.addHook('onRequest', (request, _reply, done) => {
+        seen.push(request.url)
+        done()
+      })
+      for (const headers of forwarded) {
+        const request: InjectOptions = { method: 'GET', url: `/connect_webviews/get?connect_webview_id=${webviewId}`, headers: { ...w.as.apiKey, host: 'internal:4000', ...headers } }
+        const direct = await w.request(request)
+        const through = await serverRequest(plain, request)
+        const where = `${JSON.stringify(trustProxy)} ${JSON.stringify(headers)}`
+        assert.equal(direct.status, 200, where)
+        assert.deepEqual(comparable(direct), comparable(through), where)
+        const directLine = JSON.parse(directLines.at(-1) ?? '{}')
+        const fastifyLine = JSON.parse(fastifyLines.at(-1) ?? '{}')
+        assert.equal(directLine.client_address, fastifyLine.client_address, where)
+        assert.ok(typeof directLine.client_address === 'string', where)
+      }
+      assert.deepEqual(seen, [], 'answered in front of Fastify')
+      // Not vacuous: a believed proxy changes what the client sees, an unbelieved one does not.
+      const first = await w.request({ method: 'GET', url: `/connect_webviews/get?connect_webview_id=${webviewId}`, headers: { ...w.as.apiKey, host: 'internal:4000', ...forwarded[0] } })
+      const believed = trustProxy !== false && JSON.stringify(trustProxy) !== '["10.0.0.0/8"]'
+      assert.match(first.body.connect_webview.url, believed ? /^https:\/\/locks\.example\.com\// : /^http:\/\/internal:4000\//, JSON.stringify(trustProxy))
+      assert.equal(JSON.parse(directLines.at(-1) ?? '{}').client_address, believed ? '203.0.113.7' : '127.0.0.1', JSON.stringify(trustProxy))
+      await plain.close()
+    }
   })
 
   test('with a list of allowed origins, an origin outside it gets no CORS headers either way', async () => {
