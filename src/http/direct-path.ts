@@ -10,7 +10,7 @@ import { answerRoute } from './answer-route.ts'
 import { parseBody } from './body-parser.ts'
 import { type ErrorLog, errorAnswer, errorBody } from './error-envelope.ts'
 import type { Lifecycle } from './lifecycle.ts'
-import { type TrustFunction, forwardedRequest } from './forwarded.ts'
+import { type TrustFunction, clientAddressOf, forwardedRequest } from './forwarded.ts'
 import { publicOrigin } from './public-origin.ts'
 import type { RequestFacts } from './request-facts.ts'
 import type { AnsweredRequest } from './request-log.ts'
@@ -146,7 +146,7 @@ export const directPath = (options: DirectPathOptions, fallback: RequestListener
       status,
       elapsedMs: performance.now() - started,
       facts,
-      clientAddress: (trust === undefined ? request.socket.remoteAddress : forwardedRequest(request, trust).clientAddress) ?? null,
+      clientAddress: clientAddressOf(request, trust) ?? null,
     })
   }
 

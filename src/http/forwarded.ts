@@ -27,8 +27,6 @@ export const trustFunction = (trust: TrustProxy): TrustFunction | undefined => {
 
 /** How a request reached this server, once believed proxies are accounted for. */
 export interface ForwardedRequest {
-  /** The client's address: the furthest one in X-Forwarded-For reached through believed proxies. */
-  clientAddress: string | undefined
   protocol: string
   host: string
 }
@@ -39,24 +37,26 @@ const lastEntry = (value: string): string => {
   return comma === -1 ? value.trim() : value.slice(comma + 1).trim()
 }
 
+/** The client's address as Fastify's `request.ip` reports it under the same trust function. */
+export const clientAddressOf = (request: IncomingMessage, trust: TrustFunction | undefined): string | undefined => {
+  if (trust === undefined) return request.socket.remoteAddress
+  const addresses = proxyAddr.all(request, trust)
+  return addresses[addresses.length - 1]
+}
+
 /**
- * The client address, scheme and host of a request exactly as Fastify's request reports them
- * (`ip`, `protocol`, `host`) under the same trust function: X-Forwarded-Proto and -Host count only
- * when the socket's peer is believed. A test holds the two to the same answers under every form
- * of --trust-proxy.
+ * The scheme and host of a request exactly as Fastify's request reports them (`protocol`,
+ * `host`) under the same trust function: X-Forwarded-Proto and -Host count only when the socket's
+ * peer is believed. A test holds the two to the same answers under every form of --trust-proxy.
  */
 export const forwardedRequest = (request: IncomingMessage, trust: TrustFunction | undefined): ForwardedRequest => {
   const { socket, headers } = request
-  const encrypted = (socket as { encrypted?: boolean }).encrypted === true
-  const ownHost = headers.host ?? ''
-  if (trust === undefined) return { clientAddress: socket.remoteAddress, protocol: encrypted ? 'https' : 'http', host: ownHost }
-  const addresses = proxyAddr.all(request, trust)
-  const peerBelieved = socket.remoteAddress !== undefined && trust(socket.remoteAddress, 0)
+  const peerBelieved = trust !== undefined && socket.remoteAddress !== undefined && trust(socket.remoteAddress, 0)
   const forwardedProto = headers['x-forwarded-proto']
   const forwardedHost = headers['x-forwarded-host']
+  const ownProtocol = (socket as { encrypted?: boolean }).encrypted === true ? 'https' : 'http'
   return {
-    clientAddress: addresses[addresses.length - 1],
-    protocol: typeof forwardedProto === 'string' && forwardedProto !== '' && peerBelieved ? lastEntry(forwardedProto) : encrypted ? 'https' : 'http',
-    host: typeof forwardedHost === 'string' && forwardedHost !== '' && peerBelieved ? lastEntry(forwardedHost) : ownHost,
+    protocol: peerBelieved && typeof forwardedProto === 'string' && forwardedProto !== '' ? lastEntry(forwardedProto) : ownProtocol,
+    host: peerBelieved && typeof forwardedHost === 'string' && forwardedHost !== '' ? lastEntry(forwardedHost) : (headers.host ?? ''),
   }
 }
