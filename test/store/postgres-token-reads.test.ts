@@ -82,6 +82,35 @@ describe('client session token reads on PostgreSQL', { skip }, async () => {
     assert.ok(trips >= 31 && trips < 60, `${trips} round trips for 30 lists`)
   })
 
+  test('reads by user key share round trips too, each answered with its own key\'s session, the live one first', async () => {
+    const keys = Array.from({ length: 8 }, () => randomUUID())
+    const expected = new Map<string, string>()
+    for (const userKey of keys) expected.set(userKey, (await post('/client_sessions/create', key, { user_identifier_key: userKey })).body.client_session.client_session_id)
+    // One key with a revoked session and a newer live one: the live one is the answer.
+    const replaced = keys[0] as string
+    assert.equal((await post('/client_sessions/revoke', key, { client_session_id: expected.get(replaced) })).status, 200)
+    expected.set(replaced, (await post('/client_sessions/create', key, { user_identifier_key: replaced })).body.client_session.client_session_id)
+    const byKey = (userKey: string) => post('/client_sessions/get', key, { user_identifier_key: userKey })
+    await byKey(replaced)
+    let before = proxy.roundTrips()
+    for (const userKey of keys) assert.equal((await byKey(userKey)).body.client_session.client_session_id, expected.get(userKey))
+    // One for the API key, one for the session.
+    assert.equal(proxy.roundTrips() - before, 2 * keys.length)
+    before = proxy.roundTrips()
+    const reads = Array.from({ length: 4 }, () => keys).flat()
+    const answers = await Promise.all(reads.map(byKey))
+    const trips = proxy.roundTrips() - before
+    reads.forEach((userKey, i) => {
+      assert.equal(answers[i]?.status, 200)
+      assert.equal(answers[i]?.body.client_session.client_session_id, expected.get(userKey))
+    })
+    assert.ok(trips >= 2 && trips < reads.length, `${trips} round trips for ${reads.length} reads`)
+    // A key nobody holds, asked alongside held ones, is not found; the others still are.
+    const mixed = await Promise.all([byKey('nobody-' + randomUUID()), byKey(replaced)])
+    assert.equal(mixed[0]?.status, 404)
+    assert.equal(mixed[1]?.body.client_session.client_session_id, expected.get(replaced))
+  })
+
   test('a read that arrives after a revocation never takes the answer of a statement sent before it', async () => {
     const session = await newSession()
     assert.equal((await readWith(session.token)).status, 200)

@@ -1,14 +1,15 @@
-import { type Kysely, type OnConflictBuilder, type Transaction } from 'kysely'
+import { type Kysely, type OnConflictBuilder, type Transaction, sql } from 'kysely'
 
 import type { SqlFlavor } from './flavor.ts'
 import { type SessionRowWithLinks, sessionLinkColumns, toSessionWithLinks } from './session-links.ts'
 import type { Store } from '../store.ts'
-import type { ClientSessionAuth, NewClientSession } from '../records.ts'
+import type { ClientSessionAuth, ClientSessionRecord, NewClientSession } from '../records.ts'
 import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
 import { pageOf } from './paging.ts'
 import { arg, preparedMappedQuery, preparedWrite } from './prepared.ts'
 import { tokenIdLookup } from './token-id-lookup.ts'
+import { COALESCED_READS, coalescedLookup } from './coalesced-lookup.ts'
 
 type SessionVerbs = Pick<
   Store,
@@ -78,6 +79,30 @@ const liveKeyConflict = (oc: OnConflictBuilder<Database, 'client_sessions'>) =>
 
 const SESSION_COLUMNS = Object.keys(sessionRow({} as NewClientSession)) as (keyof ReturnType<typeof sessionRow>)[]
 
+/**
+ * Sessions by (workspace, user key) through a statement that takes many pairs (two arrays, one
+ * per column), so that concurrent reads share it. A pair travels as one JSON-encoded key.
+ */
+const coalescedUserKeyLookup = (
+  byPairs: (workspaceIds: string[], userIdentifierKeys: string[]) => Promise<readonly ClientSessionRecord[]>,
+): ((workspaceId: string, userIdentifierKey: string) => Promise<readonly ClientSessionRecord[]>) => {
+  const lookup = coalescedLookup(
+    (pairs) => {
+      const decoded = pairs.map((pair) => JSON.parse(pair) as [string, string])
+      return byPairs(
+        decoded.map(([workspaceId]) => workspaceId),
+        decoded.map(([, userIdentifierKey]) => userIdentifierKey),
+      )
+    },
+    (session) => JSON.stringify([session.workspaceId, session.userIdentifierKey]),
+    COALESCED_READS,
+  )
+  return async (workspaceId, userIdentifierKey) => {
+    const found = await lookup(JSON.stringify([workspaceId, userIdentifierKey]))
+    return found === undefined ? [] : [found]
+  }
+}
+
 export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVerbs => {
   const links = sessionLinkColumns(flavor)
   // A session without links is one row: one prepared statement, no transaction.
@@ -101,18 +126,37 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
     () => sessions().where('workspace_id', '=', arg(0)).where('client_session_id', '=', arg(1)),
     toSessionWithLinks,
   )
-  const byUserKey = preparedMappedQuery(
-    db,
-    () =>
-      sessions()
-        .where('workspace_id', '=', arg(0))
-        .where('user_identifier_key', '=', arg(1))
-        // Live first (NULL revoked_at), then the most recently created.
-        .orderBy((eb) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end())
-        .orderBy('created_at', 'desc')
-        .limit(1),
-    toSessionWithLinks,
-  )
+  // A user key's session: the live one, else the most recently created. The API-key hot read
+  // (client_sessions/get by key, get_or_create). On PostgreSQL, concurrent reads share statements
+  // (coalesced-lookup.ts): one row per (workspace, key) pair sent, the pairs as two arrays.
+  const byUserKey: (workspaceId: string, userIdentifierKey: string) => Promise<readonly ClientSessionRecord[]> =
+    flavor.name === 'postgres'
+      ? coalescedUserKeyLookup(
+          preparedMappedQuery(
+            db,
+            () =>
+              sessions()
+                .where(sql<boolean>`(workspace_id, user_identifier_key) IN (SELECT * FROM unnest(CAST(${arg(0)} AS text[]), CAST(${arg(1)} AS text[])))`)
+                .distinctOn(['workspace_id', 'user_identifier_key'])
+                .orderBy('workspace_id')
+                .orderBy('user_identifier_key')
+                .orderBy((eb) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end())
+                .orderBy('created_at', 'desc'),
+            toSessionWithLinks,
+          ),
+        )
+      : preparedMappedQuery(
+          db,
+          () =>
+            sessions()
+              .where('workspace_id', '=', arg(0))
+              .where('user_identifier_key', '=', arg(1))
+              // Live first (NULL revoked_at), then the most recently created.
+              .orderBy((eb) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end())
+              .orderBy('created_at', 'desc')
+              .limit(1),
+          toSessionWithLinks,
+        )
   return {
   async insertClientSession(s) {
     if (s.connectedAccountIds.length === 0 && s.connectWebviewIds.length === 0) {
