@@ -134,14 +134,22 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
       ? coalescedUserKeyLookup(
           preparedMappedQuery(
             db,
-            () =>
-              sessions()
-                .where(sql<boolean>`(workspace_id, user_identifier_key) IN (SELECT * FROM unnest(CAST(${arg(0)} AS text[]), CAST(${arg(1)} AS text[])))`)
-                .distinctOn(['workspace_id', 'user_identifier_key'])
-                .orderBy('workspace_id')
-                .orderBy('user_identifier_key')
-                .orderBy((eb) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end())
-                .orderBy('created_at', 'desc'),
+            (d) =>
+              // The session ids are chosen first, so the link subqueries run for the chosen
+              // sessions only, not for every revoked session in a key's history.
+              sessions().where(
+                'client_session_id',
+                'in',
+                d
+                  .selectFrom('client_sessions')
+                  .select('client_session_id')
+                  .where(sql<boolean>`(workspace_id, user_identifier_key) IN (SELECT * FROM unnest(CAST(${arg(0)} AS text[]), CAST(${arg(1)} AS text[])))`)
+                  .distinctOn(['workspace_id', 'user_identifier_key'])
+                  .orderBy('workspace_id')
+                  .orderBy('user_identifier_key')
+                  .orderBy((eb) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end())
+                  .orderBy('created_at', 'desc'),
+              ),
             toSessionWithLinks,
           ),
         )
