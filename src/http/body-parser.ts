@@ -2,10 +2,13 @@ import type { FastifyInstance } from 'fastify'
 
 import { ApiError } from '../contract/api-error.ts'
 
+/** The content types the official SDKs send with a JSON body. */
+export const SDK_JSON_TYPES: ReadonlySet<string> = new Set(['application/json', 'application/json; charset=utf-8'])
+
 const isJson = (contentType: string | undefined): boolean => {
   if (contentType === undefined) return false
-  // What the SDKs send, without splitting and lower-casing it on every request.
-  if (contentType === 'application/json' || contentType === 'application/json; charset=utf-8') return true
+  // The SDKs' own forms, without splitting and lower-casing them on every request.
+  if (SDK_JSON_TYPES.has(contentType)) return true
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? ''
   return type === 'application/json' || type.endsWith('+json')
 }

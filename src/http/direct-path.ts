@@ -7,7 +7,7 @@ import querystring from 'fast-querystring'
 import { ApiError } from '../contract/api-error.ts'
 import type { AppContext } from '../domain/context.ts'
 import { answerRoute } from './answer-route.ts'
-import { parseBody } from './body-parser.ts'
+import { SDK_JSON_TYPES, parseBody } from './body-parser.ts'
 import { type ErrorLog, errorAnswer, errorBody } from './error-envelope.ts'
 import type { Lifecycle } from './lifecycle.ts'
 import { type TrustFunction, clientAddressOf, forwardedRequest } from './forwarded.ts'
@@ -30,9 +30,6 @@ export interface DirectPathOptions {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8'
-// The content types the official SDKs send; any other goes to Fastify, whose parsing rules
-// (media-type syntax included) then apply.
-const PLAIN_JSON = new Set(['application/json', 'application/json; charset=utf-8'])
 const DECIMAL = /^\d{1,10}$/
 
 /** Which requests the direct path takes, and how their parameters arrive. */
@@ -48,7 +45,9 @@ const intakeOf = (request: IncomingMessage, route: AnyRoute, url: string, queryA
   }
   if ((method !== 'POST' && method !== 'PUT' && method !== 'PATCH') || queryAt !== -1) return undefined
   const contentType = request.headers['content-type']
-  if (contentType !== undefined && !PLAIN_JSON.has(contentType.toLowerCase())) return undefined
+  // Any content type but the SDKs' goes to Fastify, whose parsing rules (media-type syntax
+  // included) then apply.
+  if (contentType !== undefined && !SDK_JSON_TYPES.has(contentType.toLowerCase())) return undefined
   if (declared === undefined || !DECIMAL.test(declared)) return undefined
   const length = Number(declared)
   if (length > bodyLimit) return undefined

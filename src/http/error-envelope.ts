@@ -61,10 +61,12 @@ export const errorBody = (error: ApiError, requestId: string): string =>
 
 /** Fastify's error handler: its own failures mapped first, then the shared rules above. */
 export const handleError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
-  const mapped = error instanceof ApiError ? undefined : fromFastifyError(error)
-  if (mapped !== undefined) return sendError(reply, request, mapped)
-  if (!(error instanceof ApiError) && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-    return sendError(reply, request, new ApiError(error.statusCode, 'invalid_input', 'The request could not be read.'))
+  if (!(error instanceof ApiError)) {
+    const mapped = fromFastifyError(error)
+    if (mapped !== undefined) return sendError(reply, request, mapped)
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(reply, request, new ApiError(error.statusCode, 'invalid_input', 'The request could not be read.'))
+    }
   }
   const answer = errorAnswer(error, request.id, request.log)
   if (answer.retryLater) reply.header('retry-after', '1')

@@ -3,7 +3,7 @@ import type { AppContext } from '../domain/context.ts'
 /** How a request reached this server: Fastify's request has both, the direct path knows them. */
 export interface RequestAddress {
   protocol: string
-  host: string | undefined
+  host: string
 }
 
 /**

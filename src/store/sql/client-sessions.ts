@@ -1,4 +1,4 @@
-import { type Kysely, type OnConflictBuilder, type Transaction, sql } from 'kysely'
+import { type ExpressionBuilder, type Kysely, type OnConflictBuilder, type Transaction, sql } from 'kysely'
 
 import type { SqlFlavor } from './flavor.ts'
 import { type SessionRowWithLinks, sessionLinkColumns, toSessionWithLinks } from './session-links.ts'
@@ -85,7 +85,7 @@ const SESSION_COLUMNS = Object.keys(sessionRow({} as NewClientSession)) as (keyo
  */
 const coalescedUserKeyLookup = (
   byPairs: (workspaceIds: string[], userIdentifierKeys: string[]) => Promise<readonly ClientSessionRecord[]>,
-): ((workspaceId: string, userIdentifierKey: string) => Promise<readonly ClientSessionRecord[]>) => {
+): ((workspaceId: string, userIdentifierKey: string) => Promise<ClientSessionRecord | undefined>) => {
   const lookup = coalescedLookup(
     (pairs) => {
       const decoded = pairs.map((pair) => JSON.parse(pair) as [string, string])
@@ -97,10 +97,7 @@ const coalescedUserKeyLookup = (
     (session) => JSON.stringify([session.workspaceId, session.userIdentifierKey]),
     COALESCED_READS,
   )
-  return async (workspaceId, userIdentifierKey) => {
-    const found = await lookup(JSON.stringify([workspaceId, userIdentifierKey]))
-    return found === undefined ? [] : [found]
-  }
+  return (workspaceId, userIdentifierKey) => lookup(JSON.stringify([workspaceId, userIdentifierKey]))
 }
 
 export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVerbs => {
@@ -126,10 +123,17 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
     () => sessions().where('workspace_id', '=', arg(0)).where('client_session_id', '=', arg(1)),
     toSessionWithLinks,
   )
-  // A user key's session: the live one, else the most recently created. The API-key hot read
-  // (client_sessions/get by key, get_or_create). On PostgreSQL, concurrent reads share statements
-  // (coalesced-lookup.ts): one row per (workspace, key) pair sent, the pairs as two arrays.
-  const byUserKey: (workspaceId: string, userIdentifierKey: string) => Promise<readonly ClientSessionRecord[]> =
+  // A user key's session: the live one (NULL revoked_at), else the most recently created. The
+  // API-key hot read (client_sessions/get by key, get_or_create). SQLite reads one pair per
+  // statement (and answers repeats from its read memo); on PostgreSQL concurrent reads share
+  // statements (coalesced-lookup.ts): one row per (workspace, key) pair sent, as two arrays.
+  const liveFirst = (eb: ExpressionBuilder<Database, 'client_sessions'>) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end()
+  const byOneUserKey = preparedMappedQuery(
+    db,
+    () => sessions().where('workspace_id', '=', arg(0)).where('user_identifier_key', '=', arg(1)).orderBy(liveFirst).orderBy('created_at', 'desc').limit(1),
+    toSessionWithLinks,
+  )
+  const byUserKey: (workspaceId: string, userIdentifierKey: string) => Promise<ClientSessionRecord | undefined> =
     flavor.name === 'postgres'
       ? coalescedUserKeyLookup(
           preparedMappedQuery(
@@ -147,24 +151,13 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
                   .distinctOn(['workspace_id', 'user_identifier_key'])
                   .orderBy('workspace_id')
                   .orderBy('user_identifier_key')
-                  .orderBy((eb) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end())
+                  .orderBy(liveFirst)
                   .orderBy('created_at', 'desc'),
               ),
             toSessionWithLinks,
           ),
         )
-      : preparedMappedQuery(
-          db,
-          () =>
-            sessions()
-              .where('workspace_id', '=', arg(0))
-              .where('user_identifier_key', '=', arg(1))
-              // Live first (NULL revoked_at), then the most recently created.
-              .orderBy((eb) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end())
-              .orderBy('created_at', 'desc')
-              .limit(1),
-          toSessionWithLinks,
-        )
+      : async (workspaceId, userIdentifierKey) => (await byOneUserKey(workspaceId, userIdentifierKey))[0]
   return {
   async insertClientSession(s) {
     if (s.connectedAccountIds.length === 0 && s.connectWebviewIds.length === 0) {
@@ -190,10 +183,7 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
     return found
   },
 
-  async getClientSessionByUserKey(workspaceId, userIdentifierKey) {
-    const [found] = await byUserKey(workspaceId, userIdentifierKey)
-    return found
-  },
+  getClientSessionByUserKey: byUserKey,
 
   async listClientSessions(workspaceId, filter, limit, after) {
     let query = sessions().where('workspace_id', '=', workspaceId)
