@@ -43,8 +43,11 @@ const duration = Number(values.duration ?? (quick ? 2 : 5))
 const connections = Number(values.connections)
 const rounds = Number(values.rounds ?? (quick ? 1 : 2))
 // Unrecorded load before each scenario's rounds, for every server alike: the first seconds of a
-// fresh code path are JIT compilation, which a long-running server pays once.
-const warmup = Number(values.warmup ?? (quick ? 0.5 : 1))
+// fresh code path are JIT compilation, which a long-running server pays once. Measured with an
+// event-loop stall detector in the server: a route's first ~1.5 s under load stall the loop for
+// 10–30 ms at a time, none after; 3 s covers it with room for `--workers`, where each process
+// sees part of the load.
+const warmup = Number(values.warmup ?? (quick ? 0.5 : 3))
 const stores = values.stores.split(',').filter((s) => s === 'sqlite' || s === 'postgres')
 const scaleSizes = (values.scale ?? (quick ? '1000,20000' : '1000,1000000')).split(',').filter((s) => s !== 'none' && s !== '').map(Number)
 const secret = 'bench-secret-'.padEnd(48, 'x')
