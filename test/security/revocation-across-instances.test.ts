@@ -81,6 +81,48 @@ describe('changes made through one instance are seen by another on its next requ
     assert.equal((await call(a, '/client_sessions/list', extraKey)).status, 401)
   })
 
+  test('lists read on A show what B changed at once: sessions created and deleted, devices added', async () => {
+    const listed = async () => {
+      const res = await call(a, '/client_sessions/list', key, { limit: 100 })
+      assert.equal(res.status, 200)
+      return (res.body.client_sessions as { client_session_id: string; token: string }[]).map((s) => s.client_session_id)
+    }
+    const first = await newSession()
+    // Twice, so the second answer can come from what A remembers.
+    assert.ok((await listed()).includes(first.client_session_id))
+    assert.ok((await listed()).includes(first.client_session_id))
+    const second = (await call(b, '/client_sessions/create', key, { user_identifier_key: randomUUID() })).body.client_session
+    assert.ok((await listed()).includes(second.client_session_id))
+    assert.equal((await call(b, '/client_sessions/delete', key, { client_session_id: first.client_session_id })).status, 200)
+    assert.ok(!(await listed()).includes(first.client_session_id))
+
+    const accountId = await seedAccount(stores.b, clock.now().toISOString(), ws.workspace_id)
+    const granted = { client_session_id: second.client_session_id, connected_account_ids: [accountId] }
+    assert.equal((await call(b, '/client_sessions/grant_access', key, granted)).status, 200)
+    const devices = async () => (await call(a, '/devices/list', cst(second.token))).body.devices.length as number
+    assert.equal(await devices(), 0)
+    assert.equal(await devices(), 0)
+    await seedDevice(stores.b, clock.now().toISOString(), ws.workspace_id, accountId)
+    assert.equal(await devices(), 1)
+  })
+
+  test('a stored token copied onto another session opens for neither row but its own, even once read', async () => {
+    const source = await newSession()
+    const target = await newSession()
+    const tokenOf = async (id: string) => {
+      const res = await call(a, '/client_sessions/list', key, { client_session_id: id })
+      assert.equal(res.status, 200)
+      return res.body.client_sessions[0].token as string | null
+    }
+    // Read (and so decrypted) before the copy: what A remembers must not follow the ciphertext.
+    assert.equal(await tokenOf(source.client_session_id), source.token)
+    await shared.runElsewhere(
+      `UPDATE client_sessions SET token_ciphertext = (SELECT token_ciphertext FROM client_sessions WHERE client_session_id = '${source.client_session_id}') WHERE client_session_id = '${target.client_session_id}'`,
+    )
+    assert.equal(await tokenOf(target.client_session_id), null)
+    assert.equal(await tokenOf(source.client_session_id), source.token)
+  })
+
   test('a session that expires while cached is refused', async () => {
     const session = await newSession()
     assert.equal((await call(a, '/client_sessions/get', cst(session.token))).status, 200)

@@ -2,9 +2,9 @@ import { z } from 'zod'
 
 import { clientSessionSchema, paginationSchema } from '../../contract/client-session.ts'
 import { id, userIdentifierKey } from '../../contract/fields.ts'
-import { toClientSessionResource } from '../../domain/resources/client-session.ts'
-import { defineRoute } from '../../http/route.ts'
+import { defineRoute, SerializedAnswer } from '../../http/route.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
+import { sessionResourceJson } from './shared.ts'
 
 export default defineRoute({
   path: '/client_sessions/list',
@@ -34,9 +34,10 @@ export default defineRoute({
       limit,
       after,
     )
-    return {
-      client_sessions: page.items.map((record) => toClientSessionResource(record, context.tokenCipher)),
-      pagination: paginationOf(page, (r) => ({ createdAt: r.createdAt, id: r.clientSessionId })),
-    }
+    // The body JSON.stringify would give for { client_sessions, pagination, ok }, from each
+    // session's JSON as stringified once per stored version (shared.ts).
+    const sessions = page.items.map((record) => sessionResourceJson(record, context)).join(',')
+    const pagination = JSON.stringify(paginationOf(page, (r) => ({ createdAt: r.createdAt, id: r.clientSessionId })))
+    return new SerializedAnswer(`{"client_sessions":[${sessions}],"pagination":${pagination},"ok":true}`)
   },
 })

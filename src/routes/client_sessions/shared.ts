@@ -19,6 +19,23 @@ export const emptyResponse = z.object({})
  */
 const decryptedAnswers = new WeakMap<object, WeakMap<ClientSessionRecord, SerializedAnswer>>()
 const ownAnswers = new WeakMap<ClientSessionRecord, SerializedAnswer>()
+const resourceJsons = new WeakMap<object, WeakMap<ClientSessionRecord, string>>()
+
+/**
+ * One session's resource as JSON, with the stored token, stringified once per stored version of
+ * the session (as answers are, above): a list answer is these strings joined, so a page repeated
+ * while nothing changed is not stringified again, session by session.
+ */
+export const sessionResourceJson = (record: ClientSessionRecord, context: AppContext): string => {
+  let byRecord = resourceJsons.get(context.tokenCipher)
+  if (byRecord === undefined) resourceJsons.set(context.tokenCipher, (byRecord = new WeakMap()))
+  let json = byRecord.get(record)
+  if (json === undefined) {
+    json = JSON.stringify(toClientSessionResource(record, context.tokenCipher))
+    byRecord.set(record, json)
+  }
+  return json
+}
 
 export const respondWithSession = (record: ClientSessionRecord, context: AppContext, verifiedToken?: string): SerializedAnswer => {
   let byRecord = verifiedToken === undefined ? decryptedAnswers.get(context.tokenCipher) : ownAnswers

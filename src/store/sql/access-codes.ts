@@ -51,8 +51,7 @@ export const accessCodeVerbs = (db: Kysely<Database>): AccessCodeVerbs => ({
     let query = db.selectFrom('access_codes').selectAll().where('workspace_id', '=', scope.workspaceId)
     if (filter.deviceId !== undefined) query = query.where('device_id', '=', filter.deviceId)
     if (filter.accessCodeIds !== undefined) query = query.where('access_code_id', 'in', filter.accessCodeIds)
-    const result = await pageOf(inScope(query, 'access_code', scope), 'access_code_id', page)
-    return { items: result.items.map(toAccessCode), hasNextPage: result.hasNextPage }
+    return pageOf(db, inScope(query, 'access_code', scope), 'access_code_id', page, toAccessCode)
   },
 
   async listCodesOnDevice(workspaceId, deviceId) {

@@ -54,7 +54,6 @@ export const actionAttemptVerbs = (db: Kysely<Database>, flavor: SqlFlavor): Act
     let query = db.selectFrom('action_attempts').selectAll().where('workspace_id', '=', scope.workspaceId)
     if (filter.actionAttemptIds !== undefined) query = query.where('action_attempt_id', 'in', filter.actionAttemptIds)
     if (filter.deviceId !== undefined) query = query.where('device_id', '=', filter.deviceId)
-    const result = await pageOf(inScope(query, 'action_attempt', scope), 'action_attempt_id', page)
-    return { items: result.items.map(toActionAttempt), hasNextPage: result.hasNextPage }
+    return pageOf(db, inScope(query, 'action_attempt', scope), 'action_attempt_id', page, toActionAttempt)
   },
 })

@@ -197,8 +197,7 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
         eb.selectFrom('client_session_connect_webviews').select('client_session_id').where('connect_webview_id', '=', webviewId),
       )
     }
-    const page = await pageOf(query, 'client_session_id', { limit, after })
-    return { items: page.items.map(toSessionWithLinks), hasNextPage: page.hasNextPage }
+    return pageOf(db, query, 'client_session_id', { limit, after }, toSessionWithLinks)
   },
 
   async grantClientSessionAccess(workspaceId, clientSessionId, grant) {

@@ -114,8 +114,7 @@ export const connectWebviewVerbs = (db: Kysely<Database>): WebviewVerbs => ({
 
   async listConnectWebviews(scope, page) {
     const query = db.selectFrom('connect_webviews').selectAll().where('workspace_id', '=', scope.workspaceId)
-    const result = await pageOf(inScope(query, 'connect_webview', scope), 'connect_webview_id', page)
-    return { items: result.items.map(toConnectWebview), hasNextPage: result.hasNextPage }
+    return pageOf(db, inScope(query, 'connect_webview', scope), 'connect_webview_id', page, toConnectWebview)
   },
 
   deleteConnectWebview(workspaceId, connectWebviewId) {

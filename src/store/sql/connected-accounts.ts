@@ -22,8 +22,7 @@ export const connectedAccountVerbs = (db: Kysely<Database>): AccountVerbs => ({
 
   async listConnectedAccounts(scope, page) {
     const query = db.selectFrom('connected_accounts').selectAll().where('workspace_id', '=', scope.workspaceId)
-    const result = await pageOf(inScope(query, 'connected_account', scope), 'connected_account_id', page)
-    return { items: result.items.map(toConnectedAccount), hasNextPage: result.hasNextPage }
+    return pageOf(db, inScope(query, 'connected_account', scope), 'connected_account_id', page, toConnectedAccount)
   },
 
   /** Removes the account, its devices and every session's grant of it, in one transaction. */

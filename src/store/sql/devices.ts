@@ -19,7 +19,6 @@ export const deviceVerbs = (db: Kysely<Database>): Pick<Store, 'getDevice' | 'li
     let query = db.selectFrom('devices').selectAll().where('workspace_id', '=', scope.workspaceId)
     if (filter.connectedAccountIds !== undefined) query = query.where('connected_account_id', 'in', filter.connectedAccountIds)
     if (filter.deviceIds !== undefined) query = query.where('device_id', 'in', filter.deviceIds)
-    const result = await pageOf(inScope(query, 'device', scope), 'device_id', page)
-    return { items: result.items.map(toDevice), hasNextPage: result.hasNextPage }
+    return pageOf(db, inScope(query, 'device', scope), 'device_id', page, toDevice)
   },
 })

@@ -41,7 +41,6 @@ export const eventVerbs = (db: Kysely<Database>): Pick<Store, 'getEvent' | 'list
     let query = db.selectFrom('events').selectAll().where('workspace_id', '=', scope.workspaceId)
     if (filter.eventTypes !== undefined) query = query.where('event_type', 'in', filter.eventTypes)
     if (filter.since !== undefined) query = query.where('created_at', '>=', filter.since)
-    const result = await pageOf(inScope(query, 'event', scope), 'event_id', page)
-    return { items: result.items.map(toEvent), hasNextPage: result.hasNextPage }
+    return pageOf(db, inScope(query, 'event', scope), 'event_id', page, toEvent)
   },
 })

@@ -1,23 +1,31 @@
-import { type Expression, type SqlBool, sql } from 'kysely'
+import { type CompiledQuery, type Expression, type Kysely, type SqlBool, sql } from 'kysely'
 
 import type { Page, PageRequest } from '../records.ts'
+import type { Database } from '../tables.ts'
+import { mapOnce, readCompiled } from './prepared.ts'
 
 interface PageableQuery<Row> {
   where(expression: Expression<SqlBool>): PageableQuery<Row>
   orderBy(expression: Expression<unknown>): PageableQuery<Row>
   limit(limit: number): PageableQuery<Row>
-  execute(): Promise<Row[]>
+  compile(): CompiledQuery<Row>
 }
 
 /**
  * Newest-first keyset paging on (created_at, id), the one paging rule of every list: a page
  * costs one index seek at any depth and stays correct while rows come and go between pages.
+ *
+ * The page is read like the hot single-row reads (`readCompiled`): on SQLite a page asked again
+ * while the database is unchanged comes from the read memo, with the same mapped records, so
+ * what was derived from them (a session's decrypted token) is not derived again.
  */
-export const pageOf = async <Row>(
+export const pageOf = async <Row, Out extends object>(
+  db: Kysely<Database>,
   query: PageableQuery<Row>,
   idColumn: string,
   { limit, after }: PageRequest,
-): Promise<Page<Row>> => {
+  map: (row: Row) => Out,
+): Promise<Page<Readonly<Out>>> => {
   const id = sql.ref(idColumn)
   let paged = query
   if (after !== undefined) {
@@ -25,10 +33,11 @@ export const pageOf = async <Row>(
       sql<SqlBool>`(created_at < ${after.createdAt} OR (created_at = ${after.createdAt} AND ${id} < ${after.id}))`,
     )
   }
-  const rows = await paged
+  const compiled = paged
     .orderBy(sql`created_at DESC`)
     .orderBy(sql`${id} DESC`)
     .limit(limit + 1)
-    .execute()
-  return { items: rows.slice(0, limit), hasNextPage: rows.length > limit }
+    .compile()
+  const items = mapOnce(await readCompiled<Row>(db, compiled.sql, compiled.parameters), map)
+  return { items: items.slice(0, limit), hasNextPage: items.length > limit }
 }

@@ -43,11 +43,19 @@ const preparedQuery = <Row>(db: Kysely<Database>, build: (db: Kysely<Database>) 
   const statement = compiledOnce(db, build)
   return async (...args: unknown[]): Promise<readonly Row[]> => {
     const { sql, parameters } = statement(args)
-    const direct = DIRECT.get(db)?.(sql, parameters)
-    if (direct !== undefined) return (await direct) as Row[]
-    const result = await db.executeQuery(CompiledQuery.raw(sql, parameters))
-    return result.rows as Row[]
+    return readCompiled<Row>(db, sql, parameters)
   }
+}
+
+/**
+ * Runs a compiled read through the dialect's direct reader where it can (on SQLite the read memo,
+ * on PostgreSQL a named statement), else through Kysely.
+ */
+export const readCompiled = async <Row>(db: Kysely<Database>, sql: string, parameters: readonly unknown[]): Promise<readonly Row[]> => {
+  const direct = DIRECT.get(db)?.(sql, parameters)
+  if (direct !== undefined) return (await direct) as Row[]
+  const result = await db.executeQuery(CompiledQuery.raw(sql, [...parameters]))
+  return result.rows as Row[]
 }
 
 /**
@@ -76,14 +84,16 @@ export const preparedMappedQuery = <Row, Out extends object>(
   map: (row: Row) => Out,
 ) => {
   const query = preparedQuery(db, build)
-  return async (...args: unknown[]): Promise<readonly Readonly<Out>[]> => {
-    const rows = await query(...args)
-    const known = MAPPED.get(rows) as readonly Out[] | undefined
-    if (known !== undefined) return known
-    const mapped = Object.freeze(rows.map((row) => deepFreeze(map(row))))
-    MAPPED.set(rows, mapped)
-    return mapped
-  }
+  return async (...args: unknown[]): Promise<readonly Readonly<Out>[]> => mapOnce(await query(...args), map)
+}
+
+/** Rows mapped to frozen records, once per rows array: the read memo's repeats get the same records. */
+export const mapOnce = <Row, Out extends object>(rows: readonly Row[], map: (row: Row) => Out): readonly Readonly<Out>[] => {
+  const known = MAPPED.get(rows) as readonly Out[] | undefined
+  if (known !== undefined) return known
+  const mapped = Object.freeze(rows.map((row) => deepFreeze(map(row))))
+  MAPPED.set(rows, mapped)
+  return mapped
 }
 
 const deepFreeze = <T extends object>(value: T): T => {

@@ -43,8 +43,7 @@ export const userIdentityVerbs = (db: Kysely<Database>): IdentityVerbs => ({
 
   async listUserIdentities(scope, page) {
     const query = db.selectFrom('user_identities').selectAll().where('workspace_id', '=', scope.workspaceId)
-    const result = await pageOf(inScope(query, 'user_identity', scope), 'user_identity_id', page)
-    return { items: result.items.map(toUserIdentity), hasNextPage: result.hasNextPage }
+    return pageOf(db, inScope(query, 'user_identity', scope), 'user_identity_id', page, toUserIdentity)
   },
 
   /** Deletes the identity and detaches it from the sessions that held it. */

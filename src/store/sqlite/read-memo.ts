@@ -16,7 +16,9 @@ import type { WalIndexWatch } from './wal-index-watch.ts'
  * are never answered (they go through Kysely, after the transaction). Expiry is not a database
  * change, so callers keep comparing `expires_at` with the clock on every request.
  *
- * Bounded per statement, oldest entry out first; rows are shared, so callers map, never mutate.
+ * Bounded per statement by rows held (a 100-row page counts 100, an empty answer 1), oldest
+ * answer out first, so pages of lists cost no more memory than single-row reads; an answer larger
+ * than the whole budget is not kept. Rows are shared, so callers map, never mutate.
  */
 /** Without a `-shm` header to read, SQLite's own counter of other connections' commits. */
 const dataVersionWatch = (database: BetterSqlite3Database): (() => boolean) => {
@@ -35,11 +37,11 @@ export const createReadMemo = (
   prepare: (source: string) => Statement,
   writes: () => number,
   others: WalIndexWatch | 'private' | undefined,
-  entriesPerStatement = 2_000,
+  rowsPerStatement = 2_000,
 ): DirectReader => {
   const othersCommitted = others === 'private' ? () => false : others !== undefined ? () => others.changed() : dataVersionWatch(database)
   let writesSeen = -1
-  const memo = new Map<string, Map<string, unknown[]>>()
+  const memo = new Map<string, StatementAnswers>()
   return (sql, parameters) => {
     if (database.inTransaction) return undefined
     const written = writes()
@@ -49,14 +51,31 @@ export const createReadMemo = (
       memo.clear()
       writesSeen = written
     }
-    let answers = memo.get(sql)
-    if (answers === undefined) memo.set(sql, (answers = new Map()))
+    let statement = memo.get(sql)
+    if (statement === undefined) memo.set(sql, (statement = { answers: new Map(), rowsHeld: 0 }))
     const key = JSON.stringify(parameters)
-    const known = answers.get(key)
+    const known = statement.answers.get(key)
     if (known !== undefined) return known
     const rows = prepare(sql).all(parameters)
-    answers.set(key, rows)
-    if (answers.size > entriesPerStatement) answers.delete(answers.keys().next().value as string)
+    keep(statement, key, rows, rowsPerStatement)
     return rows
+  }
+}
+
+interface StatementAnswers {
+  answers: Map<string, unknown[]>
+  rowsHeld: number
+}
+
+const weight = (rows: unknown[]): number => Math.max(1, rows.length)
+
+const keep = (statement: StatementAnswers, key: string, rows: unknown[], budget: number): void => {
+  if (weight(rows) > budget) return
+  statement.answers.set(key, rows)
+  statement.rowsHeld += weight(rows)
+  for (const [oldestKey, oldest] of statement.answers) {
+    if (statement.rowsHeld <= budget) break
+    statement.answers.delete(oldestKey)
+    statement.rowsHeld -= weight(oldest)
   }
 }
