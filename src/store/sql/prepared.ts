@@ -73,6 +73,12 @@ export const preparedWrite = (db: Kysely<Database>, build: (db: Kysely<Database>
 }
 
 const MAPPED = new WeakMap<object, readonly unknown[]>()
+const SHARED = new WeakSet<object>()
+
+/** Called by a direct reader for an answer it keeps and may hand out again (the SQLite read memo). */
+export const markShared = (rows: readonly unknown[]): void => {
+  SHARED.add(rows)
+}
 
 /**
  * A prepared read whose rows are mapped to records once per answer: when the same rows come back
@@ -87,8 +93,13 @@ export const preparedMappedQuery = <Row, Out extends object>(
   return async (...args: unknown[]): Promise<readonly Readonly<Out>[]> => mapOnce(await query(...args), map)
 }
 
-/** Rows mapped to frozen records, once per rows array: the read memo's repeats get the same records. */
+/**
+ * Rows mapped to records. Rows a direct reader shares (the read memo's) are mapped once per rows
+ * array, to frozen records, so its repeats get the same records; rows read for this call alone
+ * (PostgreSQL, or an answer too large to keep) are just mapped, as freezing them buys nothing.
+ */
 export const mapOnce = <Row, Out extends object>(rows: readonly Row[], map: (row: Row) => Out): readonly Readonly<Out>[] => {
+  if (!SHARED.has(rows)) return rows.map(map)
   const known = MAPPED.get(rows) as readonly Out[] | undefined
   if (known !== undefined) return known
   const mapped = Object.freeze(rows.map((row) => deepFreeze(map(row))))

@@ -1,6 +1,6 @@
 import type { Database as BetterSqlite3Database, Statement } from 'better-sqlite3'
 
-import type { DirectReader } from '../sql/prepared.ts'
+import { type DirectReader, markShared } from '../sql/prepared.ts'
 import type { WalIndexWatch } from './wal-index-watch.ts'
 
 /**
@@ -71,6 +71,7 @@ const weight = (rows: unknown[]): number => Math.max(1, rows.length)
 
 const keep = (statement: StatementAnswers, key: string, rows: unknown[], budget: number): void => {
   if (weight(rows) > budget) return
+  markShared(rows)
   statement.answers.set(key, rows)
   statement.rowsHeld += weight(rows)
   for (const [oldestKey, oldest] of statement.answers) {
