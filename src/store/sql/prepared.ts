@@ -41,7 +41,8 @@ const compiledOnce = <Row>(db: Kysely<Database>, build: (db: Kysely<Database>) =
  */
 const preparedQuery = <Row>(db: Kysely<Database>, build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> }) => {
   const statement = compiledOnce(db, build)
-  return async (...args: unknown[]): Promise<readonly Row[]> => {
+  // Not async itself: the read's own promise is handed on, without another promise around it.
+  return (...args: unknown[]): Promise<readonly Row[]> => {
     const { sql, parameters } = statement(args)
     return readCompiled<Row>(db, sql, parameters)
   }
