@@ -21,14 +21,20 @@ const decryptedAnswers = new WeakMap<object, WeakMap<ClientSessionRecord, Serial
 const ownAnswers = new WeakMap<ClientSessionRecord, SerializedAnswer>()
 const resourceJsons = new WeakMap<object, WeakMap<ClientSessionRecord, string>>()
 
+/** The per-record cache kept for this context's cipher (answers with the stored token depend on it). */
+const forCipher = <T>(caches: WeakMap<object, WeakMap<ClientSessionRecord, T>>, context: AppContext): WeakMap<ClientSessionRecord, T> => {
+  let byRecord = caches.get(context.tokenCipher)
+  if (byRecord === undefined) caches.set(context.tokenCipher, (byRecord = new WeakMap()))
+  return byRecord
+}
+
 /**
  * One session's resource as JSON, with the stored token, stringified once per stored version of
- * the session (as answers are, above): a list answer is these strings joined, so a page repeated
- * while nothing changed is not stringified again, session by session.
+ * the session: a list answer is these strings joined, and a session's answer wraps one, so a
+ * session read again while nothing changed is not stringified again.
  */
 export const sessionResourceJson = (record: ClientSessionRecord, context: AppContext): string => {
-  let byRecord = resourceJsons.get(context.tokenCipher)
-  if (byRecord === undefined) resourceJsons.set(context.tokenCipher, (byRecord = new WeakMap()))
+  const byRecord = forCipher(resourceJsons, context)
   let json = byRecord.get(record)
   if (json === undefined) {
     json = JSON.stringify(toClientSessionResource(record, context.tokenCipher))
@@ -38,11 +44,15 @@ export const sessionResourceJson = (record: ClientSessionRecord, context: AppCon
 }
 
 export const respondWithSession = (record: ClientSessionRecord, context: AppContext, verifiedToken?: string): SerializedAnswer => {
-  let byRecord = verifiedToken === undefined ? decryptedAnswers.get(context.tokenCipher) : ownAnswers
-  if (byRecord === undefined) decryptedAnswers.set(context.tokenCipher, (byRecord = new WeakMap()))
+  const byRecord = verifiedToken === undefined ? forCipher(decryptedAnswers, context) : ownAnswers
   let answer = byRecord.get(record)
   if (answer === undefined) {
-    answer = new SerializedAnswer(JSON.stringify({ client_session: toClientSessionResource(record, context.tokenCipher, verifiedToken), ok: true }))
+    const resource =
+      verifiedToken === undefined
+        ? sessionResourceJson(record, context)
+        : JSON.stringify(toClientSessionResource(record, context.tokenCipher, verifiedToken))
+    // What JSON.stringify({ client_session, ok: true }) gives.
+    answer = new SerializedAnswer(`{"client_session":${resource},"ok":true}`)
     byRecord.set(record, answer)
   }
   return answer
