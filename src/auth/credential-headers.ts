@@ -22,14 +22,19 @@ const CST_HEADERS = ['client-session-token', 'seam-client-session-token']
  * than guessing which one the caller meant.
  */
 const clientSessionToken = (request: AuthRequest): string | undefined => {
-  const candidates = CST_HEADERS.map((name) => header(request, name))
   const fromBearer = bearer(request)
-  if (fromBearer !== undefined && classifyBearer(fromBearer) === 'client_session_token') candidates.push(fromBearer)
-  const present = [...new Set(candidates.filter((c): c is string => c !== undefined))]
-  if (present.length > 1) {
-    throw new ApiError(400, 'invalid_client_session_token', 'Conflicting client session tokens were sent.')
+  let found = fromBearer !== undefined && classifyBearer(fromBearer) === 'client_session_token' ? fromBearer : undefined
+  // Compared as it goes rather than collected into a set: every API-key request on a route that
+  // also takes a CST asks here first, and most carry none of these headers.
+  for (const name of CST_HEADERS) {
+    const value = header(request, name)
+    if (value === undefined) continue
+    if (found !== undefined && found !== value) {
+      throw new ApiError(400, 'invalid_client_session_token', 'Conflicting client session tokens were sent.')
+    }
+    found = value
   }
-  return present[0]
+  return found
 }
 
 /**

@@ -54,8 +54,10 @@ const intakeOf = (request: IncomingMessage, route: AnyRoute, url: string, queryA
   return { kind: 'body', length, contentType }
 }
 
-/** The body as the request's framing delivered it; Node's parser ends it at content-length. */
-const readBody = (request: IncomingMessage): Promise<Buffer> =>
+const EMPTY = Buffer.alloc(0)
+
+/** The body as the request's framing delivered it, by events; Node's parser ends it at content-length. */
+const streamBody = (request: IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let ended = false
@@ -72,6 +74,20 @@ const readBody = (request: IncomingMessage): Promise<Buffer> =>
       if (!ended) reject(new Error('request closed before its body ended'))
     })
   })
+
+/**
+ * The body. The request event fires as soon as the headers are parsed, before the parser goes on
+ * to the body in the same packet; one microtask later it has. A body that came whole with its
+ * headers (an SDK's small JSON almost always does) is then taken from the stream's buffer in one
+ * read, without the listeners, the switch to flowing mode and the ticks of 'data' and 'end'
+ * (together ~4 % of an API-key read's CPU in the profile). Anything else streams as before.
+ */
+const readBody = async (request: IncomingMessage): Promise<Buffer> => {
+  await undefined
+  if (!request.complete || request.readableFlowing === true) return streamBody(request)
+  const buffered: unknown = request.read()
+  return buffered === null ? EMPTY : (buffered as Buffer)
+}
 
 /** The parameters, read and parsed by the rules Fastify applies through body-parser.ts. */
 const paramsOf = async (request: IncomingMessage, intake: Intake): Promise<unknown> => {

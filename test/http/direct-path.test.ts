@@ -235,6 +235,32 @@ describe('API calls answered in front of Fastify', () => {
     assert.equal(after.status, 200)
   })
 
+
+  test('a body that arrives in pieces after its headers is read whole, like one sent with them', async () => {
+    const w = await createWorld()
+    const session = await w.session({ user_identifier_key: 'pieces-user' })
+    await w.app.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = w.app.server.address() as AddressInfo
+    const body = JSON.stringify({ user_identifier_key: 'pieces-user' })
+    const head = `POST /client_sessions/get HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\nauthorization: Bearer ${w.ws.api_key}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 30))
+    const answer = await new Promise<string>((resolve, reject) => {
+      let received = ''
+      const socket = connect(port, '127.0.0.1', async () => {
+        socket.setNoDelay(true)
+        socket.write(head)
+        await pause()
+        socket.write(body.slice(0, 10))
+        await pause()
+        socket.write(body.slice(10))
+      })
+      socket.on('data', (chunk) => (received += chunk.toString()))
+      socket.on('end', () => resolve(received))
+      socket.on('error', reject)
+    })
+    assert.match(answer, /^HTTP\/1.1 200 /)
+    assert.equal(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).client_session.client_session_id, session.client_session_id)
+  })
   test('record their requests like any other: one log line and one count each', async () => {
     const lines: string[] = []
     const w = await createWorld({ logStream: { write: (line: string) => lines.push(line) } })
