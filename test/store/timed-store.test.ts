@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+
+import type { Store } from '../../src/store/store.ts'
+import { timeStore } from '../../src/store/timed-store.ts'
+
+/**
+ * Every store operation is reported once with its outcome, whether it succeeds, rejects, or
+ * throws before returning a promise; the caller sees the same result or failure as unwrapped.
+ */
+describe('timed store: one report per operation, whatever its outcome', () => {
+  const failure = new Error('no database')
+  const raw = {
+    findApiKey: async (id: string) => ({ id }),
+    findPublishableKey: async () => {
+      throw failure
+    },
+    // A non-async operation that fails before it has a promise to return.
+    findPersonalAccessToken: () => {
+      throw failure
+    },
+  }
+
+  const timed = () => {
+    const reports: { operation: string; seconds: number; ok: boolean }[] = []
+    const store = timeStore(raw as unknown as Store, (operation, seconds, outcome) => reports.push({ operation, seconds, ok: outcome.ok }))
+    return { store, reports }
+  }
+
+  it('reports a success with its duration and hands on the result', async () => {
+    const { store, reports } = timed()
+    assert.deepEqual(await store.findApiKey('abc'), { id: 'abc' })
+    assert.equal(reports.length, 1)
+    assert.equal(reports[0]?.operation, 'findApiKey')
+    assert.equal(reports[0]?.ok, true)
+    assert.ok((reports[0]?.seconds ?? -1) >= 0 && (reports[0]?.seconds ?? 1) < 1)
+  })
+
+  it('reports a rejection and a synchronous throw as failures, and rejects with the same error', async () => {
+    const { store, reports } = timed()
+    await assert.rejects(store.findPublishableKey('x'), (error) => error === failure)
+    await assert.rejects(store.findPersonalAccessToken('x'), (error) => error === failure)
+    assert.deepEqual(
+      reports.map(({ operation, ok }) => ({ operation, ok })),
+      [
+        { operation: 'findPublishableKey', ok: false },
+        { operation: 'findPersonalAccessToken', ok: false },
+      ],
+    )
+  })
+})
