@@ -8,11 +8,18 @@ import type { WalIndexWatch } from './wal-index-watch.ts'
  * reads it again as soon as anything changed: a revoked token is refused on the very next
  * request, on every server sharing the file.
  *
- * "Unchanged" is checked before every answer: the shared WAL-index header (wal-index-watch.ts),
- * or where there is none `PRAGMA data_version`, moves when any other connection or process
- * commits to the file, and the statement cache's write count when this connection writes. A
- * private in-memory database has no other connection: its write count alone decides. Either moving empties the memo, so an
- * answer from it is exactly what the query would return now. Reads inside an open transaction
+ * "Unchanged" is checked before every answer. A write through any connection of this process
+ * moves the process's write count (statement-cache.ts), checked on every read. A commit by
+ * another process moves the shared WAL-index header (wal-index-watch.ts), or where there is none
+ * `PRAGMA data_version`; that costs a system call, so it is asked once per turn of the event
+ * loop: the first read after Node took up a callback (a request's packet arriving, a timer) asks
+ * it, and the reads that follow in the same callback's run of ticks and promise jobs reuse the
+ * answer. An API-key read by user key makes two memo reads and so one `pread` instead of two.
+ * This keeps revocation at once: a request sent after another instance committed a revocation
+ * arrives in a later callback, whose first read asks the file again. A private in-memory database
+ * has no other connection: the write count alone decides. Either moving empties the memo, so an
+ * answer from it is what the query returned at a moment between the request's arrival and its
+ * answer. Reads inside an open transaction
  * are never answered (they go through Kysely, after the transaction). Expiry is not a database
  * change, so callers keep comparing `expires_at` with the clock on every request.
  *
@@ -41,12 +48,23 @@ export const createReadMemo = (
 ): DirectReader => {
   const othersCommitted = others === 'private' ? () => false : others !== undefined ? () => others.changed() : dataVersionWatch(database)
   let writesSeen = -1
+  // Whether the file was asked in this turn; reset by a tick queued when it was, which runs once
+  // the current callback's ticks and promise jobs are done, before Node takes up the next one.
+  let askedThisTurn = false
+  const endOfTurn = () => {
+    askedThisTurn = false
+  }
   const memo = new Map<string, StatementAnswers>()
   return (sql, parameters) => {
     if (database.inTransaction) return undefined
     const written = writes()
-    // Both are asked every time: the watch must see each change once to keep its baseline.
-    const changedElsewhere = othersCommitted()
+    // The watch is asked at least once per turn: it must see each change once to keep its baseline.
+    let changedElsewhere = false
+    if (!askedThisTurn) {
+      changedElsewhere = othersCommitted()
+      askedThisTurn = true
+      process.nextTick(endOfTurn)
+    }
     if (changedElsewhere || written !== writesSeen) {
       memo.clear()
       writesSeen = written

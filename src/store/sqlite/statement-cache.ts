@@ -8,15 +8,19 @@ import type { Database as BetterSqlite3Database, Statement } from 'better-sqlite
  * used first out, because IN-lists of varying length produce many distinct texts.
  *
  * It also counts writes: Kysely runs each statement right after preparing it, so a statement
- * that is not a reader (INSERT, UPDATE, DELETE, BEGIN, COMMIT…) means this connection is
- * changing the database. The read memo (read-memo.ts) watches that count.
+ * that is not a reader (INSERT, UPDATE, DELETE, BEGIN, COMMIT…) means a connection is changing
+ * its database. The count is the whole process's, every connection's writes together, so a read
+ * memo (read-memo.ts) sees at once a write made through another store in the same process, as
+ * it sees its own, without asking the file.
  */
+/** Writes prepared through any statement cache of this process. */
+let writesInProcess = 0
+
 export const withStatementCache = (
   database: BetterSqlite3Database,
   capacity = 500,
 ): { database: BetterSqlite3Database; prepare: (source: string) => Statement; writes: () => number } => {
   const cache = new Map<string, Statement>()
-  let writes = 0
   const compiled = (source: string): Statement => {
     const hit = cache.get(source)
     if (hit !== undefined) {
@@ -31,7 +35,7 @@ export const withStatementCache = (
   }
   const prepare = (source: string): Statement => {
     const statement = compiled(source)
-    if (!statement.reader) writes++
+    if (!statement.reader) writesInProcess++
     return statement
   }
   const cached = new Proxy(database, {
@@ -41,5 +45,5 @@ export const withStatementCache = (
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
     },
   })
-  return { database: cached, prepare, writes: () => writes }
+  return { database: cached, prepare, writes: () => writesInProcess }
 }
