@@ -19,9 +19,9 @@ import type { WalIndexWatch } from './wal-index-watch.ts'
  * arrives in a later callback, whose first read asks the file again. A private in-memory database
  * has no other connection: the write count alone decides. Either moving empties the memo, so an
  * answer from it is what the query returned at a moment between the request's arrival and its
- * answer. Reads inside an open transaction
- * are never answered (they go through Kysely, after the transaction). Expiry is not a database
- * change, so callers keep comparing `expires_at` with the clock on every request.
+ * answer. Reads inside an open transaction are never answered (they go through Kysely, after the
+ * transaction). Expiry is not a database change, so callers keep comparing `expires_at` with the
+ * clock on every request.
  *
  * Bounded per statement by rows held (a 100-row page counts 100, an empty answer 1), oldest
  * answer out first, so pages of lists cost no more memory than single-row reads; an answer larger
