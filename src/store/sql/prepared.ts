@@ -19,6 +19,18 @@ export const registerDirectReader = (db: Kysely<Database>, reader: DirectReader)
   DIRECT.set(db, reader)
 }
 
+/**
+ * Runs a compiled single-statement write and answers how many rows it changed, in place of
+ * Kysely's own execution (on SQLite the group commit). Registered by the dialect's store setup.
+ */
+export type DirectWriter = (sql: string, parameters: readonly unknown[]) => Promise<number>
+
+const WRITERS = new WeakMap<Kysely<Database>, DirectWriter>()
+
+export const registerDirectWriter = (db: Kysely<Database>, writer: DirectWriter): void => {
+  WRITERS.set(db, writer)
+}
+
 /** Builds and compiles a statement on first use, then fills in each call's arguments. */
 const compiledOnce = <Row>(db: Kysely<Database>, build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> }) => {
   let compiled: CompiledQuery<Row> | undefined
@@ -61,13 +73,15 @@ export const readCompiled = async <Row>(db: Kysely<Database>, sql: string, param
 
 /**
  * A single-statement write built and compiled once, like the reads above; answers how many rows
- * it changed. It runs through Kysely's connection (never the direct reader), so the SQLite read
- * memo sees the write.
+ * it changed. It runs through the dialect's direct writer where there is one, else through
+ * Kysely's connection; never through the direct reader, so the SQLite read memo sees the write.
  */
 export const preparedWrite = (db: Kysely<Database>, build: (db: Kysely<Database>) => { compile(): CompiledQuery<unknown> }) => {
   const statement = compiledOnce(db, build)
   return async (...args: unknown[]): Promise<number> => {
     const { sql, parameters } = statement(args)
+    const direct = WRITERS.get(db)
+    if (direct !== undefined) return direct(sql, parameters)
     const result = await db.executeQuery(CompiledQuery.raw(sql, parameters))
     return Number(result.numAffectedRows ?? 0)
   }

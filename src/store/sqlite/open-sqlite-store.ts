@@ -5,8 +5,9 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 
 import { SQLITE } from '../sql/flavor.ts'
-import { registerDirectReader } from '../sql/prepared.ts'
+import { registerDirectReader, registerDirectWriter } from '../sql/prepared.ts'
 import { startCheckpointer } from './checkpointer.ts'
+import { createGroupCommit } from './group-commit.ts'
 import { SqliteLiteralLimits } from './literal-limits.ts'
 import { createReadMemo } from './read-memo.ts'
 import { watchWalIndex } from './wal-index-watch.ts'
@@ -31,6 +32,8 @@ export const openSqliteStore = (path: string): Store => {
   // is unchanged (see read-memo.ts for why that is exact).
   const walIndex = path === ':memory:' ? undefined : watchWalIndex(path)
   registerDirectReader(db, createReadMemo(database, cache.prepare, cache.writes, path === ':memory:' ? 'private' : walIndex))
+  // Single-statement writes of one turn share a commit (see group-commit.ts for the measure).
+  registerDirectWriter(db, createGroupCommit(db, database, cache.prepare))
   const store = createSqlStore(db, SQLITE)
   if (path === ':memory:') return store
   const checkpointer = startCheckpointer(database, path)
