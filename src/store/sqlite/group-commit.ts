@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../tables.ts'
 
 /**
- * Commits the single-statement writes that arrive in one turn of the event loop together.
+ * Commits together the single-statement writes made in one pass of the event loop (one round of
+ * its poll and check phases; not one callback, which the read memo calls a turn).
  *
  * Each commit in WAL mode writes every page it changed, once, plus the WAL frame headers, and
  * takes and drops SQLite's file locks: for one new session (its row and six index entries) that
@@ -14,7 +15,7 @@ import type { Database } from '../tables.ts'
  * 170–210 µs one by one, with 9 `pwrite` and under one `fcntl` per row.
  *
  * Writes queue until the loop's check phase (`setImmediate`), i.e. after every socket that was
- * ready in this turn has been read and its request has run up to its write. The batch then runs
+ * ready in this pass has been read and its request has run up to its write. The batch then runs
  * on Kysely's one connection (waiting for any transaction that holds it) inside BEGIN IMMEDIATE
  * … COMMIT, all synchronously, so no read can see part of it. Each write's promise settles only
  * after the COMMIT, so an acknowledged write is as durable as before. When any statement fails,

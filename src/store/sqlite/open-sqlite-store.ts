@@ -32,7 +32,7 @@ export const openSqliteStore = (path: string): Store => {
   // is unchanged (see read-memo.ts for why that is exact).
   const walIndex = path === ':memory:' ? undefined : watchWalIndex(path)
   registerDirectReader(db, createReadMemo(database, cache.prepare, cache.writes, path === ':memory:' ? 'private' : walIndex))
-  // Single-statement writes of one turn share a commit (see group-commit.ts for the measure).
+  // Single-statement writes of one event-loop pass share a commit (see group-commit.ts for the measure).
   registerDirectWriter(db, createGroupCommit(db, database, cache.prepare))
   const store = createSqlStore(db, SQLITE)
   if (path === ':memory:') return store
