@@ -16,7 +16,7 @@ import { average, machine, type Row, table } from './report.ts'
 import { runScale } from './scale.ts'
 import { type Scenario, SCENARIOS } from './scenarios.ts'
 import { type BenchData, seedBenchData } from './seed.ts'
-import { startBare, startFake, startLatchkey, type Target } from './targets.ts'
+import { startBare, startFake, startLatchkey, startMinimalCst, type Target } from './targets.ts'
 
 const { values } = parseArgs({
   options: {
@@ -90,14 +90,17 @@ try {
   // The ceiling for the workers' rows: the bare server as the same number of processes.
   const bareCluster = workers > 1 && stores.includes('sqlite') ? await startBare(body, {}, workers) : undefined
   const fake = values['no-fake'] ? undefined : await startFake()
+  const chosen = values.scenarios?.split(',')
+  // The reference point for the CST read: what Fastify plus that read's unavoidable work reaches here today.
+  const minimalCst = chosen === undefined || chosen.includes('cst_get') ? await startMinimalCst(body, (data.get(first) as BenchData).cst) : undefined
 
   const rows: Row[] = []
-  const chosen = values.scenarios?.split(',')
   for (const scenario of SCENARIOS.filter((s) => chosen === undefined || chosen.includes(s.name))) {
     const runs = new Map<string, LoadResult[]>()
     const contenders: { name: string; url: string; request: ReturnType<Scenario['latchkey']> }[] = [
       { name: bare.name, url: bare.url, request: scenario.latchkey(data.get(first) as BenchData) },
       ...(bareCluster === undefined ? [] : [{ name: bareCluster.name, url: bareCluster.url, request: scenario.latchkey(data.get(first) as BenchData) }]),
+      ...(minimalCst === undefined || scenario.name !== 'cst_get' ? [] : [{ name: minimalCst.name, url: minimalCst.url, request: scenario.latchkey(data.get(first) as BenchData) }]),
       ...targets.map((t) => ({ name: t.name, url: t.url, request: scenario.latchkey(data.get(t) as BenchData) })),
     ]
     if (fake !== undefined && scenario.fake !== undefined) {
@@ -137,7 +140,7 @@ try {
       })
     }
   }
-  for (const t of [bare, ...(bareCluster === undefined ? [] : [bareCluster]), ...(fake === undefined ? [] : [fake]), ...targets]) await t.stop()
+  for (const t of [bare, ...(bareCluster === undefined ? [] : [bareCluster]), ...(fake === undefined ? [] : [fake]), ...(minimalCst === undefined ? [] : [minimalCst]), ...targets]) await t.stop()
   targets.length = 0
 
   const scale = scaleSizes.length >= 2 ? await runScale(dir, secret, scaleSizes, duration, connections, rounds, warmup, log) : ''
@@ -154,6 +157,10 @@ Produced by \`npm run bench${process.argv.slice(2).length > 0 ? ` -- ${process.a
 - Every server runs in its own process: Latchkey as \`bin/latchkey serve\` (request logs on), the
   bare ceiling a node:http server answering a fixed JSON body of the same size as Latchkey's
   \`client_sessions/get\` answer, and \`@seamapi/fake-seam-connect\` with its default seed.
+- \`Fastify, minimum CST read\` (CST get only) is a reference point, not a ceiling: Fastify doing only
+  what that read cannot skip for one token held in memory (split, SHA-256, constant-time compare,
+  expiry, an answer serialised once, one pino log line), without Latchkey's database, metrics, CORS
+  or request id (\`bench/minimal-cst-server.mjs\`).
 ${workers > 1 ? `- \`Latchkey SQLite, ${workers} workers\` is \`serve --workers ${workers}\` on the same file, and \`bare node:http, ${workers} workers\`
   the bare server as ${workers} processes under node:cluster. "× bare" is always over the single-process bare
   server; "× bare, same processes" over the bare server with as many processes.

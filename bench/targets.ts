@@ -112,3 +112,7 @@ export const startEmptyFastify = (body: string, options: StartOptions = {}) =>
 /** Seam's own fake, seeded with its default data (tokens seam_cst1_token, seam_apikey1_token). */
 export const startFake = () =>
   start('fake-seam-connect', ['node_modules/@seamapi/fake-seam-connect/dist/server.js', '--seed'], { NODE_ENV: 'production' }, '/health')
+
+/** Fastify doing only what a client-session-token read cannot skip, for one token: a reference point (minimal-cst-server.mjs). */
+export const startMinimalCst = (body: string, cst: string) =>
+  start('Fastify, minimum CST read', [`${root}bench/minimal-cst-server.mjs`], { BENCH_BODY: body, BENCH_CST: cst }, '/client_sessions/get')
