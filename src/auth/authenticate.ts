@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 
 import { ApiError } from '../contract/api-error.ts'
+import { type MaybePromise, andThen } from '../maybe-promise.ts'
 import type { Clock } from '../clock.ts'
 import type { StoredCredential } from '../store/records.ts'
 import type { Store } from '../store/store.ts'
@@ -93,32 +94,37 @@ const verifyPublishableKey = async (token: string, request: AuthRequest, { store
   return { kind: 'publishable_key', workspaceId: key.ownerId, userIdentifierKey }
 }
 
-export const verifyClientSessionToken = async (token: string, { store, clock }: AuthDeps): Promise<AuthOf<'client_session_token'>> => {
+/**
+ * Synchronous when the store answers at once (SQLite), so the hottest read crosses no promise;
+ * a failure is then thrown rather than rejected (maybe-promise.ts).
+ */
+export const verifyClientSessionToken = (token: string, { store, clock }: AuthDeps): MaybePromise<AuthOf<'client_session_token'>> => {
   const parsed = parseCredential('client_session_token', token)
   if (parsed === undefined) {
     throw new ApiError(400, 'invalid_client_session_token', 'The client session token is malformed.')
   }
   // Checked against the database on every request (the SQLite read memo answers only while the
   // file is unchanged): a revocation takes effect at once on every instance.
-  const found = await store.findClientSessionAuth(parsed.tokenId)
-  if (found === undefined || !tokenMatches(token, parsed.secret, found.secretHash)) {
-    throw new ApiError(401, 'client_session_not_found', 'Client session not found.')
-  }
-  const { session } = found
-  if (session.revokedAt !== null) throw new ApiError(401, 'client_session_revoked', 'The client session was revoked.')
-  if (Date.parse(session.expiresAt) <= clock.now().getTime()) {
-    throw new ApiError(401, 'client_session_expired', 'The client session has expired.')
-  }
-  return {
-    kind: 'client_session_token',
-    workspaceId: session.workspaceId,
-    clientSessionId: session.clientSessionId,
-    session,
-    token,
-  }
+  return andThen(store.findClientSessionAuth(parsed.tokenId), (found): AuthOf<'client_session_token'> => {
+    if (found === undefined || !tokenMatches(token, parsed.secret, found.secretHash)) {
+      throw new ApiError(401, 'client_session_not_found', 'Client session not found.')
+    }
+    const { session } = found
+    if (session.revokedAt !== null) throw new ApiError(401, 'client_session_revoked', 'The client session was revoked.')
+    if (Date.parse(session.expiresAt) <= clock.now().getTime()) {
+      throw new ApiError(401, 'client_session_expired', 'The client session has expired.')
+    }
+    return {
+      kind: 'client_session_token',
+      workspaceId: session.workspaceId,
+      clientSessionId: session.clientSessionId,
+      session,
+      token,
+    }
+  })
 }
 
-const verify = (kind: AuthKind, token: string, request: AuthRequest, deps: AuthDeps): Promise<Auth> => {
+const verify = (kind: AuthKind, token: string, request: AuthRequest, deps: AuthDeps): MaybePromise<Auth> => {
   switch (kind) {
     case 'api_key':
       return verifyApiKey(token, deps)

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { authenticate } from '../auth/authenticate.ts'
 import { ApiError } from '../contract/api-error.ts'
 import type { AppContext } from '../domain/context.ts'
+import { type MaybePromise, andThen } from '../maybe-promise.ts'
 import { coerceQuery } from './query-params.ts'
 import type { RequestFacts } from './request-facts.ts'
 import { type AnyRoute, type HttpMethod, SerializedAnswer } from './route.ts'
@@ -47,18 +48,23 @@ const hasNoParams = (source: unknown): boolean => {
 /**
  * A route's semantics, whoever carries the request: authenticate, then validate, then handle.
  * Credentials come first, so an unauthenticated caller learns nothing about parameter rules.
- * Answers the success body's JSON, `ok` included. Throws what the route throws; the transport
- * turns it into the error envelope.
+ * Answers the success body's JSON, `ok` included. Throws (or rejects with) what the route throws;
+ * the transport turns it into the error envelope. A route's parameter-less answer that is ready at
+ * once is handed back at once, without a promise (maybe-promise.ts).
  */
-export const answerRoute = async (route: AnyRoute, call: RouteCall, context: AppContext): Promise<string> => {
+export const answerRoute = (route: AnyRoute, call: RouteCall, context: AppContext): MaybePromise<string> => {
   if (route.answerWithoutParams !== undefined && hasNoParams(call.source)) {
-    const fast = await route.answerWithoutParams({ headers: call.headers, context })
-    if (fast !== undefined) {
+    return andThen(route.answerWithoutParams({ headers: call.headers, context }), (fast) => {
+      if (fast === undefined) return answerGenerically(route, call, context)
       call.facts.workspace_id = fast.workspaceId
       call.facts.credential = fast.credential
       return fast.body
-    }
+    })
   }
+  return answerGenerically(route, call, context)
+}
+
+const answerGenerically = async (route: AnyRoute, call: RouteCall, context: AppContext): Promise<string> => {
   const raw = readsQuery(call.method) ? coerceQuery(route.params.shape, (call.source ?? {}) as Record<string, unknown>) : (call.source ?? {})
   const auth = await authenticate(route.auth, { headers: call.headers, body: raw }, context)
   call.facts.workspace_id = auth.workspaceId

@@ -6,6 +6,7 @@ import querystring from 'fast-querystring'
 
 import { ApiError } from '../contract/api-error.ts'
 import type { AppContext } from '../domain/context.ts'
+import { type MaybePromise, isPromise } from '../maybe-promise.ts'
 import { answerRoute } from './answer-route.ts'
 import { SDK_JSON_TYPES, parseBody } from './body-parser.ts'
 import { type ErrorLog, errorAnswer, errorBody } from './error-envelope.ts'
@@ -90,18 +91,20 @@ const readBody = async (request: IncomingMessage, length: number): Promise<Buffe
   return buffered === null ? EMPTY : (buffered as Buffer)
 }
 
-/** The parameters, read and parsed by the rules Fastify applies through body-parser.ts. */
-const paramsOf = async (request: IncomingMessage, intake: Intake): Promise<unknown> => {
-  if (intake.kind === 'query') return intake.query.length === 0 ? {} : querystring.parse(intake.query)
-  if (intake.contentType === undefined && intake.length === 0) return undefined
+/** A query string's parameters, parsed as Fastify parses them. */
+const queryParams = (query: string): unknown => (query.length === 0 ? {} : querystring.parse(query))
+
+/** A body's parameters, read and parsed by the rules Fastify applies through body-parser.ts. */
+const bodyParams = async (request: IncomingMessage, length: number, contentType: string | undefined): Promise<unknown> => {
+  if (contentType === undefined && length === 0) return undefined
   let body: Buffer
   try {
-    body = await readBody(request, intake.length)
+    body = await readBody(request, length)
   } catch {
     throw new ApiError(400, 'invalid_input', 'The request could not be read.')
   }
-  if (body.length !== intake.length) throw new ApiError(400, 'invalid_input', 'The content-length header does not match the body.')
-  return parseBody(body.toString('utf8'), intake.contentType)
+  if (body.length !== length) throw new ApiError(400, 'invalid_input', 'The content-length header does not match the body.')
+  return parseBody(body.toString('utf8'), contentType)
 }
 
 /**
@@ -130,40 +133,57 @@ export const directPath = (options: DirectPathOptions, fallback: RequestListener
   const byPath = new Map(options.routes.map((route) => [route.path, route]))
   const bodyLimit = context.config.bodyLimitBytes
 
-  const answer = async (request: IncomingMessage, response: ServerResponse, route: AnyRoute, intake: Intake, started: number) => {
+  // Not async: a route that answers at once (a client session token reading its own session on
+  // SQLite) is answered within the callback that parsed the request, with no promise in between
+  // (maybe-promise.ts). Throws only if writing the answer itself fails.
+  const answer = (request: IncomingMessage, response: ServerResponse, route: AnyRoute, intake: Intake, started: number): MaybePromise<void> => {
     const requestId = randomUUID()
     const facts: RequestFacts = { workspace_id: null, credential: null, error_type: null }
     const method = request.method as HttpMethod
-    let status = 200
-    let json: string
     const headers = ['seam-request-id', requestId, ...corsHeaders(request.headers.origin), 'content-type', JSON_TYPE]
-    try {
-      const source = await paramsOf(request, intake).catch((error: unknown) => {
-        // As Fastify does when a body cannot be read or parsed: the client may be sending more.
-        headers.push('connection', 'close')
-        throw error
+    const send = (status: number, json: string) => {
+      headers.push('content-length', String(Buffer.byteLength(json)))
+      response.writeHead(status, headers)
+      response.end(json)
+      record({
+        requestId,
+        method,
+        route: route.path,
+        status,
+        elapsedMs: performance.now() - started,
+        facts,
+        clientAddress: clientAddressOf(request, trust) ?? null,
       })
-      const origin = () => publicOrigin(forwardedRequest(request, trust), context)
-      json = await answerRoute(route, { method, headers: request.headers, source, origin, facts }, context)
-    } catch (error) {
-      const failed = errorAnswer(error, requestId, log)
-      status = failed.error.status
-      facts.error_type = failed.error.type
-      json = errorBody(failed.error, requestId)
-      if (failed.retryLater) headers.push('retry-after', '1')
     }
-    headers.push('content-length', String(Buffer.byteLength(json)))
-    response.writeHead(status, headers)
-    response.end(json)
-    record({
-      requestId,
-      method,
-      route: route.path,
-      status,
-      elapsedMs: performance.now() - started,
-      facts,
-      clientAddress: clientAddressOf(request, trust) ?? null,
-    })
+    const succeed = (json: string) => send(200, json)
+    const fail = (error: unknown) => {
+      const failed = errorAnswer(error, requestId, log)
+      facts.error_type = failed.error.type
+      if (failed.retryLater) headers.push('retry-after', '1')
+      send(failed.error.status, errorBody(failed.error, requestId))
+    }
+    const origin = () => publicOrigin(forwardedRequest(request, trust), context)
+    const callWith = (source: unknown) => answerRoute(route, { method, headers: request.headers, source, origin, facts }, context)
+    let json: MaybePromise<string>
+    try {
+      json =
+        intake.kind === 'query'
+          ? callWith(queryParams(intake.query))
+          : bodyParams(request, intake.length, intake.contentType).then(callWith, (error: unknown) => {
+              // As Fastify does when a body cannot be read or parsed: the client may be sending more.
+              headers.push('connection', 'close')
+              throw error
+            })
+    } catch (error) {
+      return fail(error)
+    }
+    return isPromise(json) ? json.then(succeed, fail) : succeed(json)
+  }
+
+  const answerFailed = (response: ServerResponse) => (error: unknown) => {
+    // Only writing the answer itself can get here (the route's errors are answered above).
+    log.error({ err: error }, 'direct path failed')
+    response.destroy()
   }
 
   return (request, response) => {
@@ -175,10 +195,11 @@ export const directPath = (options: DirectPathOptions, fallback: RequestListener
       fallback(request, response)
       return
     }
-    answer(request, response, route, intake, performance.now()).catch((error: unknown) => {
-      // Only writing the answer itself can get here (the route's errors are answered above).
-      log.error({ err: error }, 'direct path failed')
-      response.destroy()
-    })
+    try {
+      const answered = answer(request, response, route, intake, performance.now())
+      if (isPromise(answered)) answered.catch(answerFailed(response))
+    } catch (error) {
+      answerFailed(response)(error)
+    }
   }
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod'
 
 import type { AuthKind, AuthOf } from '../auth/auth.ts'
 import type { AppContext } from '../domain/context.ts'
+import type { MaybePromise } from '../maybe-promise.ts'
 
 // OPTIONS is not among them: CORS answers it on every path (http/cors.ts).
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const
@@ -36,9 +37,10 @@ export interface RouteSpec<P extends z.ZodObject = z.ZodObject, A extends AuthKi
    * the credential search over every accepted kind, zod, building and stringifying the answer).
    * Tried only for a request with no parameters at all; it must apply exactly the checks the
    * generic path would and produce the same body (with `ok`), or return undefined to take the
-   * generic path. Errors it throws are answered like the generic path's.
+   * generic path. Errors it throws or rejects with are answered like the generic path's. It may
+   * answer synchronously (maybe-promise.ts).
    */
-  answerWithoutParams?(call: { headers: IncomingHttpHeaders; context: AppContext }): Promise<FastAnswer | undefined>
+  answerWithoutParams?(call: { headers: IncomingHttpHeaders; context: AppContext }): MaybePromise<FastAnswer | undefined>
 }
 
 export interface FastAnswer {

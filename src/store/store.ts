@@ -1,3 +1,4 @@
+import type { MaybePromise } from '../maybe-promise.ts'
 import type {
   AccessCodeFilter,
   AccessCodeRecord,
@@ -57,23 +58,24 @@ export interface Store {
   insertApiKey(key: NewCredential & { name: string | null }): Promise<void>
   listApiKeys(workspaceId: string): Promise<ApiKey[]>
   revokeApiKey(apiKeyId: string, at: string): Promise<boolean>
-  findApiKey(tokenId: string): Promise<StoredCredential | undefined>
+  findApiKey(tokenId: string): MaybePromise<StoredCredential | undefined>
   insertPublishableKey(key: NewCredential): Promise<void>
-  findPublishableKey(tokenId: string): Promise<StoredCredential | undefined>
+  findPublishableKey(tokenId: string): MaybePromise<StoredCredential | undefined>
   ensureUser(user: User, createdAt: string): Promise<User>
   addWorkspaceMember(workspaceId: string, userId: string, at: string): Promise<void>
   isWorkspaceMember(workspaceId: string, userId: string): Promise<boolean>
   insertPersonalAccessToken(token: NewCredential): Promise<void>
-  findPersonalAccessToken(tokenId: string): Promise<StoredCredential | undefined>
+  findPersonalAccessToken(tokenId: string): MaybePromise<StoredCredential | undefined>
 
   /** Inserts unless a live session already holds the user key; false means it did. */
   insertClientSession(session: NewClientSession): Promise<boolean>
   /** Many sessions in one transaction, without links or events (bulk loads, benchmarks). */
   bulkInsertClientSessions(sessions: NewClientSession[]): Promise<void>
-  findClientSessionAuth(tokenId: string): Promise<ClientSessionAuth | undefined>
+  /** Synchronous where the store can answer at once (SQLite); see maybe-promise.ts. */
+  findClientSessionAuth(tokenId: string): MaybePromise<ClientSessionAuth | undefined>
   getClientSession(workspaceId: string, clientSessionId: string): Promise<ClientSessionRecord | undefined>
   /** The live session holding the key, or else the newest revoked one. */
-  getClientSessionByUserKey(workspaceId: string, userIdentifierKey: string): Promise<ClientSessionRecord | undefined>
+  getClientSessionByUserKey(workspaceId: string, userIdentifierKey: string): MaybePromise<ClientSessionRecord | undefined>
   listClientSessions(
     workspaceId: string,
     filter: ClientSessionFilter,

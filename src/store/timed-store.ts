@@ -18,19 +18,25 @@ export const timeStore = (store: Store, observe: StoreObserver): Store => {
       timed[name] = value
       continue
     }
-    const operation = value as (...args: unknown[]) => Promise<unknown>
-    // A plain function chaining on the operation's promise rather than an async one awaiting it,
-    // and a double clock rather than a BigInt one: a hot read goes through here twice per request.
+    const operation = value as (...args: unknown[]) => unknown
+    // A plain function rather than an async one, and a double clock rather than a BigInt one: a
+    // hot read goes through here twice per request. An answer that is already here (the SQLite
+    // read memo's) is reported and handed on as it is, without a promise (maybe-promise.ts); a
+    // throw is reported and thrown on, as a rejection is reported and passed on.
     timed[name] = (...args: unknown[]) => {
       const started = performance.now()
-      let pending: Promise<unknown>
+      let answer: unknown
       try {
-        // As an async wrapper would: a synchronous throw is a failed operation too.
-        pending = Promise.resolve(operation(...args))
+        answer = operation(...args)
       } catch (error) {
-        pending = Promise.reject(error)
+        observe(name, (performance.now() - started) / 1e3, { ok: false, error })
+        throw error
       }
-      return pending.then(
+      if (!(answer instanceof Promise)) {
+        observe(name, (performance.now() - started) / 1e3, { ok: true, result: answer })
+        return answer
+      }
+      return answer.then(
         (result) => {
           observe(name, (performance.now() - started) / 1e3, { ok: true, result })
           return result

@@ -95,6 +95,31 @@ describe('API calls answered in front of Fastify', () => {
     await plain.close()
   })
 
+  test('a client session token reading its own session: every outcome as Fastify answers it', async () => {
+    // On SQLite this read is answered synchronously, on PostgreSQL after the database answers:
+    // each refusal must still be the same envelope, status and headers as the generic path's.
+    const w = await createWorld()
+    const plain = fastifyOnly(w)
+    const live = await w.session({ user_identifier_key: 'live-user' })
+    const revoked = await w.session({ user_identifier_key: 'revoked-user' })
+    await w.api('/client_sessions/revoke', { client_session_id: revoked.client_session_id })
+    const expiring = await w.session({ user_identifier_key: 'expiring-user', expires_at: new Date(w.clock.now().getTime() + 60_000).toISOString() })
+    const read = (token: string): InjectOptions => ({ method: 'GET', url: '/client_sessions/get', headers: { ...bearer(token), origin: PAGE } })
+    const outcomes = async () => {
+      const seen: string[] = []
+      for (const token of [live.token, revoked.token, expiring.token, 'seam_cst_malformed', `${live.token.slice(0, -4)}xxxx`]) {
+        const direct = await w.request(read(token))
+        assert.deepEqual(comparable(direct), comparable(await serverRequest(plain, read(token))), token)
+        seen.push(direct.status === 200 ? 'ok' : direct.body.error.type)
+      }
+      return seen
+    }
+    assert.deepEqual(await outcomes(), ['ok', 'client_session_revoked', 'ok', 'invalid_client_session_token', 'client_session_not_found'])
+    w.clock.advance(60_001)
+    assert.deepEqual(await outcomes(), ['ok', 'client_session_revoked', 'client_session_expired', 'invalid_client_session_token', 'client_session_not_found'])
+    await plain.close()
+  })
+
   test('behind a proxy, believe forwarded headers exactly as Fastify does, under every form of trust', async () => {
     const forwarded: Record<string, string>[] = [
       { 'x-forwarded-for': '203.0.113.7', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'locks.example.com' },

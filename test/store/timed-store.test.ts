@@ -5,8 +5,9 @@ import type { Store } from '../../src/store/store.ts'
 import { timeStore } from '../../src/store/timed-store.ts'
 
 /**
- * Every store operation is reported once with its outcome, whether it succeeds, rejects, or
- * throws before returning a promise; the caller sees the same result or failure as unwrapped.
+ * Every store operation is reported once with its outcome, whether it succeeds, rejects, answers
+ * at once or throws; the caller sees the same result or failure as unwrapped, in the same form
+ * (a value answered at once is not turned into a promise).
  */
 describe('timed store: one report per operation, whatever its outcome', () => {
   const failure = new Error('no database')
@@ -15,10 +16,11 @@ describe('timed store: one report per operation, whatever its outcome', () => {
     findPublishableKey: async () => {
       throw failure
     },
-    // A non-async operation that fails before it has a promise to return.
+    // Non-async operations, as SQLite's memo-backed reads are: one fails, one answers at once.
     findPersonalAccessToken: () => {
       throw failure
     },
+    getClientSessionByUserKey: (workspaceId: string, key: string) => ({ workspaceId, key }),
   }
 
   const timed = () => {
@@ -36,10 +38,19 @@ describe('timed store: one report per operation, whatever its outcome', () => {
     assert.ok((reports[0]?.seconds ?? -1) >= 0 && (reports[0]?.seconds ?? 1) < 1)
   })
 
-  it('reports a rejection and a synchronous throw as failures, and rejects with the same error', async () => {
+  it('hands on an answer given at once as it is, not as a promise, and reports it', () => {
     const { store, reports } = timed()
-    await assert.rejects(store.findPublishableKey('x'), (error) => error === failure)
-    await assert.rejects(store.findPersonalAccessToken('x'), (error) => error === failure)
+    assert.deepEqual(store.getClientSessionByUserKey('w', 'k'), { workspaceId: 'w', key: 'k' })
+    assert.deepEqual(
+      reports.map(({ operation, ok }) => ({ operation, ok })),
+      [{ operation: 'getClientSessionByUserKey', ok: true }],
+    )
+  })
+
+  it('reports a rejection and a synchronous throw as failures, and fails the same way with the same error', async () => {
+    const { store, reports } = timed()
+    await assert.rejects(store.findPublishableKey('x') as Promise<unknown>, (error) => error === failure)
+    assert.throws(() => store.findPersonalAccessToken('x'), (error) => error === failure)
     assert.deepEqual(
       reports.map(({ operation, ok }) => ({ operation, ok })),
       [

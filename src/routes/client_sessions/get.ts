@@ -5,6 +5,7 @@ import { presentedCredential } from '../../auth/credential-headers.ts'
 import { ApiError } from '../../contract/api-error.ts'
 import { id, userIdentifierKey } from '../../contract/fields.ts'
 import { defineRoute } from '../../http/route.ts'
+import { andThen } from '../../maybe-promise.ts'
 import { clientSessionResponse, findSession, respondWithSession } from './shared.ts'
 
 export default defineRoute({
@@ -38,10 +39,14 @@ export default defineRoute({
   },
   // The front end's hottest call: a client session token asking for its own session. Same
   // checks as authenticate() (a CST header present decides, as it is the first accepted kind).
-  async answerWithoutParams({ headers, context }) {
+  // Synchronous when the store answers at once (maybe-promise.ts).
+  answerWithoutParams({ headers, context }) {
     const token = presentedCredential('client_session_token', { headers, body: undefined })
     if (token === undefined) return undefined
-    const auth = await verifyClientSessionToken(token, context)
-    return { body: respondWithSession(auth.session, context, auth.token).json, workspaceId: auth.workspaceId, credential: 'client_session_token' }
+    return andThen(verifyClientSessionToken(token, context), (auth) => ({
+      body: respondWithSession(auth.session, context, auth.token).json,
+      workspaceId: auth.workspaceId,
+      credential: 'client_session_token' as const,
+    }))
   },
 })

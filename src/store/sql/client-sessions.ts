@@ -2,12 +2,13 @@ import { type ExpressionBuilder, type Kysely, type OnConflictBuilder, type Trans
 
 import type { SqlFlavor } from './flavor.ts'
 import { type SessionRowWithLinks, sessionLinkColumns, toSessionWithLinks } from './session-links.ts'
+import { type MaybePromise, andThen } from '../../maybe-promise.ts'
 import type { Store } from '../store.ts'
 import type { ClientSessionAuth, ClientSessionRecord, NewClientSession } from '../records.ts'
 import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
 import { pageOf } from './paging.ts'
-import { arg, preparedMappedQuery, preparedWrite } from './prepared.ts'
+import { arg, preparedMappedQuery, preparedReadAsync, preparedWrite } from './prepared.ts'
 import { tokenIdLookup } from './token-id-lookup.ts'
 import { COALESCED_READS, coalescedLookup } from './coalesced-lookup.ts'
 
@@ -133,10 +134,10 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
     () => sessions().where('workspace_id', '=', arg(0)).where('user_identifier_key', '=', arg(1)).orderBy(liveFirst).orderBy('created_at', 'desc').limit(1),
     toSessionWithLinks,
   )
-  const byUserKey: (workspaceId: string, userIdentifierKey: string) => Promise<ClientSessionRecord | undefined> =
+  const byUserKey: (workspaceId: string, userIdentifierKey: string) => MaybePromise<ClientSessionRecord | undefined> =
     flavor.name === 'postgres'
       ? coalescedUserKeyLookup(
-          preparedMappedQuery(
+          preparedReadAsync(
             db,
             (d) =>
               // The session ids are chosen first, so the link subqueries run for the chosen
@@ -157,7 +158,7 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
             toSessionWithLinks,
           ),
         )
-      : async (workspaceId, userIdentifierKey) => (await byOneUserKey(workspaceId, userIdentifierKey))[0]
+      : (workspaceId, userIdentifierKey) => andThen(byOneUserKey(workspaceId, userIdentifierKey), (found) => found[0])
   return {
   async insertClientSession(s) {
     if (s.connectedAccountIds.length === 0 && s.connectWebviewIds.length === 0) {

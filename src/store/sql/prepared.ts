@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely'
 
+import { type MaybePromise, andThen } from '../../maybe-promise.ts'
 import type { Database } from '../tables.ts'
 
 const MARK = '\u0000latchkey-param:'
@@ -53,8 +54,8 @@ const compiledOnce = <Row>(db: Kysely<Database>, build: (db: Kysely<Database>) =
  */
 const preparedQuery = <Row>(db: Kysely<Database>, build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> }) => {
   const statement = compiledOnce(db, build)
-  // Not async itself: the read's own promise is handed on, without another promise around it.
-  return (...args: unknown[]): Promise<readonly Row[]> => {
+  // Not async itself: the rows (or the read's own promise) are handed on as they come.
+  return (...args: unknown[]): MaybePromise<readonly Row[]> => {
     const { sql, parameters } = statement(args)
     return readCompiled<Row>(db, sql, parameters)
   }
@@ -62,13 +63,12 @@ const preparedQuery = <Row>(db: Kysely<Database>, build: (db: Kysely<Database>) 
 
 /**
  * Runs a compiled read through the dialect's direct reader where it can (on SQLite the read memo,
- * on PostgreSQL a named statement), else through Kysely.
+ * synchronously; on PostgreSQL a named statement), else through Kysely.
  */
-export const readCompiled = async <Row>(db: Kysely<Database>, sql: string, parameters: readonly unknown[]): Promise<readonly Row[]> => {
+export const readCompiled = <Row>(db: Kysely<Database>, sql: string, parameters: readonly unknown[]): MaybePromise<readonly Row[]> => {
   const direct = DIRECT.get(db)?.(sql, parameters)
-  if (direct !== undefined) return (await direct) as Row[]
-  const result = await db.executeQuery(CompiledQuery.raw(sql, [...parameters]))
-  return result.rows as Row[]
+  if (direct !== undefined) return direct as MaybePromise<Row[]>
+  return db.executeQuery(CompiledQuery.raw(sql, [...parameters])).then((result) => result.rows as Row[])
 }
 
 /**
@@ -105,7 +105,17 @@ export const preparedMappedQuery = <Row, Out extends object>(
   map: (row: Row) => Out,
 ) => {
   const query = preparedQuery(db, build)
-  return async (...args: unknown[]): Promise<readonly Readonly<Out>[]> => mapOnce(await query(...args), map)
+  return (...args: unknown[]): MaybePromise<readonly Readonly<Out>[]> => andThen(query(...args), (rows) => mapOnce(rows, map))
+}
+
+/** The same read for callers that always wait (PostgreSQL's coalesced lookups): always a promise. */
+export const preparedReadAsync = <Row, Out extends object>(
+  db: Kysely<Database>,
+  build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> },
+  map: (row: Row) => Out,
+) => {
+  const read = preparedMappedQuery(db, build, map)
+  return async (...args: unknown[]): Promise<readonly Readonly<Out>[]> => read(...args)
 }
 
 /**
