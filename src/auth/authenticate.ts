@@ -54,12 +54,13 @@ const tokenMatches = (token: string, secret: string, secretHash: string): boolea
 const isValid = (token: string, secret: string, stored: StoredCredential | undefined): stored is StoredCredential =>
   stored !== undefined && tokenMatches(token, secret, stored.secretHash) && stored.revokedAt === null
 
-const verifyApiKey = async (token: string, { store }: AuthDeps): Promise<Auth> => {
+const verifyApiKey = (token: string, { store }: AuthDeps): MaybePromise<Auth> => {
   const parsed = parseCredential('api_key', token)
   if (parsed === undefined) throw unauthorized('The API key is malformed.')
-  const key = await store.findApiKey(parsed.tokenId)
-  if (!isValid(token, parsed.secret, key)) throw unauthorized('The API key is not valid.')
-  return { kind: 'api_key', workspaceId: key.ownerId, apiKeyId: key.id }
+  return andThen(store.findApiKey(parsed.tokenId), (key): Auth => {
+    if (!isValid(token, parsed.secret, key)) throw unauthorized('The API key is not valid.')
+    return { kind: 'api_key', workspaceId: key.ownerId, apiKeyId: key.id }
+  })
 }
 
 const verifyPersonalAccessToken = async (token: string, request: AuthRequest, { store }: AuthDeps): Promise<Auth> => {
@@ -139,9 +140,10 @@ const verify = (kind: AuthKind, token: string, request: AuthRequest, deps: AuthD
 
 /**
  * contract §2: try the route's accepted kinds in order; the first whose header is present decides,
- * with success or its own error. None present: 401 unauthorized.
+ * with success or its own error. None present: 401 unauthorized. Synchronous (a failure thrown)
+ * when the store answers at once, as SQLite's memo-backed reads do (maybe-promise.ts).
  */
-export const authenticate = async (accepted: readonly AuthKind[], request: AuthRequest, deps: AuthDeps): Promise<Auth> => {
+export const authenticate = (accepted: readonly AuthKind[], request: AuthRequest, deps: AuthDeps): MaybePromise<Auth> => {
   for (const kind of accepted) {
     const token = presentedCredential(kind, request)
     if (token !== undefined) return verify(kind, token, request, deps)

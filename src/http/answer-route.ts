@@ -64,12 +64,14 @@ export const answerRoute = (route: AnyRoute, call: RouteCall, context: AppContex
   return answerGenerically(route, call, context)
 }
 
-const answerGenerically = async (route: AnyRoute, call: RouteCall, context: AppContext): Promise<string> => {
+const answerGenerically = (route: AnyRoute, call: RouteCall, context: AppContext): MaybePromise<string> => {
   const raw = readsQuery(call.method) ? coerceQuery(route.params.shape, (call.source ?? {}) as Record<string, unknown>) : (call.source ?? {})
-  const auth = await authenticate(route.auth, { headers: call.headers, body: raw }, context)
-  call.facts.workspace_id = auth.workspaceId
-  call.facts.credential = auth.kind
-  const params = parseParams(route, raw)
-  const body = await route.handler({ params, auth, method: call.method, context, origin: call.origin() })
-  return body instanceof SerializedAnswer ? body.json : JSON.stringify({ ...body, ok: true })
+  return andThen(authenticate(route.auth, { headers: call.headers, body: raw }, context), (auth) => {
+    call.facts.workspace_id = auth.workspaceId
+    call.facts.credential = auth.kind
+    const params = parseParams(route, raw)
+    return andThen(route.handler({ params, auth, method: call.method, context, origin: call.origin() }), (body) =>
+      body instanceof SerializedAnswer ? body.json : JSON.stringify({ ...body, ok: true }),
+    )
+  })
 }

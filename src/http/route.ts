@@ -31,7 +31,8 @@ export interface RouteSpec<P extends z.ZodObject = z.ZodObject, A extends AuthKi
   params: P
   /** The success body without `ok`, for the OpenAPI document. */
   response: z.ZodObject
-  handler(input: HandlerInput<z.output<P>, A>): Promise<Record<string, unknown> | SerializedAnswer>
+  /** May answer synchronously (maybe-promise.ts); throwing and rejecting are answered alike. */
+  handler(input: HandlerInput<z.output<P>, A>): MaybePromise<Record<string, unknown> | SerializedAnswer>
   /**
    * Optional: the route's hottest call answered without the generic steps (parameter coercion,
    * the credential search over every accepted kind, zod, building and stringifying the answer).

@@ -19,7 +19,7 @@ export default defineRoute({
     user_identifier_key: userIdentifierKey().optional(),
   }),
   response: clientSessionResponse,
-  async handler({ params, auth, context }) {
+  handler({ params, auth, context }) {
     if (auth.kind === 'client_session_token') {
       if (params.client_session_id !== undefined && params.user_identifier_key !== undefined) {
         throw new ApiError(
@@ -31,11 +31,11 @@ export default defineRoute({
       // The session was read with the token that authenticated this request.
       return respondWithSession(auth.session, context, auth.token)
     }
-    const record = await findSession(context, auth.workspaceId, {
+    const found = findSession(context, auth.workspaceId, {
       clientSessionId: params.client_session_id,
       userIdentifierKey: params.user_identifier_key,
     })
-    return respondWithSession(record, context)
+    return andThen(found, (record) => respondWithSession(record, context))
   },
   // The front end's hottest call: a client session token asking for its own session. Same
   // checks as authenticate() (a CST header present decides, as it is the first accepted kind).
