@@ -5,7 +5,9 @@
  * token's read of its own session used to cross eight of them. Where the value has to wait
  * (PostgreSQL, a transaction holding SQLite's connection) it stays a promise.
  *
- * Callers that are synchronous must treat a throw as they would a rejection.
+ * Callers that are synchronous must treat a throw as they would a rejection. "Later" means a
+ * native Promise (what async functions, Kysely and node-postgres return); any other value, a
+ * foreign thenable included, counts as already here.
  */
 export type MaybePromise<T> = T | Promise<T>
 
