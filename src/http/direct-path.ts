@@ -77,35 +77,32 @@ const streamBody = (request: IncomingMessage): Promise<Buffer> =>
   })
 
 /**
- * The body, of the length content-length declared. The request event fires as soon as the
- * headers are parsed; one microtask later the parser has pushed what of the body came in the same
- * packet. A body that came whole (an SDK's small JSON almost always does) is then taken from the
- * stream's buffer in one read, without the listeners, the switch to flowing mode and the ticks of
- * 'data' and 'end' (together ~4 % of an API-key read's CPU in the profile). Anything else streams
- * as before. The parser never buffers more than the declared length for this request.
+ * The body, if it came whole with its headers. The request event fires as soon as the headers are
+ * parsed; one microtask later the parser has pushed what of the body came in the same packet (the
+ * caller waits that long). A body that came whole (an SDK's small JSON almost always does) is then
+ * taken from the stream's buffer in one read, without the listeners, the switch to flowing mode
+ * and the ticks of 'data' and 'end' (together ~4 % of an API-key read's CPU in the profile).
+ * Undefined otherwise: the caller streams it. The parser never buffers more than the declared
+ * length for this request.
  */
-const readBody = async (request: IncomingMessage, length: number): Promise<Buffer> => {
-  await undefined
-  if (request.readableLength !== length || request.readableFlowing === true) return streamBody(request)
+const bodyReceived = (request: IncomingMessage, length: number): Buffer | undefined => {
+  if (request.readableLength !== length || request.readableFlowing === true) return undefined
   const buffered: unknown = request.read()
   return buffered === null ? EMPTY : (buffered as Buffer)
 }
 
-/** A query string's parameters, parsed as Fastify parses them. */
-const queryParams = (query: string): unknown => (query.length === 0 ? {} : querystring.parse(query))
-
-/** A body's parameters, read and parsed by the rules Fastify applies through body-parser.ts. */
-const bodyParams = async (request: IncomingMessage, length: number, contentType: string | undefined): Promise<unknown> => {
-  if (contentType === undefined && length === 0) return undefined
-  let body: Buffer
-  try {
-    body = await readBody(request, length)
-  } catch {
-    throw new ApiError(400, 'invalid_input', 'The request could not be read.')
-  }
+/** A body's parameters, parsed by the rules Fastify applies through body-parser.ts. */
+const bodyParams = (body: Buffer, length: number, contentType: string | undefined): unknown => {
   if (body.length !== length) throw new ApiError(400, 'invalid_input', 'The content-length header does not match the body.')
   return parseBody(body.toString('utf8'), contentType)
 }
+
+const unreadable = (): never => {
+  throw new ApiError(400, 'invalid_input', 'The request could not be read.')
+}
+
+/** A query string's parameters, parsed as Fastify parses them. */
+const queryParams = (query: string): unknown => (query.length === 0 ? {} : querystring.parse(query))
 
 /**
  * Answers calls to the API's routes at the node:http level, in front of Fastify, and hands every
@@ -133,10 +130,16 @@ export const directPath = (options: DirectPathOptions, fallback: RequestListener
   const byPath = new Map(options.routes.map((route) => [route.path, route]))
   const bodyLimit = context.config.bodyLimitBytes
 
+  const answerFailed = (response: ServerResponse, error: unknown) => {
+    // Only writing the answer itself can get here (the route's errors are answered).
+    log.error({ err: error }, 'direct path failed')
+    response.destroy()
+  }
+
   // Not async: a route that answers at once (a client session token reading its own session on
-  // SQLite) is answered within the callback that parsed the request, with no promise in between
-  // (maybe-promise.ts). Throws only if writing the answer itself fails.
-  const answer = (request: IncomingMessage, response: ServerResponse, route: AnyRoute, intake: Intake, started: number): MaybePromise<void> => {
+  // SQLite) is answered within the callback that parsed the request, or for a body the microtask
+  // after it, with no promise in between (maybe-promise.ts).
+  const answer = (request: IncomingMessage, response: ServerResponse, route: AnyRoute, intake: Intake, started: number): void => {
     const requestId = randomUUID()
     const facts: RequestFacts = { workspace_id: null, credential: null, error_type: null }
     const method = request.method as HttpMethod
@@ -164,26 +167,48 @@ export const directPath = (options: DirectPathOptions, fallback: RequestListener
     }
     const origin = () => publicOrigin(forwardedRequest(request, trust), context)
     const callWith = (source: unknown) => answerRoute(route, { method, headers: request.headers, source, origin, facts }, context)
-    let json: MaybePromise<string>
-    try {
-      json =
-        intake.kind === 'query'
-          ? callWith(queryParams(intake.query))
-          : bodyParams(request, intake.length, intake.contentType).then(callWith, (error: unknown) => {
-              // As Fastify does when a body cannot be read or parsed: the client may be sending more.
-              headers.push('connection', 'close')
-              throw error
-            })
-    } catch (error) {
-      return fail(error)
+    // As Fastify does when a body cannot be read or parsed: the client may be sending more.
+    const badBody = (error: unknown): never => {
+      headers.push('connection', 'close')
+      throw error
     }
-    return isPromise(json) ? json.then(succeed, fail) : succeed(json)
-  }
-
-  const answerFailed = (response: ServerResponse) => (error: unknown) => {
-    // Only writing the answer itself can get here (the route's errors are answered above).
-    log.error({ err: error }, 'direct path failed')
-    response.destroy()
+    /** Answers what `produce` answers, or the error it throws or rejects with. Never throws. */
+    const settle = (produce: () => MaybePromise<string>): void => {
+      try {
+        let json: MaybePromise<string>
+        try {
+          json = produce()
+        } catch (error) {
+          fail(error)
+          return
+        }
+        if (isPromise(json)) json.then(succeed, fail).catch((error: unknown) => answerFailed(response, error))
+        else succeed(json)
+      } catch (error) {
+        answerFailed(response, error)
+      }
+    }
+    if (intake.kind === 'query') return settle(() => callWith(queryParams(intake.query)))
+    const { length, contentType } = intake
+    if (contentType === undefined && length === 0) return settle(() => callWith(undefined))
+    queueMicrotask(() =>
+      settle(() => {
+        const whole = bodyReceived(request, length)
+        if (whole === undefined) {
+          return streamBody(request)
+            .then((body) => bodyParams(body, length, contentType), unreadable)
+            .catch(badBody)
+            .then(callWith)
+        }
+        let source: unknown
+        try {
+          source = bodyParams(whole, length, contentType)
+        } catch (error) {
+          badBody(error)
+        }
+        return callWith(source)
+      }),
+    )
   }
 
   return (request, response) => {
@@ -195,11 +220,6 @@ export const directPath = (options: DirectPathOptions, fallback: RequestListener
       fallback(request, response)
       return
     }
-    try {
-      const answered = answer(request, response, route, intake, performance.now())
-      if (isPromise(answered)) answered.catch(answerFailed(response))
-    } catch (error) {
-      answerFailed(response)(error)
-    }
+    answer(request, response, route, intake, performance.now())
   }
 }
