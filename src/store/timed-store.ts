@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks'
 
+import { isPromise } from '../maybe-promise.ts'
 import type { Store } from './store.ts'
 
 export interface StoreObserver {
@@ -32,7 +33,7 @@ export const timeStore = (store: Store, observe: StoreObserver): Store => {
         observe(name, (performance.now() - started) / 1e3, { ok: false, error })
         throw error
       }
-      if (!(answer instanceof Promise)) {
+      if (!isPromise(answer)) {
         observe(name, (performance.now() - started) / 1e3, { ok: true, result: answer })
         return answer
       }

@@ -8,7 +8,7 @@ import type { ClientSessionAuth, ClientSessionRecord, NewClientSession } from '.
 import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
 import { pageOf } from './paging.ts'
-import { arg, preparedMappedQuery, preparedReadAsync, preparedWrite } from './prepared.ts'
+import { arg, preparedMappedQuery, preparedWrite } from './prepared.ts'
 import { tokenIdLookup } from './token-id-lookup.ts'
 import { COALESCED_READS, coalescedLookup } from './coalesced-lookup.ts'
 
@@ -85,7 +85,7 @@ const SESSION_COLUMNS = Object.keys(sessionRow({} as NewClientSession)) as (keyo
  * per column), so that concurrent reads share it. A pair travels as one JSON-encoded key.
  */
 const coalescedUserKeyLookup = (
-  byPairs: (workspaceIds: string[], userIdentifierKeys: string[]) => Promise<readonly ClientSessionRecord[]>,
+  byPairs: (workspaceIds: string[], userIdentifierKeys: string[]) => MaybePromise<readonly ClientSessionRecord[]>,
 ): ((workspaceId: string, userIdentifierKey: string) => Promise<ClientSessionRecord | undefined>) => {
   const lookup = coalescedLookup(
     (pairs) => {
@@ -137,7 +137,7 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
   const byUserKey: (workspaceId: string, userIdentifierKey: string) => MaybePromise<ClientSessionRecord | undefined> =
     flavor.name === 'postgres'
       ? coalescedUserKeyLookup(
-          preparedReadAsync(
+          preparedMappedQuery(
             db,
             (d) =>
               // The session ids are chosen first, so the link subqueries run for the chosen

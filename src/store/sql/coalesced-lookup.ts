@@ -1,3 +1,5 @@
+import type { MaybePromise } from '../../maybe-promise.ts'
+
 /**
  * Lookups by one key that share round trips under load: while `maxInFlight` statements are
  * already running, new keys wait together and go out as one statement (`WHERE key = ANY($1)`)
@@ -34,7 +36,7 @@ export interface CoalescedLookupOptions {
 export const COALESCED_READS: CoalescedLookupOptions = { maxInFlight: 1, maxKeys: 64 }
 
 export const coalescedLookup = <Row>(
-  runMany: (keys: string[]) => Promise<readonly Row[]>,
+  runMany: (keys: string[]) => MaybePromise<readonly Row[]>,
   keyOf: (row: Row) => string,
   { maxInFlight, maxKeys }: CoalescedLookupOptions,
 ): ((key: string) => Promise<Row | undefined>) => {
@@ -69,7 +71,8 @@ export const coalescedLookup = <Row>(
       const fail = (error: unknown) => {
         for (const waiters of batch.values()) for (const waiter of waiters) waiter.reject(error)
       }
-      runMany([...batch.keys()])
+      // A promise whatever runMany gives: rows at once, a promise, or a throw (then a rejection).
+      new Promise<readonly Row[]>((resolve) => resolve(runMany([...batch.keys()])))
         .then((rows) => settle(batch, rows), fail)
         .catch(fail)
         .finally(() => {

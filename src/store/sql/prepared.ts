@@ -108,16 +108,6 @@ export const preparedMappedQuery = <Row, Out extends object>(
   return (...args: unknown[]): MaybePromise<readonly Readonly<Out>[]> => andThen(query(...args), (rows) => mapOnce(rows, map))
 }
 
-/** The same read for callers that always wait (PostgreSQL's coalesced lookups): always a promise. */
-export const preparedReadAsync = <Row, Out extends object>(
-  db: Kysely<Database>,
-  build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> },
-  map: (row: Row) => Out,
-) => {
-  const read = preparedMappedQuery(db, build, map)
-  return async (...args: unknown[]): Promise<readonly Readonly<Out>[]> => read(...args)
-}
-
 /**
  * Rows mapped to records. Rows a direct reader shares (the read memo's) are mapped once per rows
  * array, to frozen records, so its repeats get the same records; rows read for this call alone

@@ -4,7 +4,7 @@ import { type MaybePromise, andThen } from '../../maybe-promise.ts'
 import type { Database } from '../tables.ts'
 import { COALESCED_READS, coalescedLookup } from './coalesced-lookup.ts'
 import type { SqlFlavor } from './flavor.ts'
-import { arg, preparedMappedQuery, preparedReadAsync } from './prepared.ts'
+import { arg, preparedMappedQuery } from './prepared.ts'
 
 /**
  * The hot auth read shared by every credential kind: one row by its public `token_id`, mapped
@@ -20,7 +20,7 @@ export const tokenIdLookup = <Row extends { token_id: string }, Out>(
 ): ((tokenId: string) => MaybePromise<Out | undefined>) => {
   const keyed = (row: Row) => ({ tokenId: row.token_id, value: map(row) })
   if (flavor.name === 'postgres') {
-    const byTokenIds = preparedReadAsync(db, (d) => select(d, sql<boolean>`token_id = ANY(CAST(${arg(0)} AS text[]))`), keyed)
+    const byTokenIds = preparedMappedQuery(db, (d) => select(d, sql<boolean>`token_id = ANY(CAST(${arg(0)} AS text[]))`), keyed)
     const lookup = coalescedLookup((tokenIds) => byTokenIds(tokenIds), (found) => found.tokenId, COALESCED_READS)
     return async (tokenId) => (await lookup(tokenId))?.value
   }
