@@ -11,6 +11,7 @@ import { answerRoute } from './answer-route.ts'
 import { SDK_JSON_TYPES, parseBody } from './body-parser.ts'
 import { type ErrorLog, errorAnswer, errorBody } from './error-envelope.ts'
 import type { Lifecycle } from './lifecycle.ts'
+import { passWriter } from './pass-writer.ts'
 import { type TrustFunction, clientAddressOf, forwardedRequest } from './forwarded.ts'
 import { publicOrigin } from './public-origin.ts'
 import type { RequestFacts } from './request-facts.ts'
@@ -123,12 +124,14 @@ const queryParams = (query: string): unknown => (query.length === 0 ? {} : query
  * body limit, a JSON content type as the SDKs send it (or none) and no query string; never while
  * the server is closing. Forwarded headers count as Fastify counts them, through the same trust
  * function (forwarded.ts). The caller installs it only when no rate limit is configured: the
- * limiter is a Fastify hook.
+ * limiter is a Fastify hook. Its answers are written together at the end of each pass of the
+ * event loop (pass-writer.ts), which only changes when the bytes leave.
  */
 export const directPath = (options: DirectPathOptions, fallback: RequestListener): RequestListener => {
   const { context, lifecycle, record, corsHeaders, log, trust } = options
   const byPath = new Map(options.routes.map((route) => [route.path, route]))
   const bodyLimit = context.config.bodyLimitBytes
+  const writeInPass = passWriter()
 
   const answerFailed = (response: ServerResponse, error: unknown) => {
     // Only writing the answer itself can get here (the route's errors are answered).
@@ -137,27 +140,35 @@ export const directPath = (options: DirectPathOptions, fallback: RequestListener
   }
 
   // Not async: a route that answers at once (a client session token reading its own session on
-  // SQLite) is answered within the callback that parsed the request, or for a body the microtask
-  // after it, with no promise in between (maybe-promise.ts).
+  // SQLite) has its answer within the callback that parsed the request, or for a body the
+  // microtask after it, with no promise in between (maybe-promise.ts). Answers are written at the
+  // end of the pass (pass-writer.ts).
   const answer = (request: IncomingMessage, response: ServerResponse, route: AnyRoute, intake: Intake, started: number): void => {
     const requestId = randomUUID()
     const facts: RequestFacts = { workspace_id: null, credential: null, error_type: null }
     const method = request.method as HttpMethod
     const headers = ['seam-request-id', requestId, ...corsHeaders(request.headers.origin), 'content-type', JSON_TYPE]
-    const send = (status: number, json: string) => {
-      headers.push('content-length', String(Buffer.byteLength(json)))
-      response.writeHead(status, headers)
-      response.end(json)
-      record({
-        requestId,
-        method,
-        route: route.path,
-        status,
-        elapsedMs: performance.now() - started,
-        facts,
-        clientAddress: clientAddressOf(request, trust) ?? null,
+    // Written with the other answers of this pass (pass-writer.ts); the log line's duration
+    // includes the wait.
+    const send = (status: number, json: string) =>
+      writeInPass(() => {
+        try {
+          headers.push('content-length', String(Buffer.byteLength(json)))
+          response.writeHead(status, headers)
+          response.end(json)
+          record({
+            requestId,
+            method,
+            route: route.path,
+            status,
+            elapsedMs: performance.now() - started,
+            facts,
+            clientAddress: clientAddressOf(request, trust) ?? null,
+          })
+        } catch (error) {
+          answerFailed(response, error)
+        }
       })
-    }
     const succeed = (json: string) => send(200, json)
     const fail = (error: unknown) => {
       const failed = errorAnswer(error, requestId, log)

@@ -286,6 +286,34 @@ describe('API calls answered in front of Fastify', () => {
     assert.match(answer, /^HTTP\/1.1 200 /)
     assert.equal(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).client_session.client_session_id, session.client_session_id)
   })
+  test('requests arriving together are each answered with their own answer, request id and log line', async () => {
+    const lines: string[] = []
+    const w = await createWorld({ logStream: { write: (line: string) => lines.push(line) } })
+    const sessions = await Promise.all(Array.from({ length: 40 }, (_, i) => w.session({ user_identifier_key: `together-${i}` })))
+    await w.app.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = w.app.server.address() as AddressInfo
+    lines.length = 0
+    // Many connections at once, so one pass of the event loop reads several of them and their
+    // answers are written together.
+    const answers = await Promise.all(
+      sessions.map(async (session, i) => {
+        const res = await fetch(`http://127.0.0.1:${port}/client_sessions/${i % 2 === 0 ? 'get' : 'get_or_create'}`, {
+          method: i % 2 === 0 ? 'GET' : 'POST',
+          headers: i % 2 === 0 ? bearer(session.token) : { ...bearer(w.ws.api_key), 'content-type': 'application/json' },
+          ...(i % 2 === 0 ? {} : { body: JSON.stringify({ user_identifier_key: `together-${i}` }) }),
+        })
+        return { status: res.status, requestId: res.headers.get('seam-request-id'), body: (await res.json()) as { client_session: { client_session_id: string } } }
+      }),
+    )
+    answers.forEach((answer, i) => {
+      assert.equal(answer.status, 200)
+      assert.equal(answer.body.client_session.client_session_id, sessions[i].client_session_id)
+    })
+    const logged = lines.map((line) => JSON.parse(line) as { request_id: string; status: number })
+    assert.deepEqual(new Set(logged.map((line) => line.request_id)), new Set(answers.map((answer) => answer.requestId)))
+    assert.ok(logged.every((line) => line.status === 200))
+  })
+
   test('record their requests like any other: one log line and one count each', async () => {
     const lines: string[] = []
     const w = await createWorld({ logStream: { write: (line: string) => lines.push(line) } })
