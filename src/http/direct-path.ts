@@ -124,14 +124,14 @@ const queryParams = (query: string): unknown => (query.length === 0 ? {} : query
  * body limit, a JSON content type as the SDKs send it (or none) and no query string; never while
  * the server is closing. Forwarded headers count as Fastify counts them, through the same trust
  * function (forwarded.ts). The caller installs it only when no rate limit is configured: the
- * limiter is a Fastify hook. Its answers are written together at the end of each pass of the
- * event loop (pass-writer.ts), which only changes when the bytes leave.
+ * limiter is a Fastify hook. Answers made in the pass that read their request are written
+ * together at the end of it (pass-writer.ts), which only changes when their bytes leave.
  */
 export const directPath = (options: DirectPathOptions, fallback: RequestListener): RequestListener => {
   const { context, lifecycle, record, corsHeaders, log, trust } = options
   const byPath = new Map(options.routes.map((route) => [route.path, route]))
   const bodyLimit = context.config.bodyLimitBytes
-  const writeInPass = passWriter()
+  const writer = passWriter()
 
   const answerFailed = (response: ServerResponse, error: unknown) => {
     // Only writing the answer itself can get here (the route's errors are answered).
@@ -141,34 +141,35 @@ export const directPath = (options: DirectPathOptions, fallback: RequestListener
 
   // Not async: a route that answers at once (a client session token reading its own session on
   // SQLite) has its answer within the callback that parsed the request, or for a body the
-  // microtask after it, with no promise in between (maybe-promise.ts). Answers are written at the
-  // end of the pass (pass-writer.ts).
+  // microtask after it, with no promise in between (maybe-promise.ts), and is written at the end
+  // of the pass (pass-writer.ts).
   const answer = (request: IncomingMessage, response: ServerResponse, route: AnyRoute, intake: Intake, started: number): void => {
+    const pass = writer.begin()
     const requestId = randomUUID()
     const facts: RequestFacts = { workspace_id: null, credential: null, error_type: null }
     const method = request.method as HttpMethod
     const headers = ['seam-request-id', requestId, ...corsHeaders(request.headers.origin), 'content-type', JSON_TYPE]
-    // Written with the other answers of this pass (pass-writer.ts); the log line's duration
-    // includes the wait.
-    const send = (status: number, json: string) =>
-      writeInPass(() => {
-        try {
-          headers.push('content-length', String(Buffer.byteLength(json)))
-          response.writeHead(status, headers)
-          response.end(json)
-          record({
-            requestId,
-            method,
-            route: route.path,
-            status,
-            elapsedMs: performance.now() - started,
-            facts,
-            clientAddress: clientAddressOf(request, trust) ?? null,
-          })
-        } catch (error) {
-          answerFailed(response, error)
-        }
-      })
+    const write = (status: number, json: string) => {
+      try {
+        headers.push('content-length', String(Buffer.byteLength(json)))
+        response.writeHead(status, headers)
+        response.end(json)
+        record({
+          requestId,
+          method,
+          route: route.path,
+          status,
+          elapsedMs: performance.now() - started,
+          facts,
+          clientAddress: clientAddressOf(request, trust) ?? null,
+        })
+      } catch (error) {
+        answerFailed(response, error)
+      }
+    }
+    // Written with the other answers of this pass when it is ready in the pass that took the
+    // request up (pass-writer.ts); the log line's duration includes that wait.
+    const send = (status: number, json: string) => writer.write(pass, () => write(status, json))
     const succeed = (json: string) => send(200, json)
     const fail = (error: unknown) => {
       const failed = errorAnswer(error, requestId, log)
