@@ -51,7 +51,7 @@ describe('answers written at the end of the pass', () => {
     for (let round = 0; round < 3; round++) {
       const pass = writer.begin()
       writer.write(pass, () => written.push(round))
-      assert.deepEqual(written.length, round)
+      assert.equal(written.length, round, "nothing is written before its pass ends")
       await laterPass()
     }
     assert.deepEqual(written, [0, 1, 2])
