@@ -5,8 +5,15 @@ import { passWriter } from '../../src/http/pass-writer.ts'
 
 /** Resolves in the event loop's check phase, after the writer's own end-of-pass callback. */
 const checkPhase = () => new Promise((resolve) => setImmediate(resolve))
-/** Resolves in a later pass, as a database's answer arrives (a timer, then its callbacks). */
-const laterPass = () => new Promise((resolve) => setTimeout(resolve, 5))
+/**
+ * Resolves in a later pass, as a database's answer arrives. It waits for the check phase first:
+ * a timer alone can fire before the writer's end-of-pass callback when the loop is slow to come
+ * round (a busy machine), since the timers phase comes before the check phase.
+ */
+const laterPass = async () => {
+  await checkPhase()
+  await new Promise((resolve) => setTimeout(resolve, 5))
+}
 
 describe('answers written at the end of the pass', () => {
   test('answers made in the pass that took their requests up are written together, in order, when it ends', async () => {
@@ -51,7 +58,7 @@ describe('answers written at the end of the pass', () => {
     for (let round = 0; round < 3; round++) {
       const pass = writer.begin()
       writer.write(pass, () => written.push(round))
-      assert.equal(written.length, round, "nothing is written before its pass ends")
+      assert.equal(written.length, round, 'nothing is written before its pass ends')
       await laterPass()
     }
     assert.deepEqual(written, [0, 1, 2])
