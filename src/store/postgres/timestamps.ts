@@ -3,6 +3,9 @@ import pg from 'pg'
 const TIMESTAMPTZ = pg.types.builtins.TIMESTAMPTZ
 const parseAsDate = pg.types.getTypeParser(TIMESTAMPTZ, 'text') as (text: string) => Date | number | null
 
+/** What a UTC session prints in the default DateStyle: `2026-12-01 14:43:03.123+00`. */
+const UTC_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\+00$/
+
 /**
  * A `timestamptz` column's text, as PostgreSQL sends it, straight to `toISOString()`'s form.
  *
@@ -15,9 +18,9 @@ const parseAsDate = pg.types.getTypeParser(TIMESTAMPTZ, 'text') as (text: string
  * a year past 9999) goes through the default parser.
  */
 export const timestamptzToIso = (text: string): string => {
-  const length = text.length
-  if (length >= 22 && length <= 29 && text.charCodeAt(10) === 32 && text.endsWith('+00') && (length === 22 || (length >= 24 && text.charCodeAt(19) === 46))) {
-    const fraction = length === 22 ? '000' : `${text.slice(20, length - 3)}00`.slice(0, 3)
+  if (UTC_TEXT.test(text)) {
+    // Positions are fixed: date 0-9, time 11-18, then '+00' or a fraction from 20 and '+00'.
+    const fraction = text.length === 22 ? '000' : `${text.slice(20, -3)}00`.slice(0, 3)
     return `${text.slice(0, 10)}T${text.slice(11, 19)}.${fraction}Z`
   }
   const parsed = parseAsDate(text)
