@@ -10,6 +10,7 @@ import { ROUTES } from './routes/index.ts'
 import { installWebviewPages } from './webview/pages.ts'
 import { installBodyParser } from './http/body-parser.ts'
 import { answerClientError } from './http/client-errors.ts'
+import { answerExpectationFailed, answerFrameworkError, answeredMissingHost } from './http/server-answers.ts'
 import type { AppContext } from './domain/context.ts'
 import { corsAnswerHeaders, installCors } from './http/cors.ts'
 import { handleError, sendError } from './http/error-envelope.ts'
@@ -73,12 +74,28 @@ export const createApp = ({
     // with the direct path (http/direct-path.ts) in front when it is on.
     serverFactory: (fastify, fastifyOptions) => {
       // Fastify has filled in its defaults by the time it calls this.
-      const options = fastifyOptions as { keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number; maxRequestsPerSocket: number }
+      const options = fastifyOptions as { keepAliveTimeout: number; connectionTimeout: number; maxRequestsPerSocket: number }
       fastifyHandler = fastify
       listener = fastify
-      const server = createServer((request, response) => (listener as RequestListener)(request, response))
+      const { requestTimeoutMs } = rawContext.config
+      const server = createServer(
+        {
+          // Answered in the envelope by answeredMissingHost instead of node:http's bare 400.
+          requireHostHeader: false,
+          // node:http enforces the request timeout only when it checks its connections; checking
+          // every second (by default every 30 s) keeps a stalled body's 408 near its deadline.
+          connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs),
+        },
+        (request, response) => {
+          if (!answeredMissingHost(request, response)) (listener as RequestListener)(request, response)
+        },
+      )
+      server.on('checkExpectation', answerExpectationFailed)
       server.keepAliveTimeout = options.keepAliveTimeout
-      server.requestTimeout = options.requestTimeout
+      // Headers and body together (Fastify's default, 0, never times a body out); the headers'
+      // own limit may not be longer.
+      server.requestTimeout = requestTimeoutMs
+      server.headersTimeout = Math.min(server.headersTimeout, requestTimeoutMs)
       server.setTimeout(options.connectionTimeout)
       if (options.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = options.maxRequestsPerSocket
       return server
@@ -107,6 +124,7 @@ export const createApp = ({
     // Shutdown is the lifecycle's: it answers in the error envelope, which Fastify's own 503 is not.
     return503OnClosing: false,
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     // The function itself, so Fastify and the direct path believe exactly the same proxies.
     trustProxy: trust ?? false,
   })
@@ -148,9 +166,13 @@ export const createApp = ({
     routes.get('/openapi.json', async () => openApi)
     // Requests for paths that do not exist count against the rate limit too.
     const limitUnknownPaths = context.config.rateLimitPerMinute === null ? {} : { preHandler: routes.rateLimit() }
-    routes.setNotFoundHandler(limitUnknownPaths, (request, reply) =>
-      sendError(reply, request, new ApiError(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
-    )
+    routes.setNotFoundHandler(limitUnknownPaths, (request, reply) => {
+      // A preflight from an origin the CORS settings refuse: the CORS plugin leaves it to this
+      // handler. It is still a preflight, answered 204, only without CORS headers, so the browser
+      // refuses the call it asked about.
+      if (request.method === 'OPTIONS') return reply.code(204).header('content-length', '0').send()
+      return sendError(reply, request, new ApiError(404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}.`))
+    })
   })
   return app
 }

@@ -115,6 +115,13 @@ const parseSeconds = (name: string, value: string | undefined, fallback: number)
   return seconds * 1000
 }
 
+/** Seconds a request may take to arrive; 0 would let a stalled body hold its memory forever. */
+const parseRequestTimeout = (value: string | undefined): number => {
+  const ms = parseSeconds('request timeout', value, DEFAULT_CONFIG.requestTimeoutMs / 1000)
+  if (ms === 0) throw new UsageError('--request-timeout must be more than 0 seconds')
+  return ms
+}
+
 const MAX_WORKERS = 256
 
 /** A worker count, or `auto` for one per CPU the process may use. */
@@ -147,6 +154,7 @@ export const parseServeOptions = (args: string[], io: CliIo): ServeOptions => {
       'sandbox-keys-file': { type: 'string' },
       'log-level': { type: 'string' },
       'drain-seconds': { type: 'string' },
+      'request-timeout': { type: 'string' },
       workers: { type: 'string' },
     },
   })
@@ -169,6 +177,7 @@ export const parseServeOptions = (args: string[], io: CliIo): ServeOptions => {
       rateLimitPerMinute: parseRateLimit(values['rate-limit-per-minute'] ?? env.LATCHKEY_RATE_LIMIT_PER_MINUTE),
       publicUrl: parsePublicUrl(values['public-url'] ?? env.LATCHKEY_PUBLIC_URL),
       corsOrigins: parseCorsOrigins(values['cors-origins'] ?? env.LATCHKEY_CORS_ORIGINS),
+      requestTimeoutMs: parseRequestTimeout(values['request-timeout'] ?? env.LATCHKEY_REQUEST_TIMEOUT),
     },
     trustProxy: parseTrustProxy(values['trust-proxy'] ?? env.LATCHKEY_TRUST_PROXY),
     bootstrapSandbox,

@@ -40,6 +40,9 @@ Starts the API server. Each option can also be set by the environment variable s
   --drain-seconds N                 on SIGTERM, answer /ready with 503 for N seconds before
                                     closing, so load balancers stop sending
                                     (LATCHKEY_DRAIN_SECONDS, default 0)
+  --request-timeout SECONDS         how long a request may take to arrive, headers and body;
+                                    later it is answered 408 and closed
+                                    (LATCHKEY_REQUEST_TIMEOUT, default 30)
   --workers N                       processes answering on the one port, N or auto for one
                                     per CPU; needs a SQLite file or PostgreSQL
                                     (LATCHKEY_WORKERS, default 1)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 
 import { mintCredential } from '../auth/tokens.ts'
-import { ApiError } from '../contract/api-error.ts'
+import { ApiError, notFound } from '../contract/api-error.ts'
 import type { AppContext } from './context.ts'
 import type { ClientSessionRecord, NewClientSession } from '../store/records.ts'
 import type { SessionInput } from './session-input.ts'
@@ -135,6 +135,9 @@ const updateExisting = async (context: AppContext, existing: ClientSessionRecord
     grant.connectedAccountIds.length > 0 || grant.connectWebviewIds.length > 0 || 'userIdentityId' in grant || 'expiresAt' in grant
   // The hot path (nothing to change) costs one read and no write.
   if (!changes) return existing
-  await store.grantClientSessionAccess(existing.workspaceId, existing.clientSessionId, grant)
-  return (await store.getClientSession(existing.workspaceId, existing.clientSessionId)) ?? existing
+  // Deleted since it was read: the session this call found is gone, as a later read would say.
+  if (!(await store.grantClientSessionAccess(existing.workspaceId, existing.clientSessionId, grant))) throw notFound('client_session')
+  const updated = await store.getClientSession(existing.workspaceId, existing.clientSessionId)
+  if (updated === undefined) throw notFound('client_session')
+  return updated
 }

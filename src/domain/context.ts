@@ -13,6 +13,11 @@ export interface AppConfig {
   publicUrl: string | null
   /** Origins whose pages may read answers (CORS); null lets any origin (no cookies are used). */
   corsOrigins: readonly string[] | null
+  /**
+   * How long a request may take to arrive, headers and body; a request still arriving then is
+   * answered 408 and its connection closed, so a client that stalls holds no memory for long.
+   */
+  requestTimeoutMs: number
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -21,6 +26,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   rateLimitPerMinute: null,
   publicUrl: null,
   corsOrigins: null,
+  requestTimeoutMs: 30_000,
 }
 
 /** What a handler may use: everything is injected, nothing is global. */

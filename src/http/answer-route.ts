@@ -7,6 +7,7 @@ import { ApiError } from '../contract/api-error.ts'
 import type { AppContext } from '../domain/context.ts'
 import { type MaybePromise, andThen } from '../maybe-promise.ts'
 import { coerceQuery } from './query-params.ts'
+import { assertStorableText } from './storable-text.ts'
 import type { RequestFacts } from './request-facts.ts'
 import { type AnyRoute, type HttpMethod, SerializedAnswer } from './route.ts'
 
@@ -39,7 +40,8 @@ const parseParams = (route: AnyRoute, raw: unknown): Record<string, unknown> => 
 
 /** A request that carries no parameters: no query string, and no body or an empty JSON object. */
 const hasNoParams = (source: unknown): boolean => {
-  if (source === undefined || source === null) return true
+  if (source === undefined) return true
+  if (source === null) return false
   if (typeof source !== 'object' || Array.isArray(source)) return false
   for (const _key in source) return false
   return true
@@ -65,7 +67,11 @@ export const answerRoute = (route: AnyRoute, call: RouteCall, context: AppContex
 }
 
 const answerGenerically = (route: AnyRoute, call: RouteCall, context: AppContext): MaybePromise<string> => {
-  const raw = readsQuery(call.method) ? coerceQuery(route.params.shape, (call.source ?? {}) as Record<string, unknown>) : (call.source ?? {})
+  // Absent parameters are none; a JSON `null` (or any other non-object) body is refused below.
+  const source = call.source === undefined ? {} : call.source
+  const raw = readsQuery(call.method) ? coerceQuery(route.params.shape, source as Record<string, unknown>) : source
+  // Before authentication, which may read the body's user_identifier_key from the database.
+  assertStorableText(raw)
   return andThen(authenticate(route.auth, { headers: call.headers, body: raw }, context), (auth) => {
     call.facts.workspace_id = auth.workspaceId
     call.facts.credential = auth.kind

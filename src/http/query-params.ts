@@ -26,7 +26,9 @@ const coerce = (schema: z.ZodType, value: unknown): unknown => {
 export const coerceQuery = (shape: z.ZodRawShape, query: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(
     Object.entries(query).map(([key, value]) => {
-      const field = shape[key]
+      // Only the shape's own fields: a parameter named like an object member (`constructor`,
+      // `__proto__`, `toString`) is an unknown parameter, not the Object prototype's function.
+      const field = Object.hasOwn(shape, key) ? shape[key] : undefined
       return [key, field === undefined ? value : coerce(field as z.ZodType, value)]
     }),
   )

@@ -82,7 +82,8 @@ export interface Store {
     limit: number,
     after: PageAfter | undefined,
   ): Promise<Page<ClientSessionRecord>>
-  grantClientSessionAccess(workspaceId: string, clientSessionId: string, grant: ClientSessionGrant): Promise<void>
+  /** False when the session does not exist (it may have been deleted meanwhile): nothing changed. */
+  grantClientSessionAccess(workspaceId: string, clientSessionId: string, grant: ClientSessionGrant): Promise<boolean>
   revokeClientSession(workspaceId: string, clientSessionId: string, at: string): Promise<boolean>
   deleteClientSession(workspaceId: string, clientSessionId: string, at: string): Promise<boolean>
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { notFound } from '../../contract/api-error.ts'
 import { id, idList, userIdentifierKey } from '../../contract/fields.ts'
 import { assertReferencesExist, singleUserIdentity } from '../../domain/session-input.ts'
 import { defineRoute } from '../../http/route.ts'
@@ -31,11 +32,13 @@ export default defineRoute({
       userIdentityId: singleUserIdentity(params),
     }
     await assertReferencesExist(context, auth.workspaceId, refs)
-    await context.store.grantClientSessionAccess(auth.workspaceId, session.clientSessionId, {
+    const granted = await context.store.grantClientSessionAccess(auth.workspaceId, session.clientSessionId, {
       connectedAccountIds: refs.connectedAccountIds,
       connectWebviewIds: refs.connectWebviewIds,
       ...(refs.userIdentityId === null ? {} : { userIdentityId: refs.userIdentityId }),
     })
+    // Deleted between the read above and the grant.
+    if (!granted) throw notFound('client_session')
     const updated = await findSession(context, auth.workspaceId, { clientSessionId: session.clientSessionId })
     return respondWithSession(updated, context)
   },

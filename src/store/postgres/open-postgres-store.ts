@@ -9,12 +9,20 @@ import type { Store } from '../store.ts'
 import { latchkeyTypes, useUtc } from './timestamps.ts'
 import type { Database } from '../tables.ts'
 
+const CONNECT_TIMEOUT_MS = 5_000
+
 /** A PostgreSQL store; many Latchkey instances may share one database. */
 export const openPostgresStore = (connectionString: string, poolSize = 10): Store => {
-  const raw = new pg.Pool({ connectionString, max: poolSize, types: latchkeyTypes })
+  // A connection attempt that gets no answer fails as an outage (503) instead of holding requests.
+  const raw = new pg.Pool({ connectionString, max: poolSize, types: latchkeyTypes, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
   useUtc(raw)
   // An idle client losing its connection must not crash the server; the pool replaces it.
   raw.on('error', () => {})
+  // Nor may a checked-out one. When PostgreSQL goes away, a client held between two statements
+  // (inside a transaction, or just handed out) has no query to fail, so it emits 'error', and
+  // an 'error' event with no listener ends the process. The statement that next uses it fails
+  // (answered 503), and the pool drops a client that is no longer queryable when it is released.
+  raw.on('connect', (client) => client.on('error', () => {}))
   // Statements run prepared under a name, planned once per connection (named-statements.ts).
   const pool = namedStatementPool(raw)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })

@@ -63,13 +63,21 @@ export const sessionRow = (s: NewClientSession) => ({
 })
 
 
-const sessionExists = async (trx: Transaction<Database>, workspaceId: string, clientSessionId: string) =>
-  (await trx
+/**
+ * Whether the session exists, holding it for the rest of the transaction. On PostgreSQL the row
+ * is locked (FOR UPDATE), so a grant and a delete of one session take turns: a grant that waited
+ * for a delete finds no session (404), and a delete that waited for a grant also deletes the links
+ * it added, instead of either failing on the links' foreign key. SQLite runs one write
+ * transaction at a time, which already gives that order.
+ */
+const lockSession = async (trx: Transaction<Database>, flavor: SqlFlavor, workspaceId: string, clientSessionId: string) => {
+  const query = trx
     .selectFrom('client_sessions')
     .select('client_session_id')
     .where('workspace_id', '=', workspaceId)
     .where('client_session_id', '=', clientSessionId)
-    .executeTakeFirst()) !== undefined
+  return (await (flavor.name === 'postgres' ? query.forUpdate() : query).executeTakeFirst()) !== undefined
+}
 
 /**
  * The partial unique index decides races: a concurrent insert for the same live key waits for the
@@ -201,8 +209,9 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
     return pageOf(db, query, 'client_session_id', { limit, after }, toSessionWithLinks)
   },
 
-  async grantClientSessionAccess(workspaceId, clientSessionId, grant) {
-    await db.transaction().execute(async (trx) => {
+  grantClientSessionAccess(workspaceId, clientSessionId, grant) {
+    return db.transaction().execute(async (trx) => {
+      if (!(await lockSession(trx, flavor, workspaceId, clientSessionId))) return false
       await addLinks(trx, clientSessionId, grant.connectedAccountIds, grant.connectWebviewIds)
       const changes = {
         ...(grant.userIdentityId === undefined ? {} : { user_identity_id: grant.userIdentityId }),
@@ -216,12 +225,13 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
           .where('client_session_id', '=', clientSessionId)
           .execute()
       }
+      return true
     })
   },
 
   revokeClientSession(workspaceId, clientSessionId, at) {
     return db.transaction().execute(async (trx) => {
-      if (!(await sessionExists(trx, workspaceId, clientSessionId))) return false
+      if (!(await lockSession(trx, flavor, workspaceId, clientSessionId))) return false
       // Revoking twice is harmless: the first revocation time stays. No event is recorded: Seam's
       // event catalogue has none for it, and events/list answers only events a Seam client knows.
       await trx
@@ -237,7 +247,7 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
 
   deleteClientSession(workspaceId, clientSessionId, at) {
     return db.transaction().execute(async (trx) => {
-      if (!(await sessionExists(trx, workspaceId, clientSessionId))) return false
+      if (!(await lockSession(trx, flavor, workspaceId, clientSessionId))) return false
       await trx.deleteFrom('client_session_connected_accounts').where('client_session_id', '=', clientSessionId).execute()
       await trx.deleteFrom('client_session_connect_webviews').where('client_session_id', '=', clientSessionId).execute()
       await trx.deleteFrom('client_sessions').where('client_session_id', '=', clientSessionId).execute()

@@ -49,6 +49,36 @@ export const coalescedLookup = <Row>(
     for (const [key, waiters] of batch) for (const waiter of waiters) waiter.resolve(found.get(key))
   }
 
+  /** A promise whatever runMany gives: rows at once, a promise, or a throw (then a rejection). */
+  const rowsOf = (keys: string[]): Promise<readonly Row[]> => new Promise((resolve) => resolve(runMany(keys)))
+
+  /**
+   * Runs one statement for the batch. If it fails and carried more than one key, each key is
+   * tried again in a statement of its own, so a key that cannot be read fails only the requests
+   * that sent it, never the others that happened to share its statement.
+   */
+  const run = async (batch: Map<string, Waiter<Row>[]>): Promise<void> => {
+    try {
+      settle(batch, await rowsOf([...batch.keys()]))
+      return
+    } catch (error) {
+      if (batch.size === 1) {
+        for (const waiters of batch.values()) for (const waiter of waiters) waiter.reject(error)
+        return
+      }
+    }
+    await Promise.all(
+      [...batch].map(async ([key, waiters]) => {
+        const alone = new Map([[key, waiters]])
+        try {
+          settle(alone, await rowsOf([key]))
+        } catch (error) {
+          for (const waiter of waiters) waiter.reject(error)
+        }
+      }),
+    )
+  }
+
   const takeBatch = (): Map<string, Waiter<Row>[]> => {
     if (waiting.size <= maxKeys) {
       const batch = waiting
@@ -68,17 +98,10 @@ export const coalescedLookup = <Row>(
     while (inFlight < maxInFlight && waiting.size > 0) {
       const batch = takeBatch()
       inFlight++
-      const fail = (error: unknown) => {
-        for (const waiters of batch.values()) for (const waiter of waiters) waiter.reject(error)
-      }
-      // A promise whatever runMany gives: rows at once, a promise, or a throw (then a rejection).
-      new Promise<readonly Row[]>((resolve) => resolve(runMany([...batch.keys()])))
-        .then((rows) => settle(batch, rows), fail)
-        .catch(fail)
-        .finally(() => {
-          inFlight--
-          dispatch()
-        })
+      run(batch).finally(() => {
+        inFlight--
+        dispatch()
+      })
     }
   }
 
