@@ -72,6 +72,32 @@ export const startPostgres = async () => {
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     client: () => postgres.getPgClient(),
+    /** Kills the postmaster at once (SIGKILL), as a crash would; its backends then exit by themselves. */
+    async kill() {
+      const child = postgres.process
+      if (child === undefined || child.exitCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGKILL')
+      await exited
+      postgres.process = undefined
+    },
+    /**
+     * Starts the killed cluster again on the same port and data. Until the last backend of the
+     * killed one has exited, PostgreSQL refuses to start (its shared memory is still attached),
+     * so it is tried again for up to a minute.
+     */
+    async restart() {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await postgres.start()
+          return
+        } catch (error) {
+          postgres.process = undefined
+          if (attempt >= 120) throw error ?? new Error('PostgreSQL did not start again')
+          await new Promise((resolve) => setTimeout(resolve, 500))
+        }
+      }
+    },
     async stop() {
       await postgres.stop()
       rmSync(dir, { recursive: true, force: true })

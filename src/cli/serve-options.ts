@@ -108,8 +108,9 @@ const parseLogLevel = (value: string | undefined): Level | 'silent' => {
   return level as Level | 'silent'
 }
 
-const parseSeconds = (name: string, value: string | undefined, fallback: number): number => {
-  if (value === undefined || value === '') return fallback
+/** Seconds given, milliseconds returned; `fallbackMs` when not given. */
+const parseSeconds = (name: string, value: string | undefined, fallbackMs: number): number => {
+  if (value === undefined || value === '') return fallbackMs
   const seconds = Number(value)
   if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`invalid ${name} ${value}`)
   return seconds * 1000
@@ -117,7 +118,7 @@ const parseSeconds = (name: string, value: string | undefined, fallback: number)
 
 /** Seconds a request may take to arrive; 0 would let a stalled body hold its memory forever. */
 const parseRequestTimeout = (value: string | undefined): number => {
-  const ms = parseSeconds('request timeout', value, DEFAULT_CONFIG.requestTimeoutMs / 1000)
+  const ms = parseSeconds('request timeout', value, DEFAULT_CONFIG.requestTimeoutMs)
   if (ms === 0) throw new UsageError('--request-timeout must be more than 0 seconds')
   return ms
 }
