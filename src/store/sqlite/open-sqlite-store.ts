@@ -17,7 +17,7 @@ import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 
 /** Opens (creating if needed) an embedded SQLite store; ':memory:' gives a throwaway one for tests. */
-export const openSqliteStore = (path: string): Store => {
+export const openSqliteStore = (path: string, options: { walLimitBytes?: number } = {}): Store => {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const database = new BetterSqlite3(path)
   // WAL lets readers proceed during a write; NORMAL sync is durable across process crashes
@@ -36,7 +36,7 @@ export const openSqliteStore = (path: string): Store => {
   registerDirectWriter(db, createGroupCommit(db, database, cache.prepare))
   const store = createSqlStore(db, SQLITE)
   if (path === ':memory:') return store
-  const checkpointer = startCheckpointer(database, path)
+  const checkpointer = startCheckpointer(database, path, options.walLimitBytes === undefined ? {} : { walLimitBytes: options.walLimitBytes })
   return {
     ...store,
     async close() {

@@ -58,3 +58,54 @@ describe('SQLite background checkpoints', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 })
+
+describe('SQLite WAL size under steady writes', () => {
+  it('stays near its bound: a TRUNCATE checkpoint starts the WAL over once it passes it', { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'latchkey-wal-'))
+    const path = join(dir, 'data.sqlite')
+    const limit = 1024 * 1024
+    const store = openSqliteStore(path, { walLimitBytes: limit })
+    try {
+      await store.migrate()
+      const workspaceId = randomUUID()
+      await store.createWorkspace({ workspaceId, name: 'Busy', isSandbox: true, createdAt: new Date().toISOString() })
+      let largest = 0
+      let written = 0
+      // Four writers and readers at once, a fixed number of commits (each commit adds ~15 KB of
+      // WAL: without the bound, 4 000 of them leave a WAL of about 60 MB).
+      const writer = async () => {
+        while (written < 4_000) {
+          written++
+          const at = new Date().toISOString()
+          const clientSessionId = randomUUID()
+          await store.insertClientSession({
+            clientSessionId,
+            workspaceId,
+            tokenId: randomUUID().slice(0, 8),
+            secretHash: 'x'.repeat(64),
+            tokenCiphertext: 'y'.repeat(80),
+            userIdentifierKey: randomUUID(),
+            userIdentityId: null,
+            customerId: null,
+            customerKey: null,
+            connectedAccountIds: [],
+            connectWebviewIds: [],
+            createdAt: at,
+            expiresAt: at,
+          })
+          await store.getClientSession(workspaceId, clientSessionId)
+          if (existsSync(`${path}-wal`)) largest = Math.max(largest, statSync(`${path}-wal`).size)
+        }
+      }
+      await Promise.all([writer(), writer(), writer(), writer()])
+      // The bound is checked every 100 ms, so the WAL can pass it by what that long writes; far
+      // from the ~60 MB it reaches without it.
+      assert.ok(largest < 24 * limit, `the WAL reached ${(largest / 1e6).toFixed(1)} MB with a 1 MB bound`)
+      const sessions = await store.listClientSessions(workspaceId, {}, 5_000, undefined)
+      assert.equal(sessions.items.length, 4_000, 'every write is there')
+    } finally {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
