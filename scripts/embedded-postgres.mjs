@@ -3,6 +3,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSyn
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, parse } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { pathToFileURL } from 'node:url'
 
 const root = new URL('..', import.meta.url).pathname
@@ -94,7 +95,7 @@ export const startPostgres = async () => {
         } catch (error) {
           postgres.process = undefined
           if (attempt >= 120) throw error ?? new Error('PostgreSQL did not start again')
-          await new Promise((resolve) => setTimeout(resolve, 500))
+          await sleep(500)
         }
       }
     },

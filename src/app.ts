@@ -26,6 +26,7 @@ import { type TrustProxy, trustFunction } from './http/forwarded.ts'
 import { installTelemetrySink } from './http/telemetry-sink.ts'
 import { registerRoute } from './http/register-route.ts'
 import { instrumentContext } from './http/instrument.ts'
+import { StorageWatch } from './http/storage-watch.ts'
 
 export type { TrustProxy }
 
@@ -128,7 +129,9 @@ export const createApp = ({
     // The function itself, so Fastify and the direct path believe exactly the same proxies.
     trustProxy: trust ?? false,
   })
-  const context = instrumentContext(rawContext, metrics, app.log)
+  // Sees the store's failures through the instrumented store, and probes it for readiness.
+  const storage = new StorageWatch(rawContext.store, rawContext.clock)
+  const context = instrumentContext(rawContext, metrics, app.log, storage)
   const requestLines = logStream !== undefined && ['info', 'debug', 'trace'].includes(logLevel ?? 'info') ? logStream : null
   const record = requestRecorder(metrics, requestLines)
 
@@ -162,7 +165,7 @@ export const createApp = ({
     for (const route of ROUTES) registerRoute(routes, route, context)
     installWebviewPages(routes, context)
     installTelemetrySink(routes)
-    installOperationalRoutes(routes, { store: context.store, lifecycle, metrics, keys: keys ?? null, ...(cluster === undefined ? {} : { clusterMetrics: cluster.clusterMetrics }) })
+    installOperationalRoutes(routes, { store: context.store, storage, lifecycle, metrics, keys: keys ?? null, ...(cluster === undefined ? {} : { clusterMetrics: cluster.clusterMetrics }) })
     routes.get('/openapi.json', async () => openApi)
     // Requests for paths that do not exist count against the rate limit too.
     const limitUnknownPaths = context.config.rateLimitPerMinute === null ? {} : { preHandler: routes.rateLimit() }

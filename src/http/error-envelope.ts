@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 
 import { ApiError } from '../contract/api-error.ts'
 import { isStoreUnavailable } from '../store/unavailable.ts'
+import { isStorageFull } from './storage-watch.ts'
 
 export const sendError = (reply: FastifyReply, request: FastifyRequest, error: ApiError): FastifyReply => {
   // The request log line names the error type (facts exist once the first hook has run).
@@ -46,6 +47,10 @@ export interface ErrorLog {
  */
 export const errorAnswer = (error: unknown, requestId: string, log: ErrorLog): ErrorAnswer => {
   if (error instanceof ApiError) return { error, retryLater: false }
+  if (isStorageFull(error)) {
+    log.warn({ request_id: requestId, err_code: (error as { code?: string }).code ?? null }, 'storage full')
+    return { error: new ApiError(503, 'service_unavailable', 'The database\'s storage is full; retry once space has been freed.'), retryLater: true }
+  }
   if (isStoreUnavailable(error)) {
     const { code, message } = error as { code?: string; message?: string }
     log.warn({ request_id: requestId, err_code: code ?? null, err_message: message ?? null }, 'store unavailable')

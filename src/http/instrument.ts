@@ -4,12 +4,13 @@ import type { AppContext } from '../domain/context.ts'
 import { timeStore } from '../store/timed-store.ts'
 import type { HistogramSeries } from './metric-families.ts'
 import type { Metrics } from './metrics.ts'
+import type { StorageWatch } from './storage-watch.ts'
 
 /**
  * The context handlers see, with its store timed into the metrics (and session counts taken from
  * the store's answers) and its cipher reporting tokens no key can open.
  */
-export const instrumentContext = (context: AppContext, metrics: Metrics, log: FastifyBaseLogger): AppContext => {
+export const instrumentContext = (context: AppContext, metrics: Metrics, log: FastifyBaseLogger, storage: StorageWatch): AppContext => {
   // One series per operation, looked up once.
   const timers = new Map<string, HistogramSeries>()
   const store = timeStore(context.store, (operation, seconds, outcome) => {
@@ -18,6 +19,7 @@ export const instrumentContext = (context: AppContext, metrics: Metrics, log: Fa
     timer.observe(seconds)
     if (!outcome.ok) {
       metrics.storeErrors.inc({ operation })
+      storage.observe(outcome.error)
       return
     }
     if (outcome.result !== true) return

@@ -6,17 +6,19 @@ import type { Store } from '../store/store.ts'
 import { sendError } from './error-envelope.ts'
 import type { Lifecycle } from './lifecycle.ts'
 import type { Metrics } from './metrics.ts'
+import type { StorageWatch } from './storage-watch.ts'
 
 /**
  * - `/health`: liveness. The process answers; restart it only if this fails.
  * - `/ready`: readiness. The store answers, the database's key check names a key this server
- *   holds, and the server is not draining; a load balancer sends traffic only while this is 200.
+ *   holds, writes are not failing for want of space (storage-watch.ts), and the server is not draining; a load balancer sends traffic only while this is 200.
  * - `/metrics`: Prometheus text.
  */
 export const installOperationalRoutes = (
   app: FastifyInstance,
   options: {
     store: Store
+    storage: StorageWatch
     lifecycle: Lifecycle
     metrics: Metrics
     keys: Buffer[] | null
@@ -24,7 +26,7 @@ export const installOperationalRoutes = (
     clusterMetrics?: () => Promise<{ text: string; contentType: string }>
   },
 ): void => {
-  const { store, lifecycle, metrics, keys, clusterMetrics } = options
+  const { store, storage, lifecycle, metrics, keys, clusterMetrics } = options
   app.get('/health', async () => ({ ok: true }))
   app.get('/ready', async (request, reply) => {
     const unready = (message: string) => sendError(reply, request, new ApiError(503, 'service_unavailable', message))
@@ -32,6 +34,7 @@ export const installOperationalRoutes = (
     try {
       if (keys === null) await store.ping()
       else if (!(await keyCheckPasses(store, keys))) return unready('LATCHKEY_SECRET does not match the database\'s key check.')
+      if (!(await storage.writable())) return unready('The database\'s storage is full: writes fail until space is freed.')
     } catch {
       return unready('The store is not answering.')
     }

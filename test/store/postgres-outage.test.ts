@@ -38,7 +38,7 @@ const post = async (url: string, path: string, body: unknown, headers: Record<st
 
 // Kills its own PostgreSQL (not the suite's), so it runs once, in the PostgreSQL run.
 describe('PostgreSQL lost under load', { skip: STORE_KIND === 'postgres' ? false : 'kills a PostgreSQL of its own; runs in the PostgreSQL pass' }, () => {
-  test('two servers on one database survive a killed postmaster: 503 with Retry-After meanwhile, writes again after the restart, no acknowledged write lost', { timeout: 180_000 }, async () => {
+  test('two servers on one database survive a killed postmaster: 503 with Retry-After meanwhile, writes again after the restart, no acknowledged write lost', { timeout: 180_000 }, async (t) => {
     const postgres = await startPostgres()
     try {
       const admin = new pg.Client({ connectionString: postgres.url })
@@ -118,7 +118,8 @@ describe('PostgreSQL lost under load', { skip: STORE_KIND === 'postgres' ? false
         const res = await post(servers[1 - server]!.url, '/client_sessions/get', { client_session_id: id }, apiKey)
         assert.equal(res.status, 200, `acknowledged session ${id} lost`)
       }
-      console.log(`outage: ${outcomes.filter((o) => o.status === 503).length} answers 503, ${acknowledged.length} writes acknowledged, writes back ${recoveredMs} ms after PostgreSQL accepted connections`)
+      // What the run saw, in the test output: the recovery time is reported, never asserted.
+      t.diagnostic(`outage: ${outcomes.filter((o) => o.status === 503).length} answers 503, ${acknowledged.length} writes acknowledged, writes back ${recoveredMs} ms after PostgreSQL accepted connections`)
       for (const server of servers) assert.equal(await server.stop(), 0)
     } finally {
       await postgres.stop()
