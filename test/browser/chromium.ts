@@ -30,8 +30,8 @@ export const screenshot = async (page: Page, name: string): Promise<string> => {
 }
 
 /**
- * What went wrong in a page: console errors, uncaught exceptions, and requests that failed or
- * answered 4xx/5xx. A test asserts this is empty after the page did its work.
+ * What went wrong in a page: console errors, uncaught exceptions, and requests that failed (not
+ * those the page aborted itself) or answered 4xx/5xx. A test asserts this is empty after the page did its work.
  */
 export const watchForProblems = (page: Page): string[] => {
   const problems: string[] = []
@@ -39,7 +39,16 @@ export const watchForProblems = (page: Page): string[] => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`)
   })
   page.on('pageerror', (error) => problems.push(`exception: ${error.message}`))
-  page.on('requestfailed', (request) => problems.push(`failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`))
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? ''
+    // net::ERR_ABORTED is the page cancelling its own request (Seam Components drop a poll
+    // still in flight when they refetch or unmount): it says nothing about the server, and how
+    // often it happens depends on timing. A server that resets or drops a connection shows up
+    // as another reason (ERR_CONNECTION_RESET, ERR_EMPTY_RESPONSE), and an error answer as a
+    // status below.
+    if (reason === 'net::ERR_ABORTED') return
+    problems.push(`failed: ${request.method()} ${request.url()} ${reason}`)
+  })
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`status ${response.status()}: ${response.request().method()} ${response.url()}`)
   })
