@@ -41,4 +41,23 @@ describe('coalesced lookups', () => {
     await assert.rejects(lookup('x'), /down/)
     assert.equal(calls, 1)
   })
+
+  test('an outage fails a shared statement once for all its keys, without a statement per key', async () => {
+    const statements: string[][] = []
+    let release: () => void = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const lookup = coalescedLookup(
+      async (keys: string[]) => {
+        statements.push(keys)
+        if (statements.length === 1) await gate
+        throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })
+      },
+      (row: { key: string }) => row.key,
+      { maxInFlight: 1, maxKeys: 64 },
+    )
+    const all = ['first', 'a', 'b', 'c'].map((key) => lookup(key).then(() => 'found', (error: Error) => error.message))
+    release()
+    assert.deepEqual(await Promise.all(all), Array(4).fill('connect ECONNREFUSED'))
+    assert.deepEqual(statements, [['first'], ['a', 'b', 'c']])
+  })
 })

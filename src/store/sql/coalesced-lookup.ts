@@ -1,4 +1,5 @@
 import type { MaybePromise } from '../../maybe-promise.ts'
+import { isStoreUnavailable } from '../unavailable.ts'
 
 /**
  * Lookups by one key that share round trips under load: while `maxInFlight` statements are
@@ -55,14 +56,16 @@ export const coalescedLookup = <Row>(
   /**
    * Runs one statement for the batch. If it fails and carried more than one key, each key is
    * tried again in a statement of its own, so a key that cannot be read fails only the requests
-   * that sent it, never the others that happened to share its statement.
+   * that sent it, never the others that happened to share its statement. An outage is not
+   * split: it fails them all.
    */
   const run = async (batch: Map<string, Waiter<Row>[]>): Promise<void> => {
     try {
       settle(batch, await rowsOf([...batch.keys()]))
       return
     } catch (error) {
-      if (batch.size === 1) {
+      // An outage fails every key alike: trying each alone would only wait on it again.
+      if (batch.size === 1 || isStoreUnavailable(error)) {
         for (const waiters of batch.values()) for (const waiter of waiters) waiter.reject(error)
         return
       }
