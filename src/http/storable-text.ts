@@ -22,11 +22,36 @@ const refuse = (path: readonly (string | number)[], message: string): never => {
 }
 
 /**
+ * Whether every string in `value` (values and member names) can be stored as sent. The common
+ * case, on every request: one pass that allocates nothing but its stack of values to visit (kept
+ * by hand, so a deeply nested body cannot exhaust the call stack).
+ */
+const allStorable = (value: unknown): boolean => {
+  const pending: unknown[] = [value]
+  while (pending.length > 0) {
+    const next = pending.pop()
+    if (typeof next === 'string') {
+      if (problemOf(next) !== undefined) return false
+    } else if (Array.isArray(next)) {
+      for (const item of next) pending.push(item)
+    } else if (typeof next === 'object' && next !== null) {
+      for (const key in next) {
+        if (!Object.hasOwn(next, key)) continue
+        if (problemOf(key) !== undefined) return false
+        pending.push((next as Record<string, unknown>)[key])
+      }
+    }
+  }
+  return true
+}
+
+/**
  * Throws invalid_input for the first string (value or member name) in `params` that cannot be
- * stored as it was sent. Walks with its own stack: a deeply nested body must not exhaust the
- * call stack.
+ * stored as it was sent.
  */
 export const assertStorableText = (params: unknown): void => {
+  if (allStorable(params)) return
+  // Refused: walk again, this time keeping each value's path, to name the field.
   const pending: { value: unknown; path: (string | number)[] }[] = [{ value: params, path: [] }]
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { value, path } = next
