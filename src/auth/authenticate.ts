@@ -1,5 +1,3 @@
-import { timingSafeEqual } from 'node:crypto'
-
 import { ApiError } from '../contract/api-error.ts'
 import { type MaybePromise, andThen } from '../maybe-promise.ts'
 import type { Clock } from '../clock.ts'
@@ -21,38 +19,14 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /*
  * Each verifier looks the credential up by its public id, then compares the secret's SHA-256 in
  * constant time. A wrong secret and an unknown id give the same answer, so a caller learns
- * nothing about which ids exist beyond what timing of one indexed lookup could show.
+ * nothing about which ids exist beyond what timing of one indexed lookup could show. The secret
+ * is hashed on every request (about 1 µs): nothing remembers a presented credential after its
+ * request, so no plaintext secret stays in memory.
  */
-
-/**
- * Tokens already verified, by the stored hash they matched. A presented token equal (compared in
- * constant time) to the one that matched this hash before matches it now, so the secret is not
- * hashed again whenever the row is read afresh: after any write on SQLite (the read memo empties),
- * and on every request on PostgreSQL. Revocation and expiry are still read from the stored row on
- * every request. Only verified tokens enter; bounded, oldest out first.
- */
-const verifiedByHash = new Map<string, Buffer>()
-const MAX_VERIFIED = 10_000
-
-const sameTokenAsVerified = (secretHash: string, token: string): boolean | undefined => {
-  const known = verifiedByHash.get(secretHash)
-  if (known === undefined) return undefined
-  const presented = Buffer.from(token)
-  return presented.length === known.length && timingSafeEqual(presented, known)
-}
-
-/** The secret's hash matches the stored one (or the whole token matches one already verified). */
-const tokenMatches = (token: string, secret: string, secretHash: string): boolean => {
-  if (sameTokenAsVerified(secretHash, token) === true) return true
-  if (!secretMatches(secret, Buffer.from(secretHash, 'hex'))) return false
-  verifiedByHash.set(secretHash, Buffer.from(token))
-  if (verifiedByHash.size > MAX_VERIFIED) verifiedByHash.delete(verifiedByHash.keys().next().value as string)
-  return true
-}
 
 /** True when the stored credential exists, is not revoked, and its hash matches the secret. */
 const isValid = (token: string, secret: string, stored: StoredCredential | undefined): stored is StoredCredential =>
-  stored !== undefined && tokenMatches(token, secret, stored.secretHash) && stored.revokedAt === null
+  stored !== undefined && secretMatches(secret, Buffer.from(stored.secretHash, 'hex')) && stored.revokedAt === null
 
 const verifyApiKey = (token: string, { store }: AuthDeps): MaybePromise<Auth> => {
   const parsed = parseCredential('api_key', token)
@@ -107,7 +81,7 @@ export const verifyClientSessionToken = (token: string, { store, clock }: AuthDe
   // Checked against the database on every request (the SQLite read memo answers only while the
   // file is unchanged): a revocation takes effect at once on every instance.
   return andThen(store.findClientSessionAuth(parsed.tokenId), (found): AuthOf<'client_session_token'> => {
-    if (found === undefined || !tokenMatches(token, parsed.secret, found.secretHash)) {
+    if (found === undefined || !secretMatches(parsed.secret, Buffer.from(found.secretHash, 'hex'))) {
       throw new ApiError(401, 'client_session_not_found', 'Client session not found.')
     }
     const { session } = found

@@ -38,35 +38,15 @@ const parseParams = (route: AnyRoute, raw: unknown): Record<string, unknown> => 
   })
 }
 
-/** A request that carries no parameters: no query string, and no body or an empty JSON object. */
-const hasNoParams = (source: unknown): boolean => {
-  if (source === undefined) return true
-  if (source === null) return false
-  if (typeof source !== 'object' || Array.isArray(source)) return false
-  for (const _key in source) return false
-  return true
-}
-
 /**
  * A route's semantics, whoever carries the request: authenticate, then validate, then handle.
- * Credentials come first, so an unauthenticated caller learns nothing about parameter rules.
- * Answers the success body's JSON, `ok` included. Throws (or rejects with) what the route throws;
- * the transport turns it into the error envelope. A route's parameter-less answer that is ready at
- * once is handed back at once, without a promise (maybe-promise.ts).
+ * Every request of every route takes this one path; no route answers around it. Credentials come
+ * first, so an unauthenticated caller learns nothing about parameter rules. Answers the success
+ * body's JSON, `ok` included. Throws (or rejects with) what the route throws; the transport turns
+ * it into the error envelope. An answer that is ready at once is handed back at once, without a
+ * promise (maybe-promise.ts).
  */
 export const answerRoute = (route: AnyRoute, call: RouteCall, context: AppContext): MaybePromise<string> => {
-  if (route.answerWithoutParams !== undefined && hasNoParams(call.source)) {
-    return andThen(route.answerWithoutParams({ headers: call.headers, context }), (fast) => {
-      if (fast === undefined) return answerGenerically(route, call, context)
-      call.facts.workspace_id = fast.workspaceId
-      call.facts.credential = fast.credential
-      return fast.body
-    })
-  }
-  return answerGenerically(route, call, context)
-}
-
-const answerGenerically = (route: AnyRoute, call: RouteCall, context: AppContext): MaybePromise<string> => {
   // Absent parameters are none; a JSON `null` (or any other non-object) body is refused below.
   const source = call.source === undefined ? {} : call.source
   const raw = readsQuery(call.method) ? coerceQuery(route.params.shape, source as Record<string, unknown>) : source

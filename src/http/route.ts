@@ -1,5 +1,3 @@
-import type { IncomingHttpHeaders } from 'node:http'
-
 import type { z } from 'zod'
 
 import type { AuthKind, AuthOf } from '../auth/auth.ts'
@@ -33,22 +31,6 @@ export interface RouteSpec<P extends z.ZodObject = z.ZodObject, A extends AuthKi
   response: z.ZodObject
   /** May answer synchronously (maybe-promise.ts); throwing and rejecting are answered alike. */
   handler(input: HandlerInput<z.output<P>, A>): MaybePromise<Record<string, unknown> | SerializedAnswer>
-  /**
-   * Optional: the route's hottest call answered without the generic steps (parameter coercion,
-   * the credential search over every accepted kind, zod, building and stringifying the answer).
-   * Tried only for a request with no parameters at all; it must apply exactly the checks the
-   * generic path would and produce the same body (with `ok`), or return undefined to take the
-   * generic path. Errors it throws or rejects with are answered like the generic path's. It may
-   * answer synchronously (maybe-promise.ts).
-   */
-  answerWithoutParams?(call: { headers: IncomingHttpHeaders; context: AppContext }): MaybePromise<FastAnswer | undefined>
-}
-
-export interface FastAnswer {
-  /** The whole JSON body, `ok` included. */
-  body: string
-  workspaceId: string
-  credential: AuthKind
 }
 
 /**

@@ -1,7 +1,5 @@
 import { z } from 'zod'
 
-import { verifyClientSessionToken } from '../../auth/authenticate.ts'
-import { presentedCredential } from '../../auth/credential-headers.ts'
 import { ApiError } from '../../contract/api-error.ts'
 import { id, userIdentifierKey } from '../../contract/fields.ts'
 import { defineRoute } from '../../http/route.ts'
@@ -36,17 +34,5 @@ export default defineRoute({
       userIdentifierKey: params.user_identifier_key,
     })
     return andThen(found, (record) => respondWithSession(record, context))
-  },
-  // The front end's hottest call: a client session token asking for its own session. Same
-  // checks as authenticate() (a CST header present decides, as it is the first accepted kind).
-  // Synchronous when the store answers at once (maybe-promise.ts).
-  answerWithoutParams({ headers, context }) {
-    const token = presentedCredential('client_session_token', { headers, body: undefined })
-    if (token === undefined) return undefined
-    return andThen(verifyClientSessionToken(token, context), (auth) => ({
-      body: respondWithSession(auth.session, context, auth.token).json,
-      workspaceId: auth.workspaceId,
-      credential: 'client_session_token' as const,
-    }))
   },
 })
