@@ -165,7 +165,7 @@ export const createApp = ({
     for (const route of ROUTES) registerRoute(routes, route, context)
     installWebviewPages(routes, context)
     installTelemetrySink(routes)
-    installOperationalRoutes(routes, { store: context.store, storage, lifecycle, metrics, keys: keys ?? null, ...(cluster === undefined ? {} : { clusterMetrics: cluster.clusterMetrics }) })
+    installOperationalRoutes(routes, { store: context.store, storage, lifecycle, metrics, keys: keys ?? null, ...(cluster === undefined ? {} : { clusterMetrics: () => cluster.clusterMetrics() }) })
     routes.get('/openapi.json', async () => openApi)
     // Requests for paths that do not exist count against the rate limit too.
     const limitUnknownPaths = context.config.rateLimitPerMinute === null ? {} : { preHandler: routes.rateLimit() }

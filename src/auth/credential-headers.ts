@@ -61,7 +61,7 @@ export const workspaceHeader = (request: AuthRequest): string | undefined => hea
 export const publishableUserKey = (request: AuthRequest): string | undefined => {
   const body = request.body
   if (typeof body === 'object' && body !== null && 'user_identifier_key' in body) {
-    const value = (body as { user_identifier_key: unknown }).user_identifier_key
+    const value = (body).user_identifier_key
     if (typeof value === 'string' && value !== '') return value
   }
   const legacy = header(request, 'seam-user-identifier-key')

@@ -3,7 +3,7 @@ import type { z } from 'zod'
 const unwrap = (schema: z.ZodType): z.ZodType => {
   let current = schema
   while ('unwrap' in current && typeof current.unwrap === 'function' && current.def.type !== 'array') {
-    current = current.unwrap() as z.ZodType
+    current = (current as { unwrap(): z.ZodType }).unwrap()
   }
   return current
 }
@@ -11,7 +11,7 @@ const unwrap = (schema: z.ZodType): z.ZodType => {
 const coerce = (schema: z.ZodType, value: unknown): unknown => {
   const type = unwrap(schema).def.type
   if (type === 'array') return Array.isArray(value) ? value : [value]
-  const scalar = Array.isArray(value) ? value[value.length - 1] : value
+  const scalar: unknown = Array.isArray(value) ? (value as unknown[])[value.length - 1] : value
   if (typeof scalar !== 'string') return scalar
   if (type === 'boolean') return scalar === 'true' ? true : scalar === 'false' ? false : scalar
   if (type === 'number' && scalar.trim() !== '' && !Number.isNaN(Number(scalar))) return Number(scalar)

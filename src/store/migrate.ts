@@ -33,6 +33,6 @@ const providerFor = (flavor: SqlFlavor): MigrationProvider => ({
 export const migrateToLatest = async (db: Kysely<unknown>, flavor: SqlFlavor): Promise<string[]> => {
   const migrator = new Migrator({ db, provider: providerFor(flavor) })
   const { error, results = [] } = await migrator.migrateToLatest()
-  if (error !== undefined) throw error instanceof Error ? error : new Error(String(error))
+  if (error !== undefined) throw error instanceof Error ? error : new Error('a migration failed', { cause: error })
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }

@@ -72,7 +72,7 @@ describe('every error in the envelope, even before routing', () => {
     const app = createApp({ store, clock, config: DEFAULT_CONFIG, tokenCipher: cipher })
     const ws = await provisionWorkspace(store, clock, { name: 'Acme', isSandbox: true })
     const auth = { authorization: `Bearer ${ws.api_key}` }
-    const locker = new BetterSqlite3(shared.sqlitePath as string)
+    const locker = new BetterSqlite3(shared.sqlitePath)
     locker.exec('BEGIN IMMEDIATE')
     try {
       const res = await app.inject({ method: 'POST', url: '/client_sessions/create', headers: auth, payload: { user_identifier_key: 'jane' } })

@@ -90,7 +90,7 @@ describe('API calls answered in front of Fastify', () => {
     for (const request of requests) {
       const direct = await w.request(request)
       const through = await serverRequest(plain, request)
-      assert.deepEqual(comparable(direct), comparable(through), `${request.url} ${JSON.stringify(request.headers)}`)
+      assert.deepEqual(comparable(direct), comparable(through), `${JSON.stringify(request.url)} ${JSON.stringify(request.headers)}`)
     }
     await plain.close()
   })
@@ -134,7 +134,7 @@ describe('API calls answered in front of Fastify', () => {
       const directLines: string[] = []
       const fastifyLines: string[] = []
       const w = await createWorld({ trustProxy, logStream: { write: (line: string) => directLines.push(line) } })
-      const plain = fastifyOnly(w, null, { trustProxy, logStream: { write: (line: string) => fastifyLines.push(line) } as DestinationStream })
+      const plain = fastifyOnly(w, null, { trustProxy, logStream: { write: (line: string) => fastifyLines.push(line) } })
       const webviewId = await w.seedWebview(w.ws.workspace_id)
       const seen: string[] = []
       w.app.addHook('onRequest', (request, _reply, done) => {
@@ -230,7 +230,7 @@ describe('API calls answered in front of Fastify', () => {
     for (const request of toFastify) await w.request(request)
     assert.deepEqual(
       seen,
-      toFastify.map((request) => `${request.method} ${request.url}`),
+      toFastify.map((request) => `${request.method} ${request.url as string}`),
     )
 
     // A fragment in the request target (only a raw client sends one) is Fastify's to strip.
@@ -271,13 +271,14 @@ describe('API calls answered in front of Fastify', () => {
     const pause = () => new Promise((resolve) => setTimeout(resolve, 30))
     const answer = await new Promise<string>((resolve, reject) => {
       let received = ''
-      const socket = connect(port, '127.0.0.1', async () => {
+      const socket = connect(port, '127.0.0.1', () => {
         socket.setNoDelay(true)
         socket.write(head)
-        await pause()
-        socket.write(body.slice(0, 10))
-        await pause()
-        socket.write(body.slice(10))
+        void pause()
+          .then(() => socket.write(body.slice(0, 10)))
+          .then(pause)
+          .then(() => socket.write(body.slice(10)))
+          .catch(reject)
       })
       socket.on('data', (chunk) => (received += chunk.toString()))
       socket.on('end', () => resolve(received))

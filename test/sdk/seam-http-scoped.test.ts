@@ -65,5 +65,5 @@ const scopedSuite = (line: string, sdk: Sdk) =>
     })
   })
 
-scopedSuite('v1', v1)
-scopedSuite('v2', v2)
+void scopedSuite('v1', v1)
+void scopedSuite('v2', v2)

@@ -41,7 +41,7 @@ describe('a schema change by another instance while serving', async () => {
       await app.inject({ method: 'GET', url: '/client_sessions/list', headers: key }),
     ]
     for (const answer of answers) assert.equal(answer.statusCode, 200, answer.body)
-    return answers.map((answer) => answer.json() as unknown)
+    return answers.map((answer) => answer.json<unknown>())
   }
 
   test('reads prepared before an added column keep answering, with the same bodies', async () => {

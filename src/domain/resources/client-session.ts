@@ -15,7 +15,7 @@ const openedByCipher = new WeakMap<TokenCipher, Map<string, string | null>>()
 
 const openedOf = (cipher: TokenCipher): Map<string, string | null> => {
   let tokens = openedByCipher.get(cipher)
-  if (tokens === undefined) openedByCipher.set(cipher, (tokens = new Map()))
+  if (tokens === undefined) openedByCipher.set(cipher, (tokens = new Map<string, string | null>()))
   return tokens
 }
 

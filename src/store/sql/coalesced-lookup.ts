@@ -101,7 +101,8 @@ export const coalescedLookup = <Row>(
     while (inFlight < maxInFlight && waiting.size > 0) {
       const batch = takeBatch()
       inFlight++
-      run(batch).finally(() => {
+      // run() settles every waiter itself and never rejects.
+      void run(batch).finally(() => {
         inFlight--
         dispatch()
       })
