@@ -11,7 +11,7 @@ import { installWebviewPages } from './webview/pages.ts'
 import { installBodyParser } from './http/body-parser.ts'
 import { answerClientError } from './http/client-errors.ts'
 import { answerExpectationFailed, answerFrameworkError, answeredMissingHost } from './http/server-answers.ts'
-import type { AppContext } from './domain/context.ts'
+import type { AppParts } from './domain/context.ts'
 import { corsAnswerHeaders, installCors } from './http/cors.ts'
 import { handleError, sendError } from './http/error-envelope.ts'
 import { Lifecycle, installLifecycle } from './http/lifecycle.ts'
@@ -21,16 +21,16 @@ import { installOperationalRoutes } from './http/operational-routes.ts'
 import { installRateLimit, memoryCounter, storeCounter } from './http/rate-limit.ts'
 import { installRequestFacts } from './http/request-facts.ts'
 import { installRequestLog, requestRecorder } from './http/request-log.ts'
-import { type RequestListener, directPath } from './http/direct-path.ts'
+import { type RequestListener, directTransport } from './http/transport/direct.ts'
 import { type TrustProxy, trustFunction } from './http/forwarded.ts'
 import { installTelemetrySink } from './http/telemetry-sink.ts'
-import { registerRoute } from './http/register-route.ts'
+import { mountRoutes } from './http/transport/fastify.ts'
 import { instrumentContext } from './http/instrument.ts'
 import { StorageWatch } from './http/storage-watch.ts'
 
 export type { TrustProxy }
 
-export interface CreateAppOptions extends AppContext {
+export interface CreateAppOptions extends AppParts {
   /** Where JSON log lines go; omitted means no logging (tests). */
   logStream?: DestinationStream
   logLevel?: Level | 'silent'
@@ -42,7 +42,7 @@ export interface CreateAppOptions extends AppContext {
   lifecycle?: Lifecycle
   /** Set in a worker of `serve --workers N`: joins the worker's metrics to the others'. */
   joinCluster?: JoinCluster
-  /** False sends every request through Fastify (tests compare both ways); default true. */
+  /** False sends every request through the Fastify transport (tests compare both); default true. */
   directPath?: boolean
 }
 
@@ -67,12 +67,12 @@ export const createApp = ({
   const trust = trustFunction(trustProxy ?? false)
   const cluster = joinCluster?.(metrics.registry)
   // The server is created inside Fastify(), before the context the direct path needs exists:
-  // it dispatches through `listener`, which is Fastify's own handler until the path is set up.
+  // it dispatches through `listener`, which is Fastify's own handler until the direct transport is set up.
   let fastifyHandler: RequestListener | undefined
   let listener: RequestListener | undefined
   const app = Fastify({
     // Fastify's own server, with the same settings it applies to the one it creates itself, but
-    // with the direct path (http/direct-path.ts) in front when it is on.
+    // with the direct transport (http/transport/direct.ts) in front when it is on.
     serverFactory: (fastify, fastifyOptions) => {
       // Fastify has filled in its defaults by the time it calls this.
       const options = fastifyOptions as { keepAliveTimeout: number; connectionTimeout: number; maxRequestsPerSocket: number }
@@ -148,10 +148,10 @@ export const createApp = ({
     installRateLimit(app, context.config.rateLimitPerMinute, context.clock, counter)
   }
   installRequestLog(app, record)
-  // The rate limit is a Fastify hook the direct path does not cover: with it, every request goes
-  // through Fastify.
-  if (answerDirectly && context.config.rateLimitPerMinute === null && fastifyHandler !== undefined) {
-    listener = directPath(
+  // Two transports hand requests to one pipeline (http/pipeline.ts): the direct one takes what it
+  // covers and declines the rest (a configured rate limit included) to Fastify's.
+  if (answerDirectly && fastifyHandler !== undefined) {
+    listener = directTransport(
       { routes: ROUTES, context, lifecycle, record, corsHeaders: corsAnswerHeaders(context.config.corsOrigins), log: app.log, trust },
       fastifyHandler,
     )
@@ -162,7 +162,7 @@ export const createApp = ({
   // (it attaches on route registration) sees every one of them.
   const openApi = buildOpenApi(ROUTES)
   void app.register(async (routes) => {
-    for (const route of ROUTES) registerRoute(routes, route, context)
+    mountRoutes(routes, ROUTES, context)
     installWebviewPages(routes, context)
     installTelemetrySink(routes)
     installOperationalRoutes(routes, { store: context.store, storage, lifecycle, metrics, keys: keys ?? null, ...(cluster === undefined ? {} : { clusterMetrics: () => cluster.clusterMetrics() }) })

@@ -5,7 +5,6 @@ import { ApiError, notFound } from '../contract/api-error.ts'
 import type { AppContext } from './context.ts'
 import type { ClientSessionRecord, NewClientSession } from '../store/records.ts'
 import type { SessionInput } from './session-input.ts'
-import { rememberToken } from './resources/client-session.ts'
 
 const liveSessionFor = async ({ store }: AppContext, workspaceId: string, key: string) => {
   const found = await store.getClientSessionByUserKey(workspaceId, key)
@@ -41,7 +40,7 @@ const insertNew = async (context: AppContext, workspaceId: string, input: Sessio
   // the whole session, so it is not read back.
   if (session.connectedAccountIds.length > 0 || session.connectWebviewIds.length > 0) return store.getClientSession(workspaceId, clientSessionId)
   const record = unlinkedSessionRecord(session)
-  rememberToken(record, tokenCipher, minted.token)
+  context.caches.clientSessionJson.rememberToken(record, minted.token)
   return record
 }
 

@@ -1,6 +1,7 @@
 import type { TokenCipher } from '../auth/token-cipher.ts'
 import type { Clock } from '../clock.ts'
 import type { Store } from '../store/store.ts'
+import type { ClientSessionJson } from './resources/client-session-json.ts'
 
 export interface AppConfig {
   /** Default lifetime of a client session (contract §3: one year, Seam's reference behaviour). */
@@ -29,10 +30,22 @@ export const DEFAULT_CONFIG: AppConfig = {
   requestTimeoutMs: 30_000,
 }
 
+/**
+ * Caches the handlers share, each created by the composition root (app.ts) for one app, with
+ * its bound and invalidation rule stated where it is made.
+ */
+export interface AppCaches {
+  clientSessionJson: ClientSessionJson
+}
+
 /** What a handler may use: everything is injected, nothing is global. */
 export interface AppContext {
   store: Store
   clock: Clock
   config: AppConfig
   tokenCipher: TokenCipher
+  caches: AppCaches
 }
+
+/** What the composition root is given; it makes the caches itself. */
+export type AppParts = Omit<AppContext, 'caches'>

@@ -48,7 +48,7 @@ export const installCors = (app: FastifyInstance, allowedOrigins: readonly strin
 
 /**
  * The CORS headers the plugin above puts on a non-preflight answer, for the direct path
- * (direct-path.ts), as a flat name/value list: `Vary: Origin` always; then, for an origin the
+ * (transport/direct.ts), as a flat name/value list: `Vary: Origin` always; then, for an origin the
  * configuration allows (or no origin at all), the origin echoed when there is one, credentials
  * allowed and the request id exposed. A test compares both ways of answering header by header.
  */

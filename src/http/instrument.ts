@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 
-import type { AppContext } from '../domain/context.ts'
+import type { AppContext, AppParts } from '../domain/context.ts'
+import { createClientSessionJson } from '../domain/resources/client-session-json.ts'
 import { timeStore } from '../store/timed-store.ts'
 import type { HistogramSeries } from './metric-families.ts'
 import type { Metrics } from './metrics.ts'
@@ -8,9 +9,9 @@ import type { StorageWatch } from './storage-watch.ts'
 
 /**
  * The context handlers see, with its store timed into the metrics (and session counts taken from
- * the store's answers) and its cipher reporting tokens no key can open.
+ * the store's answers), its cipher reporting tokens no key can open, and this app's caches.
  */
-export const instrumentContext = (context: AppContext, metrics: Metrics, log: FastifyBaseLogger, storage: StorageWatch): AppContext => {
+export const instrumentContext = (context: AppParts, metrics: Metrics, log: FastifyBaseLogger, storage: StorageWatch): AppContext => {
   // One series per operation, looked up once.
   const timers = new Map<string, HistogramSeries>()
   const store = timeStore(context.store, (operation, seconds, outcome) => {
@@ -28,20 +29,17 @@ export const instrumentContext = (context: AppContext, metrics: Metrics, log: Fa
     else if (operation === 'deleteClientSession') metrics.sessionsDeleted.inc()
   })
   const { tokenCipher } = context
-  return {
-    ...context,
-    store,
-    tokenCipher: {
-      encrypt: (plaintext, boundTo) => tokenCipher.encrypt(plaintext, boundTo),
-      decrypt(ciphertext, boundTo) {
-        try {
-          return tokenCipher.decrypt(ciphertext, boundTo)
-        } catch (error) {
-          metrics.tokensUndecryptable.inc()
-          log.warn({ client_session_id: boundTo, error_type: 'token_undecryptable' }, 'no configured key decrypts this client session token')
-          throw error
-        }
-      },
+  const reportingCipher: AppContext['tokenCipher'] = {
+    encrypt: (plaintext, boundTo) => tokenCipher.encrypt(plaintext, boundTo),
+    decrypt(ciphertext, boundTo) {
+      try {
+        return tokenCipher.decrypt(ciphertext, boundTo)
+      } catch (error) {
+        metrics.tokensUndecryptable.inc()
+        log.warn({ client_session_id: boundTo, error_type: 'token_undecryptable' }, 'no configured key decrypts this client session token')
+        throw error
+      }
     },
   }
+  return { ...context, store, tokenCipher: reportingCipher, caches: { clientSessionJson: createClientSessionJson(reportingCipher) } }
 }

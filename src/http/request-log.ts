@@ -37,7 +37,7 @@ export interface AnsweredRequest {
  * collectors read it like every other line.
  *
  * Both ways a request is answered record through this one function: Fastify's hook below, and
- * the direct path (direct-path.ts).
+ * the direct transport (transport/direct.ts).
  */
 export const requestRecorder = (metrics: Metrics, sink: LineSink | null): ((answered: AnsweredRequest) => void) => {
   const counters = new Map<string, CounterSeries>()

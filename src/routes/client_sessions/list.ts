@@ -4,7 +4,6 @@ import { clientSessionSchema, paginationSchema } from '../../contract/client-ses
 import { id, userIdentifierKey } from '../../contract/fields.ts'
 import { defineRoute, SerializedAnswer } from '../../http/route.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
-import { sessionResourceJson } from './shared.ts'
 
 export default defineRoute({
   path: '/client_sessions/list',
@@ -36,7 +35,7 @@ export default defineRoute({
     )
     // The body JSON.stringify would give for { client_sessions, pagination, ok }, from each
     // session's JSON as stringified once per stored version (shared.ts).
-    const sessions = page.items.map((record) => sessionResourceJson(record, context)).join(',')
+    const sessions = page.items.map((record) => context.caches.clientSessionJson.resource(record)).join(',')
     const pagination = JSON.stringify(paginationOf(page, (r) => ({ createdAt: r.createdAt, id: r.clientSessionId })))
     return new SerializedAnswer(`{"client_sessions":[${sessions}],"pagination":${pagination},"ok":true}`)
   },

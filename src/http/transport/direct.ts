@@ -4,23 +4,23 @@ import { performance } from 'node:perf_hooks'
 
 import querystring from 'fast-querystring'
 
-import { ApiError } from '../contract/api-error.ts'
-import type { AppContext } from '../domain/context.ts'
-import { type MaybePromise, isPromise } from '../maybe-promise.ts'
-import { answerRoute } from './answer-route.ts'
-import { SDK_JSON_TYPES, parseBody } from './body-parser.ts'
-import { type ErrorLog, errorAnswer, errorBody } from './error-envelope.ts'
-import type { Lifecycle } from './lifecycle.ts'
-import { passWriter } from './pass-writer.ts'
-import { type TrustFunction, clientAddressOf, forwardedRequest } from './forwarded.ts'
-import { publicOrigin } from './public-origin.ts'
-import type { RequestFacts } from './request-facts.ts'
-import type { AnsweredRequest } from './request-log.ts'
-import type { AnyRoute, HttpMethod } from './route.ts'
+import { ApiError } from '../../contract/api-error.ts'
+import type { AppContext } from '../../domain/context.ts'
+import { type MaybePromise, isPromise } from '../../maybe-promise.ts'
+import { answerRoute } from '../pipeline.ts'
+import { SDK_JSON_TYPES, parseBody } from '../body-parser.ts'
+import { type ErrorLog, errorAnswer, errorBody } from '../error-envelope.ts'
+import type { Lifecycle } from '../lifecycle.ts'
+import { passWriter } from '../pass-writer.ts'
+import { type TrustFunction, clientAddressOf, forwardedRequest } from '../forwarded.ts'
+import { publicOrigin } from '../public-origin.ts'
+import type { RequestFacts } from '../request-facts.ts'
+import type { AnsweredRequest } from '../request-log.ts'
+import type { AnyRoute, HttpMethod } from '../route.ts'
 
 export type RequestListener = (request: IncomingMessage, response: ServerResponse) => void
 
-export interface DirectPathOptions {
+export interface DirectTransportOptions {
   routes: readonly AnyRoute[]
   context: AppContext
   lifecycle: Lifecycle
@@ -34,7 +34,7 @@ export interface DirectPathOptions {
 const JSON_TYPE = 'application/json; charset=utf-8'
 const DECIMAL = /^\d{1,10}$/
 
-/** Which requests the direct path takes, and how their parameters arrive. */
+/** Which requests the direct transport takes, and how their parameters arrive. */
 type Intake = { kind: 'query'; query: string } | { kind: 'body'; length: number; contentType: string | undefined }
 
 const intakeOf = (request: IncomingMessage, route: AnyRoute, url: string, queryAt: number, bodyLimit: number): Intake | undefined => {
@@ -106,36 +106,39 @@ const unreadable = (): never => {
 const queryParams = (query: string): unknown => (query.length === 0 ? {} : querystring.parse(query))
 
 /**
- * Answers calls to the API's routes at the node:http level, in front of Fastify, and hands every
- * other request to Fastify (`fallback`) untouched.
+ * The direct transport: answers calls to the API's routes at the node:http level, in front of
+ * Fastify, and hands every other request to Fastify (`fallback`) untouched.
  *
  * Why: for these calls Fastify's general machinery (router, hook chain, reply object, the CORS
- * plugin's per-request option merge, the body parser's plumbing) cost more than the route's own
- * work. With it bypassed, a client session token reading its own session went from 149 to 100 µs
- * of CPU per request (bench/cpu.ts, pinned to one core). See docs/performance.md.
+ * plugin's per-request option merge, the body parser's plumbing) costs more than the route's own
+ * work (docs/performance.md has the current figures).
  *
- * What a client sees is the same either way, and a test holds both to it header by header: the
- * route runs through the same `answerRoute` (authentication, validation, handler), errors become
- * the same envelope (`errorAnswer`), bodies are parsed by the same `parseBody`, the CORS headers
- * are the plugin's for a request that is not a preflight, and the request id, log line and
- * metrics come from the same recorder. Only requests whose whole treatment that covers are
- * taken: a route's path exactly (anything Fastify would normalise or refuse goes to Fastify) with
- * one of its methods; GET without a body; POST, PUT or PATCH with a content-length within the
- * body limit, a JSON content type as the SDKs send it (or none) and no query string; never while
- * the server is closing. Forwarded headers count as Fastify counts them, through the same trust
- * function (forwarded.ts). The caller installs it only when no rate limit is configured: the
- * limiter is a Fastify hook. Answers made in the pass that read their request are written
- * together at the end of it (pass-writer.ts), which only changes when their bytes leave.
+ * It is a transport only: every request it takes goes through the same pipeline as Fastify's
+ * (`answerRoute`: credentials, validation, handler), errors become the same envelope
+ * (`errorAnswer`), bodies are parsed by the same `parseBody`, the CORS headers are the plugin's,
+ * and the request id, log line and metrics come from the same recorder. The conformance suite
+ * (test/http/transport-conformance.test.ts) holds both transports to the same bytes.
+ *
+ * It declines by itself what it does not cover, so nothing outside has to know: every request
+ * while a rate limit is configured (the limiter is a Fastify hook), anything but a route's path
+ * exactly (Fastify normalises or refuses the rest) with one of its methods, GET with a body,
+ * POST/PUT/PATCH with a query string, a content type the SDKs do not send, a body without a
+ * decimal content-length within the limit, and everything while the server is closing.
+ * Forwarded headers count as Fastify counts them, through the same trust function
+ * (forwarded.ts). Answers made in the pass that read their request are written together at the
+ * end of it (pass-writer.ts), which only changes when their bytes leave.
  */
-export const directPath = (options: DirectPathOptions, fallback: RequestListener): RequestListener => {
+export const directTransport = (options: DirectTransportOptions, fallback: RequestListener): RequestListener => {
   const { context, lifecycle, record, corsHeaders, log, trust } = options
+  // A rate limit is counted by Fastify's hook, which this transport does not run.
+  if (context.config.rateLimitPerMinute !== null) return fallback
   const byPath = new Map(options.routes.map((route) => [route.path, route]))
   const bodyLimit = context.config.bodyLimitBytes
   const writer = passWriter()
 
   const answerFailed = (response: ServerResponse, error: unknown) => {
     // Only writing the answer itself can get here (the route's errors are answered).
-    log.error({ err: error }, 'direct path failed')
+    log.error({ err: error }, 'direct transport failed')
     response.destroy()
   }
 
@@ -148,10 +151,12 @@ export const directPath = (options: DirectPathOptions, fallback: RequestListener
     const requestId = randomUUID()
     const facts: RequestFacts = { workspace_id: null, credential: null, error_type: null }
     const method = request.method as HttpMethod
-    const headers = ['seam-request-id', requestId, ...corsHeaders(request.headers.origin), 'content-type', JSON_TYPE]
+    // In Fastify's order: what the hooks set, then whatever an error adds (retry-after,
+    // connection), then the type and length the reply sets last.
+    const headers = ['seam-request-id', requestId, ...corsHeaders(request.headers.origin)]
     const write = (status: number, json: string) => {
       try {
-        headers.push('content-length', String(Buffer.byteLength(json)))
+        headers.push('content-type', JSON_TYPE, 'content-length', String(Buffer.byteLength(json)))
         response.writeHead(status, headers)
         response.end(json)
         record({

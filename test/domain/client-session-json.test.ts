@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { describe, test } from 'node:test'
+
+import { createTokenCipher } from '../../src/auth/token-cipher.ts'
+import { createClientSessionJson } from '../../src/domain/resources/client-session-json.ts'
+import type { ClientSessionRecord } from '../../src/store/records.ts'
+
+const TOKEN = `seam_cst1AbCdEfGh_${'x'.repeat(28)}`
+
+/** A cipher that counts its decryptions. */
+const countingCipher = () => {
+  const cipher = createTokenCipher(Buffer.alloc(32, 3))
+  const counter = { decrypted: 0 }
+  return {
+    counter,
+    cipher: {
+      encrypt: (plaintext: string, boundTo: string) => cipher.encrypt(plaintext, boundTo),
+      decrypt: (ciphertext: string, boundTo: string) => {
+        counter.decrypted++
+        return cipher.decrypt(ciphertext, boundTo)
+      },
+    },
+    seal: (id: string) => cipher.encrypt(TOKEN, id),
+  }
+}
+
+const recordOf = (clientSessionId: string, tokenCiphertext: string, more: Partial<ClientSessionRecord> = {}): ClientSessionRecord => ({
+  clientSessionId,
+  workspaceId: randomUUID(),
+  tokenCiphertext,
+  userIdentifierKey: 'jane',
+  userIdentityId: null,
+  customerId: null,
+  customerKey: null,
+  createdAt: '2026-11-21T10:00:00.000Z',
+  expiresAt: '2027-11-21T10:00:00.000Z',
+  revokedAt: null,
+  connectedAccountIds: [],
+  connectWebviewIds: [],
+  deviceCount: 0,
+  ...more,
+})
+
+describe("client session JSON: an app's cache, keyed by stored record", () => {
+  test('the answer is what JSON.stringify gives, with the decrypted token', () => {
+    const { cipher, seal } = countingCipher()
+    const json = createClientSessionJson(cipher)
+    const id = randomUUID()
+    const record = recordOf(id, seal(id))
+    const answer = JSON.parse(json.answer(record)) as { client_session: { token: string; user_identifier_key: string }; ok: boolean }
+    assert.equal(answer.ok, true)
+    assert.equal(answer.client_session.token, TOKEN)
+    assert.equal(json.answer(record), `{"client_session":${json.resource(record)},"ok":true}`)
+  })
+
+  test('one decryption per stored version: the same record reuses its JSON; a new version (a write) makes new JSON', () => {
+    const { cipher, counter, seal } = countingCipher()
+    const json = createClientSessionJson(cipher)
+    const id = randomUUID()
+    const record = recordOf(id, seal(id))
+    const first = json.answer(record)
+    assert.equal(json.answer(record), first)
+    assert.equal(counter.decrypted, 1)
+    // A write makes a new record: new JSON, and the same ciphertext opens from the token cache.
+    const renamed = { ...record, userIdentifierKey: 'jane_2' }
+    assert.match(json.answer(renamed), /"user_identifier_key":"jane_2"/)
+    assert.equal(counter.decrypted, 1)
+  })
+
+  test('opened tokens are bounded: past the bound the oldest is opened again', () => {
+    const { cipher, counter, seal } = countingCipher()
+    const json = createClientSessionJson(cipher, 2)
+    const ids = [randomUUID(), randomUUID(), randomUUID()]
+    const sealed = ids.map((id) => seal(id))
+    // Fresh record objects each time, as PostgreSQL reads give, so only the token cache can help.
+    const read = (i: number) => json.resource(recordOf(ids[i] as string, sealed[i] as string))
+    read(0)
+    read(1)
+    read(0)
+    assert.equal(counter.decrypted, 2)
+    read(2)
+    read(0)
+    assert.equal(counter.decrypted, 4, 'the third token pushed the first out')
+  })
+
+  test("a ciphertext moved onto another session's row is opened for that row, and answers null", () => {
+    const { cipher, seal } = countingCipher()
+    const json = createClientSessionJson(cipher)
+    const owner = randomUUID()
+    const ciphertext = seal(owner)
+    assert.match(json.resource(recordOf(owner, ciphertext)), new RegExp(`"token":"${TOKEN}"`))
+    assert.match(json.resource(recordOf(randomUUID(), ciphertext)), /"token":null/)
+  })
+
+  test("a session's own token answers without decrypting, and a minted token is remembered", () => {
+    const { cipher, counter, seal } = countingCipher()
+    const json = createClientSessionJson(cipher)
+    const id = randomUUID()
+    const record = recordOf(id, seal(id))
+    assert.match(json.answer(record, TOKEN), new RegExp(`"token":"${TOKEN}"`))
+    const minted = recordOf(randomUUID(), 'not-even-a-ciphertext')
+    json.rememberToken(minted, TOKEN)
+    assert.match(json.answer(minted), new RegExp(`"token":"${TOKEN}"`))
+    assert.equal(counter.decrypted, 0)
+  })
+
+  test('two apps never share a cache', () => {
+    const a = countingCipher()
+    const b = countingCipher()
+    const id = randomUUID()
+    const record = recordOf(id, a.seal(id))
+    createClientSessionJson(a.cipher).answer(record)
+    createClientSessionJson(b.cipher).answer(record)
+    assert.equal(a.counter.decrypted, 1)
+    assert.equal(b.counter.decrypted, 1)
+  })
+})
