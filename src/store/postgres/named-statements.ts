@@ -21,20 +21,25 @@ import type pg from 'pg'
  *   released, so its replacement prepares the new shape.
  */
 const MAX_NAMED = 1_000
-const names = new Map<string, string>()
 
 const NAMEABLE = new Set(['select', 'insert', 'update', 'delete', 'with'])
 
 const leadingWord = (sql: string): string => /^\s*([a-z]+)/i.exec(sql)?.[1]?.toLowerCase() ?? ''
 
-/** The name a text runs under, or undefined when it runs unnamed. */
-const statementName = (sql: string): string | undefined => {
-  const known = names.get(sql)
-  if (known !== undefined) return known
-  if (names.size >= MAX_NAMED || !NAMEABLE.has(leadingWord(sql))) return undefined
-  const name = `latchkey_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`
-  names.set(sql, name)
-  return name
+/**
+ * The names a pool gives its texts, created with the pool: at most MAX_NAMED, for the pool's
+ * life (never invalidated: a name is a hash of its text). Undefined: the text runs unnamed.
+ */
+const statementNames = (): ((sql: string) => string | undefined) => {
+  const names = new Map<string, string>()
+  return (sql) => {
+    const known = names.get(sql)
+    if (known !== undefined) return known
+    if (names.size >= MAX_NAMED || !NAMEABLE.has(leadingWord(sql))) return undefined
+    const name = `latchkey_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`
+    names.set(sql, name)
+    return name
+  }
 }
 
 const planOutdated = (error: unknown): boolean =>
@@ -49,7 +54,7 @@ const transactionState = (sql: string, inTransaction: boolean): boolean => {
   return inTransaction
 }
 
-const wrapClient = (client: pg.PoolClient): PostgresPoolClient => {
+const wrapClient = (client: pg.PoolClient, statementName: (sql: string) => string | undefined): PostgresPoolClient => {
   let inTransaction = false
   let outdated = false
   const query = async <R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> => {
@@ -74,10 +79,13 @@ const wrapClient = (client: pg.PoolClient): PostgresPoolClient => {
 }
 
 /** A pool for Kysely whose clients name their statements (see above). */
-export const namedStatementPool = (pool: pg.Pool): PostgresPool => ({
-  connect: async () => wrapClient(await pool.connect()),
-  end: () => pool.end(),
-})
+export const namedStatementPool = (pool: pg.Pool): PostgresPool => {
+  const statementName = statementNames()
+  return {
+    connect: async () => wrapClient(await pool.connect(), statementName),
+    end: () => pool.end(),
+  }
+}
 
 /** One statement on a pooled connection, named like Kysely's: for reads that skip Kysely. */
 export const queryNamed = async (pool: PostgresPool, sql: string, parameters: readonly unknown[]): Promise<unknown[]> => {

@@ -3,7 +3,7 @@ import pg from 'pg'
 
 import { POSTGRES } from '../sql/flavor.ts'
 import { namedStatementPool, queryNamed } from './named-statements.ts'
-import { registerDirectReader } from '../sql/prepared.ts'
+import { plainEngine } from '../sql/engine.ts'
 import { createSqlStore } from '../sql/sql-store.ts'
 import type { Store } from '../store.ts'
 import { latchkeyTypes, useUtc } from './timestamps.ts'
@@ -28,6 +28,8 @@ export const openPostgresStore = (connectionString: string, poolSize = 10): Stor
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   // Compiled hot reads skip Kysely's connection handling. Always read from the database:
   // nothing is remembered here, so every instance sees every commit.
-  registerDirectReader(db, (sql, parameters) => queryNamed(pool, sql, parameters))
-  return createSqlStore(db, POSTGRES)
+  return createSqlStore(
+    plainEngine(db, (sql, parameters) => queryNamed(pool, sql, parameters)),
+    POSTGRES,
+  )
 }

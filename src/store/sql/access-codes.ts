@@ -1,9 +1,7 @@
-import type { Kysely } from 'kysely'
-
 import type { AccessCodeWriteResult } from '../records.ts'
 import type { Store } from '../store.ts'
-import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
+import type { Engine } from './engine.ts'
 import { pageOf } from './paging.ts'
 import { accessCodeRow, actionAttemptRow, toAccessCode } from './resource-rows.ts'
 import { inScope } from './scope.ts'
@@ -24,85 +22,88 @@ const refusingDuplicates = async (write: () => Promise<AccessCodeWriteResult>): 
   }
 }
 
-export const accessCodeVerbs = (db: Kysely<Database>): AccessCodeVerbs => ({
-  insertAccessCode(code, write) {
-    return refusingDuplicates(() =>
-      db.transaction().execute(async (trx) => {
-        await trx.insertInto('access_codes').values(accessCodeRow(code)).execute()
-        await trx.insertInto('action_attempts').values(actionAttemptRow(write.attempt)).execute()
-        await recordEvent(trx, write.event)
-        return 'done' as const
-      }),
-    )
-  },
+export const accessCodeVerbs = (engine: Engine): AccessCodeVerbs => {
+  const { db } = engine
+  return {
+    insertAccessCode(code, write) {
+      return refusingDuplicates(() =>
+        db.transaction().execute(async (trx) => {
+          await trx.insertInto('access_codes').values(accessCodeRow(code)).execute()
+          await trx.insertInto('action_attempts').values(actionAttemptRow(write.attempt)).execute()
+          await recordEvent(trx, write.event)
+          return 'done' as const
+        }),
+      )
+    },
 
-  async getAccessCode(scope, accessCodeId) {
-    const query = db
-      .selectFrom('access_codes')
-      .selectAll()
-      .where('workspace_id', '=', scope.workspaceId)
-      .where('access_code_id', '=', accessCodeId)
-    const row = await inScope(query, 'access_code', scope).executeTakeFirst()
-    return row && toAccessCode(row)
-  },
-
-  async listAccessCodes(scope, filter, page) {
-    if (filter.accessCodeIds?.length === 0) return { items: [], hasNextPage: false }
-    let query = db.selectFrom('access_codes').selectAll().where('workspace_id', '=', scope.workspaceId)
-    if (filter.deviceId !== undefined) query = query.where('device_id', '=', filter.deviceId)
-    if (filter.accessCodeIds !== undefined) query = query.where('access_code_id', 'in', filter.accessCodeIds)
-    return pageOf(db, inScope(query, 'access_code', scope), 'access_code_id', page, toAccessCode)
-  },
-
-  async listCodesOnDevice(workspaceId, deviceId) {
-    const rows = await db
-      .selectFrom('access_codes')
-      .select('code')
-      .where('workspace_id', '=', workspaceId)
-      .where('device_id', '=', deviceId)
-      .execute()
-    return rows.map((r) => r.code)
-  },
-
-  updateAccessCode(code, write) {
-    return refusingDuplicates(() =>
-      db.transaction().execute(async (trx) => {
-        const row = accessCodeRow(code)
-        const updated = await trx
-          .updateTable('access_codes')
-          .set({ name: row.name, code: row.code, starts_at: row.starts_at, ends_at: row.ends_at })
-          .where('workspace_id', '=', row.workspace_id)
-          .where('access_code_id', '=', row.access_code_id)
-          .executeTakeFirst()
-        if (Number(updated.numUpdatedRows) === 0) return 'not_found' as const
-        await trx.insertInto('action_attempts').values(actionAttemptRow(write.attempt)).execute()
-        await recordEvent(trx, write.event)
-        return 'done' as const
-      }),
-    )
-  },
-
-  deleteAccessCode(workspaceId, accessCodeId, write) {
-    return db.transaction().execute(async (trx) => {
-      const deleted = await trx
-        .deleteFrom('access_codes')
-        .where('workspace_id', '=', workspaceId)
+    async getAccessCode(scope, accessCodeId) {
+      const query = db
+        .selectFrom('access_codes')
+        .selectAll()
+        .where('workspace_id', '=', scope.workspaceId)
         .where('access_code_id', '=', accessCodeId)
-        .executeTakeFirst()
-      if (Number(deleted.numDeletedRows) === 0) return false
-      await trx.insertInto('action_attempts').values(actionAttemptRow(write.attempt)).execute()
-      await recordEvent(trx, write.event)
-      return true
-    })
-  },
+      const row = await inScope(query, 'access_code', scope).executeTakeFirst()
+      return row && toAccessCode(row)
+    },
 
-  async renameDevice(workspaceId, deviceId, name) {
-    const updated = await db
-      .updateTable('devices')
-      .set({ display_name: name })
-      .where('workspace_id', '=', workspaceId)
-      .where('device_id', '=', deviceId)
-      .executeTakeFirst()
-    return Number(updated.numUpdatedRows) > 0
-  },
-})
+    async listAccessCodes(scope, filter, page) {
+      if (filter.accessCodeIds?.length === 0) return { items: [], hasNextPage: false }
+      let query = db.selectFrom('access_codes').selectAll().where('workspace_id', '=', scope.workspaceId)
+      if (filter.deviceId !== undefined) query = query.where('device_id', '=', filter.deviceId)
+      if (filter.accessCodeIds !== undefined) query = query.where('access_code_id', 'in', filter.accessCodeIds)
+      return pageOf(engine, inScope(query, 'access_code', scope), 'access_code_id', page, toAccessCode)
+    },
+
+    async listCodesOnDevice(workspaceId, deviceId) {
+      const rows = await db
+        .selectFrom('access_codes')
+        .select('code')
+        .where('workspace_id', '=', workspaceId)
+        .where('device_id', '=', deviceId)
+        .execute()
+      return rows.map((r) => r.code)
+    },
+
+    updateAccessCode(code, write) {
+      return refusingDuplicates(() =>
+        db.transaction().execute(async (trx) => {
+          const row = accessCodeRow(code)
+          const updated = await trx
+            .updateTable('access_codes')
+            .set({ name: row.name, code: row.code, starts_at: row.starts_at, ends_at: row.ends_at })
+            .where('workspace_id', '=', row.workspace_id)
+            .where('access_code_id', '=', row.access_code_id)
+            .executeTakeFirst()
+          if (Number(updated.numUpdatedRows) === 0) return 'not_found' as const
+          await trx.insertInto('action_attempts').values(actionAttemptRow(write.attempt)).execute()
+          await recordEvent(trx, write.event)
+          return 'done' as const
+        }),
+      )
+    },
+
+    deleteAccessCode(workspaceId, accessCodeId, write) {
+      return db.transaction().execute(async (trx) => {
+        const deleted = await trx
+          .deleteFrom('access_codes')
+          .where('workspace_id', '=', workspaceId)
+          .where('access_code_id', '=', accessCodeId)
+          .executeTakeFirst()
+        if (Number(deleted.numDeletedRows) === 0) return false
+        await trx.insertInto('action_attempts').values(actionAttemptRow(write.attempt)).execute()
+        await recordEvent(trx, write.event)
+        return true
+      })
+    },
+
+    async renameDevice(workspaceId, deviceId, name) {
+      const updated = await db
+        .updateTable('devices')
+        .set({ display_name: name })
+        .where('workspace_id', '=', workspaceId)
+        .where('device_id', '=', deviceId)
+        .executeTakeFirst()
+      return Number(updated.numUpdatedRows) > 0
+    },
+  }
+}

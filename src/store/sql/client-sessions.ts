@@ -1,5 +1,6 @@
-import { type ExpressionBuilder, type Kysely, type OnConflictBuilder, type Transaction, sql } from 'kysely'
+import { type ExpressionBuilder, type OnConflictBuilder, type Transaction, sql } from 'kysely'
 
+import type { Engine } from './engine.ts'
 import type { SqlFlavor } from './flavor.ts'
 import { type SessionRowWithLinks, sessionLinkColumns, toSessionWithLinks } from './session-links.ts'
 import { type MaybePromise, andThen } from '../../maybe-promise.ts'
@@ -109,10 +110,11 @@ const coalescedUserKeyLookup = (
   return (workspaceId, userIdentifierKey) => lookup(JSON.stringify([workspaceId, userIdentifierKey]))
 }
 
-export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVerbs => {
+export const sessionVerbs = (engine: Engine, flavor: SqlFlavor): SessionVerbs => {
+  const { db } = engine
   const links = sessionLinkColumns(flavor)
   // A session without links is one row: one prepared statement, no transaction.
-  const insertBareSession = preparedWrite(db, (d) =>
+  const insertBareSession = preparedWrite(engine, (d) =>
     d
       .insertInto('client_sessions')
       .values(Object.fromEntries(SESSION_COLUMNS.map((column, i) => [column, arg(i)])) as unknown as ReturnType<typeof sessionRow>)
@@ -122,13 +124,13 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
   // The hot path (every client session token request): one statement, compiled once and run
   // with new arguments. It reads the whole session, so a token's own session costs no more reads.
   const findAuth = tokenIdLookup(
-    db,
+    engine,
     flavor,
     (_d, tokenIdMatches) => sessions().where(tokenIdMatches),
     (row: SessionRowWithLinks): ClientSessionAuth => ({ secretHash: row.secret_hash, session: toSessionWithLinks(row) }),
   )
   const byId = preparedMappedQuery(
-    db,
+    engine,
     () => sessions().where('workspace_id', '=', arg(0)).where('client_session_id', '=', arg(1)),
     toSessionWithLinks,
   )
@@ -138,7 +140,7 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
   // statements (coalesced-lookup.ts): one row per (workspace, key) pair sent, as two arrays.
   const liveFirst = (eb: ExpressionBuilder<Database, 'client_sessions'>) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end()
   const byOneUserKey = preparedMappedQuery(
-    db,
+    engine,
     () => sessions().where('workspace_id', '=', arg(0)).where('user_identifier_key', '=', arg(1)).orderBy(liveFirst).orderBy('created_at', 'desc').limit(1),
     toSessionWithLinks,
   )
@@ -146,7 +148,7 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
     flavor.name === 'postgres'
       ? coalescedUserKeyLookup(
           preparedMappedQuery(
-            db,
+            engine,
             (d) =>
               // The session ids are chosen first, so the link subqueries run for the chosen
               // sessions only, not for every revoked session in a key's history.
@@ -206,7 +208,7 @@ export const sessionVerbs = (db: Kysely<Database>, flavor: SqlFlavor): SessionVe
         eb.selectFrom('client_session_connect_webviews').select('client_session_id').where('connect_webview_id', '=', webviewId),
       )
     }
-    return pageOf(db, query, 'client_session_id', { limit, after }, toSessionWithLinks)
+    return pageOf(engine, query, 'client_session_id', { limit, after }, toSessionWithLinks)
   },
 
   grantClientSessionAccess(workspaceId, clientSessionId, grant) {

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely'
+import type { Transaction } from 'kysely'
 
 import type { NewConnectWebview, WebviewLogin } from '../records.ts'
 import { toConnectWebview } from './resource-rows.ts'
@@ -6,6 +6,7 @@ import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
+import type { Engine } from './engine.ts'
 import { pageOf } from './paging.ts'
 
 type WebviewVerbs = Pick<
@@ -78,82 +79,85 @@ const connectAccount = async (trx: Transaction<Database>, login: WebviewLogin): 
   return connectedAccountId
 }
 
-export const connectWebviewVerbs = (db: Kysely<Database>): WebviewVerbs => ({
-  createConnectWebview(webview, clientSessionId) {
-    return db.transaction().execute(async (trx) => {
-      await trx.insertInto('connect_webviews').values(webviewRow(webview)).execute()
-      if (clientSessionId !== null) {
-        await trx
-          .insertInto('client_session_connect_webviews')
-          .values({ client_session_id: clientSessionId, connect_webview_id: webview.connectWebviewId })
-          .execute()
-      }
-    })
-  },
+export const connectWebviewVerbs = (engine: Engine): WebviewVerbs => {
+  const { db } = engine
+  return {
+    createConnectWebview(webview, clientSessionId) {
+      return db.transaction().execute(async (trx) => {
+        await trx.insertInto('connect_webviews').values(webviewRow(webview)).execute()
+        if (clientSessionId !== null) {
+          await trx
+            .insertInto('client_session_connect_webviews')
+            .values({ client_session_id: clientSessionId, connect_webview_id: webview.connectWebviewId })
+            .execute()
+        }
+      })
+    },
 
-  async getConnectWebview(scope, connectWebviewId) {
-    const query = db
-      .selectFrom('connect_webviews')
-      .selectAll()
-      .where('workspace_id', '=', scope.workspaceId)
-      .where('connect_webview_id', '=', connectWebviewId)
-    const row = await inScope(query, 'connect_webview', scope).executeTakeFirst()
-    return row && toConnectWebview(row)
-  },
-
-  async findConnectWebviewForSignIn(connectWebviewId) {
-    const row = await db
-      .selectFrom('connect_webviews')
-      .innerJoin('workspaces', 'workspaces.workspace_id', 'connect_webviews.workspace_id')
-      .selectAll('connect_webviews')
-      .select('workspaces.is_sandbox')
-      .where('connect_webviews.connect_webview_id', '=', connectWebviewId)
-      .executeTakeFirst()
-    return row && { webview: toConnectWebview(row), isSandbox: row.is_sandbox === 1 }
-  },
-
-  async listConnectWebviews(scope, page) {
-    const query = db.selectFrom('connect_webviews').selectAll().where('workspace_id', '=', scope.workspaceId)
-    return pageOf(db, inScope(query, 'connect_webview', scope), 'connect_webview_id', page, toConnectWebview)
-  },
-
-  deleteConnectWebview(workspaceId, connectWebviewId) {
-    return db.transaction().execute(async (trx) => {
-      const deleted = await trx
-        .deleteFrom('connect_webviews')
-        .where('workspace_id', '=', workspaceId)
+    async getConnectWebview(scope, connectWebviewId) {
+      const query = db
+        .selectFrom('connect_webviews')
+        .selectAll()
+        .where('workspace_id', '=', scope.workspaceId)
         .where('connect_webview_id', '=', connectWebviewId)
+      const row = await inScope(query, 'connect_webview', scope).executeTakeFirst()
+      return row && toConnectWebview(row)
+    },
+
+    async findConnectWebviewForSignIn(connectWebviewId) {
+      const row = await db
+        .selectFrom('connect_webviews')
+        .innerJoin('workspaces', 'workspaces.workspace_id', 'connect_webviews.workspace_id')
+        .selectAll('connect_webviews')
+        .select('workspaces.is_sandbox')
+        .where('connect_webviews.connect_webview_id', '=', connectWebviewId)
         .executeTakeFirst()
-      if (Number(deleted.numDeletedRows) === 0) return false
-      await trx.deleteFrom('client_session_connect_webviews').where('connect_webview_id', '=', connectWebviewId).execute()
-      return true
-    })
-  },
+      return row && { webview: toConnectWebview(row), isSandbox: row.is_sandbox === 1 }
+    },
 
-  completeWebviewLogin(login) {
-    return db.transaction().execute(async (trx) => {
-      const { workspaceId, connectWebviewId, at } = login
-      // Claim the webview first: of concurrent sign-ins exactly one moves it out of pending.
-      const claimed = await trx
-        .updateTable('connect_webviews')
-        .set({ status: 'authorized', login_successful: 1, authorized_at: at })
-        .where('workspace_id', '=', workspaceId)
-        .where('connect_webview_id', '=', connectWebviewId)
-        .where('status', '=', 'pending')
-        .executeTakeFirst()
-      if (Number(claimed.numUpdatedRows) === 0) {
-        const current = await trx.selectFrom('connect_webviews').selectAll().where('connect_webview_id', '=', connectWebviewId).executeTakeFirst()
-        return current === undefined ? { kind: 'not_found' } : { kind: 'not_pending', webview: toConnectWebview(current) }
-      }
-      const connectedAccountId = await connectAccount(trx, login)
-      const row = await trx
-        .updateTable('connect_webviews')
-        .set({ connected_account_id: connectedAccountId })
-        .where('connect_webview_id', '=', connectWebviewId)
-        .returningAll()
-        .executeTakeFirstOrThrow()
-      await recordEvent(trx, { workspaceId, eventType: 'connect_webview.login_succeeded', connectWebviewId, connectedAccountId, occurredAt: at })
-      return { kind: 'authorized', connectedAccountId, webview: toConnectWebview(row) }
-    })
-  },
-})
+    async listConnectWebviews(scope, page) {
+      const query = db.selectFrom('connect_webviews').selectAll().where('workspace_id', '=', scope.workspaceId)
+      return pageOf(engine, inScope(query, 'connect_webview', scope), 'connect_webview_id', page, toConnectWebview)
+    },
+
+    deleteConnectWebview(workspaceId, connectWebviewId) {
+      return db.transaction().execute(async (trx) => {
+        const deleted = await trx
+          .deleteFrom('connect_webviews')
+          .where('workspace_id', '=', workspaceId)
+          .where('connect_webview_id', '=', connectWebviewId)
+          .executeTakeFirst()
+        if (Number(deleted.numDeletedRows) === 0) return false
+        await trx.deleteFrom('client_session_connect_webviews').where('connect_webview_id', '=', connectWebviewId).execute()
+        return true
+      })
+    },
+
+    completeWebviewLogin(login) {
+      return db.transaction().execute(async (trx) => {
+        const { workspaceId, connectWebviewId, at } = login
+        // Claim the webview first: of concurrent sign-ins exactly one moves it out of pending.
+        const claimed = await trx
+          .updateTable('connect_webviews')
+          .set({ status: 'authorized', login_successful: 1, authorized_at: at })
+          .where('workspace_id', '=', workspaceId)
+          .where('connect_webview_id', '=', connectWebviewId)
+          .where('status', '=', 'pending')
+          .executeTakeFirst()
+        if (Number(claimed.numUpdatedRows) === 0) {
+          const current = await trx.selectFrom('connect_webviews').selectAll().where('connect_webview_id', '=', connectWebviewId).executeTakeFirst()
+          return current === undefined ? { kind: 'not_found' } : { kind: 'not_pending', webview: toConnectWebview(current) }
+        }
+        const connectedAccountId = await connectAccount(trx, login)
+        const row = await trx
+          .updateTable('connect_webviews')
+          .set({ connected_account_id: connectedAccountId })
+          .where('connect_webview_id', '=', connectWebviewId)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+        await recordEvent(trx, { workspaceId, eventType: 'connect_webview.login_succeeded', connectWebviewId, connectedAccountId, occurredAt: at })
+        return { kind: 'authorized', connectedAccountId, webview: toConnectWebview(row) }
+      })
+    },
+  }
+}

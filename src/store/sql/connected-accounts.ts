@@ -1,46 +1,47 @@
-import type { Kysely } from 'kysely'
-
 import { toConnectedAccount } from './resource-rows.ts'
 import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
-import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
+import type { Engine } from './engine.ts'
 import { pageOf } from './paging.ts'
 
 type AccountVerbs = Pick<Store, 'getConnectedAccount' | 'listConnectedAccounts' | 'deleteConnectedAccount'>
 
-export const connectedAccountVerbs = (db: Kysely<Database>): AccountVerbs => ({
-  async getConnectedAccount(scope, connectedAccountId) {
-    const query = db
-      .selectFrom('connected_accounts')
-      .selectAll()
-      .where('workspace_id', '=', scope.workspaceId)
-      .where('connected_account_id', '=', connectedAccountId)
-    const row = await inScope(query, 'connected_account', scope).executeTakeFirst()
-    return row && toConnectedAccount(row)
-  },
-
-  async listConnectedAccounts(scope, page) {
-    const query = db.selectFrom('connected_accounts').selectAll().where('workspace_id', '=', scope.workspaceId)
-    return pageOf(db, inScope(query, 'connected_account', scope), 'connected_account_id', page, toConnectedAccount)
-  },
-
-  /** Removes the account, its devices and every session's grant of it, in one transaction. */
-  deleteConnectedAccount(workspaceId, connectedAccountId, at) {
-    return db.transaction().execute(async (trx) => {
-      const deleted = await trx
-        .deleteFrom('connected_accounts')
-        .where('workspace_id', '=', workspaceId)
+export const connectedAccountVerbs = (engine: Engine): AccountVerbs => {
+  const { db } = engine
+  return {
+    async getConnectedAccount(scope, connectedAccountId) {
+      const query = db
+        .selectFrom('connected_accounts')
+        .selectAll()
+        .where('workspace_id', '=', scope.workspaceId)
         .where('connected_account_id', '=', connectedAccountId)
-        .executeTakeFirst()
-      if (Number(deleted.numDeletedRows) === 0) return false
-      const devices = trx.selectFrom('devices').select('device_id').where('workspace_id', '=', workspaceId).where('connected_account_id', '=', connectedAccountId)
-      // A lock's codes go with it; its action attempts stay, as the record of what was asked.
-      await trx.deleteFrom('access_codes').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
-      await trx.deleteFrom('devices').where('workspace_id', '=', workspaceId).where('connected_account_id', '=', connectedAccountId).execute()
-      await trx.deleteFrom('client_session_connected_accounts').where('connected_account_id', '=', connectedAccountId).execute()
-      await recordEvent(trx, { workspaceId, eventType: 'connected_account.deleted', connectedAccountId, occurredAt: at })
-      return true
-    })
-  },
-})
+      const row = await inScope(query, 'connected_account', scope).executeTakeFirst()
+      return row && toConnectedAccount(row)
+    },
+
+    async listConnectedAccounts(scope, page) {
+      const query = db.selectFrom('connected_accounts').selectAll().where('workspace_id', '=', scope.workspaceId)
+      return pageOf(engine, inScope(query, 'connected_account', scope), 'connected_account_id', page, toConnectedAccount)
+    },
+
+    /** Removes the account, its devices and every session's grant of it, in one transaction. */
+    deleteConnectedAccount(workspaceId, connectedAccountId, at) {
+      return db.transaction().execute(async (trx) => {
+        const deleted = await trx
+          .deleteFrom('connected_accounts')
+          .where('workspace_id', '=', workspaceId)
+          .where('connected_account_id', '=', connectedAccountId)
+          .executeTakeFirst()
+        if (Number(deleted.numDeletedRows) === 0) return false
+        const devices = trx.selectFrom('devices').select('device_id').where('workspace_id', '=', workspaceId).where('connected_account_id', '=', connectedAccountId)
+        // A lock's codes go with it; its action attempts stay, as the record of what was asked.
+        await trx.deleteFrom('access_codes').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
+        await trx.deleteFrom('devices').where('workspace_id', '=', workspaceId).where('connected_account_id', '=', connectedAccountId).execute()
+        await trx.deleteFrom('client_session_connected_accounts').where('connected_account_id', '=', connectedAccountId).execute()
+        await recordEvent(trx, { workspaceId, eventType: 'connected_account.deleted', connectedAccountId, occurredAt: at })
+        return true
+      })
+    },
+  }
+}

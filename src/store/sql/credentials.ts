@@ -4,6 +4,7 @@ import { toIso, toIsoOrNull, toWorkspace } from './session-and-workspace-rows.ts
 import type { StoredCredential } from '../records.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
+import type { Engine } from './engine.ts'
 import type { SqlFlavor } from './flavor.ts'
 import { tokenIdLookup } from './token-id-lookup.ts'
 
@@ -32,10 +33,10 @@ const CREDENTIAL_TABLES = {
 } as const
 
 /** The hot auth lookup of the three long-lived credential kinds, by public token id (token-id-lookup.ts). */
-const credentialFinder = (db: Kysely<Database>, flavor: SqlFlavor, table: keyof typeof CREDENTIAL_TABLES) => {
+const credentialFinder = (engine: Engine, flavor: SqlFlavor, table: keyof typeof CREDENTIAL_TABLES) => {
   const { id, owner } = CREDENTIAL_TABLES[table]
   return tokenIdLookup(
-    db,
+    engine,
     flavor,
     (d, tokenIdMatches) =>
       d
@@ -60,10 +61,11 @@ export const revokeCredential = async (db: Kysely<Database>, table: keyof typeof
 }
 
 /** Workspaces, the people in them, and the long-lived credentials that act for them. */
-export const credentialVerbs = (db: Kysely<Database>, flavor: SqlFlavor): CredentialVerbs => {
-  const findApiKey = credentialFinder(db, flavor, 'api_keys')
-  const findPublishableKey = credentialFinder(db, flavor, 'publishable_keys')
-  const findPersonalAccessToken = credentialFinder(db, flavor, 'personal_access_tokens')
+export const credentialVerbs = (engine: Engine, flavor: SqlFlavor): CredentialVerbs => {
+  const { db } = engine
+  const findApiKey = credentialFinder(engine, flavor, 'api_keys')
+  const findPublishableKey = credentialFinder(engine, flavor, 'publishable_keys')
+  const findPersonalAccessToken = credentialFinder(engine, flavor, 'personal_access_tokens')
   return {
   async createWorkspace(w) {
     await db

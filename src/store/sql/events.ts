@@ -7,6 +7,7 @@ import { toEvent } from './resource-rows.ts'
 import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
+import type { Engine } from './engine.ts'
 import { pageOf } from './paging.ts'
 
 /** Appends one event, inside the transaction of the change it records. */
@@ -30,17 +31,20 @@ export const recordEvent = async (trx: Transaction<Database> | Kysely<Database>,
     .execute()
 }
 
-export const eventVerbs = (db: Kysely<Database>): Pick<Store, 'getEvent' | 'listEvents'> => ({
-  async getEvent(scope, eventId) {
-    const query = db.selectFrom('events').selectAll().where('workspace_id', '=', scope.workspaceId).where('event_id', '=', eventId)
-    const row = await inScope(query, 'event', scope).executeTakeFirst()
-    return row && toEvent(row)
-  },
+export const eventVerbs = (engine: Engine): Pick<Store, 'getEvent' | 'listEvents'> => {
+  const { db } = engine
+  return {
+    async getEvent(scope, eventId) {
+      const query = db.selectFrom('events').selectAll().where('workspace_id', '=', scope.workspaceId).where('event_id', '=', eventId)
+      const row = await inScope(query, 'event', scope).executeTakeFirst()
+      return row && toEvent(row)
+    },
 
-  async listEvents(scope, filter, page) {
-    let query = db.selectFrom('events').selectAll().where('workspace_id', '=', scope.workspaceId)
-    if (filter.eventTypes !== undefined) query = query.where('event_type', 'in', filter.eventTypes)
-    if (filter.since !== undefined) query = query.where('created_at', '>=', filter.since)
-    return pageOf(db, inScope(query, 'event', scope), 'event_id', page, toEvent)
-  },
-})
+    async listEvents(scope, filter, page) {
+      let query = db.selectFrom('events').selectAll().where('workspace_id', '=', scope.workspaceId)
+      if (filter.eventTypes !== undefined) query = query.where('event_type', 'in', filter.eventTypes)
+      if (filter.since !== undefined) query = query.where('created_at', '>=', filter.since)
+      return pageOf(engine, inScope(query, 'event', scope), 'event_id', page, toEvent)
+    },
+  }
+}

@@ -1,8 +1,7 @@
-import { type CompiledQuery, type Expression, type Kysely, type SqlBool, sql } from 'kysely'
+import { type CompiledQuery, type Expression, type SqlBool, sql } from 'kysely'
 
 import type { Page, PageRequest } from '../records.ts'
-import type { Database } from '../tables.ts'
-import { mapOnce, readCompiled } from './prepared.ts'
+import type { Engine } from './engine.ts'
 
 interface PageableQuery<Row> {
   where(expression: Expression<SqlBool>): PageableQuery<Row>
@@ -15,12 +14,12 @@ interface PageableQuery<Row> {
  * Newest-first keyset paging on (created_at, id), the one paging rule of every list: a page
  * costs one index seek at any depth and stays correct while rows come and go between pages.
  *
- * The page is read like the hot single-row reads (`readCompiled`): on SQLite a page asked again
+ * The page is read like the hot single-row reads (the engine's `read`): on SQLite a page asked again
  * while the database is unchanged comes from the read memo, with the same mapped records, so
  * what was derived from them (a session's decrypted token) is not derived again.
  */
 export const pageOf = async <Row, Out extends object>(
-  db: Kysely<Database>,
+  engine: Engine,
   query: PageableQuery<Row>,
   idColumn: string,
   { limit, after }: PageRequest,
@@ -38,6 +37,6 @@ export const pageOf = async <Row, Out extends object>(
     .orderBy(sql`${id} DESC`)
     .limit(limit + 1)
     .compile()
-  const items = mapOnce(await readCompiled<Row>(db, compiled.sql, compiled.parameters), map)
+  const items = engine.mapRows((await engine.read(compiled.sql, compiled.parameters)) as readonly Row[], map)
   return { items: items.slice(0, limit), hasNextPage: items.length > limit }
 }

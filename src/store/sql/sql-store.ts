@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 
+import type { Engine } from './engine.ts'
 import type { SqlFlavor } from './flavor.ts'
 import { migrateToLatest } from '../migrate.ts'
 import { accessCodeVerbs } from './access-codes.ts'
@@ -15,26 +16,31 @@ import { operationVerbs } from './operations.ts'
 import { resourceVerbs } from './resources.ts'
 import { userIdentityVerbs } from './user-identities.ts'
 import type { Store } from '../store.ts'
-import type { Database } from '../tables.ts'
 
-/** One SQL implementation of the Store for both databases; dialect setup lives in sqlite.ts/postgres.ts. */
-export const createSqlStore = (db: Kysely<Database>, flavor: SqlFlavor): Store => ({
-  flavor: flavor.name,
-  migrate: () => migrateToLatest(db as Kysely<unknown>, flavor),
-  async ping() {
-    await sql`SELECT 1`.execute(db)
-  },
-  close: () => db.destroy(),
-  ...credentialVerbs(db, flavor),
-  ...sessionVerbs(db, flavor),
-  ...resourceVerbs(db),
-  ...connectedAccountVerbs(db),
-  ...deviceVerbs(db),
-  ...connectWebviewVerbs(db),
-  ...userIdentityVerbs(db),
-  ...eventVerbs(db),
-  ...actionAttemptVerbs(db, flavor),
-  ...accessCodeVerbs(db),
-  ...bulkVerbs(db),
-  ...operationVerbs(db),
-})
+/**
+ * One SQL implementation of the Store for both databases, over the engine each dialect opens
+ * (engine.ts: sqlite/open-sqlite-store.ts, postgres/open-postgres-store.ts).
+ */
+export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
+  const { db } = engine
+  return {
+    flavor: flavor.name,
+    migrate: () => migrateToLatest(db as Kysely<unknown>, flavor),
+    async ping() {
+      await sql`SELECT 1`.execute(db)
+    },
+    close: () => db.destroy(),
+    ...credentialVerbs(engine, flavor),
+    ...sessionVerbs(engine, flavor),
+    ...resourceVerbs(db),
+    ...connectedAccountVerbs(engine),
+    ...deviceVerbs(engine),
+    ...connectWebviewVerbs(engine),
+    ...userIdentityVerbs(engine),
+    ...eventVerbs(engine),
+    ...actionAttemptVerbs(engine, flavor),
+    ...accessCodeVerbs(engine),
+    ...bulkVerbs(db),
+    ...operationVerbs(db),
+  }
+}

@@ -3,6 +3,7 @@ import { type CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely'
 import { type MaybePromise, andThen } from '../../maybe-promise.ts'
 import type { Database } from '../tables.ts'
 import { COALESCED_READS, coalescedLookup } from './coalesced-lookup.ts'
+import type { Engine } from './engine.ts'
 import type { SqlFlavor } from './flavor.ts'
 import { arg, preparedMappedQuery } from './prepared.ts'
 
@@ -13,18 +14,18 @@ import { arg, preparedMappedQuery } from './prepared.ts'
  * (coalesced-lookup.ts). `select` builds the query and applies the given condition on `token_id`.
  */
 export const tokenIdLookup = <Row extends { token_id: string }, Out>(
-  db: Kysely<Database>,
+  engine: Engine,
   flavor: SqlFlavor,
   select: (db: Kysely<Database>, tokenIdMatches: RawBuilder<boolean>) => { compile(): CompiledQuery<Row> },
   map: (row: Row) => Out,
 ): ((tokenId: string) => MaybePromise<Out | undefined>) => {
   const keyed = (row: Row) => ({ tokenId: row.token_id, value: map(row) })
   if (flavor.name === 'postgres') {
-    const byTokenIds = preparedMappedQuery(db, (d) => select(d, sql<boolean>`token_id = ANY(CAST(${arg(0)} AS text[]))`), keyed)
+    const byTokenIds = preparedMappedQuery(engine, (d) => select(d, sql<boolean>`token_id = ANY(CAST(${arg(0)} AS text[]))`), keyed)
     const lookup = coalescedLookup((tokenIds) => byTokenIds(tokenIds), (found) => found.tokenId, COALESCED_READS)
     return async (tokenId) => (await lookup(tokenId))?.value
   }
-  const byTokenId = preparedMappedQuery(db, (d) => select(d, sql<boolean>`token_id = ${arg(0)}`), keyed)
+  const byTokenId = preparedMappedQuery(engine, (d) => select(d, sql<boolean>`token_id = ${arg(0)}`), keyed)
   // Synchronous when the read memo or the statement answers at once (see maybe-promise.ts).
   return (tokenId) => andThen(byTokenId(tokenId), (found) => found[0]?.value)
 }

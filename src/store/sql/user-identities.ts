@@ -1,10 +1,8 @@
-import type { Kysely } from 'kysely'
-
 import type { NewUserIdentity } from '../records.ts'
 import { toUserIdentity } from './resource-rows.ts'
 import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
-import type { Database } from '../tables.ts'
+import type { Engine } from './engine.ts'
 import { pageOf } from './paging.ts'
 
 /** A new identity as its table row; shared with the plain insert used for seeding. */
@@ -20,48 +18,51 @@ export const identityRow = (u: NewUserIdentity) => ({
 
 type IdentityVerbs = Pick<Store, 'createUserIdentity' | 'getUserIdentity' | 'listUserIdentities' | 'deleteUserIdentity'>
 
-export const userIdentityVerbs = (db: Kysely<Database>): IdentityVerbs => ({
-  async createUserIdentity(u) {
-    // The unique (workspace_id, user_identity_key) constraint decides concurrent creates.
-    const result = await db
-      .insertInto('user_identities')
-      .values(identityRow(u))
-      .onConflict((oc) => oc.columns(['workspace_id', 'user_identity_key']).doNothing())
-      .executeTakeFirst()
-    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
-  },
-
-  async getUserIdentity(scope, userIdentityId) {
-    const query = db
-      .selectFrom('user_identities')
-      .selectAll()
-      .where('workspace_id', '=', scope.workspaceId)
-      .where('user_identity_id', '=', userIdentityId)
-    const row = await inScope(query, 'user_identity', scope).executeTakeFirst()
-    return row && toUserIdentity(row)
-  },
-
-  async listUserIdentities(scope, page) {
-    const query = db.selectFrom('user_identities').selectAll().where('workspace_id', '=', scope.workspaceId)
-    return pageOf(db, inScope(query, 'user_identity', scope), 'user_identity_id', page, toUserIdentity)
-  },
-
-  /** Deletes the identity and detaches it from the sessions that held it. */
-  deleteUserIdentity(workspaceId, userIdentityId) {
-    return db.transaction().execute(async (trx) => {
-      const deleted = await trx
-        .deleteFrom('user_identities')
-        .where('workspace_id', '=', workspaceId)
-        .where('user_identity_id', '=', userIdentityId)
+export const userIdentityVerbs = (engine: Engine): IdentityVerbs => {
+  const { db } = engine
+  return {
+    async createUserIdentity(u) {
+      // The unique (workspace_id, user_identity_key) constraint decides concurrent creates.
+      const result = await db
+        .insertInto('user_identities')
+        .values(identityRow(u))
+        .onConflict((oc) => oc.columns(['workspace_id', 'user_identity_key']).doNothing())
         .executeTakeFirst()
-      if (Number(deleted.numDeletedRows) === 0) return false
-      await trx
-        .updateTable('client_sessions')
-        .set({ user_identity_id: null })
-        .where('workspace_id', '=', workspaceId)
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+    },
+
+    async getUserIdentity(scope, userIdentityId) {
+      const query = db
+        .selectFrom('user_identities')
+        .selectAll()
+        .where('workspace_id', '=', scope.workspaceId)
         .where('user_identity_id', '=', userIdentityId)
-        .execute()
-      return true
-    })
-  },
-})
+      const row = await inScope(query, 'user_identity', scope).executeTakeFirst()
+      return row && toUserIdentity(row)
+    },
+
+    async listUserIdentities(scope, page) {
+      const query = db.selectFrom('user_identities').selectAll().where('workspace_id', '=', scope.workspaceId)
+      return pageOf(engine, inScope(query, 'user_identity', scope), 'user_identity_id', page, toUserIdentity)
+    },
+
+    /** Deletes the identity and detaches it from the sessions that held it. */
+    deleteUserIdentity(workspaceId, userIdentityId) {
+      return db.transaction().execute(async (trx) => {
+        const deleted = await trx
+          .deleteFrom('user_identities')
+          .where('workspace_id', '=', workspaceId)
+          .where('user_identity_id', '=', userIdentityId)
+          .executeTakeFirst()
+        if (Number(deleted.numDeletedRows) === 0) return false
+        await trx
+          .updateTable('client_sessions')
+          .set({ user_identity_id: null })
+          .where('workspace_id', '=', workspaceId)
+          .where('user_identity_id', '=', userIdentityId)
+          .execute()
+        return true
+      })
+    },
+  }
+}

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 
 import { SQLITE } from '../sql/flavor.ts'
-import { registerDirectReader, registerDirectWriter } from '../sql/prepared.ts'
+import { type Engine, sharedRowMapper, throughKysely } from '../sql/engine.ts'
 import { startCheckpointer } from './checkpointer.ts'
 import { createGroupCommit } from './group-commit.ts'
 import { SqliteLiteralLimits } from './literal-limits.ts'
@@ -31,10 +31,16 @@ export const openSqliteStore = (path: string, options: { walLimitBytes?: number 
   // Compiled hot reads skip Kysely's connection handling and repeat from memory while the file
   // is unchanged (see read-memo.ts for why that is exact).
   const walIndex = path === ':memory:' ? undefined : watchWalIndex(path)
-  registerDirectReader(db, createReadMemo(database, cache.prepare, cache.writes, path === ':memory:' ? 'private' : walIndex))
-  // Single-statement writes of one event-loop pass share a commit (see group-commit.ts for the measure).
-  registerDirectWriter(db, createGroupCommit(db, database, cache.prepare))
-  const store = createSqlStore(db, SQLITE)
+  const shared = sharedRowMapper()
+  const memo = createReadMemo(database, cache.prepare, cache.writes, path === ':memory:' ? 'private' : walIndex, shared.share)
+  const engine: Engine = {
+    db,
+    read: (sql, parameters) => memo(sql, parameters) ?? throughKysely(db, sql, parameters),
+    // Single-statement writes of one event-loop pass share a commit (see group-commit.ts for the measure).
+    write: createGroupCommit(db, database, cache.prepare),
+    mapRows: shared.mapRows,
+  }
+  const store = createSqlStore(engine, SQLITE)
   if (path === ':memory:') return store
   const checkpointer = startCheckpointer(database, path, options.walLimitBytes === undefined ? {} : { walLimitBytes: options.walLimitBytes })
   return {

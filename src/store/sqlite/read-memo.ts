@@ -1,6 +1,5 @@
 import type { Database as BetterSqlite3Database, Statement } from 'better-sqlite3'
 
-import { type DirectReader, markShared } from '../sql/prepared.ts'
 import type { WalIndexWatch } from './wal-index-watch.ts'
 
 /**
@@ -39,13 +38,18 @@ const dataVersionWatch = (database: BetterSqlite3Database): (() => boolean) => {
   }
 }
 
+/** The rows of a compiled read, or undefined when the memo cannot answer now (inside a transaction). */
+export type MemoRead = (sql: string, parameters: readonly unknown[]) => unknown[] | undefined
+
 export const createReadMemo = (
   database: BetterSqlite3Database,
   prepare: (source: string) => Statement,
   writes: () => number,
   others: WalIndexWatch | 'private' | undefined,
+  /** Told of every answer the memo keeps, which later requests then share (engine.ts). */
+  share: (rows: readonly unknown[]) => void,
   rowsPerStatement = 2_000,
-): DirectReader => {
+): MemoRead => {
   const othersCommitted = others === 'private' ? () => false : others !== undefined ? () => others.changed() : dataVersionWatch(database)
   let writesSeen = -1
   // Whether the file was asked in this turn; reset by a tick queued when it was, which runs once
@@ -75,7 +79,7 @@ export const createReadMemo = (
     const known = statement.answers.get(key)
     if (known !== undefined) return known
     const rows = prepare(sql).all(parameters)
-    keep(statement, key, rows, rowsPerStatement)
+    if (keep(statement, key, rows, rowsPerStatement)) share(rows)
     return rows
   }
 }
@@ -87,9 +91,9 @@ interface StatementAnswers {
 
 const weight = (rows: unknown[]): number => Math.max(1, rows.length)
 
-const keep = (statement: StatementAnswers, key: string, rows: unknown[], budget: number): void => {
-  if (weight(rows) > budget) return
-  markShared(rows)
+/** Keeps an answer within the statement's budget, dropping the oldest; false when too large to keep. */
+const keep = (statement: StatementAnswers, key: string, rows: unknown[], budget: number): boolean => {
+  if (weight(rows) > budget) return false
   statement.answers.set(key, rows)
   statement.rowsHeld += weight(rows)
   for (const [oldestKey, oldest] of statement.answers) {
@@ -97,4 +101,5 @@ const keep = (statement: StatementAnswers, key: string, rows: unknown[], budget:
     statement.answers.delete(oldestKey)
     statement.rowsHeld -= weight(oldest)
   }
+  return true
 }

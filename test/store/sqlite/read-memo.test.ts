@@ -21,7 +21,7 @@ describe('SQLite read memo: bounded by rows held per statement', () => {
     const database = new BetterSqlite3(':memory:')
     database.exec('CREATE TABLE n (v INTEGER); INSERT INTO n (v) VALUES (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12)')
     let writes = 0
-    const read = createReadMemo(database, (source) => database.prepare(source), () => writes, 'private', budget)
+    const read = createReadMemo(database, (source) => database.prepare(source), () => writes, 'private', () => {}, budget)
     const page = (limit: number) => read('SELECT v FROM n ORDER BY v LIMIT ?', [limit]) as unknown[]
     return { page, write: () => (writes += 1) }
   }
@@ -84,7 +84,7 @@ describe('SQLite read memo: what another connection wrote', () => {
     const reader = withStatementCache(new BetterSqlite3(path))
     const watch = watchWalIndex(path)
     assert.ok(watch !== undefined)
-    const read = createReadMemo(reader.database, reader.prepare, reader.writes, watch)
+    const read = createReadMemo(reader.database, reader.prepare, reader.writes, watch, () => {})
     const state = () => (read('SELECT state FROM s WHERE id = ?', ['a']) as { state: string }[])[0]?.state
     const inProcess = withStatementCache(new BetterSqlite3(path))
     return {
