@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, test } from 'node:test'
 
 import { createTokenCipher } from '../../src/auth/token-cipher.ts'
+import { toClientSessionResource } from '../../src/domain/resources/client-session.ts'
 import { createClientSessionJson } from '../../src/domain/resources/client-session-json.ts'
 import type { ClientSessionRecord } from '../../src/store/records.ts'
 
@@ -98,7 +99,11 @@ describe("client session JSON: an app's cache, keyed by stored record", () => {
     const json = createClientSessionJson(cipher)
     const id = randomUUID()
     const record = recordOf(id, seal(id))
-    assert.match(json.answer(record, TOKEN), new RegExp(`"token":"${TOKEN}"`))
+    assert.equal(json.answer(record, TOKEN), `{"client_session":${JSON.stringify(toClientSessionResource(record, TOKEN))},"ok":true}`)
+    // What is kept for own-token answers holds no token: each answer carries the one presented.
+    const other = `seam_cst1ZyXwVuTs_${'y'.repeat(28)}`
+    assert.match(json.answer(record, other), new RegExp(`"token":"${other}"`))
+    assert.match(json.answer({ ...record, userIdentifierKey: '"token":null' }, TOKEN), new RegExp(`^\\{"client_session":\\{"client_session_id":"${id}","workspace_id":"[^"]+","token":"${TOKEN}"`))
     const minted = recordOf(randomUUID(), 'not-even-a-ciphertext')
     json.rememberToken(minted, TOKEN)
     assert.match(json.answer(minted), new RegExp(`"token":"${TOKEN}"`))

@@ -1,5 +1,5 @@
-import type { Database as BetterSqlite3Database, Statement } from 'better-sqlite3'
-import type { Kysely } from 'kysely'
+import type { Database as BetterSqlite3Database } from 'better-sqlite3'
+import type { Kysely, SqliteStatement } from 'kysely'
 
 import type { Database } from '../tables.ts'
 
@@ -34,13 +34,13 @@ interface Pending {
 export const createGroupCommit = (
   db: Kysely<Database>,
   database: BetterSqlite3Database,
-  prepare: (sql: string) => Statement,
+  prepare: (sql: string) => SqliteStatement,
 ): GroupedWrite => {
   let queue: Pending[] = []
 
   const runAlone = (write: Pending) => {
     try {
-      write.resolve(prepare(write.sql).run(write.parameters).changes)
+      write.resolve(Number(prepare(write.sql).run(write.parameters).changes))
     } catch (error) {
       write.reject(error)
     }
@@ -48,13 +48,13 @@ export const createGroupCommit = (
 
   /** True when every write ran and the batch committed; false when it was rolled back. */
   const runTogether = (batch: Pending[]): boolean => {
-    prepare('BEGIN IMMEDIATE').run()
+    prepare('BEGIN IMMEDIATE').run([])
     const changes: number[] = []
     try {
-      for (const write of batch) changes.push(prepare(write.sql).run(write.parameters).changes)
-      prepare('COMMIT').run()
+      for (const write of batch) changes.push(Number(prepare(write.sql).run(write.parameters).changes))
+      prepare('COMMIT').run([])
     } catch {
-      if (database.inTransaction) prepare('ROLLBACK').run()
+      if (database.inTransaction) prepare('ROLLBACK').run([])
       return false
     }
     batch.forEach((write, i) => write.resolve(changes[i] as number))

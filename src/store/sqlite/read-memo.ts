@@ -1,4 +1,5 @@
-import type { Database as BetterSqlite3Database, Statement } from 'better-sqlite3'
+import type { Database as BetterSqlite3Database } from 'better-sqlite3'
+import type { SqliteStatement } from 'kysely'
 
 import type { WalIndexWatch } from './wal-index-watch.ts'
 
@@ -43,7 +44,7 @@ export type MemoRead = (sql: string, parameters: readonly unknown[]) => unknown[
 
 export const createReadMemo = (
   database: BetterSqlite3Database,
-  prepare: (source: string) => Statement,
+  prepare: (source: string) => SqliteStatement,
   writes: () => number,
   others: WalIndexWatch | 'private' | undefined,
   /** Told of every answer the memo keeps, which later requests then share (engine.ts). */

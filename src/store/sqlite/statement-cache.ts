@@ -1,49 +1,64 @@
 import type { Database as BetterSqlite3Database, Statement } from 'better-sqlite3'
+import type { SqliteDatabase, SqliteStatement } from 'kysely'
+
+/**
+ * Writes run through any statement cache of this process, every connection's together. It is
+ * process-wide on purpose, and a count rather than a cache: a read memo (read-memo.ts) compares
+ * it on every read, so it sees at once a write made through another store of this process (a
+ * CLI command in a test, a second server on the same file), as it sees its own, without asking
+ * the file. Other processes' commits reach it through the WAL index (wal-index-watch.ts).
+ */
+let writesInProcess = 0
 
 /**
  * better-sqlite3 compiles SQL on every `prepare`, and Kysely prepares every query it runs; the
- * profile of the hot path showed compilation as its largest cost. This hands Kysely a database
- * whose `prepare` reuses compiled statements by SQL text. Statements only ever run synchronously
- * here (`all`/`run`, never a held iterator), so reuse cannot interleave. Bounded, least recently
- * used first out, because IN-lists of varying length produce many distinct texts.
+ * profile of the hot path showed compilation as its largest cost. This is the database Kysely's
+ * SQLite dialect is given, implementing exactly the interface the dialect asks for
+ * (`SqliteDatabase`: `prepare` and `close`), whose `prepare` reuses compiled statements by SQL
+ * text. Statements run synchronously (`all`/`run`; an iterator Kysely streams is read through
+ * before anything else runs on this connection), so reuse cannot interleave. Bounded, least
+ * recently used first out, because IN-lists of varying length produce many distinct texts.
  *
- * It also counts writes: Kysely runs each statement right after preparing it, so a statement
- * that is not a reader (INSERT, UPDATE, DELETE, BEGIN, COMMIT…) means a connection is changing
- * its database. The count is the whole process's, every connection's writes together, so a read
- * memo (read-memo.ts) sees at once a write made through another store in the same process, as
- * it sees its own, without asking the file.
+ * Every statement that changes the database (better-sqlite3's `readonly` is false: INSERT,
+ * UPDATE, DELETE, a write with RETURNING) counts in `writesInProcess` when it runs, whoever runs
+ * it: Kysely, the group commit (group-commit.ts) or the read memo.
  */
-/** Writes prepared through any statement cache of this process. */
-let writesInProcess = 0
-
 export const withStatementCache = (
   database: BetterSqlite3Database,
   capacity = 500,
-): { database: BetterSqlite3Database; prepare: (source: string) => Statement; writes: () => number } => {
-  const cache = new Map<string, Statement>()
-  const compiled = (source: string): Statement => {
+): { database: SqliteDatabase; prepare: (source: string) => SqliteStatement; writes: () => number } => {
+  const cache = new Map<string, SqliteStatement>()
+  const prepare = (source: string): SqliteStatement => {
     const hit = cache.get(source)
     if (hit !== undefined) {
       cache.delete(source)
       cache.set(source, hit)
       return hit
     }
-    const statement = database.prepare(source)
+    const statement = countingWrites(database.prepare(source))
     cache.set(source, statement)
     if (cache.size > capacity) cache.delete(cache.keys().next().value as string)
     return statement
   }
-  const prepare = (source: string): Statement => {
-    const statement = compiled(source)
-    if (!statement.reader) writesInProcess++
-    return statement
-  }
-  const cached = new Proxy(database, {
-    get(target, property) {
-      if (property === 'prepare') return prepare
-      const value: unknown = Reflect.get(target, property, target)
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
+  return { database: { prepare, close: () => database.close() }, prepare, writes: () => writesInProcess }
+}
+
+/** A statement that reads is handed on as it is; one that writes counts each of its runs. */
+const countingWrites = (statement: Statement): SqliteStatement => {
+  if (statement.readonly) return statement
+  return {
+    reader: statement.reader,
+    all(parameters) {
+      writesInProcess++
+      return statement.all(parameters)
     },
-  })
-  return { database: cached, prepare, writes: () => writesInProcess }
+    run(parameters) {
+      writesInProcess++
+      return statement.run(parameters)
+    },
+    iterate(parameters) {
+      writesInProcess++
+      return statement.iterate(parameters)
+    },
+  }
 }

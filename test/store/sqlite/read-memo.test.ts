@@ -81,10 +81,11 @@ describe('SQLite read memo: what another connection wrote', () => {
     const setup = new BetterSqlite3(path)
     setup.pragma('journal_mode = WAL')
     setup.exec("CREATE TABLE s (id TEXT PRIMARY KEY, state TEXT); INSERT INTO s VALUES ('a', 'live')")
-    const reader = withStatementCache(new BetterSqlite3(path))
+    const readerDatabase = new BetterSqlite3(path)
+    const reader = withStatementCache(readerDatabase)
     const watch = watchWalIndex(path)
     assert.ok(watch !== undefined)
-    const read = createReadMemo(reader.database, reader.prepare, reader.writes, watch, () => {})
+    const read = createReadMemo(readerDatabase, reader.prepare, reader.writes, watch, () => {})
     const state = () => (read('SELECT state FROM s WHERE id = ?', ['a']) as { state: string }[])[0]?.state
     const inProcess = withStatementCache(new BetterSqlite3(path))
     return {
@@ -92,7 +93,7 @@ describe('SQLite read memo: what another connection wrote', () => {
       // Another process: its commits reach this one only through the file.
       elsewhere: (value: string) => setup.prepare("UPDATE s SET state = ? WHERE id = 'a'").run(value),
       // Another store of this process: through the statement cache, like every store's writes.
-      inThisProcess: (value: string) => inProcess.prepare("UPDATE s SET state = ? WHERE id = 'a'").run(value),
+      inThisProcess: (value: string) => inProcess.prepare("UPDATE s SET state = ? WHERE id = 'a'").run([value]),
       close: () => {
         watch.close()
         for (const db of [setup, reader.database, inProcess.database]) db.close()
