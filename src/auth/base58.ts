@@ -1,4 +1,4 @@
-import { nextRandomByte } from './random-pool.ts'
+import { randomBytes } from 'node:crypto'
 
 /** Bitcoin's base58 alphabet: no 0/O/I/l, so tokens survive being read aloud or retyped. */
 export const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
@@ -6,13 +6,17 @@ export const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnop
 /**
  * `length` characters drawn uniformly from the alphabet with a CSPRNG. Rejection sampling
  * (discarding bytes >= 232 = 4 * 58) keeps every character equally likely, so each carries
- * log2(58) ≈ 5.86 bits of entropy.
+ * log2(58) ≈ 5.86 bits of entropy. The bytes are drawn for this call alone (a tenth more than
+ * needed covers the rejections almost always): a token's secret never sits in a pool before the
+ * request that mints it.
  */
 export const randomBase58 = (length: number): string => {
   let out = ''
   while (out.length < length) {
-    const byte = nextRandomByte()
-    if (byte < 232) out += BASE58_ALPHABET[byte % 58]
+    for (const byte of randomBytes(length - out.length + 8)) {
+      if (byte < 232) out += BASE58_ALPHABET[byte % 58]
+      if (out.length === length) break
+    }
   }
   return out
 }

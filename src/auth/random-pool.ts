@@ -1,28 +1,23 @@
 import { randomFillSync } from 'node:crypto'
 
-/*
- * CSPRNG bytes drawn 4 KiB at a time, as Node's own randomUUID does: one call into OpenSSL per
- * ~100 tokens or IVs instead of one per value (`randomBytes(12)` alone cost 3.5 µs here). Each
- * byte is handed out once and the pool is refilled only when spent, so no byte is ever reused.
+/**
+ * A pool of CSPRNG bytes for values that are not secret (AES-GCM IVs, stored beside their
+ * ciphertext), drawn 4 KiB at a time as Node's own randomUUID does: one call into OpenSSL per
+ * ~300 IVs instead of one per value (`randomBytes(12)` alone cost 3.5 µs here). Each byte is
+ * handed out once and the pool is refilled only when spent, so no byte is ever reused. Owned by
+ * whoever creates it (a token cipher makes its own); never used for secrets, whose bytes must
+ * not sit in memory before the request that mints them.
  */
-const pool = Buffer.alloc(4096)
-let offset = pool.length
-
-const refillIfShort = (needed: number) => {
-  if (offset + needed <= pool.length) return
-  randomFillSync(pool)
-  offset = 0
-}
-
-export const nextRandomByte = (): number => {
-  refillIfShort(1)
-  return pool[offset++] as number
-}
-
-/** `length` fresh random bytes (at most the pool's size), copied out of the pool. */
-export const randomBytesFromPool = (length: number): Buffer => {
-  refillIfShort(length)
-  const bytes = Buffer.from(pool.subarray(offset, offset + length))
-  offset += length
-  return bytes
+export const createRandomPool = (size = 4096): ((length: number) => Buffer) => {
+  const pool = Buffer.alloc(size)
+  let offset = pool.length
+  return (length) => {
+    if (offset + length > pool.length) {
+      randomFillSync(pool)
+      offset = 0
+    }
+    const bytes = Buffer.from(pool.subarray(offset, offset + length))
+    offset += length
+    return bytes
+  }
 }

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createSecretKey, type KeyObject } from 'node:crypto'
 
-import { randomBytesFromPool } from './random-pool.ts'
+import { createRandomPool } from './random-pool.ts'
 
 /**
  * AES-256-GCM for the one credential the API must echo back: the client session token
@@ -21,10 +21,9 @@ const TAG_BYTES = 16
 export const deriveKey = (secret: string): Buffer =>
   createHash('sha256').update('latchkey token cipher v1\0').update(secret).digest()
 
-// Keys are imported into KeyObjects once, and IVs come from the random pool: 13.4 µs → 6.6 µs
-// per encryption measured here.
-const encryptWith = (key: KeyObject, plaintext: string, boundTo: string): string => {
-  const iv = randomBytesFromPool(IV_BYTES)
+// Keys are imported into KeyObjects once, and IVs come from a pool of random bytes: 13.4 µs →
+// 6.6 µs per encryption measured here.
+const encryptWith = (key: KeyObject, iv: Buffer, plaintext: string, boundTo: string): string => {
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   cipher.setAAD(Buffer.from(boundTo))
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
@@ -57,6 +56,8 @@ export const createTokenCipher = (...keys: Buffer[]): TokenCipher & { open(ciphe
   if (keys.length === 0 || keys.some((key) => key.length !== 32)) throw new Error('token cipher keys must be 32 bytes')
   const ring = keys.map((key) => createSecretKey(key))
   const current = ring[0] as KeyObject
+  // IVs are public (stored with the ciphertext); this cipher's own pool.
+  const nextIv = createRandomPool()
   const open = (ciphertext: string, boundTo: string): OpenedToken | undefined => {
     for (const [keyIndex, key] of ring.entries()) {
       try {
@@ -68,7 +69,7 @@ export const createTokenCipher = (...keys: Buffer[]): TokenCipher & { open(ciphe
     return undefined
   }
   return {
-    encrypt: (plaintext, boundTo) => encryptWith(current, plaintext, boundTo),
+    encrypt: (plaintext, boundTo) => encryptWith(current, nextIv(IV_BYTES), plaintext, boundTo),
     decrypt(ciphertext, boundTo) {
       const opened = open(ciphertext, boundTo)
       if (opened === undefined) throw new UndecryptableTokenError('no configured key decrypts this token')

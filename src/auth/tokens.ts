@@ -39,19 +39,19 @@ export interface MintedCredential {
 // One-shot hash (Node ≥ 20.12): no Hash object per request on the hot auth path.
 export const hashSecret = (secret: string): Buffer => hash('sha256', secret, 'buffer')
 
-const mintId = (kind: CredentialKind): string => {
-  for (;;) {
-    const id = randomBase58(ID_LENGTH)
-    if (kind !== 'api_key') return id
-    if (!RESERVED_API_KEY_ID_STARTS.some((start) => id.toLowerCase().startsWith(start))) return id
-  }
-}
+const isReservedApiKeyId = (id: string): boolean => RESERVED_API_KEY_ID_STARTS.some((start) => id.toLowerCase().startsWith(start))
 
 export const mintCredential = (kind: CredentialKind): MintedCredential => {
   const { prefix, secretLength } = FORMATS[kind]
-  const tokenId = mintId(kind)
-  const secret = randomBase58(secretLength)
-  return { token: `${prefix}${tokenId}_${secret}`, tokenId, secretHash: hashSecret(secret) }
+  for (;;) {
+    // The id and the secret in one draw from the CSPRNG: each draw costs ~4 µs, and the secret's
+    // bytes are drawn for this credential alone, never pooled ahead of time.
+    const drawn = randomBase58(ID_LENGTH + secretLength)
+    const tokenId = drawn.slice(0, ID_LENGTH)
+    if (kind === 'api_key' && isReservedApiKeyId(tokenId)) continue
+    const secret = drawn.slice(ID_LENGTH)
+    return { token: `${prefix}${tokenId}_${secret}`, tokenId, secretHash: hashSecret(secret) }
+  }
 }
 
 export interface ParsedCredential {

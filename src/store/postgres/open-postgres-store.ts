@@ -4,6 +4,7 @@ import pg from 'pg'
 import { POSTGRES } from '../sql/flavor.ts'
 import { namedStatementPool, queryNamed } from './named-statements.ts'
 import { plainEngine } from '../sql/engine.ts'
+import { COALESCED_READS, coalescedLookup } from './coalesced-lookup.ts'
 import { createSqlStore } from '../sql/sql-store.ts'
 import type { Store } from '../store.ts'
 import { latchkeyTypes, useUtc } from './timestamps.ts'
@@ -29,7 +30,12 @@ export const openPostgresStore = (connectionString: string, poolSize = 10): Stor
   // Compiled hot reads skip Kysely's connection handling. Always read from the database:
   // nothing is remembered here, so every instance sees every commit.
   return createSqlStore(
-    plainEngine(db, (sql, parameters) => queryNamed(pool, sql, parameters)),
+    plainEngine(
+      db,
+      (sql, parameters) => queryNamed(pool, sql, parameters),
+      // Concurrent credential and user-key lookups share statements (coalesced-lookup.ts).
+      (readMany, keyOf) => coalescedLookup(readMany, keyOf, COALESCED_READS),
+    ),
     POSTGRES,
   )
 }

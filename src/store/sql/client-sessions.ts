@@ -11,7 +11,6 @@ import { recordEvent } from './events.ts'
 import { pageOf } from './paging.ts'
 import { arg, preparedMappedQuery, preparedWrite } from './prepared.ts'
 import { tokenIdLookup } from './token-id-lookup.ts'
-import { COALESCED_READS, coalescedLookup } from './coalesced-lookup.ts'
 
 type SessionVerbs = Pick<
   Store,
@@ -94,9 +93,10 @@ const SESSION_COLUMNS = Object.keys(sessionRow({} as NewClientSession)) as (keyo
  * per column), so that concurrent reads share it. A pair travels as one JSON-encoded key.
  */
 const coalescedUserKeyLookup = (
+  coalesce: NonNullable<Engine['coalesce']>,
   byPairs: (workspaceIds: string[], userIdentifierKeys: string[]) => MaybePromise<readonly ClientSessionRecord[]>,
 ): ((workspaceId: string, userIdentifierKey: string) => Promise<ClientSessionRecord | undefined>) => {
-  const lookup = coalescedLookup(
+  const lookup = coalesce(
     (pairs) => {
       const decoded = pairs.map((pair) => JSON.parse(pair) as [string, string])
       return byPairs(
@@ -105,7 +105,6 @@ const coalescedUserKeyLookup = (
       )
     },
     (session) => JSON.stringify([session.workspaceId, session.userIdentifierKey]),
-    COALESCED_READS,
   )
   return (workspaceId, userIdentifierKey) => lookup(JSON.stringify([workspaceId, userIdentifierKey]))
 }
@@ -137,7 +136,7 @@ export const sessionVerbs = (engine: Engine, flavor: SqlFlavor): SessionVerbs =>
   // A user key's session: the live one (NULL revoked_at), else the most recently created. The
   // API-key hot read (client_sessions/get by key, get_or_create). SQLite reads one pair per
   // statement (and answers repeats from its read memo); on PostgreSQL concurrent reads share
-  // statements (coalesced-lookup.ts): one row per (workspace, key) pair sent, as two arrays.
+  // statements (the engine's `coalesce`): one row per (workspace, key) pair sent, as two arrays.
   const liveFirst = (eb: ExpressionBuilder<Database, 'client_sessions'>) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end()
   const byOneUserKey = preparedMappedQuery(
     engine,
@@ -145,8 +144,9 @@ export const sessionVerbs = (engine: Engine, flavor: SqlFlavor): SessionVerbs =>
     toSessionWithLinks,
   )
   const byUserKey: (workspaceId: string, userIdentifierKey: string) => MaybePromise<ClientSessionRecord | undefined> =
-    flavor.name === 'postgres'
+    engine.coalesce !== undefined && flavor.name === 'postgres'
       ? coalescedUserKeyLookup(
+          engine.coalesce,
           preparedMappedQuery(
             engine,
             (d) =>

@@ -23,6 +23,12 @@ export interface Engine {
    * mapped.
    */
   mapRows<Row, Out extends object>(rows: readonly Row[], map: (row: Row) => Out): readonly Readonly<Out>[]
+  /**
+   * Present where concurrent lookups by one key should share statements (PostgreSQL:
+   * postgres/coalesced-lookup.ts): given a read of many keys at once and each row's key, a
+   * lookup of one key. Absent, each lookup reads its own key.
+   */
+  coalesce?: <Row>(readMany: (keys: string[]) => MaybePromise<readonly Row[]>, keyOf: (row: Row) => string) => (key: string) => Promise<Row | undefined>
 }
 
 /** A compiled read run through Kysely's own connection handling. */
@@ -30,8 +36,9 @@ export const throughKysely = async <Row>(db: Kysely<Database>, sql: string, para
   (await db.executeQuery(CompiledQuery.raw(sql, [...parameters]))).rows as Row[]
 
 /** Every statement through Kysely, nothing remembered. */
-export const plainEngine = (db: Kysely<Database>, read?: Engine['read']): Engine => ({
+export const plainEngine = (db: Kysely<Database>, read?: Engine['read'], coalesce?: Engine['coalesce']): Engine => ({
   db,
+  ...(coalesce === undefined ? {} : { coalesce }),
   read: read ?? ((sql, parameters) => throughKysely(db, sql, parameters)),
   async write(sql, parameters) {
     const result = await db.executeQuery(CompiledQuery.raw(sql, [...parameters]))

@@ -29,7 +29,7 @@ export interface CoalescedLookupOptions {
 }
 
 /**
- * What the PostgreSQL store uses for its hot lookups. One statement in flight gave the most reads
+ * What the PostgreSQL store's engine uses for its hot lookups (its `coalesce`). One statement in flight gave the most reads
  * per second (the CST read on 2 cores, 32 connections: 1 → 5 000/s, 2 → 3 750/s, 4 → 3 330/s,
  * 8 → 2 500/s): bigger batches cost PostgreSQL less per key, and a batch of 64 takes about 2 ms,
  * so one instance is not capped below ~30 000 reads/s.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { coalescedLookup } from '../../src/store/sql/coalesced-lookup.ts'
+import { coalescedLookup } from '../../src/store/postgres/coalesced-lookup.ts'
 
 describe('coalesced lookups', () => {
   test('a key whose statement fails fails only its own requests, not the others that shared the statement', async () => {
