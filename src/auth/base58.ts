@@ -6,8 +6,8 @@ export const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnop
 /**
  * `length` characters drawn uniformly from the alphabet with a CSPRNG. Rejection sampling
  * (discarding bytes >= 232 = 4 * 58) keeps every character equally likely, so each carries
- * log2(58) ≈ 5.86 bits of entropy. The bytes are drawn for this call alone (a tenth more than
- * needed covers the rejections almost always): a token's secret never sits in a pool before the
+ * log2(58) ≈ 5.86 bits of entropy. The bytes are drawn for this call alone (eight more than
+ * needed cover the rejections almost always): a token's secret never sits in a pool before the
  * request that mints it.
  */
 export const randomBase58 = (length: number): string => {

@@ -13,7 +13,7 @@ import { toClientSessionResource } from './client-session.ts'
  *   the records still referenced (weak keys): a record the memo dropped takes its strings along.
  * - **Opened tokens**, keyed by session id and ciphertext: a row read afresh (every read on
  *   PostgreSQL) carries the same ciphertext, which opens to the same token under the same key
- *   ring, so a list of 100 sessions does not run 100 AES-GCM decryptions per call (~12 µs each).
+ *   ring, so a list of 100 sessions does not run 100 AES-GCM decryptions per call (~5 µs each).
  *   The session id is part of the key, so a ciphertext copied onto another row is opened (and
  *   refused) for that row. Bounded to `maxOpenedTokens`, oldest out first. It holds the tokens
  *   that the answers it caches carry anyway; tokens are handed back to their holders by design
@@ -36,7 +36,8 @@ export interface ClientSessionJson {
   rememberToken(record: ClientSessionRecord, token: string): void
 }
 
-const TOKEN_PLACE = '"token":null'
+/** Where the token goes in a resource stringified with a null token. */
+const TOKEN_KEY = '"token":'
 
 export const createClientSessionJson = (cipher: TokenCipher, maxOpenedTokens = 10_000): ClientSessionJson => {
   const opened = new Map<string, string | null>()
@@ -88,7 +89,7 @@ export const createClientSessionJson = (cipher: TokenCipher, maxOpenedTokens = 1
           // The token is the resource's only field named "token", and a quote inside any string
           // value is escaped, so the first `"token":null` is the token's place.
           const withoutToken = `{"client_session":${JSON.stringify(toClientSessionResource(record, null))},"ok":true}`
-          const at = withoutToken.indexOf(TOKEN_PLACE) + TOKEN_PLACE.length - 'null'.length
+          const at = withoutToken.indexOf(`${TOKEN_KEY}null`) + TOKEN_KEY.length
           parts = [withoutToken.slice(0, at), withoutToken.slice(at + 'null'.length)]
           ownAnswerParts.set(record, parts)
         }

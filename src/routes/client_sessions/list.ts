@@ -34,7 +34,7 @@ export default defineRoute({
       after,
     )
     // The body JSON.stringify would give for { client_sessions, pagination, ok }, from each
-    // session's JSON as stringified once per stored version (shared.ts).
+    // session's JSON as stringified once per stored version (domain/resources/client-session-json.ts).
     const sessions = page.items.map((record) => context.caches.clientSessionJson.resource(record)).join(',')
     const pagination = JSON.stringify(paginationOf(page, (r) => ({ createdAt: r.createdAt, id: r.clientSessionId })))
     return new SerializedAnswer(`{"client_sessions":[${sessions}],"pagination":${pagination},"ok":true}`)

@@ -31,19 +31,21 @@ export interface Engine {
   coalesce?: <Row>(readMany: (keys: string[]) => MaybePromise<readonly Row[]>, keyOf: (row: Row) => string) => (key: string) => Promise<Row | undefined>
 }
 
+const execute = (db: Kysely<Database>, sql: string, parameters: readonly unknown[]) => db.executeQuery(CompiledQuery.raw(sql, [...parameters]))
+
 /** A compiled read run through Kysely's own connection handling. */
 export const throughKysely = async <Row>(db: Kysely<Database>, sql: string, parameters: readonly unknown[]): Promise<Row[]> =>
-  (await db.executeQuery(CompiledQuery.raw(sql, [...parameters]))).rows as Row[]
+  (await execute(db, sql, parameters)).rows as Row[]
 
-/** Every statement through Kysely, nothing remembered. */
+/**
+ * An engine that remembers nothing: writes through Kysely, reads through `read` when given (on
+ * PostgreSQL, named statements) or else through Kysely, rows mapped afresh each time.
+ */
 export const plainEngine = (db: Kysely<Database>, read?: Engine['read'], coalesce?: Engine['coalesce']): Engine => ({
   db,
   ...(coalesce === undefined ? {} : { coalesce }),
   read: read ?? ((sql, parameters) => throughKysely(db, sql, parameters)),
-  async write(sql, parameters) {
-    const result = await db.executeQuery(CompiledQuery.raw(sql, [...parameters]))
-    return Number(result.numAffectedRows ?? 0)
-  },
+  write: async (sql, parameters) => Number((await execute(db, sql, parameters)).numAffectedRows ?? 0),
   mapRows: (rows, map) => rows.map(map),
 })
 
