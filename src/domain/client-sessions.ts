@@ -12,10 +12,19 @@ const liveSessionFor = async ({ store }: AppContext, workspaceId: string, key: s
 }
 
 /**
+ * A session as the domain hands it to a route, with its token when this call minted it: the
+ * answer then carries the token it has in hand instead of opening the stored ciphertext.
+ */
+export interface SessionOutcome {
+  record: ClientSessionRecord
+  mintedToken?: string
+}
+
+/**
  * Mints a token and inserts a session. Returns undefined when a live session already holds the
  * user key (the unique index refused the insert), so callers re-read the winner.
  */
-const insertNew = async (context: AppContext, workspaceId: string, input: SessionInput) => {
+const insertNew = async (context: AppContext, workspaceId: string, input: SessionInput): Promise<SessionOutcome | undefined> => {
   const { store, clock, config, tokenCipher } = context
   const now = clock.now()
   const clientSessionId = randomUUID()
@@ -38,10 +47,13 @@ const insertNew = async (context: AppContext, workspaceId: string, input: Sessio
   if (!(await store.insertClientSession(session))) return undefined
   // With links the store works out what they reach (device_count); without, the inserted row is
   // the whole session, so it is not read back.
-  if (session.connectedAccountIds.length > 0 || session.connectWebviewIds.length > 0) return store.getClientSession(workspaceId, clientSessionId)
-  const record = unlinkedSessionRecord(session)
-  context.caches.clientSessionJson.rememberToken(record, minted.token)
-  return record
+  const record =
+    session.connectedAccountIds.length > 0 || session.connectWebviewIds.length > 0
+      ? await store.getClientSession(workspaceId, clientSessionId)
+      : unlinkedSessionRecord(session)
+  // Deleted between its insert and the read back: the caller tries again, as for a held key.
+  if (record === undefined) return undefined
+  return { record, mintedToken: minted.token }
 }
 
 /** The record a session without links is, as the store would read it back right after the insert. */
@@ -80,7 +92,7 @@ export const createClientSession = async (
   workspaceId: string,
   input: SessionInput,
   onExisting: 'return' | 'reject',
-): Promise<ClientSessionRecord> => {
+): Promise<SessionOutcome> => {
   const key = input.userIdentifierKey
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     // Insert first: a new key (the usual create) then costs no read before the write. A key a
@@ -90,7 +102,7 @@ export const createClientSession = async (
     const existing = key === null ? undefined : await liveSessionFor(context, workspaceId, key)
     if (existing !== undefined) {
       if (onExisting === 'reject') throw alreadyExists()
-      return existing
+      return { record: existing }
     }
   }
   throw new ApiError(409, 'client_session_conflict', 'The client session changed concurrently; retry the request.')
@@ -105,12 +117,12 @@ export const getOrCreateClientSession = async (
   context: AppContext,
   workspaceId: string,
   input: SessionInput,
-): Promise<ClientSessionRecord> => {
+): Promise<SessionOutcome> => {
   const key = input.userIdentifierKey
   if (key === null) return createClientSession(context, workspaceId, input, 'reject')
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const existing = await liveSessionFor(context, workspaceId, key)
-    if (existing !== undefined) return updateExisting(context, existing, input)
+    if (existing !== undefined) return { record: await updateExisting(context, existing, input) }
     const created = await insertNew(context, workspaceId, input)
     if (created !== undefined) return created
   }

@@ -13,7 +13,7 @@ export default defineRoute({
   response: clientSessionResponse,
   async handler({ params, auth, method, context }) {
     const input = await readSessionInput(params, auth, context)
-    const record = await createClientSession(context, auth.workspaceId, input, method === 'PUT' ? 'return' : 'reject')
-    return respondWithSession(record, context)
+    const { record, mintedToken } = await createClientSession(context, auth.workspaceId, input, method === 'PUT' ? 'return' : 'reject')
+    return respondWithSession(record, context, mintedToken)
   },
 })

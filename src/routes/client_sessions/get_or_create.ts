@@ -13,6 +13,7 @@ export default defineRoute({
   response: clientSessionResponse,
   async handler({ params, auth, context }) {
     const input = await readSessionInput(params, auth, context)
-    return respondWithSession(await getOrCreateClientSession(context, auth.workspaceId, input), context)
+    const { record, mintedToken } = await getOrCreateClientSession(context, auth.workspaceId, input)
+    return respondWithSession(record, context, mintedToken)
   },
 })
