@@ -11,6 +11,9 @@ export const userIdentitySchema = z.object({
   display_name: z.string(),
   created_at: z.iso.datetime(),
   acs_user_ids: z.array(z.uuid()),
+  /** Identities merged into this one; Latchkey cannot merge identities, so always empty. */
+  merged_user_identity_ids: z.array(z.uuid()),
+  merged_user_identity_keys: z.array(z.string()),
   errors: z.array(z.unknown()),
   warnings: z.array(z.unknown()),
 })

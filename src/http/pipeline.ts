@@ -25,10 +25,23 @@ export interface RouteCall {
 
 export const readsQuery = (method: string): boolean => method === 'GET' || method === 'DELETE'
 
+/** A parameter Seam defines that Latchkey does not implement is refused, never ignored. */
+const refuseUnsupported = (route: AnyRoute, raw: Record<string, unknown>): void => {
+  if (route.unsupported === undefined) return
+  for (const name of route.unsupported) {
+    if (Object.hasOwn(raw, name)) {
+      throw new ApiError(400, 'invalid_input', `${name}: this parameter is not supported by Latchkey.`, {
+        validation_errors: { _errors: [], [name]: { _errors: ['Not supported by Latchkey'] } },
+      })
+    }
+  }
+}
+
 const parseParams = (route: AnyRoute, raw: unknown): Record<string, unknown> => {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ApiError(400, 'invalid_input', 'Parameters must be a JSON object.', { validation_errors: { _errors: ['Expected an object'] } })
   }
+  refuseUnsupported(route, raw as Record<string, unknown>)
   const result = route.params.safeParse(raw)
   if (result.success) return result.data
   const first = result.error.issues[0]

@@ -27,6 +27,12 @@ export interface RouteSpec<P extends z.ZodObject = z.ZodObject, A extends AuthKi
   auth: readonly A[]
   description: string
   params: P
+  /**
+   * Parameters Seam's API defines on this route that Latchkey does not implement. A request that
+   * sends one is refused (400 invalid_input naming it) instead of answered as if it were absent:
+   * an ignored filter would answer rows the caller did not ask for.
+   */
+  unsupported?: readonly string[]
   /** The success body without `ok`, for the OpenAPI document. */
   response: z.ZodObject
   /** May answer synchronously (maybe-promise.ts); throwing and rejecting are answered alike. */

@@ -25,3 +25,7 @@ export const currentProperties = (device: { deviceType: string; displayName: str
 }
 
 export const isLock = (deviceType: string): boolean => deviceType.endsWith('_lock')
+
+/** The device types whose model names this manufacturer (what a device stored without one is made by). */
+export const deviceTypesMadeBy = (manufacturer: string): string[] =>
+  manufacturer === SANDBOX_LOCK_MODEL.manufacturer ? [SANDBOX_LOCK_MODEL.deviceType] : []

@@ -196,11 +196,44 @@ export type ConnectWebviewRecord = NewConnectWebview
 
 export type UserIdentityRecord = NewUserIdentity
 
+export interface UserIdentityFilter extends ListFilter {
+  userIdentityIds?: string[]
+  userIdentityKey?: string
+}
+
 export type DeviceRecord = NewDevice
 
-export interface DeviceFilter {
+/**
+ * What every scoped list may be narrowed by, on top of the caller's own scope (Seam's common list
+ * filters). Each one given must match.
+ */
+export interface ListFilter {
+  /**
+   * Only what this client session's scope reaches (the session a `user_identifier_key` holds);
+   * null for a key that holds no live session, which reaches nothing.
+   */
+  withinSessionId?: string | null
+  /** Created strictly before this ISO instant. */
+  createdBefore?: string
+  /** A case-insensitive part of the resource's id or of its names (each list says which). */
+  search?: string
+}
+
+export interface DeviceFilter extends ListFilter {
   connectedAccountIds?: string[]
   deviceIds?: string[]
+  deviceTypes?: string[]
+  /**
+   * The device's `properties.manufacturer`; a device stored without one counts as made by
+   * `name` when its type is among `defaultForTypes` (its model's manufacturer).
+   */
+  manufacturer?: { name: string; defaultForTypes: string[] }
+  /** The account a Connect Webview connected (none yet: nothing matches). */
+  connectWebviewId?: string
+  /** The device's name, exactly. */
+  name?: string
+  /** Locks only: a device type ending in `_lock` (sandbox/devices.ts's isLock). */
+  locksOnly?: boolean
 }
 
 /** The resources an event may be about; the store fills those that apply. */
@@ -239,6 +272,14 @@ export interface EventRecord {
 export interface EventFilter {
   eventTypes?: string[]
   since?: string
+  /** Occurred at or after the first instant and at or before the second. */
+  between?: readonly [string, string]
+  eventIds?: string[]
+  deviceIds?: string[]
+  accessCodeIds?: string[]
+  connectedAccountId?: string
+  connectWebviewId?: string
+  userIdentityId?: string
 }
 
 /** What a successful sandbox sign-in stores: the account (reused if it exists) and its devices. */
@@ -287,9 +328,10 @@ export interface AccessCodeRecord {
   createdAt: string
 }
 
-export interface AccessCodeFilter {
+export interface AccessCodeFilter extends ListFilter {
   deviceId?: string
   accessCodeIds?: string[]
+  code?: string
 }
 
 /** A lock or unlock, applied at once with its attempt and event (the sandbox lock answers at once). */

@@ -6,6 +6,7 @@ import type {
   AccessCodeWriteResult,
   ActionAttemptFilter,
   ActionAttemptRecord,
+  ListFilter,
   LockAction,
   ApiKey,
   ClientSessionAuth,
@@ -25,6 +26,7 @@ import type {
   Scope,
   StoredCredential,
   User,
+  UserIdentityFilter,
   WebviewLogin,
   WebviewLoginResult,
   Workspace,
@@ -96,7 +98,7 @@ export interface Store {
 
   // Scoped reads (contract §5): a Scope with a client session sees only that session's scope.
   getConnectedAccount(scope: Scope, connectedAccountId: string): Promise<ConnectedAccountRecord | undefined>
-  listConnectedAccounts(scope: Scope, page: PageRequest): Promise<Page<ConnectedAccountRecord>>
+  listConnectedAccounts(scope: Scope, filter: ListFilter, page: PageRequest): Promise<Page<ConnectedAccountRecord>>
   /** Also deletes its devices and removes it from every session; false when it does not exist. */
   deleteConnectedAccount(workspaceId: string, connectedAccountId: string, at: string): Promise<boolean>
 
@@ -108,14 +110,14 @@ export interface Store {
   getConnectWebview(scope: Scope, connectWebviewId: string): Promise<ConnectWebviewRecord | undefined>
   /** Unscoped, for the sign-in page, which is reached by its unguessable id alone. */
   findConnectWebviewForSignIn(connectWebviewId: string): Promise<{ webview: ConnectWebviewRecord; isSandbox: boolean } | undefined>
-  listConnectWebviews(scope: Scope, page: PageRequest): Promise<Page<ConnectWebviewRecord>>
+  listConnectWebviews(scope: Scope, filter: ListFilter, page: PageRequest): Promise<Page<ConnectWebviewRecord>>
   deleteConnectWebview(workspaceId: string, connectWebviewId: string): Promise<boolean>
   completeWebviewLogin(login: WebviewLogin): Promise<WebviewLoginResult>
 
   /** False when the workspace already has an identity with this key. */
   createUserIdentity(identity: NewUserIdentity): Promise<boolean>
   getUserIdentity(scope: Scope, userIdentityId: string): Promise<UserIdentityRecord | undefined>
-  listUserIdentities(scope: Scope, page: PageRequest): Promise<Page<UserIdentityRecord>>
+  listUserIdentities(scope: Scope, filter: UserIdentityFilter, page: PageRequest): Promise<Page<UserIdentityRecord>>
   deleteUserIdentity(workspaceId: string, userIdentityId: string): Promise<boolean>
 
   /** Renames a device (its display name); false when it does not exist in the workspace. */

@@ -13,6 +13,8 @@ export const toUserIdentityResource = (u: UserIdentityRecord): z.infer<typeof us
   display_name: u.fullName ?? u.emailAddress ?? u.phoneNumber ?? u.userIdentityKey ?? '',
   created_at: u.createdAt,
   acs_user_ids: [],
+  merged_user_identity_ids: [],
+  merged_user_identity_keys: [],
   errors: [],
   warnings: [],
 })

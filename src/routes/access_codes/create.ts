@@ -9,7 +9,7 @@ import { toActionAttemptResource } from '../../domain/resources/action-attempt.t
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
 import { SCOPED_READERS } from '../found.ts'
-import { accessCodeFields } from './fields.ts'
+import { accessCodeFields, UNSUPPORTED_CODE_OPTIONS } from './fields.ts'
 
 export default defineRoute({
   path: '/access_codes/create',
@@ -17,6 +17,7 @@ export default defineRoute({
   auth: SCOPED_READERS,
   description:
     'Creates an access code on a lock: ongoing, or time-bound with starts_at and ends_at. Without `code` a free one is generated. A code the lock already has answers 400 duplicate_access_code.',
+  unsupported: UNSUPPORTED_CODE_OPTIONS,
   params: z.object({ device_id: id(), common_code_key: z.string().min(1).max(255).optional(), ...accessCodeFields }),
   response: z.object({ access_code: accessCodeSchema, action_attempt: actionAttemptSchema }),
   async handler({ params, auth, context }) {

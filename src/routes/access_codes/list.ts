@@ -8,6 +8,7 @@ import { toAccessCodeResource } from '../../domain/resources/access-code.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
 import { SCOPED_READERS } from '../found.ts'
+import { listFilterParams, readListFilter } from '../list-filters.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
 
 export default defineRoute({
@@ -15,13 +16,21 @@ export default defineRoute({
   methods: ['GET', 'POST'],
   auth: SCOPED_READERS,
   description: 'Lists the access codes of a lock (`device_id`) or by `access_code_ids`, newest first.',
-  params: z.object({ device_id: id().optional(), access_code_ids: idList().optional(), ...pageParams }),
+  params: z.object({
+    device_id: id().optional(),
+    access_code_ids: idList().optional(),
+    user_identifier_key: listFilterParams.user_identifier_key,
+    search: listFilterParams.search,
+    ...pageParams,
+  }),
+  unsupported: ['customer_key', 'access_grant_id', 'access_grant_key', 'access_method_id'],
   response: z.object({ access_codes: z.array(accessCodeSchema), pagination: paginationSchema }),
   async handler({ params, auth, context }) {
     if (params.device_id === undefined && params.access_code_ids === undefined) {
       throw invalidField('device_id', 'device_id or access_code_ids is required')
     }
     const filter = {
+      ...(await readListFilter(context, auth.workspaceId, params)),
       ...(params.device_id === undefined ? {} : { deviceId: params.device_id }),
       ...(params.access_code_ids === undefined ? {} : { accessCodeIds: params.access_code_ids }),
     }

@@ -7,13 +7,14 @@ import { toActionAttemptResource } from '../../domain/resources/action-attempt.t
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
 import { SCOPED_READERS } from '../found.ts'
-import { accessCodeFields } from './fields.ts'
+import { accessCodeFields, UNSUPPORTED_CODE_OPTIONS } from './fields.ts'
 
 export default defineRoute({
   path: '/access_codes/update',
   methods: ['PATCH', 'POST', 'PUT'],
   auth: SCOPED_READERS,
   description: 'Changes an access code’s name, code or time window; `type: ongoing` removes the window.',
+  unsupported: [...UNSUPPORTED_CODE_OPTIONS, 'is_managed'],
   params: z.object({
     access_code_id: id(),
     device_id: id().optional(),

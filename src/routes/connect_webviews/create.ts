@@ -20,6 +20,16 @@ export default defineRoute({
   auth: SCOPED_READERS,
   description:
     'Creates a Connect Webview: a sign-in page for a provider account. Created with a client session token, it joins that session, whose scope then gains the account signed in.',
+  // Device selection, capability and provider-category choices need real providers; customers are not kept.
+  unsupported: [
+    'accepted_capabilities',
+    'automatically_manage_new_devices',
+    'customer_key',
+    'device_selection_mode',
+    'excluded_providers',
+    'provider_category',
+    'wait_for_device_creation',
+  ],
   params: z.object({
     custom_redirect_url: redirectUrl(),
     custom_redirect_failure_url: redirectUrl(),

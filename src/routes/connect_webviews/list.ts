@@ -6,6 +6,7 @@ import { toConnectWebviewResource } from '../../domain/resources/connect-webview
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
 import { SCOPED_READERS } from '../found.ts'
+import { listFilterParams, readListFilter } from '../list-filters.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
 
 export default defineRoute({
@@ -13,10 +14,12 @@ export default defineRoute({
   methods: ['GET', 'POST'],
   auth: SCOPED_READERS,
   description: 'Lists Connect Webviews, newest first. A client session token sees only its session’s webviews.',
-  params: z.object(pageParams),
+  params: z.object({ user_identifier_key: listFilterParams.user_identifier_key, search: listFilterParams.search, ...pageParams }),
+  unsupported: ['customer_key', 'custom_metadata_has'],
   response: z.object({ connect_webviews: z.array(connectWebviewSchema), pagination: paginationSchema }),
   async handler({ params, auth, context, origin }) {
-    const page = await context.store.listConnectWebviews(scopeOf(auth), pageRequest(params))
+    const filter = await readListFilter(context, auth.workspaceId, params)
+    const page = await context.store.listConnectWebviews(scopeOf(auth), filter, pageRequest(params))
     return {
       connect_webviews: page.items.map((w) => toConnectWebviewResource(w, origin)),
       pagination: paginationOf(page, (w) => ({ createdAt: w.createdAt, id: w.connectWebviewId })),

@@ -11,6 +11,7 @@ export default defineRoute({
   auth: WORKSPACE_KEYS,
   description: 'Deletes a connected account and its devices, and removes it from every client session.',
   params: z.object({ connected_account_id: id() }),
+  unsupported: ['sync'],
   response: z.object({}),
   async handler({ params, auth, context }) {
     const at = context.clock.now().toISOString()

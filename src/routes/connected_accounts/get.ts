@@ -13,6 +13,7 @@ export default defineRoute({
   auth: SCOPED_READERS,
   description: 'Returns a connected account. A client session token reaches only the accounts in its scope.',
   params: z.object({ connected_account_id: id() }),
+  unsupported: ['email'],
   response: z.object({ connected_account: connectedAccountSchema }),
   async handler({ params, auth, context }) {
     const account = await context.store.getConnectedAccount(scopeOf(auth), params.connected_account_id)

@@ -6,6 +6,7 @@ import { toConnectedAccountResource } from '../../domain/resources/connected-acc
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
 import { SCOPED_READERS } from '../found.ts'
+import { listFilterParams, readListFilter } from '../list-filters.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
 
 export default defineRoute({
@@ -13,10 +14,12 @@ export default defineRoute({
   methods: ['GET', 'POST'],
   auth: SCOPED_READERS,
   description: 'Lists connected accounts, newest first. A client session token sees only its scope.',
-  params: z.object(pageParams),
+  params: z.object({ ...listFilterParams, ...pageParams }),
+  unsupported: ['customer_key', 'custom_metadata_has', 'space_id'],
   response: z.object({ connected_accounts: z.array(connectedAccountSchema), pagination: paginationSchema }),
   async handler({ params, auth, context }) {
-    const page = await context.store.listConnectedAccounts(scopeOf(auth), pageRequest(params))
+    const filter = await readListFilter(context, auth.workspaceId, params)
+    const page = await context.store.listConnectedAccounts(scopeOf(auth), filter, pageRequest(params))
     return {
       connected_accounts: page.items.map(toConnectedAccountResource),
       pagination: paginationOf(page, (a) => ({ createdAt: a.createdAt, id: a.connectedAccountId })),

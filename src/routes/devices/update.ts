@@ -11,6 +11,8 @@ export default defineRoute({
   methods: ['PATCH', 'POST'],
   auth: SCOPED_READERS,
   description: 'Renames a device (`name`, or `properties.name`). A client session token reaches only its scope’s devices.',
+  // Backup code pools, custom metadata and unmanaged devices need data Latchkey does not keep.
+  unsupported: ['backup_access_code_pool_enabled', 'custom_metadata', 'is_managed'],
   params: z.object({
     device_id: id(),
     name: z.string().min(1).max(200).optional(),

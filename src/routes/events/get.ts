@@ -2,7 +2,10 @@ import { z } from 'zod'
 
 import { eventSchema } from '../../contract/event.ts'
 import { toEventResource } from '../../domain/resources/event.ts'
+import { invalidField } from '../../contract/api-error.ts'
 import { id } from '../../contract/fields.ts'
+import { SEAM_EVENT_TYPES } from '../../contract/seam-event-types.ts'
+import type { EventFilter } from '../../store/records.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
 import { found, WORKSPACE_KEYS } from '../found.ts'
@@ -12,10 +15,21 @@ export default defineRoute({
   methods: ['GET', 'POST'],
   // contract §5 lets a client session token list its events, not fetch arbitrary ones by id.
   auth: WORKSPACE_KEYS,
-  description: 'Returns one event of the workspace.',
-  params: z.object({ event_id: id() }),
+  description: 'Returns one event of the workspace: by `event_id`, or the newest one matching `event_type` and/or `device_id`.',
+  params: z.object({ event_id: id().optional(), event_type: z.enum(SEAM_EVENT_TYPES).optional(), device_id: id().optional() }),
   response: z.object({ event: eventSchema }),
   async handler({ params, auth, context }) {
-    return { event: toEventResource(found(await context.store.getEvent(scopeOf(auth), params.event_id), 'event')) }
+    const scope = scopeOf(auth)
+    if (params.event_id === undefined && params.event_type === undefined && params.device_id === undefined) {
+      throw invalidField('event_id', 'event_id, event_type or device_id is required')
+    }
+    // Every parameter given must match; the newest such event is the answer.
+    const filter: EventFilter = {
+      ...(params.event_id === undefined ? {} : { eventIds: [params.event_id] }),
+      ...(params.event_type === undefined ? {} : { eventTypes: [params.event_type] }),
+      ...(params.device_id === undefined ? {} : { deviceIds: [params.device_id] }),
+    }
+    const page = await context.store.listEvents(scope, filter, { limit: 1, after: undefined })
+    return { event: toEventResource(found(page.items[0], 'event')) }
   },
 })

@@ -5,11 +5,35 @@ import { eventSchema } from '../../contract/event.ts'
 import { toEventResource } from '../../domain/resources/event.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
+import { SEAM_EVENT_TYPES } from '../../contract/seam-event-types.ts'
+import { id, idList } from '../../contract/fields.ts'
 import type { EventFilter } from '../../store/records.ts'
+import { accountFilter } from '../devices/filters.ts'
 import { SCOPED_READERS } from '../found.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
 
-const eventType = () => z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'Event types look like client_session.created')
+/** Seam's filters on resources Latchkey does not keep (access systems, grants, spaces, customers), and its offset paging. */
+const UNSUPPORTED_EVENT_FILTERS = [
+  'customer_key',
+  'unstable_offset',
+  'acs_system_id',
+  'acs_system_ids',
+  'acs_entrance_id',
+  'acs_user_id',
+  'acs_credential_id',
+  'acs_access_group_id',
+  'acs_encoder_id',
+  'access_grant_id',
+  'access_grant_ids',
+  'access_method_id',
+  'access_method_ids',
+  'space_id',
+  'space_ids',
+]
+
+const eventType = () => z.enum(SEAM_EVENT_TYPES)
+const instant = () => z.iso.datetime({ offset: true })
+const iso = (text: string) => new Date(text).toISOString()
 
 export default defineRoute({
   path: '/events/list',
@@ -19,16 +43,35 @@ export default defineRoute({
     'Lists events, newest first. A client session token sees the events about its own session, its scope’s accounts and devices, and its webviews.',
   params: z.object({
     event_type: eventType().optional(),
-    event_types: z.array(eventType()).min(1).max(100).optional(),
-    since: z.iso.datetime({ offset: true }).optional(),
+    event_types: z.array(eventType()).min(1).max(200).optional(),
+    since: instant().optional(),
+    between: z.tuple([instant(), instant()]).optional(),
+    event_ids: idList().optional(),
+    device_id: id().optional(),
+    device_ids: idList().optional(),
+    access_code_id: id().optional(),
+    access_code_ids: idList().optional(),
+    connected_account_id: id().optional(),
+    connect_webview_id: id().optional(),
+    user_identity_id: id().optional(),
     ...pageParams,
   }),
+  unsupported: UNSUPPORTED_EVENT_FILTERS,
   response: z.object({ events: z.array(eventSchema), pagination: paginationSchema }),
   async handler({ params, auth, context }) {
     const types = [...(params.event_type === undefined ? [] : [params.event_type]), ...(params.event_types ?? [])]
+    const devices = accountFilter(params.device_id, params.device_ids)
+    const codes = accountFilter(params.access_code_id, params.access_code_ids)
     const filter: EventFilter = {
       ...(types.length === 0 ? {} : { eventTypes: [...new Set(types)] }),
-      ...(params.since === undefined ? {} : { since: new Date(params.since).toISOString() }),
+      ...(params.since === undefined ? {} : { since: iso(params.since) }),
+      ...(params.between === undefined ? {} : { between: [iso(params.between[0]), iso(params.between[1])] as const }),
+      ...(params.event_ids === undefined ? {} : { eventIds: params.event_ids }),
+      ...(devices === undefined ? {} : { deviceIds: devices }),
+      ...(codes === undefined ? {} : { accessCodeIds: codes }),
+      ...(params.connected_account_id === undefined ? {} : { connectedAccountId: params.connected_account_id }),
+      ...(params.connect_webview_id === undefined ? {} : { connectWebviewId: params.connect_webview_id }),
+      ...(params.user_identity_id === undefined ? {} : { userIdentityId: params.user_identity_id }),
     }
     const page = await context.store.listEvents(scopeOf(auth), filter, pageRequest(params))
     return {

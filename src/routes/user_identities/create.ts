@@ -14,6 +14,7 @@ export default defineRoute({
   methods: ['POST', 'PUT'],
   auth: WORKSPACE_KEYS,
   description: 'Creates a user identity. Its user_identity_key, when given, is unique in the workspace.',
+  unsupported: ['acs_system_ids'],
   params: z.object({
     user_identity_key: z.string().min(1).max(255).optional(),
     email_address: z.email().max(320).optional(),

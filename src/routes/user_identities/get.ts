@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { invalidField, notFound } from '../../contract/api-error.ts'
 import { id } from '../../contract/fields.ts'
 import { userIdentitySchema } from '../../contract/user-identity.ts'
 import { toUserIdentityResource } from '../../domain/resources/user-identity.ts'
@@ -11,11 +12,20 @@ export default defineRoute({
   path: '/user_identities/get',
   methods: ['GET', 'POST'],
   auth: SCOPED_READERS,
-  description: 'Returns a user identity. A client session token reaches only its session’s own identity.',
-  params: z.object({ user_identity_id: id() }),
+  description:
+    'Returns a user identity by `user_identity_id` or by `user_identity_key`. A client session token reaches only its session’s own identity.',
+  params: z.object({ user_identity_id: id().optional(), user_identity_key: z.string().min(1).max(255).optional() }),
   response: z.object({ user_identity: userIdentitySchema }),
   async handler({ params, auth, context }) {
-    const identity = await context.store.getUserIdentity(scopeOf(auth), params.user_identity_id)
-    return { user_identity: toUserIdentityResource(found(identity, 'user_identity')) }
+    const scope = scopeOf(auth)
+    if (params.user_identity_id !== undefined) {
+      const identity = found(await context.store.getUserIdentity(scope, params.user_identity_id), 'user_identity')
+      // Both given: they must name the same identity.
+      if (params.user_identity_key !== undefined && identity.userIdentityKey !== params.user_identity_key) throw notFound('user_identity')
+      return { user_identity: toUserIdentityResource(identity) }
+    }
+    if (params.user_identity_key === undefined) throw invalidField('user_identity_id', 'user_identity_id or user_identity_key is required')
+    const page = await context.store.listUserIdentities(scope, { userIdentityKey: params.user_identity_key }, { limit: 1, after: undefined })
+    return { user_identity: toUserIdentityResource(found(page.items[0], 'user_identity')) }
   },
 })

@@ -6,6 +6,8 @@ import { toUserIdentityResource } from '../../domain/resources/user-identity.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
 import { WORKSPACE_KEYS } from '../found.ts'
+import { idList } from '../../contract/fields.ts'
+import { listFilterParams, readListFilter } from '../list-filters.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
 
 export default defineRoute({
@@ -13,10 +15,20 @@ export default defineRoute({
   methods: ['GET', 'POST'],
   auth: WORKSPACE_KEYS,
   description: 'Lists the workspace’s user identities, newest first.',
-  params: z.object(pageParams),
+  params: z.object({
+    user_identity_ids: idList().optional(),
+    created_before: listFilterParams.created_before,
+    search: listFilterParams.search,
+    ...pageParams,
+  }),
+  unsupported: ['credential_manager_acs_system_id'],
   response: z.object({ user_identities: z.array(userIdentitySchema), pagination: paginationSchema }),
   async handler({ params, auth, context }) {
-    const page = await context.store.listUserIdentities(scopeOf(auth), pageRequest(params))
+    const filter = {
+      ...(await readListFilter(context, auth.workspaceId, params)),
+      ...(params.user_identity_ids === undefined ? {} : { userIdentityIds: params.user_identity_ids }),
+    }
+    const page = await context.store.listUserIdentities(scopeOf(auth), filter, pageRequest(params))
     return {
       user_identities: page.items.map(toUserIdentityResource),
       pagination: paginationOf(page, (u) => ({ createdAt: u.createdAt, id: u.userIdentityId })),

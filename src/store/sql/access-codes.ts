@@ -2,6 +2,7 @@ import type { AccessCodeWriteResult } from '../records.ts'
 import type { Store } from '../store.ts'
 import { recordEvent } from './events.ts'
 import type { Engine } from './engine.ts'
+import { narrowList } from './list-filter.ts'
 import { pageOf } from './paging.ts'
 import { accessCodeRow, actionAttemptRow, toAccessCode } from './resource-rows.ts'
 import { inScope } from './scope.ts'
@@ -11,6 +12,9 @@ type AccessCodeVerbs = Pick<
   Store,
   'insertAccessCode' | 'getAccessCode' | 'listAccessCodes' | 'updateAccessCode' | 'deleteAccessCode' | 'listCodesOnDevice' | 'renameDevice'
 >
+
+/** What an access code search looks at: its id, its name and its code. */
+const ACCESS_CODE_SEARCH = ['access_code_id', 'name', 'code']
 
 /** A write that a duplicate code on the lock refuses; the unique index decides, races included. */
 const refusingDuplicates = async (write: () => Promise<AccessCodeWriteResult>): Promise<AccessCodeWriteResult> => {
@@ -51,7 +55,8 @@ export const accessCodeVerbs = (engine: Engine): AccessCodeVerbs => {
       let query = db.selectFrom('access_codes').selectAll().where('workspace_id', '=', scope.workspaceId)
       if (filter.deviceId !== undefined) query = query.where('device_id', '=', filter.deviceId)
       if (filter.accessCodeIds !== undefined) query = query.where('access_code_id', 'in', filter.accessCodeIds)
-      return pageOf(engine, inScope(query, 'access_code', scope), 'access_code_id', page, toAccessCode)
+      if (filter.code !== undefined) query = query.where('code', '=', filter.code)
+      return pageOf(engine, narrowList(query, 'access_code', scope, filter, ACCESS_CODE_SEARCH), 'access_code_id', page, toAccessCode)
     },
 
     async listCodesOnDevice(workspaceId, deviceId) {

@@ -7,6 +7,7 @@ import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
 import type { Engine } from './engine.ts'
+import { narrowList } from './list-filter.ts'
 import { pageOf } from './paging.ts'
 
 type WebviewVerbs = Pick<
@@ -18,6 +19,9 @@ type WebviewVerbs = Pick<
   | 'deleteConnectWebview'
   | 'completeWebviewLogin'
 >
+
+/** What a webview search looks at: its id and the providers it offers. */
+const WEBVIEW_SEARCH = ['connect_webview_id', 'accepted_providers']
 
 export const webviewRow = (w: NewConnectWebview) => ({
   connect_webview_id: w.connectWebviewId,
@@ -115,9 +119,9 @@ export const connectWebviewVerbs = (engine: Engine): WebviewVerbs => {
       return row && { webview: toConnectWebview(row), isSandbox: row.is_sandbox === 1 }
     },
 
-    async listConnectWebviews(scope, page) {
+    async listConnectWebviews(scope, filter, page) {
       const query = db.selectFrom('connect_webviews').selectAll().where('workspace_id', '=', scope.workspaceId)
-      return pageOf(engine, inScope(query, 'connect_webview', scope), 'connect_webview_id', page, toConnectWebview)
+      return pageOf(engine, narrowList(query, 'connect_webview', scope, filter, WEBVIEW_SEARCH), 'connect_webview_id', page, toConnectWebview)
     },
 
     deleteConnectWebview(workspaceId, connectWebviewId) {

@@ -3,7 +3,11 @@ import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
 import { recordEvent } from './events.ts'
 import type { Engine } from './engine.ts'
+import { narrowList } from './list-filter.ts'
 import { pageOf } from './paging.ts'
+
+/** What an account search looks at: its id, its owner's name and the email it signed in with. */
+const ACCOUNT_SEARCH = ['connected_account_id', 'display_name', 'user_identifier_email']
 
 type AccountVerbs = Pick<Store, 'getConnectedAccount' | 'listConnectedAccounts' | 'deleteConnectedAccount'>
 
@@ -20,9 +24,9 @@ export const connectedAccountVerbs = (engine: Engine): AccountVerbs => {
       return row && toConnectedAccount(row)
     },
 
-    async listConnectedAccounts(scope, page) {
+    async listConnectedAccounts(scope, filter, page) {
       const query = db.selectFrom('connected_accounts').selectAll().where('workspace_id', '=', scope.workspaceId)
-      return pageOf(engine, inScope(query, 'connected_account', scope), 'connected_account_id', page, toConnectedAccount)
+      return pageOf(engine, narrowList(query, 'connected_account', scope, filter, ACCOUNT_SEARCH), 'connected_account_id', page, toConnectedAccount)
     },
 
     /** Removes the account, its devices and every session's grant of it, in one transaction. */

@@ -41,9 +41,24 @@ export const eventVerbs = (engine: Engine): Pick<Store, 'getEvent' | 'listEvents
     },
 
     async listEvents(scope, filter, page) {
+      if (filter.eventIds?.length === 0 || filter.deviceIds?.length === 0 || filter.accessCodeIds?.length === 0) return { items: [], hasNextPage: false }
       let query = db.selectFrom('events').selectAll().where('workspace_id', '=', scope.workspaceId)
       if (filter.eventTypes !== undefined) query = query.where('event_type', 'in', filter.eventTypes)
       if (filter.since !== undefined) query = query.where('created_at', '>=', filter.since)
+      if (filter.between !== undefined) query = query.where('occurred_at', '>=', filter.between[0]).where('occurred_at', '<=', filter.between[1])
+      if (filter.eventIds !== undefined) query = query.where('event_id', 'in', filter.eventIds)
+      if (filter.deviceIds !== undefined) query = query.where('device_id', 'in', filter.deviceIds)
+      if (filter.accessCodeIds !== undefined) query = query.where('access_code_id', 'in', filter.accessCodeIds)
+      if (filter.connectedAccountId !== undefined) query = query.where('connected_account_id', '=', filter.connectedAccountId)
+      if (filter.connectWebviewId !== undefined) query = query.where('connect_webview_id', '=', filter.connectWebviewId)
+      if (filter.userIdentityId !== undefined) {
+        // Events carry no identity: those about the sessions that hold it.
+        query = query.where(
+          'client_session_id',
+          'in',
+          db.selectFrom('client_sessions').select('client_session_id').where('workspace_id', '=', scope.workspaceId).where('user_identity_id', '=', filter.userIdentityId),
+        )
+      }
       return pageOf(engine, inScope(query, 'event', scope), 'event_id', page, toEvent)
     },
   }

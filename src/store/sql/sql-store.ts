@@ -34,7 +34,7 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
     ...sessionVerbs(engine, flavor),
     ...resourceVerbs(db),
     ...connectedAccountVerbs(engine),
-    ...deviceVerbs(engine),
+    ...deviceVerbs(engine, flavor),
     ...connectWebviewVerbs(engine),
     ...userIdentityVerbs(engine),
     ...eventVerbs(engine),

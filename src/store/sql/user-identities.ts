@@ -3,6 +3,7 @@ import { toUserIdentity } from './resource-rows.ts'
 import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
 import type { Engine } from './engine.ts'
+import { narrowList } from './list-filter.ts'
 import { pageOf } from './paging.ts'
 
 /** A new identity as its table row; shared with the plain insert used for seeding. */
@@ -15,6 +16,9 @@ export const identityRow = (u: NewUserIdentity) => ({
   full_name: u.fullName,
   created_at: u.createdAt,
 })
+
+/** What an identity search looks at: its id, key, name, email address and phone number. */
+const IDENTITY_SEARCH = ['user_identity_id', 'user_identity_key', 'full_name', 'email_address', 'phone_number']
 
 type IdentityVerbs = Pick<Store, 'createUserIdentity' | 'getUserIdentity' | 'listUserIdentities' | 'deleteUserIdentity'>
 
@@ -41,9 +45,12 @@ export const userIdentityVerbs = (engine: Engine): IdentityVerbs => {
       return row && toUserIdentity(row)
     },
 
-    async listUserIdentities(scope, page) {
-      const query = db.selectFrom('user_identities').selectAll().where('workspace_id', '=', scope.workspaceId)
-      return pageOf(engine, inScope(query, 'user_identity', scope), 'user_identity_id', page, toUserIdentity)
+    async listUserIdentities(scope, filter, page) {
+      if (filter.userIdentityIds?.length === 0) return { items: [], hasNextPage: false }
+      let query = db.selectFrom('user_identities').selectAll().where('workspace_id', '=', scope.workspaceId)
+      if (filter.userIdentityIds !== undefined) query = query.where('user_identity_id', 'in', filter.userIdentityIds)
+      if (filter.userIdentityKey !== undefined) query = query.where('user_identity_key', '=', filter.userIdentityKey)
+      return pageOf(engine, narrowList(query, 'user_identity', scope, filter, IDENTITY_SEARCH), 'user_identity_id', page, toUserIdentity)
     },
 
     /** Deletes the identity and detaches it from the sessions that held it. */

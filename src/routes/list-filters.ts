@@ -1,0 +1,35 @@
+import { z } from 'zod'
+
+import { userIdentifierKey } from '../contract/fields.ts'
+import type { AppContext } from '../domain/context.ts'
+import type { ListFilter } from '../store/records.ts'
+
+/** Seam's filters common to the scoped lists, with Seam's meaning. */
+export const listFilterParams = {
+  /** Only what the client session this key holds may reach. */
+  user_identifier_key: userIdentifierKey().optional(),
+  created_before: z.iso.datetime({ offset: true }).optional(),
+  search: z.string().min(1).max(255).optional(),
+}
+
+interface ListFilterInput {
+  user_identifier_key?: string | undefined
+  created_before?: string | undefined
+  search?: string | undefined
+}
+
+/**
+ * The common filters as the store takes them. A `user_identifier_key` narrows to the scope of the
+ * live client session that holds it; a key whose session is revoked, or that has none, reaches
+ * nothing (as a client session for it would see nothing).
+ */
+export const readListFilter = async ({ store }: AppContext, workspaceId: string, params: ListFilterInput): Promise<ListFilter> => {
+  const filter: ListFilter = {}
+  if (params.user_identifier_key !== undefined) {
+    const session = await store.getClientSessionByUserKey(workspaceId, params.user_identifier_key)
+    filter.withinSessionId = session !== undefined && session.revokedAt === null ? session.clientSessionId : null
+  }
+  if (params.created_before !== undefined) filter.createdBefore = new Date(params.created_before).toISOString()
+  if (params.search !== undefined) filter.search = params.search
+  return filter
+}
