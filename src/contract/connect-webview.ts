@@ -18,6 +18,8 @@ export const connectWebviewSchema = z.object({
   custom_redirect_url: z.string().nullable(),
   custom_redirect_failure_url: z.string().nullable(),
   custom_metadata: z.record(z.string(), z.unknown()),
+  /** Present when the webview was created for a customer. */
+  customer_key: z.string().optional(),
   automatically_manage_new_devices: z.boolean(),
   wait_for_device_creation: z.boolean(),
   created_at: z.iso.datetime(),

@@ -11,6 +11,8 @@ export const connectedAccountSchema = z.object({
   user_identifier: z.object({ email: z.string().optional() }),
   created_at: z.iso.datetime(),
   custom_metadata: z.record(z.string(), z.unknown()),
+  /** Present once a webview created for a customer connected the account. */
+  customer_key: z.string().optional(),
   automatically_manage_new_devices: z.boolean(),
   accepted_capabilities: z.array(z.string()),
   errors: z.array(z.unknown()),

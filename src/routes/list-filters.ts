@@ -9,12 +9,15 @@ export const listFilterParams = {
   /** Only what the client session this key holds may reach. */
   user_identifier_key: userIdentifierKey().optional(),
   created_before: z.iso.datetime({ offset: true }).optional(),
+  /** Only what belongs to the customer: webviews created for it, the accounts they connected, and what those hold. */
+  customer_key: z.string().min(1).max(255).optional(),
   search: z.string().min(1).max(255).optional(),
 }
 
 interface ListFilterInput {
   user_identifier_key?: string | undefined
   created_before?: string | undefined
+  customer_key?: string | undefined
   search?: string | undefined
 }
 
@@ -31,5 +34,6 @@ export const readListFilter = async ({ store }: AppContext, workspaceId: string,
   }
   if (params.created_before !== undefined) filter.createdBefore = new Date(params.created_before).toISOString()
   if (params.search !== undefined) filter.search = params.search
+  if (params.customer_key !== undefined) filter.customerKey = params.customer_key
   return filter
 }

@@ -12,6 +12,7 @@ export type SignInOutcome =
   | { kind: 'not_sandbox'; webview: ConnectWebviewRecord }
   | { kind: 'provider_not_accepted'; webview: ConnectWebviewRecord }
   | { kind: 'not_pending'; webview: ConnectWebviewRecord }
+  | { kind: 'customer_conflict'; webview: ConnectWebviewRecord }
   | { kind: 'not_found' }
 
 /** What the sign-in page may offer for this webview, before any credentials are checked. */

@@ -6,6 +6,7 @@ import * as scopedAccess from './migrations/0002_scoped_access.ts'
 import * as scopeLookups from './migrations/0003_scope_lookups.ts'
 import * as locksAndAccessCodes from './migrations/0004_locks_and_access_codes.ts'
 import * as operations from './migrations/0005_operations.ts'
+import * as customers from './migrations/0006_customers.ts'
 
 /** Ordered by name; each entry is immutable once released. */
 const MIGRATIONS = {
@@ -14,6 +15,7 @@ const MIGRATIONS = {
   '0003_scope_lookups': scopeLookups,
   '0004_locks_and_access_codes': locksAndAccessCodes,
   '0005_operations': operations,
+  '0006_customers': customers,
 }
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({

@@ -165,6 +165,8 @@ export interface NewConnectWebview {
   customRedirectFailureUrl: string | null
   acceptedProviders: string[]
   customMetadata: Record<string, unknown>
+  /** Seam's `customer_key`: the account this webview connects is associated with that customer. */
+  customerKey?: string | null
   createdAt: string
   authorizedAt: string | null
 }
@@ -190,9 +192,14 @@ export interface NewDevice {
 }
 
 
-export type ConnectedAccountRecord = NewConnectedAccount
+export interface ConnectedAccountRecord extends NewConnectedAccount {
+  /** The customer it was connected for, once a webview with a `customer_key` connected it. */
+  customerKey: string | null
+}
 
-export type ConnectWebviewRecord = NewConnectWebview
+export interface ConnectWebviewRecord extends NewConnectWebview {
+  customerKey: string | null
+}
 
 export type UserIdentityRecord = NewUserIdentity
 
@@ -213,6 +220,8 @@ export interface ListFilter {
    * null for a key that holds no live session, which reaches nothing.
    */
   withinSessionId?: string | null
+  /** Only what belongs to this customer (Seam's `customer_key`: see migrations/0006_customers.ts). */
+  customerKey?: string
   /** Created strictly before this ISO instant. */
   createdBefore?: string
   /** A case-insensitive part of the resource's id or of its names (each list says which). */
@@ -280,6 +289,7 @@ export interface EventFilter {
   connectedAccountId?: string
   connectWebviewId?: string
   userIdentityId?: string
+  customerKey?: string
 }
 
 /** What a successful sandbox sign-in stores: the account (reused if it exists) and its devices. */
@@ -294,6 +304,8 @@ export interface WebviewLogin {
 export type WebviewLoginResult =
   | { kind: 'authorized'; connectedAccountId: string; webview: ConnectWebviewRecord }
   | { kind: 'not_pending'; webview: ConnectWebviewRecord }
+  /** The account exists and belongs to another customer than the webview's: nothing changed. */
+  | { kind: 'customer_conflict'; webview: ConnectWebviewRecord }
   | { kind: 'not_found' }
 
 export type ActionType = 'LOCK_DOOR' | 'UNLOCK_DOOR' | 'CREATE_ACCESS_CODE' | 'UPDATE_ACCESS_CODE' | 'DELETE_ACCESS_CODE'

@@ -87,6 +87,8 @@ export interface ConnectedAccountsTable {
   provider: string
   user_identifier_email: string | null
   display_name: string
+  /** The customer the account was connected for (a webview's `customer_key`). */
+  customer_key: ColumnType<string | null, string | null | undefined, string | null>
   created_at: Timestamp
 }
 
@@ -100,6 +102,7 @@ export interface ConnectWebviewsTable {
   accepted_providers: string
   custom_metadata: string
   login_successful: number
+  customer_key: ColumnType<string | null, string | null | undefined, string | null>
   created_at: Timestamp
   authorized_at: NullableTimestamp
 }

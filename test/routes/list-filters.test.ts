@@ -153,4 +153,38 @@ describe("Seam's list filters, with Seam's meaning", () => {
     const latest = await w.api('/events/get', { device_id: device, event_type: 'lock.unlocked' })
     assert.equal(latest.body.event.event_id, unlocked.event_id)
   })
+
+  test('customer_key: a webview created for a customer gives it the account it connects, and what the account holds', async () => {
+    const { w, janeDevices } = await setUp()
+    const view = (await w.api('/connect_webviews/create', { customer_key: 'acme' })).body.connect_webview
+    assert.equal(view.customer_key, 'acme')
+    assert.equal((await w.signIn(view.url, 'jane@example.com', '1234')).status, 200)
+    const account = (await w.api('/connect_webviews/get', { connect_webview_id: view.connect_webview_id })).body.connect_webview.connected_account_id
+    assert.equal((await w.api('/connected_accounts/get', { connected_account_id: account })).body.connected_account.customer_key, 'acme')
+    const accounts = await list(w, '/connected_accounts/list', { customer_key: 'acme' }, 'connected_accounts')
+    assert.deepEqual(accounts.map((a: { connected_account_id: string }) => a.connected_account_id), [account])
+    assert.deepEqual(ids(await list(w, '/devices/list', { customer_key: 'acme' }, 'devices')), ids(janeDevices))
+    assert.deepEqual(ids(await list(w, '/locks/list', { customer_key: 'acme' }, 'locks')), ids(janeDevices))
+    const views = await list(w, '/connect_webviews/list', { customer_key: 'acme' }, 'connect_webviews')
+    assert.deepEqual(views.map((v: { connect_webview_id: string }) => v.connect_webview_id), [view.connect_webview_id])
+    const device = janeDevices[0]?.device_id
+    const code = (await w.api('/access_codes/create', { device_id: device, code: '1357' })).body.access_code
+    assert.deepEqual((await list(w, '/access_codes/list', { device_id: device, customer_key: 'acme' }, 'access_codes')).map((c: { access_code_id: string }) => c.access_code_id), [code.access_code_id])
+    assert.deepEqual(await list(w, '/access_codes/list', { device_id: device, customer_key: 'globex' }, 'access_codes'), [])
+    const events = (await list(w, '/events/list', { customer_key: 'acme' }, 'events')) as { event_type: string }[]
+    assert.ok(events.some((e) => e.event_type === 'access_code.created'))
+    assert.deepEqual(await list(w, '/devices/list', { customer_key: 'globex' }, 'devices'), [])
+    assert.deepEqual(await list(w, '/events/list', { customer_key: 'globex' }, 'events'), [])
+
+    // Another customer's webview cannot take the account: the sign-in is refused and changes nothing.
+    const other = (await w.api('/connect_webviews/create', { customer_key: 'globex' })).body.connect_webview
+    const refused = await w.signIn(other.url, 'jane@example.com', '1234')
+    assert.equal(refused.status, 409)
+    assert.match(refused.text, /another customer/)
+    assert.equal((await w.api('/connect_webviews/get', { connect_webview_id: other.connect_webview_id })).body.connect_webview.status, 'pending')
+    assert.equal((await w.api('/connected_accounts/get', { connected_account_id: account })).body.connected_account.customer_key, 'acme')
+    // Someone else may still sign in through it.
+    assert.equal((await w.signIn(other.url, 'john@example.com', '1234')).status, 200)
+    assert.equal((await list(w, '/connected_accounts/list', { customer_key: 'globex' }, 'connected_accounts')).length, 1)
+  })
 })

@@ -20,6 +20,7 @@ export const toConnectWebviewResource = (w: ConnectWebviewRecord, origin: string
   custom_redirect_url: w.customRedirectUrl,
   custom_redirect_failure_url: w.customRedirectFailureUrl,
   custom_metadata: w.customMetadata,
+  ...(w.customerKey === null ? {} : { customer_key: w.customerKey }),
   automatically_manage_new_devices: true,
   wait_for_device_creation: false,
   created_at: w.createdAt,

@@ -15,6 +15,7 @@ export const toConnectedAccountResource = (a: ConnectedAccountRecord): z.infer<t
   user_identifier: a.userIdentifierEmail === null ? {} : { email: a.userIdentifierEmail },
   created_at: a.createdAt,
   custom_metadata: {},
+  ...(a.customerKey === null ? {} : { customer_key: a.customerKey }),
   automatically_manage_new_devices: true,
   accepted_capabilities: ['lock'],
   errors: [],

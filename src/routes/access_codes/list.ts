@@ -21,9 +21,10 @@ export default defineRoute({
     access_code_ids: idList().optional(),
     user_identifier_key: listFilterParams.user_identifier_key,
     search: listFilterParams.search,
+    customer_key: listFilterParams.customer_key,
     ...pageParams,
   }),
-  unsupported: ['customer_key', 'access_grant_id', 'access_grant_key', 'access_method_id'],
+  unsupported: ['access_grant_id', 'access_grant_key', 'access_method_id'],
   response: z.object({ access_codes: z.array(accessCodeSchema), pagination: paginationSchema }),
   async handler({ params, auth, context }) {
     if (params.device_id === undefined && params.access_code_ids === undefined) {

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { connectWebviewSchema } from '../../contract/connect-webview.ts'
 import { toConnectWebviewResource } from '../../domain/resources/connect-webview.ts'
 import { defineRoute } from '../../http/route.ts'
-import type { NewConnectWebview } from '../../store/records.ts'
+import type { ConnectWebviewRecord } from '../../store/records.ts'
 import { SCOPED_READERS } from '../found.ts'
 
 const redirectUrl = () =>
@@ -20,11 +20,10 @@ export default defineRoute({
   auth: SCOPED_READERS,
   description:
     'Creates a Connect Webview: a sign-in page for a provider account. Created with a client session token, it joins that session, whose scope then gains the account signed in.',
-  // Device selection, capability and provider-category choices need real providers; customers are not kept.
+  // Device selection, capability and provider-category choices need real providers.
   unsupported: [
     'accepted_capabilities',
     'automatically_manage_new_devices',
-    'customer_key',
     'device_selection_mode',
     'excluded_providers',
     'provider_category',
@@ -32,6 +31,7 @@ export default defineRoute({
   ],
   params: z.object({
     custom_redirect_url: redirectUrl(),
+    customer_key: z.string().min(1).max(255).optional(),
     custom_redirect_failure_url: redirectUrl(),
     accepted_providers: z
       .array(z.string().regex(/^[a-z0-9_]{1,64}$/, 'Provider keys are lower-case letters, digits and underscores'))
@@ -45,7 +45,7 @@ export default defineRoute({
   }),
   response: z.object({ connect_webview: connectWebviewSchema }),
   async handler({ params, auth, context, origin }) {
-    const webview: NewConnectWebview = {
+    const webview: ConnectWebviewRecord = {
       connectWebviewId: randomUUID(),
       workspaceId: auth.workspaceId,
       status: 'pending',
@@ -54,6 +54,7 @@ export default defineRoute({
       customRedirectFailureUrl: params.custom_redirect_failure_url ?? null,
       acceptedProviders: [...new Set(params.accepted_providers)],
       customMetadata: params.custom_metadata,
+      customerKey: params.customer_key ?? null,
       createdAt: context.clock.now().toISOString(),
       authorizedAt: null,
     }

@@ -15,7 +15,7 @@ export default defineRoute({
   auth: SCOPED_READERS,
   description: 'Lists connected accounts, newest first. A client session token sees only its scope.',
   params: z.object({ ...listFilterParams, ...pageParams }),
-  unsupported: ['customer_key', 'custom_metadata_has', 'space_id'],
+  unsupported: ['custom_metadata_has', 'space_id'],
   response: z.object({ connected_accounts: z.array(connectedAccountSchema), pagination: paginationSchema }),
   async handler({ params, auth, context }) {
     const filter = await readListFilter(context, auth.workspaceId, params)

@@ -32,7 +32,6 @@ export const deviceListParams = {
 
 /** Seam defines these on both lists; Latchkey keeps no such data, so they are refused. */
 export const UNSUPPORTED_DEVICE_LIST_PARAMS = [
-  'customer_key',
   'custom_metadata_has',
   'include_if',
   'exclude_if',

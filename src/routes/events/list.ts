@@ -14,7 +14,6 @@ import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
 
 /** Seam's filters on resources Latchkey does not keep (access systems, grants, spaces, customers), and its offset paging. */
 const UNSUPPORTED_EVENT_FILTERS = [
-  'customer_key',
   'unstable_offset',
   'acs_system_id',
   'acs_system_ids',
@@ -54,6 +53,7 @@ export default defineRoute({
     connected_account_id: id().optional(),
     connect_webview_id: id().optional(),
     user_identity_id: id().optional(),
+    customer_key: z.string().min(1).max(255).optional(),
     ...pageParams,
   }),
   unsupported: UNSUPPORTED_EVENT_FILTERS,
@@ -72,6 +72,7 @@ export default defineRoute({
       ...(params.connected_account_id === undefined ? {} : { connectedAccountId: params.connected_account_id }),
       ...(params.connect_webview_id === undefined ? {} : { connectWebviewId: params.connect_webview_id }),
       ...(params.user_identity_id === undefined ? {} : { userIdentityId: params.user_identity_id }),
+      ...(params.customer_key === undefined ? {} : { customerKey: params.customer_key }),
     }
     const page = await context.store.listEvents(scopeOf(auth), filter, pageRequest(params))
     return {

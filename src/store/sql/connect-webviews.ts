@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely'
 
-import type { NewConnectWebview, WebviewLogin } from '../records.ts'
+import type { NewConnectWebview, WebviewLogin, WebviewLoginResult } from '../records.ts'
 import { toConnectWebview } from './resource-rows.ts'
 import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
@@ -33,9 +33,27 @@ export const webviewRow = (w: NewConnectWebview) => ({
   accepted_providers: JSON.stringify(w.acceptedProviders),
   custom_metadata: JSON.stringify(w.customMetadata),
   login_successful: w.status === 'authorized' ? 1 : 0,
+  customer_key: w.customerKey ?? null,
   created_at: w.createdAt,
   authorized_at: w.authorizedAt,
 })
+
+class CustomerConflict extends Error {}
+
+/**
+ * Seam's rule: a webview's customer takes the account it connects, unless another customer
+ * already has that account. False for that conflict.
+ */
+const associateCustomer = async (trx: Transaction<Database>, workspaceId: string, connectedAccountId: string, customerKey: string): Promise<boolean> => {
+  const updated = await trx
+    .updateTable('connected_accounts')
+    .set({ customer_key: customerKey })
+    .where('workspace_id', '=', workspaceId)
+    .where('connected_account_id', '=', connectedAccountId)
+    .where((eb) => eb.or([eb('customer_key', 'is', null), eb('customer_key', '=', customerKey)]))
+    .executeTakeFirst()
+  return Number(updated.numUpdatedRows) > 0
+}
 
 /** The account of a sign-in: reused when this person already connected, else created with devices. */
 const connectAccount = async (trx: Transaction<Database>, login: WebviewLogin): Promise<string> => {
@@ -85,6 +103,42 @@ const connectAccount = async (trx: Transaction<Database>, login: WebviewLogin): 
 
 export const connectWebviewVerbs = (engine: Engine): WebviewVerbs => {
   const { db } = engine
+  /** A sign-in in one transaction; CustomerConflict rolls it all back. */
+  const signInTransaction = (login: WebviewLogin): Promise<WebviewLoginResult> =>
+    db.transaction().execute(async (trx): Promise<WebviewLoginResult> => {
+      const { workspaceId, connectWebviewId, at } = login
+      // Claim the webview first: of concurrent sign-ins exactly one moves it out of pending.
+      const claimed = await trx
+        .updateTable('connect_webviews')
+        .set({ status: 'authorized', login_successful: 1, authorized_at: at })
+        .where('workspace_id', '=', workspaceId)
+        .where('connect_webview_id', '=', connectWebviewId)
+        .where('status', '=', 'pending')
+        .executeTakeFirst()
+      if (Number(claimed.numUpdatedRows) === 0) {
+        const current = await trx.selectFrom('connect_webviews').selectAll().where('connect_webview_id', '=', connectWebviewId).executeTakeFirst()
+        return current === undefined ? { kind: 'not_found' } : { kind: 'not_pending', webview: toConnectWebview(current) }
+      }
+      const connectedAccountId = await connectAccount(trx, login)
+      const customerKey = await trx
+        .selectFrom('connect_webviews')
+        .select('customer_key')
+        .where('connect_webview_id', '=', connectWebviewId)
+        .executeTakeFirstOrThrow()
+      if (customerKey.customer_key !== null && !(await associateCustomer(trx, workspaceId, connectedAccountId, customerKey.customer_key))) {
+        // Rolls the claim back: the webview stays pending, as if this sign-in never happened.
+        throw new CustomerConflict()
+      }
+      const row = await trx
+        .updateTable('connect_webviews')
+        .set({ connected_account_id: connectedAccountId })
+        .where('connect_webview_id', '=', connectWebviewId)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+      await recordEvent(trx, { workspaceId, eventType: 'connect_webview.login_succeeded', connectWebviewId, connectedAccountId, occurredAt: at })
+      return { kind: 'authorized', connectedAccountId, webview: toConnectWebview(row) }
+    })
+
   return {
     createConnectWebview(webview, clientSessionId) {
       return db.transaction().execute(async (trx) => {
@@ -137,31 +191,14 @@ export const connectWebviewVerbs = (engine: Engine): WebviewVerbs => {
       })
     },
 
-    completeWebviewLogin(login) {
-      return db.transaction().execute(async (trx) => {
-        const { workspaceId, connectWebviewId, at } = login
-        // Claim the webview first: of concurrent sign-ins exactly one moves it out of pending.
-        const claimed = await trx
-          .updateTable('connect_webviews')
-          .set({ status: 'authorized', login_successful: 1, authorized_at: at })
-          .where('workspace_id', '=', workspaceId)
-          .where('connect_webview_id', '=', connectWebviewId)
-          .where('status', '=', 'pending')
-          .executeTakeFirst()
-        if (Number(claimed.numUpdatedRows) === 0) {
-          const current = await trx.selectFrom('connect_webviews').selectAll().where('connect_webview_id', '=', connectWebviewId).executeTakeFirst()
-          return current === undefined ? { kind: 'not_found' } : { kind: 'not_pending', webview: toConnectWebview(current) }
-        }
-        const connectedAccountId = await connectAccount(trx, login)
-        const row = await trx
-          .updateTable('connect_webviews')
-          .set({ connected_account_id: connectedAccountId })
-          .where('connect_webview_id', '=', connectWebviewId)
-          .returningAll()
-          .executeTakeFirstOrThrow()
-        await recordEvent(trx, { workspaceId, eventType: 'connect_webview.login_succeeded', connectWebviewId, connectedAccountId, occurredAt: at })
-        return { kind: 'authorized', connectedAccountId, webview: toConnectWebview(row) }
-      })
+    async completeWebviewLogin(login) {
+      try {
+        return await signInTransaction(login)
+      } catch (error) {
+        if (!(error instanceof CustomerConflict)) throw error
+        const row = await db.selectFrom('connect_webviews').selectAll().where('connect_webview_id', '=', login.connectWebviewId).executeTakeFirstOrThrow()
+        return { kind: 'customer_conflict', webview: toConnectWebview(row) }
+      }
     },
   }
 }

@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from 'kysely'
 
 import type { NewEvent } from '../records.ts'
 import { toEvent } from './resource-rows.ts'
+import { belongsToCustomer } from './list-filter.ts'
 import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
@@ -51,6 +52,7 @@ export const eventVerbs = (engine: Engine): Pick<Store, 'getEvent' | 'listEvents
       if (filter.accessCodeIds !== undefined) query = query.where('access_code_id', 'in', filter.accessCodeIds)
       if (filter.connectedAccountId !== undefined) query = query.where('connected_account_id', '=', filter.connectedAccountId)
       if (filter.connectWebviewId !== undefined) query = query.where('connect_webview_id', '=', filter.connectWebviewId)
+      if (filter.customerKey !== undefined) query = query.where(belongsToCustomer('event', scope.workspaceId, filter.customerKey))
       if (filter.userIdentityId !== undefined) {
         // Events carry no identity: those about the sessions that hold it.
         query = query.where(

@@ -28,6 +28,7 @@ export const toConnectedAccount = (r: Selectable<ConnectedAccountsTable>): Conne
   provider: r.provider,
   userIdentifierEmail: r.user_identifier_email,
   displayName: r.display_name,
+  customerKey: r.customer_key,
   createdAt: toIso(r.created_at),
 })
 
@@ -40,6 +41,7 @@ export const toConnectWebview = (r: Selectable<ConnectWebviewsTable>): ConnectWe
   customRedirectFailureUrl: r.custom_redirect_failure_url,
   acceptedProviders: JSON.parse(r.accepted_providers) as string[],
   customMetadata: JSON.parse(r.custom_metadata) as Record<string, unknown>,
+  customerKey: r.customer_key,
   createdAt: toIso(r.created_at),
   authorizedAt: toIsoOrNull(r.authorized_at),
 })
