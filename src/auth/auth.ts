@@ -4,6 +4,8 @@ import type { ClientSessionRecord } from '../store/records.ts'
 export type Auth =
   | { kind: 'api_key'; workspaceId: string; apiKeyId: string }
   | { kind: 'personal_access_token'; workspaceId: string; userId: string }
+  /** A PAT sent without `seam-workspace`: its user, acting on no workspace (workspaces/list, workspaces/create). */
+  | { kind: 'personal_access_token_without_workspace'; workspaceId: null; userId: string }
   | { kind: 'publishable_key'; workspaceId: string; userIdentifierKey: string }
   | {
       kind: 'client_session_token'
@@ -16,6 +18,9 @@ export type Auth =
     }
 
 export type AuthKind = Auth['kind']
+
+/** A caller acting on one workspace: every kind but a PAT sent without `seam-workspace`. */
+export type WorkspaceAuth = Exclude<Auth, { workspaceId: null }>
 
 export type AuthOf<K extends AuthKind> = Extract<Auth, { kind: K }>
 

@@ -37,19 +37,26 @@ const verifyApiKey = (token: string, { store }: AuthDeps): MaybePromise<Auth> =>
   })
 }
 
-const verifyPersonalAccessToken = async (token: string, request: AuthRequest, { store }: AuthDeps): Promise<Auth> => {
+/** The user a personal access token acts for. */
+const patOwner = async (token: string, { store }: AuthDeps): Promise<string> => {
   const parsed = parseCredential('personal_access_token', token)
   if (parsed === undefined) throw unauthorized('The personal access token is malformed.')
   const pat = await store.findPersonalAccessToken(parsed.tokenId)
   if (!isValid(token, parsed.secret, pat)) throw unauthorized('The personal access token is not valid.')
+  return pat.ownerId
+}
+
+const verifyPersonalAccessToken = async (token: string, request: AuthRequest, deps: AuthDeps): Promise<Auth> => {
+  const { store } = deps
+  const userId = await patOwner(token, deps)
   const workspaceId = workspaceHeader(request)
   if (workspaceId === undefined || !GUID.test(workspaceId)) {
     throw unauthorized('A personal access token needs a seam-workspace header naming the workspace.')
   }
-  if (!(await store.isWorkspaceMember(workspaceId, pat.ownerId))) {
+  if (!(await store.isWorkspaceMember(workspaceId, userId))) {
     throw unauthorized('The personal access token has no access to that workspace.')
   }
-  return { kind: 'personal_access_token', workspaceId, userId: pat.ownerId }
+  return { kind: 'personal_access_token', workspaceId, userId }
 }
 
 const verifyPublishableKey = async (token: string, request: AuthRequest, { store }: AuthDeps): Promise<Auth> => {
@@ -105,6 +112,8 @@ const verify = (kind: AuthKind, token: string, request: AuthRequest, deps: AuthD
       return verifyApiKey(token, deps)
     case 'personal_access_token':
       return verifyPersonalAccessToken(token, request, deps)
+    case 'personal_access_token_without_workspace':
+      return andThen(patOwner(token, deps), (userId): Auth => ({ kind: 'personal_access_token_without_workspace', workspaceId: null, userId }))
     case 'publishable_key':
       return verifyPublishableKey(token, request, deps)
     case 'client_session_token':

@@ -47,6 +47,12 @@ export const presentedCredential = (kind: AuthKind, request: AuthRequest): strin
       return clientSessionToken(request)
     case 'publishable_key':
       return header(request, 'seam-publishable-key')
+    case 'personal_access_token_without_workspace': {
+      // Listed before the PAT kind on the routes that take it, so a PAT with `seam-workspace`
+      // still goes to the PAT kind, and a PAT without one elsewhere keeps the PAT kind's error.
+      const token = bearer(request)
+      return token !== undefined && classifyBearer(token) === 'personal_access_token' && workspaceHeader(request) === undefined ? token : undefined
+    }
     case 'api_key':
     case 'personal_access_token': {
       const token = bearer(request)

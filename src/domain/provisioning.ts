@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import { mintCredential } from '../auth/tokens.ts'
 import type { Clock } from '../clock.ts'
+import type { Workspace } from '../store/records.ts'
 import type { Store } from '../store/store.ts'
 
 export interface ProvisionedWorkspace {
@@ -75,4 +76,23 @@ export const createPersonalAccessToken = async (store: Store, clock: Clock, emai
     createdAt: now,
   })
   return { personal_access_token_id: personalAccessTokenId, user_id: user.userId, personal_access_token: minted.token }
+}
+
+/**
+ * A workspace made through the API by a personal access token's user: the user becomes its member
+ * and it gets a publishable key. No API key: the caller never sees one from this route, and
+ * `latchkey api-keys create` makes one when wanted.
+ */
+export const createWorkspaceForUser = async (
+  store: Store,
+  clock: Clock,
+  userId: string,
+  options: { name: string; isSandbox: boolean },
+): Promise<Workspace> => {
+  const createdAt = clock.now().toISOString()
+  const workspace: Workspace = { workspaceId: randomUUID(), name: options.name, isSandbox: options.isSandbox, createdAt }
+  await store.createWorkspace(workspace)
+  await store.addWorkspaceMember(workspace.workspaceId, userId, createdAt)
+  await createPublishableKey(store, clock, workspace.workspaceId)
+  return workspace
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import type { Auth } from '../auth/auth.ts'
+import type { WorkspaceAuth } from '../auth/auth.ts'
 import { ApiError, invalidField, notFound } from '../contract/api-error.ts'
 import { futureTimestamp, id, idList, userIdentifierKey } from '../contract/fields.ts'
 import type { AppContext } from './context.ts'
@@ -96,7 +96,7 @@ const assertEmptyForPublishableKey = (params: SessionInputParams): void => {
  */
 export const readSessionInput = async (
   params: SessionInputParams,
-  auth: Auth,
+  auth: WorkspaceAuth,
   context: AppContext,
 ): Promise<SessionInput> => {
   const input = toSessionInput(params, context.clock.now())

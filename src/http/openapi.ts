@@ -1,10 +1,57 @@
 import { z } from 'zod'
 
 import type { AuthKind } from '../auth/auth.ts'
+import { accessCodeSchema } from '../contract/access-code.ts'
+import { actionAttemptSchema } from '../contract/action-attempt.ts'
+import { clientSessionSchema, paginationSchema } from '../contract/client-session.ts'
+import { connectWebviewSchema } from '../contract/connect-webview.ts'
+import { connectedAccountSchema } from '../contract/connected-account.ts'
+import { deviceProviderSchema, deviceSchema } from '../contract/device.ts'
+import { eventSchema } from '../contract/event.ts'
+import { userIdentitySchema } from '../contract/user-identity.ts'
+import { workspaceSchema } from '../contract/workspace.ts'
 import type { AnyRoute } from './route.ts'
 
-const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
-  z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>
+/**
+ * The resources, as Seam's document names them under `components/schemas`: an answer refers to
+ * them with `$ref` instead of repeating them inline, which is what Seam's CLI reads.
+ */
+const RESOURCES: [z.ZodType, string][] = [
+  [clientSessionSchema, 'client_session'],
+  [workspaceSchema, 'workspace'],
+  [connectWebviewSchema, 'connect_webview'],
+  [connectedAccountSchema, 'connected_account'],
+  [deviceSchema, 'device'],
+  [deviceProviderSchema, 'device_provider'],
+  [actionAttemptSchema, 'action_attempt'],
+  [accessCodeSchema, 'access_code'],
+  [userIdentitySchema, 'user_identity'],
+  [eventSchema, 'event'],
+  [paginationSchema, 'pagination'],
+]
+
+/** Each credential kind as the security scheme Seam's document names for it. */
+const SECURITY_SCHEMES: Record<AuthKind, string> = {
+  api_key: 'api_key',
+  personal_access_token: 'pat_with_workspace',
+  personal_access_token_without_workspace: 'pat_without_workspace',
+  client_session_token: 'client_session',
+  publishable_key: 'publishable_key',
+}
+
+type Json = Record<string, unknown>
+
+/** Rewrites zod's local `#/definitions/<id>` references to the document's components. */
+const toComponentRefs = (node: unknown): unknown => {
+  if (Array.isArray(node)) return node.map(toComponentRefs)
+  if (node === null || typeof node !== 'object') return node
+  return Object.fromEntries(
+    Object.entries(node as Json).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' ? value.replace('#/definitions/', '#/components/schemas/') : toComponentRefs(value),
+    ]),
+  )
+}
 
 const errorSchema = {
   type: 'object',
@@ -24,55 +71,85 @@ const errorSchema = {
   },
 }
 
-const operation = (route: AnyRoute, method: string) => {
-  const params = toSchema(route.params, 'input')
-  const properties = (params.properties ?? {}) as Record<string, unknown>
-  const required = new Set((params.required ?? []) as string[])
-  const input =
-    method === 'get' || method === 'delete'
-      ? {
-          parameters: Object.entries(properties).map(([name, schema]) => ({ name, in: 'query', required: required.has(name), schema })),
-        }
-      : { requestBody: { required: false, content: { 'application/json': { schema: params } } } }
-  const response = toSchema(route.response, 'output')
-  return {
-    operationId: `${route.path.slice(1).replaceAll('/', '_')}_${method}`,
-    summary: route.description,
-    // Security scheme names are the credential kinds themselves (see components below).
-    security: route.auth.map((kind: AuthKind) => ({ [kind]: [] })),
-    ...input,
-    responses: {
-      200: {
-        description: 'OK',
-        content: {
-          'application/json': {
-            schema: {
-              ...response,
-              properties: { ...(response.properties as object), ok: { type: 'boolean', enum: [true] } },
-              required: [...((response.required as string[] | undefined) ?? []), 'ok'],
+/**
+ * The key of an answer's main resource (Seam's `x-response-key`): the route's own `responseKey`
+ * when it names one (or null), else the answer's only field besides `pagination`, else null.
+ */
+const responseKeyOf = (route: AnyRoute): string | null => {
+  if (route.responseKey !== undefined) return route.responseKey
+  const keys = Object.keys(route.response.shape).filter((key) => key !== 'pagination')
+  return keys.length === 1 ? (keys[0] as string) : null
+}
+
+/** Builds the document; one registry per build, so nothing is shared between apps. */
+export const buildOpenApi = (routes: AnyRoute[]) => {
+  const registry = z.registry<{ id: string }>()
+  for (const [schema, id] of RESOURCES) registry.add(schema, { id })
+  const components: Json = { error: errorSchema }
+  const toSchema = (schema: z.ZodType, io: 'input' | 'output'): Json => {
+    const { definitions, ...converted } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any', metadata: registry }) as Json & {
+      definitions?: Json
+    }
+    for (const [id, definition] of Object.entries(definitions ?? {})) components[id] = toComponentRefs(definition)
+    return toComponentRefs(converted) as Json
+  }
+
+  const operation = (route: AnyRoute, method: string) => {
+    const params = toSchema(route.params, 'input')
+    const properties = (params.properties ?? {}) as Json
+    const required = new Set((params.required ?? []) as string[])
+    const input =
+      method === 'get' || method === 'delete'
+        ? { parameters: Object.entries(properties).map(([name, schema]) => ({ name, in: 'query', required: required.has(name), schema })) }
+        : { requestBody: { required: false, content: { 'application/json': { schema: params } } } }
+    const response = toSchema(route.response, 'output')
+    return {
+      operationId: `${route.path.slice(1).replaceAll('/', '_')}_${method}`,
+      summary: route.description,
+      security: route.auth.map((kind) => ({ [SECURITY_SCHEMES[kind]]: [] })),
+      'x-response-key': responseKeyOf(route),
+      ...input,
+      responses: {
+        200: {
+          description: 'OK',
+          content: {
+            'application/json': {
+              schema: {
+                ...response,
+                properties: { ...(response.properties as object), ok: { type: 'boolean', enum: [true] } },
+                required: [...((response.required as string[] | undefined) ?? []), 'ok'],
+              },
             },
           },
         },
+        '4XX': { description: 'The request was refused', content: { 'application/json': { schema: { $ref: '#/components/schemas/error' } } } },
+        '5XX': { description: 'The server could not answer', content: { 'application/json': { schema: { $ref: '#/components/schemas/error' } } } },
       },
-      default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/error' } } } },
+    }
+  }
+
+  const paths = Object.fromEntries(
+    routes.map((route) => [route.path, Object.fromEntries(route.methods.map((m) => [m.toLowerCase(), operation(route, m.toLowerCase())]))]),
+  )
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Latchkey',
+      version: '0.1.0',
+      description: 'Seam-compatible client session server.',
+      license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
     },
+    servers: [{ url: '/' }],
+    components: {
+      schemas: components,
+      securitySchemes: {
+        api_key: { type: 'http', scheme: 'bearer', bearerFormat: 'API Key' },
+        pat_with_workspace: { type: 'http', scheme: 'bearer', bearerFormat: 'API Token', description: 'seam_at1… token plus a seam-workspace header' },
+        pat_without_workspace: { type: 'http', scheme: 'bearer', bearerFormat: 'API Token', description: 'seam_at1… token without a seam-workspace header' },
+        client_session: { type: 'http', scheme: 'bearer', bearerFormat: 'Client Session Token' },
+        publishable_key: { type: 'apiKey', in: 'header', name: 'seam-publishable-key' },
+      },
+    },
+    paths,
   }
 }
-
-/** The OpenAPI document, generated from the same zod schemas that validate requests. */
-export const buildOpenApi = (routes: AnyRoute[]) => ({
-  openapi: '3.0.3',
-  info: { title: 'Latchkey', version: '0.1.0', description: 'Seam-compatible client session server.' },
-  components: {
-    schemas: { error: errorSchema },
-    securitySchemes: {
-      api_key: { type: 'http', scheme: 'bearer', description: 'seam_… API key' },
-      personal_access_token: { type: 'http', scheme: 'bearer', description: 'seam_at1… token plus a seam-workspace header' },
-      client_session_token: { type: 'apiKey', in: 'header', name: 'client-session-token' },
-      publishable_key: { type: 'apiKey', in: 'header', name: 'seam-publishable-key' },
-    },
-  },
-  paths: Object.fromEntries(
-    routes.map((route) => [route.path, Object.fromEntries(route.methods.map((m) => [m.toLowerCase(), operation(route, m.toLowerCase())]))]),
-  ),
-})

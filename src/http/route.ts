@@ -33,6 +33,11 @@ export interface RouteSpec<P extends z.ZodObject = z.ZodObject, A extends AuthKi
    * an ignored filter would answer rows the caller did not ask for.
    */
   unsupported?: readonly string[]
+  /**
+   * The answer's main resource, Seam's `x-response-key` in the OpenAPI document; by default the
+   * answer's only field besides `pagination`. Null where Seam's document says null.
+   */
+  responseKey?: string | null
   /** The success body without `ok`, for the OpenAPI document. */
   response: z.ZodObject
   /** May answer synchronously (maybe-promise.ts); throwing and rejecting are answered alike. */

@@ -35,7 +35,9 @@ import createIdentity from './user_identities/create.ts'
 import deleteIdentity from './user_identities/delete.ts'
 import getIdentity from './user_identities/get.ts'
 import listIdentities from './user_identities/list.ts'
+import createWorkspace from './workspaces/create.ts'
 import getWorkspace from './workspaces/get.ts'
+import listWorkspaces from './workspaces/list.ts'
 
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
@@ -47,6 +49,8 @@ export const ROUTES = [
   revoke,
   deleteSession,
   getWorkspace,
+  listWorkspaces,
+  createWorkspace,
   createWebview,
   getWebview,
   listWebviews,

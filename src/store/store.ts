@@ -56,6 +56,8 @@ export interface Store {
   createWorkspace(workspace: Workspace): Promise<void>
   getWorkspace(workspaceId: string): Promise<Workspace | undefined>
   listWorkspaces(): Promise<Workspace[]>
+  /** The workspaces a user is a member of, oldest first. */
+  listWorkspacesOfUser(userId: string): Promise<Workspace[]>
 
   insertApiKey(key: NewCredential & { name: string | null }): Promise<void>
   listApiKeys(workspaceId: string): Promise<ApiKey[]>

@@ -62,6 +62,9 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
     await call('/client_sessions/delete', { client_session_id: doomed.client_session_id })
 
     await call('/workspaces/get')
+    await call('/workspaces/list')
+    await call('/workspaces/list', {}, { authorization: w.as.pat.authorization as string })
+    await call('/workspaces/create', { name: 'Initech', is_sandbox: true }, { authorization: w.as.pat.authorization as string })
     const webview = (await call('/connect_webviews/create', { custom_metadata: { plan: 'gold' } })).connect_webview
     await call('/connect_webviews/get', { connect_webview_id: jane.webviewId })
     await call('/connect_webviews/list')

@@ -19,6 +19,7 @@ export default defineRoute({
     'Creates an access code on a lock: ongoing, or time-bound with starts_at and ends_at. Without `code` a free one is generated. A code the lock already has answers 400 duplicate_access_code.',
   unsupported: UNSUPPORTED_CODE_OPTIONS,
   params: z.object({ device_id: id(), common_code_key: z.string().min(1).max(255).optional(), ...accessCodeFields }),
+  responseKey: 'access_code',
   response: z.object({ access_code: accessCodeSchema, action_attempt: actionAttemptSchema }),
   async handler({ params, auth, context }) {
     const { device_id, ...fields } = params

@@ -21,6 +21,7 @@ export default defineRoute({
     type: z.enum(['ongoing', 'time_bound']).optional(),
     ...accessCodeFields,
   }),
+  responseKey: null,
   response: z.object({ action_attempt: actionAttemptSchema }),
   async handler({ params, auth, context }) {
     // device_id is accepted as Seam does, but the code already names its lock.

@@ -20,6 +20,7 @@ export default defineRoute({
     user_identity_id: id().optional(),
     user_identity_ids: z.array(id()).length(1).optional().describe('Deprecated: use user_identity_id.'),
   }),
+  responseKey: null,
   response: clientSessionResponse,
   async handler({ params, auth, context }) {
     const session = await findSession(context, auth.workspaceId, {

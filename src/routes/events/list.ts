@@ -44,7 +44,8 @@ export default defineRoute({
     event_type: eventType().optional(),
     event_types: z.array(eventType()).min(1).max(200).optional(),
     since: instant().optional(),
-    between: z.tuple([instant(), instant()]).optional(),
+    // Two instants; an array of two rather than a tuple, which OpenAPI 3.0 cannot say plainly.
+    between: z.array(instant()).length(2).optional(),
     event_ids: idList().optional(),
     device_id: id().optional(),
     device_ids: idList().optional(),
@@ -65,7 +66,7 @@ export default defineRoute({
     const filter: EventFilter = {
       ...(types.length === 0 ? {} : { eventTypes: [...new Set(types)] }),
       ...(params.since === undefined ? {} : { since: iso(params.since) }),
-      ...(params.between === undefined ? {} : { between: [iso(params.between[0]), iso(params.between[1])] as const }),
+      ...(params.between === undefined ? {} : { between: [iso(params.between[0] as string), iso(params.between[1] as string)] as const }),
       ...(params.event_ids === undefined ? {} : { eventIds: params.event_ids }),
       ...(devices === undefined ? {} : { deviceIds: devices }),
       ...(codes === undefined ? {} : { accessCodeIds: codes }),

@@ -14,6 +14,7 @@ export default defineRoute({
   auth: SCOPED_READERS,
   description: 'Returns a lock by `device_id` or `name`, under both `lock` and `device` as Seam does. A client session token reaches only its scope’s locks.',
   params: z.object(deviceLookupParams),
+  responseKey: 'device',
   response: z.object({ lock: deviceSchema, device: deviceSchema }),
   async handler({ params, auth, context }) {
     const scope = scopeOf(auth)

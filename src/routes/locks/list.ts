@@ -17,6 +17,7 @@ export default defineRoute({
     'Lists locks, newest first, under both `locks` and `devices`, paged like every list. A client session token sees only its scope’s locks.',
   params: z.object({ ...deviceListParams, ...pageParams }),
   unsupported: UNSUPPORTED_DEVICE_LIST_PARAMS,
+  responseKey: 'devices',
   response: z.object({ locks: z.array(deviceSchema), devices: z.array(deviceSchema), pagination: paginationSchema }),
   async handler({ params, auth, context }) {
     const filter = { ...(await readDeviceFilter(context, auth.workspaceId, params)), locksOnly: true }

@@ -13,6 +13,7 @@ type CredentialVerbs = Pick<
   | 'createWorkspace'
   | 'getWorkspace'
   | 'listWorkspaces'
+  | 'listWorkspacesOfUser'
   | 'insertApiKey'
   | 'listApiKeys'
   | 'revokeApiKey'
@@ -79,6 +80,18 @@ export const credentialVerbs = (engine: Engine, flavor: SqlFlavor): CredentialVe
   },
   async listWorkspaces() {
     const rows = await db.selectFrom('workspaces').selectAll().orderBy('created_at').orderBy('workspace_id').execute()
+    return rows.map(toWorkspace)
+  },
+
+  async listWorkspacesOfUser(userId) {
+    const rows = await db
+      .selectFrom('workspaces')
+      .selectAll('workspaces')
+      .innerJoin('workspace_members', 'workspace_members.workspace_id', 'workspaces.workspace_id')
+      .where('workspace_members.user_id', '=', userId)
+      .orderBy('workspaces.created_at')
+      .orderBy('workspaces.workspace_id')
+      .execute()
     return rows.map(toWorkspace)
   },
 
