@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { startPostgres } from './embedded-postgres.mjs'
+import { installTools } from './install-tools.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const stores = (process.env.LATCHKEY_TEST_STORES ?? 'sqlite,postgres').split(',').filter(Boolean)
@@ -27,6 +28,9 @@ if (build.status !== 0) {
   console.error('The build failed; no test ran.')
   process.exit(1)
 }
+
+// Seam's CLI, which the suite drives Latchkey with, installs apart from the project (see the script).
+installTools()
 
 const files = requested.length > 0 ? requested : findTests(join(root, 'test')).sort()
 if (files.length === 0) {

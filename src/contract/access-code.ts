@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { resourceError, resourceWarning } from './fields.ts'
+
 /** An access code on a lock (`@seamapi/types` access_code). */
 export const accessCodeSchema = z.object({
   access_code_id: z.uuid(),
@@ -20,7 +22,7 @@ export const accessCodeSchema = z.object({
   is_external_modification_allowed: z.boolean(),
   is_one_time_use: z.boolean(),
   is_offline_access_code: z.boolean(),
-  pending_mutations: z.array(z.unknown()),
-  errors: z.array(z.unknown()),
-  warnings: z.array(z.unknown()),
+  pending_mutations: z.array(z.object({ mutation_code: z.string(), message: z.string(), created_at: z.iso.datetime() })),
+  errors: z.array(resourceError()),
+  warnings: z.array(resourceWarning()),
 })

@@ -1,10 +1,24 @@
 import { z } from 'zod'
 
-/** A request to a device and its outcome (`@seamapi/types` action_attempt). */
-export const actionAttemptSchema = z.object({
-  action_attempt_id: z.uuid(),
-  action_type: z.enum(['LOCK_DOOR', 'UNLOCK_DOOR', 'CREATE_ACCESS_CODE', 'UPDATE_ACCESS_CODE', 'DELETE_ACCESS_CODE']),
-  status: z.enum(['pending', 'success', 'error']),
-  result: z.record(z.string(), z.unknown()).nullable(),
-  error: z.object({ type: z.string(), message: z.string() }).nullable(),
-})
+export const ACTION_TYPES = ['LOCK_DOOR', 'UNLOCK_DOOR', 'CREATE_ACCESS_CODE', 'UPDATE_ACCESS_CODE', 'DELETE_ACCESS_CODE'] as const
+
+const attemptOf = <T extends (typeof ACTION_TYPES)[number]>(actionType: T) =>
+  z.object({
+    action_attempt_id: z.uuid(),
+    action_type: z.literal(actionType),
+    status: z.enum(['pending', 'success', 'error']),
+    result: z.record(z.string(), z.unknown()).nullable(),
+    error: z.object({ type: z.string(), message: z.string() }).nullable(),
+  })
+
+/**
+ * A request to a device and its outcome (`@seamapi/types` action_attempt). One variant per action
+ * type, as Seam's document describes it: Seam's CLI reads the action types from these variants.
+ */
+export const actionAttemptSchema = z.discriminatedUnion('action_type', [
+  attemptOf('LOCK_DOOR'),
+  attemptOf('UNLOCK_DOOR'),
+  attemptOf('CREATE_ACCESS_CODE'),
+  attemptOf('UPDATE_ACCESS_CODE'),
+  attemptOf('DELETE_ACCESS_CODE'),
+])

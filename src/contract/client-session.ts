@@ -23,6 +23,6 @@ export type ClientSessionResource = z.infer<typeof clientSessionSchema>
 export const paginationSchema = z.object({
   has_next_page: z.boolean(),
   next_page_cursor: z.string().nullable(),
-  /** Always null: the next page is asked for with `page_cursor`, which every client sends. */
-  next_page_url: z.null(),
+  /** Always null here (the next page is asked for with `page_cursor`, which every client sends); a URL in Seam's document. */
+  next_page_url: z.url().nullable(),
 })

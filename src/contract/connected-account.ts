@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { resourceError, resourceWarning } from './fields.ts'
+
 /** A connected account on the wire, with Seam's field names (`@seamapi/types` connected_account). */
 export const connectedAccountSchema = z.object({
   connected_account_id: z.uuid(),
@@ -15,6 +17,6 @@ export const connectedAccountSchema = z.object({
   customer_key: z.string().optional(),
   automatically_manage_new_devices: z.boolean(),
   accepted_capabilities: z.array(z.string()),
-  errors: z.array(z.unknown()),
-  warnings: z.array(z.unknown()),
+  errors: z.array(resourceError()),
+  warnings: z.array(resourceWarning()),
 })

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { resourceError, resourceWarning } from './fields.ts'
+
 /** A device on the wire, with Seam's field names (`@seamapi/types` device); hardware fields live in `properties`. */
 export const deviceSchema = z.object({
   device_id: z.uuid(),
@@ -32,8 +34,8 @@ export const deviceSchema = z.object({
   is_managed: z.literal(true),
   custom_metadata: z.record(z.string(), z.unknown()),
   created_at: z.iso.datetime(),
-  errors: z.array(z.unknown()),
-  warnings: z.array(z.unknown()),
+  errors: z.array(resourceError()),
+  warnings: z.array(resourceWarning()),
 })
 
 /** A device provider (`@seamapi/types` device_provider). */

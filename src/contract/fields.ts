@@ -9,3 +9,8 @@ export const id = () => z.guid()
 export const idList = () => z.array(z.guid()).max(1000)
 export const userIdentifierKey = () => z.string().min(1).max(255)
 export const futureTimestamp = () => z.iso.datetime({ offset: true })
+
+/** An item of a resource's `errors` (Latchkey's sandbox resources have none; the shape is Seam's). */
+export const resourceError = () => z.object({ error_code: z.string(), message: z.string(), created_at: z.iso.datetime() })
+/** An item of a resource's `warnings`. */
+export const resourceWarning = () => z.object({ warning_code: z.string(), message: z.string(), created_at: z.iso.datetime() })

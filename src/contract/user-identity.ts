@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { resourceError, resourceWarning } from './fields.ts'
+
 /** A user identity on the wire, with Seam's field names (`@seamapi/types` user_identity). */
 export const userIdentitySchema = z.object({
   user_identity_id: z.uuid(),
@@ -14,6 +16,6 @@ export const userIdentitySchema = z.object({
   /** Identities merged into this one; Latchkey cannot merge identities, so always empty. */
   merged_user_identity_ids: z.array(z.uuid()),
   merged_user_identity_keys: z.array(z.string()),
-  errors: z.array(z.unknown()),
-  warnings: z.array(z.unknown()),
+  errors: z.array(resourceError()),
+  warnings: z.array(resourceWarning()),
 })

@@ -16,19 +16,21 @@ import type { AnyRoute } from './route.ts'
  * The resources, as Seam's document names them under `components/schemas`: an answer refers to
  * them with `$ref` instead of repeating them inline, which is what Seam's CLI reads.
  */
-const RESOURCES: [z.ZodType, string][] = [
-  [clientSessionSchema, 'client_session'],
-  [workspaceSchema, 'workspace'],
-  [connectWebviewSchema, 'connect_webview'],
-  [connectedAccountSchema, 'connected_account'],
-  [deviceSchema, 'device'],
-  [deviceProviderSchema, 'device_provider'],
-  [actionAttemptSchema, 'action_attempt'],
-  [accessCodeSchema, 'access_code'],
-  [userIdentitySchema, 'user_identity'],
-  [eventSchema, 'event'],
-  [paginationSchema, 'pagination'],
+const RESOURCES: [z.ZodType, string, string | null][] = [
+  // Schema, its name, and the routes it belongs to (Seam's `x-route-path`; pagination has none).
+  [clientSessionSchema, 'client_session', '/client_sessions'],
+  [workspaceSchema, 'workspace', '/workspaces'],
+  [connectWebviewSchema, 'connect_webview', '/connect_webviews'],
+  [connectedAccountSchema, 'connected_account', '/connected_accounts'],
+  [deviceSchema, 'device', '/devices'],
+  [deviceProviderSchema, 'device_provider', '/devices'],
+  [actionAttemptSchema, 'action_attempt', '/action_attempts'],
+  [accessCodeSchema, 'access_code', '/access_codes'],
+  [userIdentitySchema, 'user_identity', '/user_identities'],
+  [eventSchema, 'event', '/events'],
+  [paginationSchema, 'pagination', null],
 ]
+const ROUTE_PATHS = new Map(RESOURCES.map(([, id, routePath]) => [id, routePath]))
 
 /** Each credential kind as the security scheme Seam's document names for it. */
 const SECURITY_SCHEMES: Record<AuthKind, string> = {
@@ -85,12 +87,15 @@ const responseKeyOf = (route: AnyRoute): string | null => {
 export const buildOpenApi = (routes: AnyRoute[]) => {
   const registry = z.registry<{ id: string }>()
   for (const [schema, id] of RESOURCES) registry.add(schema, { id })
-  const components: Json = { error: errorSchema }
+  const components: Json = {}
   const toSchema = (schema: z.ZodType, io: 'input' | 'output'): Json => {
     const { definitions, ...converted } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any', metadata: registry }) as Json & {
       definitions?: Json
     }
-    for (const [id, definition] of Object.entries(definitions ?? {})) components[id] = toComponentRefs(definition)
+    for (const [id, definition] of Object.entries(definitions ?? {})) {
+      const routePath = ROUTE_PATHS.get(id) ?? null
+      components[id] = { ...(toComponentRefs(definition) as Json), ...(routePath === null ? {} : { 'x-route-path': routePath }) }
+    }
     return toComponentRefs(converted) as Json
   }
 
@@ -108,6 +113,7 @@ export const buildOpenApi = (routes: AnyRoute[]) => {
       summary: route.description,
       security: route.auth.map((kind) => ({ [SECURITY_SCHEMES[kind]]: [] })),
       'x-response-key': responseKeyOf(route),
+      ...(route.actionAttemptType === undefined ? {} : { 'x-action-attempt-type': route.actionAttemptType }),
       ...input,
       responses: {
         200: {
@@ -122,8 +128,9 @@ export const buildOpenApi = (routes: AnyRoute[]) => {
             },
           },
         },
-        '4XX': { description: 'The request was refused', content: { 'application/json': { schema: { $ref: '#/components/schemas/error' } } } },
-        '5XX': { description: 'The server could not answer', content: { 'application/json': { schema: { $ref: '#/components/schemas/error' } } } },
+        // The error envelope inline: under components/schemas it would read as one more resource.
+        '4XX': { description: 'The request was refused', content: { 'application/json': { schema: errorSchema } } },
+        '5XX': { description: 'The server could not answer', content: { 'application/json': { schema: errorSchema } } },
       },
     }
   }

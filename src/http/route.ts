@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { AuthKind, AuthOf } from '../auth/auth.ts'
 import type { AppContext } from '../domain/context.ts'
 import type { MaybePromise } from '../maybe-promise.ts'
+import type { ActionType } from '../store/records.ts'
 
 // OPTIONS is not among them: CORS answers it on every path (http/cors.ts).
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const
@@ -38,6 +39,8 @@ export interface RouteSpec<P extends z.ZodObject = z.ZodObject, A extends AuthKi
    * answer's only field besides `pagination`. Null where Seam's document says null.
    */
   responseKey?: string | null
+  /** The action type of the action attempt this route answers with (Seam's `x-action-attempt-type`). */
+  actionAttemptType?: ActionType
   /** The success body without `ok`, for the OpenAPI document. */
   response: z.ZodObject
   /** May answer synchronously (maybe-promise.ts); throwing and rejecting are answered alike. */

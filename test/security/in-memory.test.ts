@@ -15,7 +15,14 @@ const post = (base: string, path: string, body: unknown, headers: Record<string,
       let text = ''
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => (text += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }))
+      // Settled once the connection is closed, not at the answer's end: the server then holds no
+      // socket (nor its request's headers) for this request.
+      res.on('end', () => {
+        const done = () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> })
+        const socket = req.socket
+        if (socket === null || socket.closed) done()
+        else socket.once('close', done)
+      })
     })
     req.on('error', reject)
     req.end(payload)
@@ -63,6 +70,13 @@ describe('credentials in memory (a credential is not kept past its request)', ()
       }
     }
 
+    // Each request above closed its connection, but the server takes up a closed connection's
+    // end on a later turn of its loop; until then the socket still holds that request's headers.
+    // A few more requests, each on a new connection and each answered in turn, take the server
+    // through those turns, so the snapshot sees only what outlives a request.
+    for (let turn = 0; turn < 10; turn++) {
+      assert.equal((await post(server.url, '/client_sessions/list', {}, { authorization: 'Bearer nobody' })).status, 401)
+    }
     server.child.kill('SIGUSR2')
     // The snapshot is written synchronously on the server's only thread: once a request is
     // answered after the signal, the file is whole.

@@ -20,6 +20,7 @@ export default defineRoute({
   unsupported: UNSUPPORTED_CODE_OPTIONS,
   params: z.object({ device_id: id(), common_code_key: z.string().min(1).max(255).optional(), ...accessCodeFields }),
   responseKey: 'access_code',
+  actionAttemptType: 'CREATE_ACCESS_CODE',
   response: z.object({ access_code: accessCodeSchema, action_attempt: actionAttemptSchema }),
   async handler({ params, auth, context }) {
     const { device_id, ...fields } = params

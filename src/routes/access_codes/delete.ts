@@ -15,6 +15,7 @@ export default defineRoute({
   description: 'Removes an access code from its lock.',
   params: z.object({ access_code_id: id(), device_id: id().optional(), sync: z.boolean().optional() }),
   responseKey: null,
+  actionAttemptType: 'DELETE_ACCESS_CODE',
   response: z.object({ action_attempt: actionAttemptSchema }),
   async handler({ params, auth, context }) {
     const attempt = await deleteAccessCode(context, scopeOf(auth), params.access_code_id)

@@ -22,6 +22,7 @@ export default defineRoute({
     ...accessCodeFields,
   }),
   responseKey: null,
+  actionAttemptType: 'UPDATE_ACCESS_CODE',
   response: z.object({ action_attempt: actionAttemptSchema }),
   async handler({ params, auth, context }) {
     // device_id is accepted as Seam does, but the code already names its lock.

@@ -15,6 +15,7 @@ export default defineRoute({
   description:
     'Locks a door. Answers the action attempt as pending; poll action_attempts/get for its outcome (the SDK waits by default).',
   params: z.object({ device_id: id(), sync: z.boolean().optional() }),
+  actionAttemptType: 'LOCK_DOOR',
   response: z.object({ action_attempt: actionAttemptSchema }),
   async handler({ params, auth, context }) {
     const attempt = await driveLock(context, scopeOf(auth), params.device_id, true)
