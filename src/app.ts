@@ -15,7 +15,8 @@ import type { AppParts } from './domain/context.ts'
 import { corsAnswerHeaders, installCors } from './http/cors.ts'
 import { handleError, sendError } from './http/error-envelope.ts'
 import { Lifecycle, installLifecycle } from './http/lifecycle.ts'
-import { createMetrics } from './http/metrics.ts'
+import { createMetrics, registerDeliveryQueueGauges } from './http/metrics.ts'
+import { createWebhookDispatcher } from './webhooks/dispatcher.ts'
 import { buildOpenApi } from './http/openapi.ts'
 import { installOperationalRoutes } from './http/operational-routes.ts'
 import { installRateLimit, memoryCounter, storeCounter } from './http/rate-limit.ts'
@@ -132,6 +133,17 @@ export const createApp = ({
   // Sees the store's failures through the instrumented store, and probes it for readiness.
   const storage = new StorageWatch(rawContext.store, rawContext.clock)
   const context = instrumentContext(rawContext, metrics, app.log, storage)
+  // Webhooks are delivered in the background of every instance (webhooks/dispatcher.ts).
+  const dispatcher = createWebhookDispatcher({
+    store: context.store,
+    // The plain cipher: a webhook secret that will not open is the delivery's error, not a token's.
+    cipher: rawContext.tokenCipher,
+    config: context.config.webhooks,
+    onResult: (outcome) => metrics.webhookDeliveries.inc({ outcome }),
+  })
+  registerDeliveryQueueGauges(metrics.registry, () => context.store.deliveryStats())
+  app.addHook('onReady', async () => dispatcher.start())
+  app.addHook('onClose', async () => dispatcher.stop())
   const requestLines = logStream !== undefined && ['info', 'debug', 'trace'].includes(logLevel ?? 'info') ? logStream : null
   const record = requestRecorder(metrics, requestLines)
 

@@ -123,6 +123,17 @@ const parseRequestTimeout = (value: string | undefined): number => {
   return ms
 }
 
+/** Comma-separated seconds between webhook attempts, e.g. `0.2,0.5,1`; Svix's schedule when unset. */
+const parseRetrySchedule = (value: string | undefined): readonly number[] => {
+  if (value === undefined || value.trim() === '') return DEFAULT_CONFIG.webhooks.retryScheduleSeconds
+  const seconds = value.split(',').map((part) => Number(part.trim()))
+  if (seconds.some((s) => !Number.isFinite(s) || s < 0)) throw new UsageError(`invalid LATCHKEY_WEBHOOK_RETRY_SCHEDULE ${value}: give seconds, comma-separated`)
+  return seconds
+}
+
+const parseList = (value: string | undefined): string[] =>
+  (value ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '')
+
 const MAX_WORKERS = 256
 
 /** A worker count, or `auto` for one per CPU the process may use. */
@@ -179,6 +190,11 @@ export const parseServeOptions = (args: string[], io: CliIo): ServeOptions => {
       publicUrl: parsePublicUrl(values['public-url'] ?? env.LATCHKEY_PUBLIC_URL),
       corsOrigins: parseCorsOrigins(values['cors-origins'] ?? env.LATCHKEY_CORS_ORIGINS),
       requestTimeoutMs: parseRequestTimeout(values['request-timeout'] ?? env.LATCHKEY_REQUEST_TIMEOUT),
+      webhooks: {
+        ...DEFAULT_CONFIG.webhooks,
+        retryScheduleSeconds: parseRetrySchedule(env.LATCHKEY_WEBHOOK_RETRY_SCHEDULE),
+        allowHosts: parseList(env.LATCHKEY_WEBHOOK_ALLOW_HOSTS),
+      },
     },
     trustProxy: parseTrustProxy(values['trust-proxy'] ?? env.LATCHKEY_TRUST_PROXY),
     bootstrapSandbox,

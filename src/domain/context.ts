@@ -19,7 +19,22 @@ export interface AppConfig {
    * answered 408 and its connection closed, so a client that stalls holds no memory for long.
    */
   requestTimeoutMs: number
+  webhooks: WebhookConfig
 }
+
+export interface WebhookConfig {
+  /** Seconds to wait before each retry; after the last one the delivery is marked failed. */
+  retryScheduleSeconds: readonly number[]
+  /** Hosts a delivery may reach even though they resolve to a loopback, private or link-local address. */
+  allowHosts: readonly string[]
+  /** How long a receiver has to answer. */
+  timeoutMs: number
+  /** How often each instance looks for deliveries that are due. */
+  pollMs: number
+}
+
+/** Svix's schedule, which Seam's webhooks follow: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
+export const SVIX_RETRY_SCHEDULE_SECONDS = [5, 300, 1800, 7200, 18_000, 36_000, 36_000]
 
 export const DEFAULT_CONFIG: AppConfig = {
   sessionLifetimeMs: 365 * 24 * 60 * 60 * 1000,
@@ -28,6 +43,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   publicUrl: null,
   corsOrigins: null,
   requestTimeoutMs: 30_000,
+  webhooks: { retryScheduleSeconds: SVIX_RETRY_SCHEDULE_SECONDS, allowHosts: [], timeoutMs: 15_000, pollMs: 250 },
 }
 
 /**

@@ -1,5 +1,6 @@
-import { collectDefaultMetrics, Counter, Registry } from 'prom-client'
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client'
 
+import type { DeliveryStats } from '../store/records.ts'
 import { CounterFamily, HistogramFamily } from './metric-families.ts'
 
 /** Latency buckets in seconds, from a memoised read (~0.1 ms) to a slow request (10 s). */
@@ -39,6 +40,12 @@ export const createMetrics = () => {
     sessionsCreated: new Counter({ name: 'latchkey_client_sessions_created_total', help: 'Client sessions created.', registers: [registry] }),
     sessionsRevoked: new Counter({ name: 'latchkey_client_sessions_revoked_total', help: 'Client sessions revoked.', registers: [registry] }),
     sessionsDeleted: new Counter({ name: 'latchkey_client_sessions_deleted_total', help: 'Client sessions deleted.', registers: [registry] }),
+    webhookDeliveries: new Counter({
+      name: 'latchkey_webhook_deliveries_total',
+      help: 'Webhook delivery attempts by this instance, by outcome: succeeded, retrying (a retry is scheduled) or failed (no retry is left).',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
     tokensUndecryptable: new Counter({
       name: 'latchkey_client_session_tokens_undecryptable_total',
       help: 'Stored client session tokens no configured key could decrypt (answered as token: null).',
@@ -48,3 +55,27 @@ export const createMetrics = () => {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>
+
+/**
+ * Gauges read from the delivery queue when scraped: every instance on one database reports the
+ * same queue, so these are per database, not per instance.
+ */
+export const registerDeliveryQueueGauges = (registry: Registry, stats: () => Promise<DeliveryStats>): void => {
+  new Gauge({
+    name: 'latchkey_webhook_deliveries_pending',
+    help: 'Webhook deliveries waiting for an attempt or a retry.',
+    registers: [registry],
+    async collect() {
+      this.set((await stats()).byStatus.pending)
+    },
+  })
+  new Gauge({
+    name: 'latchkey_webhook_oldest_pending_delivery_age_seconds',
+    help: 'Age of the oldest webhook delivery still pending; 0 when none is.',
+    registers: [registry],
+    async collect() {
+      const { oldestPendingCreatedAt } = await stats()
+      this.set(oldestPendingCreatedAt === null ? 0 : Math.max(0, (Date.now() - Date.parse(oldestPendingCreatedAt)) / 1000))
+    },
+  })
+}

@@ -9,6 +9,7 @@ import { connectedAccountSchema } from '../contract/connected-account.ts'
 import { deviceProviderSchema, deviceSchema } from '../contract/device.ts'
 import { eventSchema } from '../contract/event.ts'
 import { userIdentitySchema } from '../contract/user-identity.ts'
+import { webhookSchema } from '../contract/webhook.ts'
 import { workspaceSchema } from '../contract/workspace.ts'
 import type { AnyRoute } from './route.ts'
 
@@ -28,6 +29,7 @@ const RESOURCES: [z.ZodType, string, string | null][] = [
   [accessCodeSchema, 'access_code', '/access_codes'],
   [userIdentitySchema, 'user_identity', '/user_identities'],
   [eventSchema, 'event', '/events'],
+  [webhookSchema, 'webhook', '/webhooks'],
   [paginationSchema, 'pagination', null],
 ]
 const ROUTE_PATHS = new Map(RESOURCES.map(([, id, routePath]) => [id, routePath]))

@@ -35,6 +35,11 @@ import createIdentity from './user_identities/create.ts'
 import deleteIdentity from './user_identities/delete.ts'
 import getIdentity from './user_identities/get.ts'
 import listIdentities from './user_identities/list.ts'
+import createWebhook from './webhooks/create.ts'
+import deleteWebhook from './webhooks/delete.ts'
+import getWebhook from './webhooks/get.ts'
+import listWebhooks from './webhooks/list.ts'
+import updateWebhook from './webhooks/update.ts'
 import createWorkspace from './workspaces/create.ts'
 import getWorkspace from './workspaces/get.ts'
 import listWorkspaces from './workspaces/list.ts'
@@ -51,6 +56,11 @@ export const ROUTES = [
   getWorkspace,
   listWorkspaces,
   createWorkspace,
+  createWebhook,
+  getWebhook,
+  listWebhooks,
+  updateWebhook,
+  deleteWebhook,
   createWebview,
   getWebview,
   listWebviews,

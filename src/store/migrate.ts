@@ -7,6 +7,7 @@ import * as scopeLookups from './migrations/0003_scope_lookups.ts'
 import * as locksAndAccessCodes from './migrations/0004_locks_and_access_codes.ts'
 import * as operations from './migrations/0005_operations.ts'
 import * as customers from './migrations/0006_customers.ts'
+import * as webhooks from './migrations/0007_webhooks.ts'
 
 /** Ordered by name; each entry is immutable once released. */
 const MIGRATIONS = {
@@ -16,6 +17,7 @@ const MIGRATIONS = {
   '0004_locks_and_access_codes': locksAndAccessCodes,
   '0005_operations': operations,
   '0006_customers': customers,
+  '0007_webhooks': webhooks,
 }
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({

@@ -362,3 +362,62 @@ export interface AccessCodeWrite {
 }
 
 export type AccessCodeWriteResult = 'done' | 'duplicate_code' | 'not_found'
+
+/** Where a workspace wants its events delivered (Seam's webhook). */
+export interface WebhookRecord {
+  webhookId: string
+  workspaceId: string
+  url: string
+  /** The signing secret, sealed by the token cipher; opened only to sign or to answer. */
+  secretCiphertext: string
+  /** Event types it receives; `*` for every type. */
+  eventTypes: string[]
+  createdAt: string
+}
+
+export type DeliveryStatus = 'pending' | 'succeeded' | 'failed'
+
+/** One attempt to deliver: the receiver's status code, or why there was none. */
+export interface DeliveryAttempt {
+  at: string
+  status: number | null
+  error: string | null
+  duration_ms: number
+}
+
+export interface WebhookDeliveryRecord {
+  deliveryId: string
+  webhookId: string
+  workspaceId: string
+  eventId: string
+  status: DeliveryStatus
+  attempts: number
+  nextAttemptAt: string
+  lastStatus: number | null
+  lastError: string | null
+  attemptLog: DeliveryAttempt[]
+  createdAt: string
+  completedAt: string | null
+}
+
+/** A delivery this instance holds the lease of, with what it needs to send it. */
+export interface ClaimedDelivery {
+  delivery: WebhookDeliveryRecord
+  leaseUntil: string
+  url: string
+  secretCiphertext: string
+  event: EventRecord
+}
+
+/** How an attempt ended, as the dispatcher decided from the retry schedule. */
+export interface DeliveryOutcome {
+  attempt: DeliveryAttempt
+  status: DeliveryStatus
+  nextAttemptAt: string
+}
+
+export interface DeliveryStats {
+  byStatus: Record<DeliveryStatus, number>
+  /** When the oldest delivery still pending was created, or null when none is. */
+  oldestPendingCreatedAt: string | null
+}

@@ -7,6 +7,12 @@ import type {
   ActionAttemptFilter,
   ActionAttemptRecord,
   ListFilter,
+  ClaimedDelivery,
+  DeliveryOutcome,
+  DeliveryStats,
+  DeliveryStatus,
+  WebhookDeliveryRecord,
+  WebhookRecord,
   LockAction,
   ApiKey,
   ClientSessionAuth,
@@ -141,6 +147,19 @@ export interface Store {
 
   getEvent(scope: Scope, eventId: string): Promise<EventRecord | undefined>
   listEvents(scope: Scope, filter: EventFilter, page: PageRequest): Promise<Page<EventRecord>>
+
+  createWebhook(webhook: Omit<WebhookRecord, 'eventTypes'>, eventTypes: string[]): Promise<void>
+  getWebhook(workspaceId: string, webhookId: string): Promise<WebhookRecord | undefined>
+  listWebhooks(workspaceId: string): Promise<WebhookRecord[]>
+  /** False when the workspace has no such webhook. */
+  setWebhookEventTypes(workspaceId: string, webhookId: string, eventTypes: string[]): Promise<boolean>
+  deleteWebhook(workspaceId: string, webhookId: string): Promise<boolean>
+  claimDueDeliveries(now: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]>
+  /** False when the lease ran out and the delivery is no longer the caller's. */
+  finishDeliveryAttempt(claimed: ClaimedDelivery, outcome: DeliveryOutcome): Promise<boolean>
+  listDeliveries(filter: { webhookId?: string; status?: DeliveryStatus; limit: number }): Promise<WebhookDeliveryRecord[]>
+  redeliver(deliveryId: string, now: string): Promise<boolean>
+  deliveryStats(): Promise<DeliveryStats>
 
   // Operations: key management from the CLI, shared settings, key rotation, shared rate limits.
   listPublishableKeys(workspaceId: string): Promise<PublishableKey[]>

@@ -179,6 +179,38 @@ export interface RateLimitCountersTable {
   hits: number
 }
 
+export interface WebhooksTable {
+  webhook_id: string
+  workspace_id: string
+  url: string
+  /** The signing secret, AES-256-GCM under the server's key (auth/token-cipher.ts). */
+  secret_ciphertext: string
+  created_at: Timestamp
+}
+
+export interface WebhookEventTypesTable {
+  webhook_id: string
+  /** An event type, or `*` for every type. */
+  event_type: string
+}
+
+export interface WebhookDeliveriesTable {
+  delivery_id: string
+  webhook_id: string
+  workspace_id: string
+  event_id: string
+  status: string
+  attempts: number
+  next_attempt_at: Timestamp
+  lease_until: NullableTimestamp
+  last_status: number | null
+  last_error: string | null
+  /** JSON array of `{ at, status, error, duration_ms }`, one per attempt. */
+  attempt_log: string
+  created_at: Timestamp
+  completed_at: NullableTimestamp
+}
+
 export interface Database {
   workspaces: WorkspacesTable
   api_keys: ApiKeysTable
@@ -198,4 +230,7 @@ export interface Database {
   access_codes: AccessCodesTable
   server_settings: ServerSettingsTable
   rate_limit_counters: RateLimitCountersTable
+  webhooks: WebhooksTable
+  webhook_event_types: WebhookEventTypesTable
+  webhook_deliveries: WebhookDeliveriesTable
 }

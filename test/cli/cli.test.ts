@@ -94,7 +94,7 @@ describe('admin CLI', () => {
     const { url: db } = await sharedDatabase()
     const first = runCli(db, ['migrate', '--json'])
     assert.equal(first.status, 0, first.stderr)
-    assert.deepEqual(json(first.stdout).applied, ['0001_initial', '0002_scoped_access', '0003_scope_lookups', '0004_locks_and_access_codes', '0005_operations', '0006_customers'])
+    assert.deepEqual(json(first.stdout).applied, ['0001_initial', '0002_scoped_access', '0003_scope_lookups', '0004_locks_and_access_codes', '0005_operations', '0006_customers', '0007_webhooks'])
     assert.deepEqual(json(runCli(db, ['migrate', '--json']).stdout).applied, [])
   })
 

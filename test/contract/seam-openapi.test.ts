@@ -62,6 +62,11 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
     await call('/client_sessions/delete', { client_session_id: doomed.client_session_id })
 
     await call('/workspaces/get')
+    const webhook = (await call('/webhooks/create', { url: 'https://hooks.example.com/seam', event_types: ['lock.unlocked'] })).webhook
+    await call('/webhooks/get', { webhook_id: webhook.webhook_id })
+    await call('/webhooks/list')
+    await call('/webhooks/update', { webhook_id: webhook.webhook_id, event_types: ['lock.locked'] })
+    await call('/webhooks/delete', { webhook_id: webhook.webhook_id })
     await call('/workspaces/list')
     await call('/workspaces/list', {}, { authorization: w.as.pat.authorization as string })
     await call('/workspaces/create', { name: 'Initech', is_sandbox: true }, { authorization: w.as.pat.authorization as string })

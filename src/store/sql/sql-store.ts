@@ -15,6 +15,7 @@ import { sessionVerbs } from './client-sessions.ts'
 import { operationVerbs } from './operations.ts'
 import { resourceVerbs } from './resources.ts'
 import { userIdentityVerbs } from './user-identities.ts'
+import { webhookVerbs } from './webhooks.ts'
 import type { Store } from '../store.ts'
 
 /**
@@ -40,6 +41,7 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
     ...eventVerbs(engine),
     ...actionAttemptVerbs(engine, flavor),
     ...accessCodeVerbs(engine),
+    ...webhookVerbs(engine, flavor),
     ...bulkVerbs(db),
     ...operationVerbs(db),
   }

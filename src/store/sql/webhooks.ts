@@ -1,0 +1,248 @@
+import type { Selectable } from 'kysely'
+
+import type { DeliveryAttempt, DeliveryStatus, WebhookDeliveryRecord } from '../records.ts'
+import type { Store } from '../store.ts'
+import type { WebhookDeliveriesTable } from '../tables.ts'
+import type { Engine } from './engine.ts'
+import type { SqlFlavor } from './flavor.ts'
+import { toEvent } from './resource-rows.ts'
+import { toIso, toIsoOrNull } from './session-and-workspace-rows.ts'
+
+type WebhookVerbs = Pick<
+  Store,
+  | 'createWebhook'
+  | 'getWebhook'
+  | 'listWebhooks'
+  | 'setWebhookEventTypes'
+  | 'deleteWebhook'
+  | 'claimDueDeliveries'
+  | 'finishDeliveryAttempt'
+  | 'listDeliveries'
+  | 'redeliver'
+  | 'deliveryStats'
+>
+
+const toDelivery = (r: Selectable<WebhookDeliveriesTable>): WebhookDeliveryRecord => ({
+  deliveryId: r.delivery_id,
+  webhookId: r.webhook_id,
+  workspaceId: r.workspace_id,
+  eventId: r.event_id,
+  status: r.status as DeliveryStatus,
+  attempts: Number(r.attempts),
+  nextAttemptAt: toIso(r.next_attempt_at),
+  lastStatus: r.last_status === null ? null : Number(r.last_status),
+  lastError: r.last_error,
+  attemptLog: JSON.parse(r.attempt_log) as DeliveryAttempt[],
+  createdAt: toIso(r.created_at),
+  completedAt: toIsoOrNull(r.completed_at),
+})
+
+/** Webhooks, and their deliveries as a queue that instances lease from (migrations/0007_webhooks.ts). */
+export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs => {
+  const { db } = engine
+
+  const typesOf = async (webhookIds: string[]): Promise<Map<string, string[]>> => {
+    const types = new Map<string, string[]>(webhookIds.map((id) => [id, []]))
+    if (webhookIds.length === 0) return types
+    const rows = await db.selectFrom('webhook_event_types').selectAll().where('webhook_id', 'in', webhookIds).orderBy('event_type').execute()
+    for (const row of rows) types.get(row.webhook_id)?.push(row.event_type)
+    return types
+  }
+
+  return {
+    async createWebhook(webhook, eventTypes) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('webhooks')
+          .values({
+            webhook_id: webhook.webhookId,
+            workspace_id: webhook.workspaceId,
+            url: webhook.url,
+            secret_ciphertext: webhook.secretCiphertext,
+            created_at: webhook.createdAt,
+          })
+          .execute()
+        await trx
+          .insertInto('webhook_event_types')
+          .values(eventTypes.map((event_type) => ({ webhook_id: webhook.webhookId, event_type })))
+          .execute()
+      })
+    },
+
+    async getWebhook(workspaceId, webhookId) {
+      const row = await db.selectFrom('webhooks').selectAll().where('workspace_id', '=', workspaceId).where('webhook_id', '=', webhookId).executeTakeFirst()
+      if (row === undefined) return undefined
+      const types = await typesOf([row.webhook_id])
+      return {
+        webhookId: row.webhook_id,
+        workspaceId: row.workspace_id,
+        url: row.url,
+        secretCiphertext: row.secret_ciphertext,
+        eventTypes: types.get(row.webhook_id) ?? [],
+        createdAt: toIso(row.created_at),
+      }
+    },
+
+    async listWebhooks(workspaceId) {
+      const rows = await db.selectFrom('webhooks').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').orderBy('webhook_id').execute()
+      const types = await typesOf(rows.map((r) => r.webhook_id))
+      return rows.map((row) => ({
+        webhookId: row.webhook_id,
+        workspaceId: row.workspace_id,
+        url: row.url,
+        secretCiphertext: row.secret_ciphertext,
+        eventTypes: types.get(row.webhook_id) ?? [],
+        createdAt: toIso(row.created_at),
+      }))
+    },
+
+    setWebhookEventTypes(workspaceId, webhookId, eventTypes) {
+      return db.transaction().execute(async (trx) => {
+        const found = await trx.selectFrom('webhooks').select('webhook_id').where('workspace_id', '=', workspaceId).where('webhook_id', '=', webhookId).executeTakeFirst()
+        if (found === undefined) return false
+        await trx.deleteFrom('webhook_event_types').where('webhook_id', '=', webhookId).execute()
+        await trx.insertInto('webhook_event_types').values(eventTypes.map((event_type) => ({ webhook_id: webhookId, event_type }))).execute()
+        return true
+      })
+    },
+
+    /** Removes the webhook, its types and its deliveries: nothing is sent to it afterwards. */
+    deleteWebhook(workspaceId, webhookId) {
+      return db.transaction().execute(async (trx) => {
+        const deleted = await trx.deleteFrom('webhooks').where('workspace_id', '=', workspaceId).where('webhook_id', '=', webhookId).executeTakeFirst()
+        if (Number(deleted.numDeletedRows) === 0) return false
+        await trx.deleteFrom('webhook_event_types').where('webhook_id', '=', webhookId).execute()
+        await trx.deleteFrom('webhook_deliveries').where('webhook_id', '=', webhookId).execute()
+        return true
+      })
+    },
+
+    /**
+     * Leases up to `limit` due deliveries to the caller until `leaseUntil`. On PostgreSQL the rows
+     * another instance is leasing at this moment are skipped (FOR UPDATE SKIP LOCKED); on SQLite
+     * the one UPDATE is atomic. A lease that ran out (its instance died mid-attempt) is due again.
+     */
+    async claimDueDeliveries(now, leaseUntil, limit) {
+      // A read first: while nothing is due (almost always), no write touches the database, so
+      // SQLite's read memo and write lock are left alone.
+      const anyDue = await db
+        .selectFrom('webhook_deliveries')
+        .select('delivery_id')
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', now)
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+        .limit(1)
+        .executeTakeFirst()
+      if (anyDue === undefined) return []
+      let due = db
+        .selectFrom('webhook_deliveries')
+        .select('delivery_id')
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', now)
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+        .orderBy('next_attempt_at')
+        .limit(limit)
+      if (flavor.name === 'postgres') due = due.forUpdate().skipLocked()
+      const claimed = await db
+        .updateTable('webhook_deliveries')
+        .set({ lease_until: leaseUntil })
+        .where('delivery_id', 'in', due)
+        .where('status', '=', 'pending')
+        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+        .returning('delivery_id')
+        .execute()
+      if (claimed.length === 0) return []
+      const rows = await db
+        .selectFrom('webhook_deliveries as d')
+        .innerJoin('webhooks as w', 'w.webhook_id', 'd.webhook_id')
+        .innerJoin('events as e', 'e.event_id', 'd.event_id')
+        .selectAll('d')
+        .select(['w.url', 'w.secret_ciphertext'])
+        .select([
+          'e.event_type',
+          'e.client_session_id',
+          'e.connected_account_id',
+          'e.connect_webview_id',
+          'e.device_id',
+          'e.access_code_id',
+          'e.action_attempt_id',
+          'e.details',
+          'e.occurred_at',
+          'e.created_at as event_created_at',
+        ])
+        .where(
+          'd.delivery_id',
+          'in',
+          claimed.map((c) => c.delivery_id),
+        )
+        .execute()
+      return rows.map((r) => ({
+        delivery: toDelivery(r),
+        leaseUntil,
+        url: r.url,
+        secretCiphertext: r.secret_ciphertext,
+        event: toEvent({
+          event_id: r.event_id,
+          workspace_id: r.workspace_id,
+          event_type: r.event_type,
+          client_session_id: r.client_session_id,
+          connected_account_id: r.connected_account_id,
+          connect_webview_id: r.connect_webview_id,
+          device_id: r.device_id,
+          access_code_id: r.access_code_id,
+          action_attempt_id: r.action_attempt_id,
+          details: r.details,
+          created_at: r.event_created_at,
+          occurred_at: r.occurred_at,
+        }),
+      }))
+    },
+
+    /** Records an attempt's outcome, if the caller still holds the lease it attempted under. */
+    async finishDeliveryAttempt(claimed, outcome) {
+      const { delivery } = claimed
+      const result = await db
+        .updateTable('webhook_deliveries')
+        .set({
+          status: outcome.status,
+          attempts: delivery.attempts + 1,
+          next_attempt_at: outcome.nextAttemptAt,
+          lease_until: null,
+          last_status: outcome.attempt.status,
+          last_error: outcome.attempt.error,
+          attempt_log: JSON.stringify([...delivery.attemptLog, outcome.attempt]),
+          completed_at: outcome.status === 'pending' ? null : outcome.attempt.at,
+        })
+        .where('delivery_id', '=', delivery.deliveryId)
+        .where('lease_until', '=', claimed.leaseUntil)
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows) > 0
+    },
+
+    async listDeliveries(filter) {
+      let query = db.selectFrom('webhook_deliveries').selectAll()
+      if (filter.webhookId !== undefined) query = query.where('webhook_id', '=', filter.webhookId)
+      if (filter.status !== undefined) query = query.where('status', '=', filter.status)
+      const rows = await query.orderBy('created_at', 'desc').orderBy('delivery_id', 'desc').limit(filter.limit).execute()
+      return rows.map(toDelivery)
+    },
+
+    /** Makes a delivery due again at once, keeping its attempts so far; false when there is none. */
+    async redeliver(deliveryId, now) {
+      const result = await db
+        .updateTable('webhook_deliveries')
+        .set({ status: 'pending', next_attempt_at: now, lease_until: null, completed_at: null })
+        .where('delivery_id', '=', deliveryId)
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows) > 0
+    },
+
+    async deliveryStats() {
+      const counts = await db.selectFrom('webhook_deliveries').select(['status', (eb) => eb.fn.countAll().as('count')]).groupBy('status').execute()
+      const oldest = await db.selectFrom('webhook_deliveries').select('created_at').where('status', '=', 'pending').orderBy('created_at').limit(1).executeTakeFirst()
+      const byStatus: Record<DeliveryStatus, number> = { pending: 0, succeeded: 0, failed: 0 }
+      for (const row of counts) byStatus[row.status as DeliveryStatus] = Number(row.count)
+      return { byStatus, oldestPendingCreatedAt: oldest === undefined ? null : toIso(oldest.created_at) }
+    },
+  }
+}

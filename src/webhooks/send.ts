@@ -1,0 +1,64 @@
+import { request as httpRequest } from 'node:http'
+import { request as httpsRequest } from 'node:https'
+
+import type { Destination } from './destination.ts'
+
+/** The most of a receiver's answer that is read; the rest is discarded with the connection. */
+const MAX_RESPONSE_BYTES = 16 * 1024
+
+export interface SendResult {
+  status: number | null
+  error: string | null
+  duration_ms: number
+}
+
+/**
+ * POSTs one delivery and reports how the receiver answered. Redirects are not followed (a 3xx is
+ * an answer like any other non-2xx), the answer is read up to a small bound, and the whole
+ * exchange is cut off after `timeoutMs`. Never throws.
+ */
+export const sendDelivery = (
+  destination: Extract<Destination, { ok: true }>,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<SendResult> =>
+  new Promise((resolve) => {
+    const started = performance.now()
+    let settled = false
+    const finish = (status: number | null, error: string | null) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      resolve({ status, error, duration_ms: Math.round(performance.now() - started) })
+    }
+    const { url, address, family } = destination
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'Latchkey-Webhooks' },
+        // Connect to the address that was checked, whatever DNS says now.
+        lookup: (_host, _options, callback) => callback(null, address, family),
+        agent: false,
+      },
+      (res) => {
+        let read = 0
+        res.on('data', (chunk: Buffer) => {
+          read += chunk.length
+          if (read > MAX_RESPONSE_BYTES) res.destroy()
+        })
+        const done = () => finish(res.statusCode ?? null, null)
+        res.on('end', done)
+        res.on('close', done)
+        res.on('error', done)
+      },
+    )
+    const timer = setTimeout(() => {
+      finish(null, `no answer within ${timeoutMs / 1000} s`)
+      req.destroy()
+    }, timeoutMs)
+    req.on('error', (error) => finish(null, error.message))
+    req.end(body)
+  })
