@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'publishable-keys': async () => (await import('./publishable-keys.ts')).publishableKeysCommand,
   pats: async () => (await import('./pats.ts')).patsCommand,
   secrets: async () => (await import('./secrets.ts')).secretsCommand,
+  webhooks: async () => (await import('./webhooks.ts')).webhooksCommand,
 }
 
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h')

@@ -91,6 +91,15 @@ ${DATABASE}`,
 
 ${DATABASE}`,
 
+  webhooks: `usage: latchkey webhooks <action> [options]
+
+  deliveries [--webhook ID] [--failed]   deliveries, newest first, with their attempts and
+                                         last answer (--json for every attempt)
+  redeliver --delivery ID                make a delivery due again (a failed one included);
+                                         a running server sends it, with the same svix-id
+
+${DATABASE}`,
+
   secrets: `usage: latchkey secrets <action> [options]
 
   check     verify LATCHKEY_SECRET (or the SQLite key file) matches the database
@@ -113,6 +122,7 @@ Commands:
   publishable-keys  create | list | revoke
   pats              create | list | revoke (personal access tokens)
   secrets           check | rotate (the token encryption key)
+  webhooks          deliveries | redeliver
 
 Run "latchkey <command> --help" for every option of a command.
 Database: --database-url or DATABASE_URL, sqlite:<path> (default sqlite:./data/latchkey.sqlite)

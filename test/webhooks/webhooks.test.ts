@@ -73,7 +73,8 @@ describe('webhooks', () => {
     const [delivery] = receiver.received
     assert.ok(delivery)
     assert.equal(delivery.headers['content-type'], 'application/json')
-    const event = new SeamWebhook(secret as string).verify(delivery.body, headersOf(delivery.headers))
+    const verified: unknown = new SeamWebhook(secret as string).verify(delivery.body, headersOf(delivery.headers))
+    const event = verified as { event_type: string; event_id: string }
     assert.equal(event.event_type, 'lock.unlocked')
     const stored = (await w.api('/events/get', { event_id: event.event_id })).body.event
     assert.deepEqual(JSON.parse(delivery.body), stored)

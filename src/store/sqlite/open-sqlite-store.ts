@@ -2,12 +2,13 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely } from 'kysely'
 
 import { SQLITE } from '../sql/flavor.ts'
 import { type Engine, sharedRowMapper, throughKysely } from '../sql/engine.ts'
 import { startCheckpointer } from './checkpointer.ts'
 import { createGroupCommit } from './group-commit.ts'
+import { ImmediateTransactionsSqliteDialect } from './immediate-transactions.ts'
 import { SqliteLiteralLimits } from './literal-limits.ts'
 import { createReadMemo } from './read-memo.ts'
 import { watchWalIndex } from './wal-index-watch.ts'
@@ -27,7 +28,7 @@ export const openSqliteStore = (path: string, options: { walLimitBytes?: number 
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
   const cache = withStatementCache(database)
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cache.database }), plugins: [new SqliteLiteralLimits()] })
+  const db = new Kysely<Database>({ dialect: new ImmediateTransactionsSqliteDialect({ database: cache.database }), plugins: [new SqliteLiteralLimits()] })
   // Compiled hot reads skip Kysely's connection handling and repeat from memory while the file
   // is unchanged (see read-memo.ts for why that is exact).
   const walIndex = path === ':memory:' ? undefined : watchWalIndex(path)
