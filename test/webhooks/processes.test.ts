@@ -69,7 +69,11 @@ describe('webhook deliveries across processes', () => {
       server = await startServerProcess(db, WEBHOOK_ENV)
       const settled = await allSettled(db)
       assert.deepEqual(settled.map((d) => d.status), settled.map(() => 'succeeded'))
-      const delivered = new Set(got.map((r) => (new SeamWebhook(secret).verify(r.body, r.headers) as unknown as { event_id: string }).event_id))
+      const eventIdOf = (r: { headers: Record<string, string>; body: string }): string => {
+        const verified: unknown = new SeamWebhook(secret).verify(r.body, r.headers)
+        return (verified as { event_id: string }).event_id
+      }
+      const delivered = new Set(got.map(eventIdOf))
       assert.deepEqual([...delivered].sort(), events.map((e) => e.event_id).sort())
       assert.equal(await server.stop(), 0)
     } finally {
