@@ -6,6 +6,8 @@
  * smoke), --workers N (also run SQLite Latchkey and the bare server as N processes; 1 for none).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -27,7 +29,8 @@ const { values } = parseArgs({
     stores: { type: 'string', default: 'sqlite,postgres' },
     scale: { type: 'string' },
     'no-fake': { type: 'boolean', default: false },
-    // A subset of the scenarios by name (cst_get,api_key_get,create,get_or_create,list_100,devices_list).
+    // A subset of the scenarios by name (cst_get,api_key_get,create,get_or_create,list_100,
+    // unlock_door,unlock_door_webhook,delete,delete_webhook,devices_list).
     scenarios: { type: 'string' },
     quick: { type: 'boolean', default: false },
     // Results go to an untracked file by default; `--record` keeps them as the repository's
@@ -52,6 +55,8 @@ const stores = values.stores.split(',').filter((s) => s === 'sqlite' || s === 'p
 const scaleSizes = (values.scale ?? (quick ? '1000,20000' : '1000,1000000')).split(',').filter((s) => s !== 'none' && s !== '').map(Number)
 const secret = 'bench-secret-'.padEnd(48, 'x')
 const SESSIONS = 1000
+// Sessions each delete scenario may delete, one per request, across every server sharing the data.
+const DELETABLE = quick ? 20_000 : 150_000
 const workers = Number(values.workers)
 
 const dir = mkdtempSync(join(tmpdir(), 'latchkey-bench-'))
@@ -60,11 +65,31 @@ const targets: Target[] = []
 const data = new Map<Target, BenchData>()
 let postgres: Awaited<ReturnType<typeof startPostgres>> | undefined
 
+// The write scenarios compare a workspace without a webhook against one whose webhook receives
+// every event, delivered to a receiver in this process on 127.0.0.1 that answers 204.
+const chosenNames = values.scenarios?.split(',')
+const WRITE_SCENARIOS = ['unlock_door', 'unlock_door_webhook', 'delete', 'delete_webhook']
+const wantsWrites = chosenNames === undefined || chosenNames.some((name) => WRITE_SCENARIOS.includes(name))
+const receiver = createServer((req, res) => {
+  req.resume()
+  req.on('end', () => {
+    res.statusCode = 204
+    res.end()
+  })
+})
+let writes: { webhookUrl: string; deletable: number } | undefined
+if (wantsWrites) {
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+  writes = { webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, deletable: DELETABLE }
+  // The servers the bench starts may deliver to the receiver on loopback.
+  process.env.LATCHKEY_WEBHOOK_ALLOW_HOSTS = '127.0.0.1'
+}
+
 try {
   log(`bench: ${duration}s × ${rounds} round(s) per server and scenario, ${connections} connections; ${machine()}`)
   if (stores.includes('sqlite')) {
     const location = { kind: 'sqlite' as const, path: join(dir, 'bench.sqlite') }
-    const seeded = await seedBenchData(location, secret, SESSIONS)
+    const seeded = await seedBenchData(location, secret, SESSIONS, writes)
     const target = await startLatchkey('Latchkey SQLite', `sqlite:${location.path}`, secret)
     targets.push(target)
     data.set(target, seeded)
@@ -76,7 +101,7 @@ try {
   }
   if (stores.includes('postgres')) {
     postgres = await startPostgres()
-    const seeded = await seedBenchData({ kind: 'postgres', url: postgres.url }, secret, SESSIONS)
+    const seeded = await seedBenchData({ kind: 'postgres', url: postgres.url }, secret, SESSIONS, writes)
     const target = await startLatchkey('Latchkey PostgreSQL', postgres.url, secret)
     targets.push(target)
     data.set(target, seeded)
@@ -175,5 +200,6 @@ ${scale === '' ? '' : `\n${scale}\n`}`
 } finally {
   for (const t of targets) await t.stop()
   await postgres?.stop()
+  if (receiver.listening) await new Promise<void>((resolve) => receiver.close(() => resolve()))
   rmSync(dir, { recursive: true, force: true })
 }

@@ -1,9 +1,19 @@
 import { randomBytes } from 'node:crypto'
 
 import type { LoadRequest } from './load.ts'
-import type { BenchData } from './seed.ts'
+import type { BenchData, WriteWorkspace } from './seed.ts'
 
-export type ScenarioName = 'cst_get' | 'api_key_get' | 'create' | 'get_or_create' | 'list_100' | 'devices_list'
+export type ScenarioName =
+  | 'cst_get'
+  | 'api_key_get'
+  | 'create'
+  | 'get_or_create'
+  | 'list_100'
+  | 'devices_list'
+  | 'unlock_door'
+  | 'unlock_door_webhook'
+  | 'delete'
+  | 'delete_webhook'
 
 export interface Scenario {
   name: ScenarioName
@@ -23,6 +33,25 @@ const FAKE_USER_KEY = 'john_user_identifier_key'
 const run = randomBytes(4).toString('hex')
 let counter = 0
 const newKeyBody = () => JSON.stringify({ user_identifier_key: `bench-new-${run}-${counter++}` })
+
+const writeWorkspace = (d: BenchData, hooked: boolean): WriteWorkspace => {
+  const w = hooked ? d.hooked : d.plain
+  if (w === undefined) throw new Error('the write scenarios need data seeded with a webhook receiver (seedBenchData writes)')
+  return w
+}
+
+/** Each request deletes the next seeded session; past the last one it would answer 404. */
+const nextDeleteBody = (w: WriteWorkspace) => () => JSON.stringify({ client_session_id: w.deletableIds[w.next++ % w.deletableIds.length] })
+
+const unlock = (hooked: boolean) => (d: BenchData): LoadRequest => {
+  const w = writeWorkspace(d, hooked)
+  return { method: 'POST', path: '/locks/unlock_door', headers: bearer(w.apiKey), body: JSON.stringify({ device_id: w.lockId }) }
+}
+
+const remove = (hooked: boolean) => (d: BenchData): LoadRequest => {
+  const w = writeWorkspace(d, hooked)
+  return { method: 'POST', path: '/client_sessions/delete', headers: bearer(w.apiKey), body: nextDeleteBody(w) }
+}
 
 export const SCENARIOS: Scenario[] = [
   {
@@ -65,6 +94,12 @@ export const SCENARIOS: Scenario[] = [
     latchkey: (d) => ({ method: 'GET', path: '/client_sessions/list?limit=100', headers: bearer(d.apiKey) }),
     fake: () => ({ method: 'GET', path: '/client_sessions/list', headers: bearer(FAKE_API_KEY) }),
   },
+  // The same writes in a workspace without a webhook and in one with a webhook receiving every
+  // event: a delivery must not slow the request that recorded its event.
+  { name: 'unlock_door', label: 'locks/unlock_door, no webhook', latchkey: unlock(false) },
+  { name: 'unlock_door_webhook', label: 'locks/unlock_door, a webhook receiving it', latchkey: unlock(true) },
+  { name: 'delete', label: 'client_sessions/delete, no webhook', latchkey: remove(false) },
+  { name: 'delete_webhook', label: 'client_sessions/delete, a webhook receiving it', latchkey: remove(true) },
   {
     name: 'devices_list',
     label: 'devices/list, CST (3 locks in scope)',
