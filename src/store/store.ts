@@ -155,8 +155,11 @@ export interface Store {
   setWebhookEventTypes(workspaceId: string, webhookId: string, eventTypes: string[]): Promise<boolean>
   deleteWebhook(workspaceId: string, webhookId: string): Promise<boolean>
   claimDueDeliveries(now: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]>
-  /** False when the lease ran out and the delivery is no longer the caller's. */
-  finishDeliveryAttempt(claimed: ClaimedDelivery, outcome: DeliveryOutcome): Promise<boolean>
+  /**
+   * Writes the outcomes of a batch of attempts in one transaction; for each, false when the lease
+   * ran out and the delivery is no longer the caller's.
+   */
+  finishDeliveryAttempts(finished: { claimed: ClaimedDelivery; outcome: DeliveryOutcome }[]): Promise<boolean[]>
   listDeliveries(filter: { webhookId?: string; status?: DeliveryStatus; limit: number }): Promise<WebhookDeliveryRecord[]>
   redeliver(deliveryId: string, now: string): Promise<boolean>
   deliveryStats(): Promise<DeliveryStats>

@@ -4,11 +4,11 @@ import { toEventResource } from '../domain/resources/event.ts'
 import type { ClaimedDelivery, DeliveryOutcome } from '../store/records.ts'
 import type { Store } from '../store/store.ts'
 import { resolveDestination } from './destination.ts'
-import { sendDelivery, type SendResult } from './send.ts'
+import { createDeliveryAgents, sendDelivery, type SendResult } from './send.ts'
 import { signWebhook } from './signature.ts'
 
-/** Deliveries one instance attempts at once. */
-const BATCH = 20
+/** Deliveries one instance leases and attempts at once; their outcomes are written in one transaction. */
+const BATCH = 100
 
 export type DeliveryResult = 'succeeded' | 'retrying' | 'failed'
 
@@ -57,7 +57,8 @@ export const createWebhookDispatcher = ({ store, cipher, config, onResult, onErr
   // An attempt holds its delivery this long at most: the receiver's time and a margin.
   const leaseMs = config.timeoutMs + 30_000
 
-  const deliver = async (claimed: ClaimedDelivery): Promise<void> => {
+  const agents = createDeliveryAgents()
+  const attempt = async (claimed: ClaimedDelivery): Promise<{ claimed: ClaimedDelivery; outcome: DeliveryOutcome }> => {
     const { delivery, event } = claimed
     const body = JSON.stringify(toEventResource(event))
     let result: SendResult
@@ -78,19 +79,21 @@ export const createWebhookDispatcher = ({ store, cipher, config, onResult, onErr
         const id = messageId(delivery.eventId)
         const timestamp = Math.floor(Date.now() / 1000)
         const headers = { 'svix-id': id, 'svix-timestamp': String(timestamp), 'svix-signature': signWebhook(secret, id, timestamp, body) }
-        result = await sendDelivery(destination, headers, body, config.timeoutMs)
+        result = await sendDelivery(destination, headers, body, config.timeoutMs, agents)
       }
     }
-    const outcome = outcomeOf(result, delivery.attempts, config.retryScheduleSeconds, Date.now())
-    if (await store.finishDeliveryAttempt(claimed, outcome)) {
-      onResult?.(outcome.status === 'pending' ? 'retrying' : outcome.status)
-    }
+    return { claimed, outcome: outcomeOf(result, delivery.attempts, config.retryScheduleSeconds, Date.now()) }
   }
 
   const runOnce = async (): Promise<number> => {
     const now = Date.now()
     const claimed = await store.claimDueDeliveries(iso(now), iso(now + leaseMs), BATCH)
-    await Promise.all(claimed.map((c) => deliver(c).catch((error: unknown) => onError?.(error))))
+    if (claimed.length === 0) return 0
+    const finished = await Promise.all(claimed.map(attempt))
+    const held = await store.finishDeliveryAttempts(finished)
+    finished.forEach(({ outcome }, i) => {
+      if (held[i] === true) onResult?.(outcome.status === 'pending' ? 'retrying' : outcome.status)
+    })
     return claimed.length
   }
 
@@ -127,6 +130,7 @@ export const createWebhookDispatcher = ({ store, cipher, config, onResult, onErr
       running = false
       wake?.()
       await loop
+      agents.close()
     },
   }
 }

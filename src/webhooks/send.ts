@@ -1,10 +1,23 @@
-import { request as httpRequest } from 'node:http'
-import { request as httpsRequest } from 'node:https'
+import { Agent as HttpAgent, request as httpRequest } from 'node:http'
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 
 import type { Destination } from './destination.ts'
 
 /** The most of a receiver's answer that is read; the rest is discarded with the connection. */
 const MAX_RESPONSE_BYTES = 16 * 1024
+
+/** Connections kept open between deliveries to the same receiver, as Svix keeps them. */
+export interface DeliveryAgents {
+  http: HttpAgent
+  https: HttpsAgent
+  close(): void
+}
+
+export const createDeliveryAgents = (): DeliveryAgents => {
+  const http = new HttpAgent({ keepAlive: true, maxSockets: 16 })
+  const https = new HttpsAgent({ keepAlive: true, maxSockets: 16 })
+  return { http, https, close: () => (http.destroy(), https.destroy()) }
+}
 
 export interface SendResult {
   status: number | null
@@ -22,6 +35,7 @@ export const sendDelivery = (
   headers: Record<string, string>,
   body: string,
   timeoutMs: number,
+  agents: DeliveryAgents,
 ): Promise<SendResult> =>
   new Promise((resolve) => {
     const started = performance.now()
@@ -41,7 +55,7 @@ export const sendDelivery = (
         headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'Latchkey-Webhooks' },
         // Connect to the address that was checked, whatever DNS says now.
         lookup: (_host, _options, callback) => callback(null, address, family),
-        agent: false,
+        agent: url.protocol === 'https:' ? agents.https : agents.http,
       },
       (res) => {
         let read = 0

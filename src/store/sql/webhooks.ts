@@ -16,7 +16,7 @@ type WebhookVerbs = Pick<
   | 'setWebhookEventTypes'
   | 'deleteWebhook'
   | 'claimDueDeliveries'
-  | 'finishDeliveryAttempt'
+  | 'finishDeliveryAttempts'
   | 'listDeliveries'
   | 'redeliver'
   | 'deliveryStats'
@@ -198,25 +198,33 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
       }))
     },
 
-    /** Records an attempt's outcome, if the caller still holds the lease it attempted under. */
-    async finishDeliveryAttempt(claimed, outcome) {
-      const { delivery } = claimed
-      const result = await db
-        .updateTable('webhook_deliveries')
-        .set({
-          status: outcome.status,
-          attempts: delivery.attempts + 1,
-          next_attempt_at: outcome.nextAttemptAt,
-          lease_until: null,
-          last_status: outcome.attempt.status,
-          last_error: outcome.attempt.error,
-          attempt_log: JSON.stringify([...delivery.attemptLog, outcome.attempt]),
-          completed_at: outcome.status === 'pending' ? null : outcome.attempt.at,
-        })
-        .where('delivery_id', '=', delivery.deliveryId)
-        .where('lease_until', '=', claimed.leaseUntil)
-        .executeTakeFirst()
-      return Number(result.numUpdatedRows) > 0
+    /** Records attempts' outcomes, each only if the caller still holds the lease it attempted under. */
+    finishDeliveryAttempts(finished) {
+      if (finished.length === 0) return Promise.resolve([])
+      // One transaction for the batch: one commit instead of one per delivery.
+      return db.transaction().execute(async (trx) => {
+        const held: boolean[] = []
+        for (const { claimed, outcome } of finished) {
+          const { delivery } = claimed
+          const result = await trx
+            .updateTable('webhook_deliveries')
+            .set({
+              status: outcome.status,
+              attempts: delivery.attempts + 1,
+              next_attempt_at: outcome.nextAttemptAt,
+              lease_until: null,
+              last_status: outcome.attempt.status,
+              last_error: outcome.attempt.error,
+              attempt_log: JSON.stringify([...delivery.attemptLog, outcome.attempt]),
+              completed_at: outcome.status === 'pending' ? null : outcome.attempt.at,
+            })
+            .where('delivery_id', '=', delivery.deliveryId)
+            .where('lease_until', '=', claimed.leaseUntil)
+            .executeTakeFirst()
+          held.push(Number(result.numUpdatedRows) > 0)
+        }
+        return held
+      })
     },
 
     async listDeliveries(filter) {
