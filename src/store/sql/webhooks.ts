@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely'
 
-import type { DeliveryAttempt, DeliveryStatus, WebhookDeliveryRecord } from '../records.ts'
+import type { DeliveryAttempt, DeliveryStatus, WebhookDeliveryRecord, WebhookRecord } from '../records.ts'
 import type { Store } from '../store.ts'
-import type { WebhookDeliveriesTable } from '../tables.ts'
+import type { WebhookDeliveriesTable, WebhooksTable } from '../tables.ts'
 import type { Engine } from './engine.ts'
 import type { SqlFlavor } from './flavor.ts'
 import { toEvent } from './resource-rows.ts'
@@ -35,6 +35,15 @@ const toDelivery = (r: Selectable<WebhookDeliveriesTable>): WebhookDeliveryRecor
   attemptLog: JSON.parse(r.attempt_log) as DeliveryAttempt[],
   createdAt: toIso(r.created_at),
   completedAt: toIsoOrNull(r.completed_at),
+})
+
+const toWebhook = (row: Selectable<WebhooksTable>, eventTypes: string[]): WebhookRecord => ({
+  webhookId: row.webhook_id,
+  workspaceId: row.workspace_id,
+  url: row.url,
+  secretCiphertext: row.secret_ciphertext,
+  eventTypes,
+  createdAt: toIso(row.created_at),
 })
 
 /** Webhooks, and their deliveries as a queue that instances lease from (migrations/0007_webhooks.ts). */
@@ -73,27 +82,13 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
       const row = await db.selectFrom('webhooks').selectAll().where('workspace_id', '=', workspaceId).where('webhook_id', '=', webhookId).executeTakeFirst()
       if (row === undefined) return undefined
       const types = await typesOf([row.webhook_id])
-      return {
-        webhookId: row.webhook_id,
-        workspaceId: row.workspace_id,
-        url: row.url,
-        secretCiphertext: row.secret_ciphertext,
-        eventTypes: types.get(row.webhook_id) ?? [],
-        createdAt: toIso(row.created_at),
-      }
+      return toWebhook(row, types.get(row.webhook_id) ?? [])
     },
 
     async listWebhooks(workspaceId) {
       const rows = await db.selectFrom('webhooks').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').orderBy('webhook_id').execute()
       const types = await typesOf(rows.map((r) => r.webhook_id))
-      return rows.map((row) => ({
-        webhookId: row.webhook_id,
-        workspaceId: row.workspace_id,
-        url: row.url,
-        secretCiphertext: row.secret_ciphertext,
-        eventTypes: types.get(row.webhook_id) ?? [],
-        createdAt: toIso(row.created_at),
-      }))
+      return rows.map((row) => toWebhook(row, types.get(row.webhook_id) ?? []))
     },
 
     setWebhookEventTypes(workspaceId, webhookId, eventTypes) {
