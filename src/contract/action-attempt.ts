@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
-export const ACTION_TYPES = ['LOCK_DOOR', 'UNLOCK_DOOR', 'CREATE_ACCESS_CODE', 'UPDATE_ACCESS_CODE', 'DELETE_ACCESS_CODE'] as const
+type ActionType = 'LOCK_DOOR' | 'UNLOCK_DOOR' | 'CREATE_ACCESS_CODE' | 'UPDATE_ACCESS_CODE' | 'DELETE_ACCESS_CODE'
 
-const attemptOf = <T extends (typeof ACTION_TYPES)[number]>(actionType: T) =>
+const attemptOf = <T extends ActionType>(actionType: T) =>
   z.object({
     action_attempt_id: z.uuid(),
     action_type: z.literal(actionType),

@@ -4,6 +4,16 @@ import { userIdentifierKey } from '../contract/fields.ts'
 import type { AppContext } from '../domain/context.ts'
 import type { ListFilter } from '../store/records.ts'
 
+/**
+ * A filter Seam gives in two forms, one value and a list (`device_id` and `device_ids`, …): both
+ * are AND-ed like every other filter, so a row must match each one given.
+ */
+export const oneAndMany = (one: string | undefined, many: string[] | undefined): string[] | undefined => {
+  if (one === undefined) return many
+  if (many === undefined) return [one]
+  return many.includes(one) ? [one] : []
+}
+
 /** Seam's filters common to the scoped lists, with Seam's meaning. */
 export const listFilterParams = {
   /** Only what the client session this key holds may reach. */

@@ -145,7 +145,6 @@ export interface Store {
   updateAccessCode(code: AccessCodeRecord, write: AccessCodeWrite): Promise<AccessCodeWriteResult>
   deleteAccessCode(workspaceId: string, accessCodeId: string, write: AccessCodeWrite): Promise<boolean>
 
-  getEvent(scope: Scope, eventId: string): Promise<EventRecord | undefined>
   listEvents(scope: Scope, filter: EventFilter, page: PageRequest): Promise<Page<EventRecord>>
 
   createWebhook(webhook: Omit<WebhookRecord, 'eventTypes'>, eventTypes: string[]): Promise<void>

@@ -3,13 +3,14 @@ import { describe, test } from 'node:test'
 
 import { SeamWebhook } from '@seamapi/webhook'
 
+import type { WebhookConfig } from '../../src/domain/context.ts'
 import { createWorld, type World } from '../fixtures/world.ts'
 import { startReceiver } from './receiver.ts'
 
 const FAST = { allowHosts: ['127.0.0.1'], retryScheduleSeconds: [0.2, 0.5], pollMs: 50 }
 
 /** A world whose workspace has jane's three sandbox locks. */
-const withLocks = async (webhooks: Parameters<typeof createWorld>[0] extends infer O ? (O extends { webhooks?: infer W } ? W : never) : never = FAST) => {
+const withLocks = async (webhooks: Partial<WebhookConfig> = FAST) => {
   const w = await createWorld({ webhooks })
   const webview = (await w.api('/connect_webviews/create', {})).body.connect_webview
   await w.signIn(webview.url, 'jane@example.com', '1234')

@@ -6,17 +6,7 @@ import { type ApiError, invalidField } from '../../contract/api-error.ts'
 import type { DeviceFilter, DeviceRecord, Scope } from '../../store/records.ts'
 import { deviceTypesMadeBy } from '../../sandbox/devices.ts'
 import { found } from '../found.ts'
-import { listFilterParams, readListFilter } from '../list-filters.ts'
-
-/** Both account filters are AND-ed like every other filter: a device must match each one given. */
-export const accountFilter = (one: string | undefined, many: string[] | undefined): string[] | undefined => {
-  if (one === undefined) return many
-  if (many === undefined) return [one]
-  return many.includes(one) ? [one] : []
-}
-
-/** Likewise `device_type` and `device_types`. */
-const typeFilter = (one: string | undefined, many: string[] | undefined): string[] | undefined => accountFilter(one, many)
+import { listFilterParams, oneAndMany, readListFilter } from '../list-filters.ts'
 
 /** The filters `devices/list` and `locks/list` share, with Seam's names and meaning. */
 export const deviceListParams = {
@@ -43,10 +33,10 @@ type DeviceListInput = z.output<z.ZodObject<typeof deviceListParams>>
 
 export const readDeviceFilter = async (context: AppContext, workspaceId: string, params: DeviceListInput): Promise<DeviceFilter> => {
   const filter: DeviceFilter = await readListFilter(context, workspaceId, params)
-  const accounts = accountFilter(params.connected_account_id, params.connected_account_ids)
+  const accounts = oneAndMany(params.connected_account_id, params.connected_account_ids)
   if (accounts !== undefined) filter.connectedAccountIds = accounts
   if (params.device_ids !== undefined) filter.deviceIds = params.device_ids
-  const types = typeFilter(params.device_type, params.device_types)
+  const types = oneAndMany(params.device_type, params.device_types)
   if (types !== undefined) filter.deviceTypes = types
   if (params.manufacturer !== undefined) filter.manufacturer = { name: params.manufacturer, defaultForTypes: deviceTypesMadeBy(params.manufacturer) }
   if (params.connect_webview_id !== undefined) filter.connectWebviewId = params.connect_webview_id

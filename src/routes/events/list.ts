@@ -8,8 +8,8 @@ import { defineRoute } from '../../http/route.ts'
 import { SEAM_EVENT_TYPES } from '../../contract/seam-event-types.ts'
 import { id, idList } from '../../contract/fields.ts'
 import type { EventFilter } from '../../store/records.ts'
-import { accountFilter } from '../devices/filters.ts'
 import { SCOPED_READERS } from '../found.ts'
+import { oneAndMany } from '../list-filters.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
 
 /** Seam's filters on resources Latchkey does not keep (access systems, grants, spaces, customers), and its offset paging. */
@@ -61,8 +61,8 @@ export default defineRoute({
   response: z.object({ events: z.array(eventSchema), pagination: paginationSchema }),
   async handler({ params, auth, context }) {
     const types = [...(params.event_type === undefined ? [] : [params.event_type]), ...(params.event_types ?? [])]
-    const devices = accountFilter(params.device_id, params.device_ids)
-    const codes = accountFilter(params.access_code_id, params.access_code_ids)
+    const devices = oneAndMany(params.device_id, params.device_ids)
+    const codes = oneAndMany(params.access_code_id, params.access_code_ids)
     const filter: EventFilter = {
       ...(types.length === 0 ? {} : { eventTypes: [...new Set(types)] }),
       ...(params.since === undefined ? {} : { since: iso(params.since) }),

@@ -74,15 +74,9 @@ export const recordEvent = async (trx: Transaction<Database> | Kysely<Database>,
     .execute()
 }
 
-export const eventVerbs = (engine: Engine): Pick<Store, 'getEvent' | 'listEvents'> => {
+export const eventVerbs = (engine: Engine): Pick<Store, 'listEvents'> => {
   const { db } = engine
   return {
-    async getEvent(scope, eventId) {
-      const query = db.selectFrom('events').selectAll().where('workspace_id', '=', scope.workspaceId).where('event_id', '=', eventId)
-      const row = await inScope(query, 'event', scope).executeTakeFirst()
-      return row && toEvent(row)
-    },
-
     async listEvents(scope, filter, page) {
       if (filter.eventIds?.length === 0 || filter.deviceIds?.length === 0 || filter.accessCodeIds?.length === 0) return { items: [], hasNextPage: false }
       let query = db.selectFrom('events').selectAll().where('workspace_id', '=', scope.workspaceId)

@@ -1,8 +1,8 @@
-import type { Selectable } from 'kysely'
+import type { ExpressionBuilder, Selectable } from 'kysely'
 
 import type { DeliveryAttempt, DeliveryStatus, WebhookDeliveryRecord, WebhookRecord } from '../records.ts'
 import type { Store } from '../store.ts'
-import type { WebhookDeliveriesTable, WebhooksTable } from '../tables.ts'
+import type { Database, WebhookDeliveriesTable, WebhooksTable } from '../tables.ts'
 import type { Engine } from './engine.ts'
 import type { SqlFlavor } from './flavor.ts'
 import { toEvent } from './resource-rows.ts'
@@ -118,32 +118,21 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
      * the one UPDATE is atomic. A lease that ran out (its instance died mid-attempt) is due again.
      */
     async claimDueDeliveries(now, leaseUntil, limit) {
+      // Pending, and nobody's lease, or a lease that ran out.
+      const unleased = (eb: ExpressionBuilder<Database, 'webhook_deliveries'>) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)])
+      const due = () => db.selectFrom('webhook_deliveries').select('delivery_id').where('status', '=', 'pending').where('next_attempt_at', '<=', now).where(unleased)
       // A read first: while nothing is due (almost always), no write touches the database, so
       // SQLite's read memo and write lock are left alone.
-      const anyDue = await db
-        .selectFrom('webhook_deliveries')
-        .select('delivery_id')
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-        .limit(1)
-        .executeTakeFirst()
-      if (anyDue === undefined) return []
-      let due = db
-        .selectFrom('webhook_deliveries')
-        .select('delivery_id')
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-        .orderBy('next_attempt_at')
-        .limit(limit)
-      if (flavor.name === 'postgres') due = due.forUpdate().skipLocked()
+      if ((await due().limit(1).executeTakeFirst()) === undefined) return []
+      let batch = due().orderBy('next_attempt_at').limit(limit)
+      if (flavor.name === 'postgres') batch = batch.forUpdate().skipLocked()
+      // The outer conditions again: PostgreSQL re-checks them on a row another instance just leased.
       const claimed = await db
         .updateTable('webhook_deliveries')
         .set({ lease_until: leaseUntil })
-        .where('delivery_id', 'in', due)
+        .where('delivery_id', 'in', batch)
         .where('status', '=', 'pending')
-        .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+        .where(unleased)
         .returning('delivery_id')
         .execute()
       if (claimed.length === 0) return []
