@@ -11,6 +11,8 @@
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -56,10 +58,26 @@ const drive = (url: string, request: LoadRequest, amount: number) =>
     ],
   })
 
+const WRITE_SCENARIOS = ['unlock_door', 'unlock_door_webhook', 'delete', 'delete_webhook']
+const receiver = createServer((req, res) => {
+  req.resume()
+  req.on('end', () => {
+    res.statusCode = 204
+    res.end()
+  })
+})
+
 const dir = mkdtempSync(join(tmpdir(), 'latchkey-cpu-'))
 const targets: Target[] = []
 try {
-  const seed = (name: string) => seedBenchData({ kind: 'sqlite', path: join(dir, `${name}.sqlite`) }, secret, 1000)
+  // The write scenarios need a workspace with a webhook, delivered to a receiver here that answers 204.
+  const wantsWrites = chosen.some((name) => WRITE_SCENARIOS.includes(name))
+  if (wantsWrites) {
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+    process.env.LATCHKEY_WEBHOOK_ALLOW_HOSTS = '127.0.0.1'
+  }
+  const writes = wantsWrites ? { webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, deletable: requests * (rounds + 1) + 2000 } : undefined
+  const seed = (name: string) => seedBenchData({ kind: 'sqlite', path: join(dir, `${name}.sqlite`) }, secret, 1000, writes)
   const now = await seed('now')
   const latchkey = await startLatchkey('Latchkey SQLite', `sqlite:${join(dir, 'now.sqlite')}`, secret, [], pinned)
   targets.push(latchkey)
@@ -128,5 +146,6 @@ try {
   )
 } finally {
   for (const target of targets) await target.stop()
+  receiver.close()
   rmSync(dir, { recursive: true, force: true })
 }

@@ -13,10 +13,11 @@ import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { startPostgres } from '../scripts/embedded-postgres.mjs'
-import { type LoadResult, runLoad } from './load.ts'
+import { type LoadRequest, type LoadResult, runLoad } from './load.ts'
 import { average, machine, type Row, table } from './report.ts'
 import { runScale } from './scale.ts'
-import { type Scenario, SCENARIOS } from './scenarios.ts'
+import { groupsOf, type Scenario, SCENARIOS } from './scenarios.ts'
+import { waitForDeliveries } from './deliveries.ts'
 import { type BenchData, seedBenchData } from './seed.ts'
 import { startBare, startFake, startLatchkey, startMinimalCst, type Target } from './targets.ts'
 
@@ -120,49 +121,77 @@ try {
   const minimalCst = chosen === undefined || chosen.includes('cst_get') ? await startMinimalCst(body, (data.get(first) as BenchData).cst) : undefined
 
   const rows: Row[] = []
-  for (const scenario of SCENARIOS.filter((s) => chosen === undefined || chosen.includes(s.name))) {
+  const drains: string[] = []
+  const frozen = (request: LoadRequest): LoadRequest => (typeof request.body === 'function' ? { ...request, body: request.body() } : request)
+  for (const group of groupsOf(SCENARIOS.filter((s) => chosen === undefined || chosen.includes(s.name)))) {
+    const [lead] = group as [Scenario, ...Scenario[]]
     const runs = new Map<string, LoadResult[]>()
-    const contenders: { name: string; url: string; request: ReturnType<Scenario['latchkey']> }[] = [
-      { name: bare.name, url: bare.url, request: scenario.latchkey(data.get(first) as BenchData) },
-      ...(bareCluster === undefined ? [] : [{ name: bareCluster.name, url: bareCluster.url, request: scenario.latchkey(data.get(first) as BenchData) }]),
-      ...(minimalCst === undefined || scenario.name !== 'cst_get' ? [] : [{ name: minimalCst.name, url: minimalCst.url, request: scenario.latchkey(data.get(first) as BenchData) }]),
-      ...targets.map((t) => ({ name: t.name, url: t.url, request: scenario.latchkey(data.get(t) as BenchData) })),
+    interface Contender {
+      key: string
+      name: string
+      url: string
+      request: LoadRequest
+      scenario: Scenario | null
+    }
+    // The ceilings answer a fixed body whatever the request, so they get one frozen request: a
+    // body that takes the next seeded session to delete must not be spent on them.
+    const contenders: Contender[] = [
+      { key: bare.name, name: bare.name, url: bare.url, request: frozen(lead.latchkey(data.get(first) as BenchData)), scenario: null },
+      ...(bareCluster === undefined ? [] : [{ key: bareCluster.name, name: bareCluster.name, url: bareCluster.url, request: frozen(lead.latchkey(data.get(first) as BenchData)), scenario: null }]),
+      ...(minimalCst === undefined || lead.name !== 'cst_get' ? [] : [{ key: minimalCst.name, name: minimalCst.name, url: minimalCst.url, request: lead.latchkey(data.get(first) as BenchData), scenario: null }]),
+      ...group.flatMap((scenario) => targets.map((t) => ({ key: `${scenario.name} · ${t.name}`, name: t.name, url: t.url, request: scenario.latchkey(data.get(t) as BenchData), scenario }))),
     ]
-    if (fake !== undefined && scenario.fake !== undefined) {
-      const request = scenario.fake()
+    if (fake !== undefined && lead.fake !== undefined) {
+      const request = lead.fake()
       const probe = await fetch(`${fake.url}${request.path}`, {
         method: request.method,
         headers: { ...request.headers, 'content-type': 'application/json' },
         ...(request.body === undefined ? {} : { body: typeof request.body === 'string' ? request.body : request.body() }),
       })
-      if (probe.ok) contenders.push({ name: fake.name, url: fake.url, request })
-      else log(`  ${scenario.name}: the fake answers ${probe.status}; not compared`)
+      if (probe.ok) contenders.push({ key: fake.name, name: fake.name, url: fake.url, request, scenario: null })
+      else log(`  ${lead.name}: the fake answers ${probe.status}; not compared`)
     }
-    if (warmup > 0) for (const c of contenders) await runLoad(c.url, c.request, warmup, connections)
+    // A round with a webhook leaves deliveries behind when the server gave requests the way; they
+    // are sent before anything else is measured, and how long that took is reported.
+    const afterRun = async (c: Contender, recorded: boolean) => {
+      if (c.scenario === null || !c.scenario.name.endsWith('_webhook')) return
+      const seconds = await waitForDeliveries(c.url)
+      if (recorded) drains.push(`${c.scenario.label} · ${c.name}: ${seconds.toFixed(1)} s`)
+      log(`  ${c.scenario.name} · ${c.name}: deliveries caught up ${seconds.toFixed(1)} s after the load stopped`)
+    }
+    if (warmup > 0) {
+      for (const c of contenders) {
+        await runLoad(c.url, c.request, warmup, connections)
+        await afterRun(c, false)
+      }
+    }
     for (let round = 0; round < rounds; round++) {
       // Alternate the order every round so drift (thermal, neighbours) hits every server alike.
       const order = round % 2 === 0 ? contenders : [...contenders].reverse()
       for (const c of order) {
         const result = await runLoad(c.url, c.request, duration, connections)
-        log(`  ${scenario.name} · ${c.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, errors ${result.errors + result.non2xx}`)
-        runs.set(c.name, [...(runs.get(c.name) ?? []), result])
+        log(`  ${c.scenario?.name ?? lead.name} · ${c.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, errors ${result.errors + result.non2xx}`)
+        runs.set(c.key, [...(runs.get(c.key) ?? []), result])
+        await afterRun(c, true)
       }
     }
     const bareRps = average(runs.get(bare.name) ?? []).rps
     const bareClusterRps = bareCluster === undefined ? null : average(runs.get(bareCluster.name) ?? []).rps
     const fakeRuns = fake === undefined ? undefined : runs.get(fake.name)
     const fakeRps = fakeRuns === undefined ? null : average(fakeRuns).rps
-    for (const c of contenders) {
-      const result = average(runs.get(c.name) ?? [])
-      const isLatchkey = c.name.startsWith('Latchkey')
-      rows.push({
-        scenario: scenario.label,
-        target: c.name,
-        result,
-        vsBare: c.name === bare.name ? null : result.rps / bareRps,
-        vsBareWorkers: c.name.endsWith(' workers') && !c.name.startsWith('bare') && bareClusterRps !== null ? result.rps / bareClusterRps : null,
-        vsFake: isLatchkey && fakeRps !== null ? result.rps / fakeRps : null,
-      })
+    for (const scenario of group) {
+      for (const c of contenders.filter((c) => c.scenario === null || c.scenario === scenario)) {
+        const result = average(runs.get(c.key) ?? [])
+        const isLatchkey = c.name.startsWith('Latchkey')
+        rows.push({
+          scenario: scenario.label,
+          target: c.name,
+          result,
+          vsBare: c.name === bare.name ? null : result.rps / bareRps,
+          vsBareWorkers: c.name.endsWith(' workers') && !c.name.startsWith('bare') && bareClusterRps !== null ? result.rps / bareClusterRps : null,
+          vsFake: isLatchkey && fakeRps !== null ? result.rps / fakeRps : null,
+        })
+      }
     }
   }
   for (const t of [bare, ...(bareCluster === undefined ? [] : [bareCluster]), ...(fake === undefined ? [] : [fake]), ...(minimalCst === undefined ? [] : [minimalCst]), ...targets]) await t.stop()
@@ -191,7 +220,10 @@ ${workers > 1 ? `- \`Latchkey SQLite, ${workers} workers\` is \`serve --workers 
   server; "× bare, same processes" over the bare server with as many processes.
 ` : ''}- ${SESSIONS} sessions in the benchmark workspace. "× bare" is req/s over the bare server's in the
   same scenario; "× fake" over the fake's. Errors count socket errors, timeouts and non-2xx.
-
+- The scenarios with and without a webhook run as one group, their rounds interleaved on the same
+  servers. After each round with a webhook the bench waits until every delivery was made and sent
+  (the server gives requests the way and delivers the rest when the load stops).
+${drains.length === 0 ? '' : `\nDeliveries caught up, after each round with a webhook, this long after the load stopped:\n\n${drains.map((d) => `- ${d}`).join('\n')}\n`}
 ${main}
 ${scale === '' ? '' : `\n${scale}\n`}`
   mkdirSync(dirname(outPath), { recursive: true })

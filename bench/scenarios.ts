@@ -107,3 +107,17 @@ export const SCENARIOS: Scenario[] = [
     fake: () => ({ method: 'POST', path: '/devices/list', headers: bearer(FAKE_CST), body: '{}' }),
   },
 ]
+
+/**
+ * Scenarios measured together, their rounds interleaved: each write scenario with its webhook
+ * twin, so the webhook's cost is compared within one stretch of the machine's time. Others alone.
+ */
+export const groupsOf = (scenarios: Scenario[]): Scenario[][] => {
+  const groups: Scenario[][] = []
+  for (const scenario of scenarios) {
+    const twin = groups.find((group) => group.some((other) => other.name === `${scenario.name}_webhook` || scenario.name === `${other.name}_webhook`))
+    if (twin === undefined) groups.push([scenario])
+    else twin.push(scenario)
+  }
+  return groups
+}

@@ -70,8 +70,16 @@ export const registerDeliveryQueueGauges = (registry: Registry, stats: () => Pro
     },
   })
   new Gauge({
+    name: 'latchkey_webhook_events_awaiting_deliveries',
+    help: 'Events recorded in a workspace with a webhook whose deliveries are not made yet.',
+    registers: [registry],
+    async collect() {
+      this.set((await stats()).eventsAwaitingDeliveries)
+    },
+  })
+  new Gauge({
     name: 'latchkey_webhook_oldest_pending_delivery_age_seconds',
-    help: 'Age of the oldest webhook delivery still pending; 0 when none is.',
+    help: 'Age of the oldest webhook delivery still pending (or event awaiting its deliveries); 0 when none is.',
     registers: [registry],
     async collect() {
       const { oldestPendingCreatedAt } = await stats()

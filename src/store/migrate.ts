@@ -8,6 +8,7 @@ import * as locksAndAccessCodes from './migrations/0004_locks_and_access_codes.t
 import * as operations from './migrations/0005_operations.ts'
 import * as customers from './migrations/0006_customers.ts'
 import * as webhooks from './migrations/0007_webhooks.ts'
+import * as webhookFanOut from './migrations/0008_webhook_fan_out.ts'
 
 /** Ordered by name; each entry is immutable once released. */
 const MIGRATIONS = {
@@ -18,6 +19,7 @@ const MIGRATIONS = {
   '0005_operations': operations,
   '0006_customers': customers,
   '0007_webhooks': webhooks,
+  '0008_webhook_fan_out': webhookFanOut,
 }
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({

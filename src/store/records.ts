@@ -418,6 +418,8 @@ export interface DeliveryOutcome {
 
 export interface DeliveryStats {
   byStatus: Record<DeliveryStatus, number>
-  /** When the oldest delivery still pending was created, or null when none is. */
+  /** Events whose deliveries the dispatcher has still to make. */
+  eventsAwaitingDeliveries: number
+  /** When the oldest pending delivery (or event awaiting its deliveries) was created, or null when none is. */
   oldestPendingCreatedAt: string | null
 }

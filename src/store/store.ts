@@ -153,6 +153,8 @@ export interface Store {
   /** False when the workspace has no such webhook. */
   setWebhookEventTypes(workspaceId: string, webhookId: string, eventTypes: string[]): Promise<boolean>
   deleteWebhook(workspaceId: string, webhookId: string): Promise<boolean>
+  /** Makes the deliveries of up to `limit` events that owe them; answers how many events it took. */
+  fanOutEvents(now: string, limit: number): Promise<number>
   claimDueDeliveries(now: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]>
   /**
    * Writes the outcomes of a batch of attempts in one transaction; for each, false when the lease

@@ -141,6 +141,8 @@ export interface EventsTable {
   details: ColumnType<string, string | undefined, string>
   created_at: Timestamp
   occurred_at: Timestamp
+  /** 1 while the event's webhook deliveries are still to be made (migrations/0008), else null. */
+  webhooks_pending: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface ActionAttemptsTable {

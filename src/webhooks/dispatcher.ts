@@ -1,3 +1,5 @@
+import { type EventLoopUtilization, performance } from 'node:perf_hooks'
+
 import type { TokenCipher } from '../auth/token-cipher.ts'
 import type { WebhookConfig } from '../domain/context.ts'
 import { toEventResource } from '../domain/resources/event.ts'
@@ -9,6 +11,16 @@ import { signWebhook } from './signature.ts'
 
 /** Deliveries one instance leases and attempts at once; their outcomes are written in one transaction. */
 const BATCH = 100
+/** The pause between rounds while a backlog remains: long enough to see how busy requests keep the loop. */
+const BACKLOG_GAP_MS = 20
+/**
+ * Above this share of the event loop spent on other work (requests) during the pause before a
+ * round, the round waits: delivery gives way to requests. Measured over the pause, when no
+ * delivery runs, so delivery's own work never holds it back.
+ */
+const BUSY_UTILIZATION = 0.75
+/** The longest delivery gives way: while the server stays busy, one round each this often. */
+const MAX_DEFER_MS = 1000
 
 export type DeliveryResult = 'succeeded' | 'retrying' | 'failed'
 
@@ -26,6 +38,23 @@ interface DispatcherParts {
   onResult?: (result: DeliveryResult) => void
   /** Told of a failure to reach the store; the dispatcher carries on. */
   onError?: (error: unknown) => void
+  /**
+   * The share of the event loop busy since `mark` was taken (0–1): by default Node's event-loop
+   * utilization; tests give their own.
+   */
+  loopLoad?: LoopLoad
+  /** The longest a round waits for a quieter loop; MAX_DEFER_MS unless a test says otherwise. */
+  maxDeferMs?: number
+}
+
+export interface LoopLoad {
+  mark(): unknown
+  since(mark: unknown): number
+}
+
+const eventLoopLoad: LoopLoad = {
+  mark: () => performance.eventLoopUtilization(),
+  since: (mark) => performance.eventLoopUtilization(mark as EventLoopUtilization).utilization,
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -48,9 +77,9 @@ export const outcomeOf = (result: SendResult, attemptsBefore: number, schedule: 
 /**
  * Delivers what the store's queue holds, in the background of each server instance: due
  * deliveries are leased (one instance at a time each), signed as Svix signs, POSTed, and their
- * outcome written back. Nothing here runs on a request's path; a request only inserts rows.
+ * outcome written back. Nothing here runs on a request's path; a request only marks its event.
  */
-export const createWebhookDispatcher = ({ store, cipher, config, onResult, onError }: DispatcherParts): WebhookDispatcher => {
+export const createWebhookDispatcher = ({ store, cipher, config, onResult, onError, loopLoad = eventLoopLoad, maxDeferMs = MAX_DEFER_MS }: DispatcherParts): WebhookDispatcher => {
   let running = false
   let loop: Promise<void> | undefined
   let wake: (() => void) | undefined
@@ -85,21 +114,23 @@ export const createWebhookDispatcher = ({ store, cipher, config, onResult, onErr
     return { claimed, outcome: outcomeOf(result, delivery.attempts, config.retryScheduleSeconds, Date.now()) }
   }
 
+  /** One round: new events' deliveries made, then due deliveries attempted; answers the larger count. */
   const runOnce = async (): Promise<number> => {
     const now = Date.now()
+    const fannedOut = await store.fanOutEvents(iso(now), BATCH)
     const claimed = await store.claimDueDeliveries(iso(now), iso(now + leaseMs), BATCH)
-    if (claimed.length === 0) return 0
+    if (claimed.length === 0) return fannedOut
     const finished = await Promise.all(claimed.map(attempt))
     const held = await store.finishDeliveryAttempts(finished)
     finished.forEach(({ outcome }, i) => {
       if (held[i] === true) onResult?.(outcome.status === 'pending' ? 'retrying' : outcome.status)
     })
-    return claimed.length
+    return Math.max(fannedOut, claimed.length)
   }
 
-  const pause = () =>
+  const pause = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, config.pollMs)
+      const timer = setTimeout(resolve, ms)
       // The poll never keeps the process alive by itself.
       timer.unref()
       wake = () => {
@@ -108,15 +139,27 @@ export const createWebhookDispatcher = ({ store, cipher, config, onResult, onErr
       }
     })
 
+  /**
+   * Rounds until stopped. Before each, a pause (short while a backlog remains, the poll interval
+   * otherwise) during which the loop's load is measured: when requests kept it busy, the round
+   * waits for a quieter pause, at most MAX_DEFER_MS. A server saturated with requests thus
+   * delivers one batch a second and catches up as soon as the load drops.
+   */
   const run = async () => {
+    let taken = 0
+    let lastRound = Date.now()
     while (running) {
-      let taken = 0
+      const mark = loopLoad.mark()
+      await pause(taken >= BATCH ? BACKLOG_GAP_MS : config.pollMs)
+      if (!running) break
+      if (loopLoad.since(mark) > BUSY_UTILIZATION && Date.now() - lastRound < maxDeferMs) continue
+      lastRound = Date.now()
       try {
         taken = await runOnce()
       } catch (error) {
+        taken = 0
         onError?.(error)
       }
-      if (running && taken < BATCH) await pause()
     }
   }
 

@@ -146,4 +146,29 @@ describe('webhooks', () => {
     await w.api('/locks/unlock_door', { device_id: lockId })
     assert.deepEqual(await deliveries(w), [])
   })
+
+  test('an event is sent to the webhooks that receive its type and existed when it happened; nothing stays awaiting', async () => {
+    // The dispatcher never runs by itself here: the test makes each round of deliveries.
+    const { w, lockId } = await withLocks({ ...FAST, pollMs: 3_600_000 })
+    const receiver = await startReceiver()
+    const locked = (await w.api('/webhooks/create', { url: receiver.url, event_types: ['lock.locked'] })).body.webhook
+    await w.api('/locks/unlock_door', { device_id: lockId })
+    w.clock.advance(1000)
+    const everything = (await w.api('/webhooks/create', { url: receiver.url })).body.webhook
+    await w.api('/locks/lock_door', { device_id: lockId })
+    const events = (await w.api('/events/list', { event_types: ['lock.unlocked', 'lock.locked'] })).body.events as { event_id: string; event_type: string }[]
+    assert.equal(events.length, 2)
+    const eventOf = (type: string) => events.find((e) => e.event_type === type)?.event_id
+
+    const awaiting = async () => (await w.store.deliveryStats()).eventsAwaitingDeliveries
+    assert.equal(await awaiting(), 2)
+    await w.store.fanOutEvents(new Date().toISOString(), 100)
+    assert.equal(await awaiting(), 0)
+    const made = (await deliveries(w)).map((d) => `${d.webhookId} ${d.eventId}`).sort()
+    // The unlock happened before `everything` existed and is not a type `locked` receives.
+    assert.deepEqual(made, [`${everything.webhook_id} ${eventOf('lock.locked')}`, `${locked.webhook_id} ${eventOf('lock.locked')}`].sort())
+    // A second round makes nothing again.
+    assert.equal(await w.store.fanOutEvents(new Date().toISOString(), 100), 0)
+    assert.equal((await deliveries(w)).length, 2)
+  })
 })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 
-import type { Kysely, Transaction } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 
 import type { NewEvent } from '../records.ts'
 import { toEvent } from './resource-rows.ts'
@@ -12,16 +12,16 @@ import type { Engine } from './engine.ts'
 import { pageOf } from './paging.ts'
 
 /**
- * Appends one event, inside the transaction of the change it records, and a delivery for each of
- * the workspace's webhooks that receives its type: committed with the event or not at all, so an
- * acknowledged change's events are delivered even if the process dies right after.
+ * Appends one event, inside the transaction of the change it records. When the workspace has a
+ * webhook, the same INSERT marks the event as owing deliveries: committed with the event or not at
+ * all, so an acknowledged change's events are delivered even if the process dies right after. The
+ * dispatcher makes the deliveries (`fanOutEvents`), off the request's path.
  */
 export const recordEvent = async (trx: Transaction<Database> | Kysely<Database>, event: NewEvent): Promise<void> => {
-  const eventId = randomUUID()
   await trx
     .insertInto('events')
-    .values({
-      event_id: eventId,
+    .values((eb) => ({
+      event_id: randomUUID(),
       workspace_id: event.workspaceId,
       event_type: event.eventType,
       client_session_id: event.clientSessionId ?? null,
@@ -33,44 +33,10 @@ export const recordEvent = async (trx: Transaction<Database> | Kysely<Database>,
       details: JSON.stringify(event.details ?? {}),
       created_at: event.occurredAt,
       occurred_at: event.occurredAt,
-    })
-    .execute()
-  const receivers = await trx
-    .selectFrom('webhooks')
-    .select('webhook_id')
-    .where('workspace_id', '=', event.workspaceId)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('webhook_event_types')
-          .select('webhook_event_types.event_type')
-          .whereRef('webhook_event_types.webhook_id', '=', 'webhooks.webhook_id')
-          .where('webhook_event_types.event_type', 'in', [event.eventType, '*']),
-      ),
-    )
-    .execute()
-  if (receivers.length === 0) return
-  // Deliveries run on the machine's time, not the app's clock (which tests may hold still): due now.
-  const now = new Date().toISOString()
-  await trx
-    .insertInto('webhook_deliveries')
-    .values(
-      receivers.map(({ webhook_id }) => ({
-        delivery_id: `${eventId}.${webhook_id}`,
-        webhook_id,
-        workspace_id: event.workspaceId,
-        event_id: eventId,
-        status: 'pending',
-        attempts: 0,
-        next_attempt_at: now,
-        lease_until: null,
-        last_status: null,
-        last_error: null,
-        attempt_log: '[]',
-        created_at: now,
-        completed_at: null,
-      })),
-    )
+      // 1 when the workspace has any webhook, null otherwise; which ones receive the event's type
+      // is the fan-out's question.
+      webhooks_pending: eb.selectFrom('webhooks').select(sql<number>`1`.as('one')).where('workspace_id', '=', event.workspaceId).limit(1),
+    }))
     .execute()
 }
 

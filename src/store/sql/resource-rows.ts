@@ -66,7 +66,7 @@ export const toDevice = (r: Selectable<DevicesTable>): DeviceRecord => ({
   createdAt: toIso(r.created_at),
 })
 
-export const toEvent = (r: Selectable<EventsTable>): EventRecord => ({
+export const toEvent = (r: Omit<Selectable<EventsTable>, 'webhooks_pending'>): EventRecord => ({
   eventId: r.event_id,
   workspaceId: r.workspace_id,
   eventType: r.event_type,

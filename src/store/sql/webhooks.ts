@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Selectable } from 'kysely'
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely'
 
 import type { DeliveryAttempt, DeliveryStatus, WebhookDeliveryRecord, WebhookRecord } from '../records.ts'
 import type { Store } from '../store.ts'
@@ -15,6 +15,7 @@ type WebhookVerbs = Pick<
   | 'listWebhooks'
   | 'setWebhookEventTypes'
   | 'deleteWebhook'
+  | 'fanOutEvents'
   | 'claimDueDeliveries'
   | 'finishDeliveryAttempts'
   | 'listDeliveries'
@@ -109,6 +110,59 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
         await trx.deleteFrom('webhook_event_types').where('webhook_id', '=', webhookId).execute()
         await trx.deleteFrom('webhook_deliveries').where('webhook_id', '=', webhookId).execute()
         return true
+      })
+    },
+
+    /**
+     * Turns up to `limit` events marked as owing deliveries (oldest first) into one delivery per
+     * webhook of their workspace that receives their type and existed when they happened, and
+     * clears their mark, in one transaction. On PostgreSQL the events another instance is fanning
+     * out are skipped (FOR UPDATE SKIP LOCKED); a delivery's id is its event's and webhook's, so
+     * even a repeat could not make a second one. Answers how many events it took.
+     */
+    async fanOutEvents(now, limit) {
+      const marked = () => db.selectFrom('events').select('event_id').where('webhooks_pending', '=', 1)
+      // A read first: while nothing is marked (almost always when idle), no write takes the lock.
+      if ((await marked().limit(1).executeTakeFirst()) === undefined) return 0
+      return db.transaction().execute(async (trx) => {
+        let batch = trx.selectFrom('events').select('event_id').where('webhooks_pending', '=', 1).orderBy('created_at').limit(limit)
+        if (flavor.name === 'postgres') batch = batch.forUpdate().skipLocked()
+        const eventIds = (await batch.execute()).map((row) => row.event_id)
+        if (eventIds.length === 0) return 0
+        await trx
+          .insertInto('webhook_deliveries')
+          .columns(['delivery_id', 'webhook_id', 'workspace_id', 'event_id', 'status', 'attempts', 'next_attempt_at', 'attempt_log', 'created_at'])
+          .expression((eb) =>
+            eb
+              .selectFrom('events as e')
+              .innerJoin('webhooks as w', (join) => join.onRef('w.workspace_id', '=', 'e.workspace_id').onRef('w.created_at', '<=', 'e.created_at'))
+              .select([
+                sql<string>`e.event_id || '.' || w.webhook_id`.as('delivery_id'),
+                'w.webhook_id',
+                'e.workspace_id',
+                'e.event_id',
+                sql.lit('pending').as('status'),
+                sql.lit(0).as('attempts'),
+                // Typed, or PostgreSQL would take a bare parameter in a SELECT list for text.
+                sql<string>`cast(${now} as ${sql.raw(flavor.timestampType)})`.as('next_attempt_at'),
+                sql.lit('[]').as('attempt_log'),
+                sql<string>`cast(${now} as ${sql.raw(flavor.timestampType)})`.as('created_at'),
+              ])
+              .where('e.event_id', 'in', eventIds)
+              .where((inner) =>
+                inner.exists(
+                  inner
+                    .selectFrom('webhook_event_types as t')
+                    .select('t.event_type')
+                    .whereRef('t.webhook_id', '=', 'w.webhook_id')
+                    .where((types) => types.or([types('t.event_type', '=', types.ref('e.event_type')), types('t.event_type', '=', '*')])),
+                ),
+              ),
+          )
+          .onConflict((conflict) => conflict.column('delivery_id').doNothing())
+          .execute()
+        await trx.updateTable('events').set({ webhooks_pending: null }).where('event_id', 'in', eventIds).execute()
+        return eventIds.length
       })
     },
 
@@ -231,10 +285,14 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
 
     async deliveryStats() {
       const counts = await db.selectFrom('webhook_deliveries').select(['status', (eb) => eb.fn.countAll().as('count')]).groupBy('status').execute()
-      const oldest = await db.selectFrom('webhook_deliveries').select('created_at').where('status', '=', 'pending').orderBy('created_at').limit(1).executeTakeFirst()
+      const oldestDelivery = await db.selectFrom('webhook_deliveries').select('created_at').where('status', '=', 'pending').orderBy('created_at').limit(1).executeTakeFirst()
+      // An event whose deliveries are not made yet is the oldest pending work as much as a delivery.
+      const oldestMarked = await db.selectFrom('events').select('created_at').where('webhooks_pending', '=', 1).orderBy('created_at').limit(1).executeTakeFirst()
+      const marked = await db.selectFrom('events').select((eb) => eb.fn.countAll().as('count')).where('webhooks_pending', '=', 1).executeTakeFirstOrThrow()
       const byStatus: Record<DeliveryStatus, number> = { pending: 0, succeeded: 0, failed: 0 }
       for (const row of counts) byStatus[row.status as DeliveryStatus] = Number(row.count)
-      return { byStatus, oldestPendingCreatedAt: oldest === undefined ? null : toIso(oldest.created_at) }
+      const oldest = [oldestDelivery, oldestMarked].flatMap((row) => (row === undefined ? [] : [toIso(row.created_at)])).sort()[0]
+      return { byStatus, eventsAwaitingDeliveries: Number(marked.count), oldestPendingCreatedAt: oldest ?? null }
     },
   }
 }
