@@ -21,10 +21,21 @@ const BATCH_BYTES = 4096
  * reads: 2 900 fewer futex calls). A full pipe makes the write wait and retry, as it does for any
  * pino application on its default destination.
  */
-export const openLogStream = (): LogStream => {
-  if (process.stdout.isTTY === true) {
-    const pretty = pinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true })
-    return { stream: pretty, flush: () => {} }
+export const openLogStream = (terminal: { out: NodeJS.WritableStream } | null = process.stdout.isTTY === true ? { out: process.stdout } : null): LogStream => {
+  if (terminal !== null) {
+    const pretty = pinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true, destination: terminal.out })
+    return {
+      stream: {
+        // One short line per request, so a busy terminal keeps what the server printed at start
+        // (the sandbox keys) in view; every other line as pino-pretty shows it.
+        write(line: string) {
+          const compact = compactRequestLine(line)
+          if (compact === null) return pretty.write(line)
+          return terminal.out.write(compact)
+        },
+      },
+      flush: () => {},
+    }
   }
   const destination = pino.destination({ dest: 1, sync: true, minLength: BATCH_BYTES })
   let waiting = false
@@ -50,3 +61,36 @@ export const openLogStream = (): LogStream => {
     },
   }
 }
+
+interface RequestLine {
+  msg?: unknown
+  time?: number
+  method?: string
+  route?: string | null
+  status?: number
+  duration_ms?: number
+  error_type?: string | null
+  credential?: string | null
+}
+
+const clock = (ms: number) => new Date(ms).toTimeString().slice(0, 8)
+
+/**
+ * `12:04:31 POST /client_sessions/create 200 3.1 ms api_key` (and the error type after a failing
+ * status) for a request line; null for any other line.
+ */
+export const compactRequestLine = (line: string): string | null => {
+  if (!line.includes('"msg":"request"')) return null
+  let fields: RequestLine
+  try {
+    fields = JSON.parse(line) as RequestLine
+  } catch {
+    return null
+  }
+  if (fields.msg !== 'request') return null
+  const parts = [clock(fields.time ?? Date.now()), fields.method, fields.route ?? '(no route)', String(fields.status), `${fields.duration_ms} ms`]
+  if (fields.credential !== null && fields.credential !== undefined) parts.push(fields.credential)
+  if (fields.error_type !== null && fields.error_type !== undefined) parts.push(fields.error_type)
+  return `${parts.join(' ')}\n`
+}
+

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+
 import { type CliIo, processIo, UsageError } from './io.ts'
 import { COMMAND_USAGE, USAGE } from './usage.ts'
 
@@ -17,6 +19,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h')
 
+/** The installed package's version (package.json sits two levels above both src/cli and dist/cli). */
+const version = (): string => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+
 /** Runs one CLI command and returns its exit code; the only place that turns errors into exit codes. */
 export const main = async (argv: string[], io: CliIo = processIo): Promise<number> => {
   const [name, ...args] = argv
@@ -24,6 +29,10 @@ export const main = async (argv: string[], io: CliIo = processIo): Promise<numbe
     const topic = name === 'help' ? args[0] : undefined
     io.out((topic !== undefined ? COMMAND_USAGE[topic] : undefined) ?? USAGE)
     return name === undefined ? 2 : 0
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(`latchkey ${version()}`)
+    return 0
   }
   const load = COMMANDS[name]
   if (load === undefined) {

@@ -176,7 +176,10 @@ export const parseServeOptions = (args: string[], io: CliIo): ServeOptions => {
     throw new UsageError('give --bootstrap-sandbox or --no-bootstrap-sandbox, not both')
   }
   const bootstrapFlag = values['bootstrap-sandbox'] === true ? true : values['no-bootstrap-sandbox'] === true ? false : undefined
-  const bootstrapSandbox = bootstrapFlag ?? parseBoolean('LATCHKEY_BOOTSTRAP_SANDBOX', env.LATCHKEY_BOOTSTRAP_SANDBOX) ?? isDefaultSqlite(location)
+  // The default file and a private in-memory database start with a sandbox workspace: for the
+  // latter it is the only way in, since no other process can reach it to make one.
+  const isMemory = location.kind === 'sqlite' && location.path === ':memory:'
+  const bootstrapSandbox = bootstrapFlag ?? parseBoolean('LATCHKEY_BOOTSTRAP_SANDBOX', env.LATCHKEY_BOOTSTRAP_SANDBOX) ?? (isDefaultSqlite(location) || isMemory)
   const defaultKeysFile = location.kind === 'sqlite' && location.path !== ':memory:' ? `${location.path}.sandbox-keys.json` : './latchkey-sandbox-keys.json'
   return {
     host: values.host ?? env.HOST ?? '127.0.0.1',

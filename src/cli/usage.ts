@@ -31,10 +31,9 @@ Starts the API server. Each option can also be set by the environment variable s
                                     (LATCHKEY_TRUST_PROXY, default none)
   --bootstrap-sandbox               on an empty database, create a sandbox workspace
   --no-bootstrap-sandbox            never do that (LATCHKEY_BOOTSTRAP_SANDBOX=true|false;
-                                    default on only for the default SQLite path)
-  --sandbox-keys-file PATH          where the sandbox keys are written when stderr is not a
-                                    terminal (default next to the SQLite file, or
-                                    ./latchkey-sandbox-keys.json)
+                                    default on for the default SQLite path and sqlite::memory:)
+  --sandbox-keys-file PATH          where the sandbox keys are written, mode 0600 (default
+                                    next to the SQLite file, or ./latchkey-sandbox-keys.json)
   --log-level LEVEL                 fatal, error, warn, info, debug, trace or silent
                                     (LATCHKEY_LOG_LEVEL, default info)
   --drain-seconds N                 on SIGTERM, answer /ready with 503 for N seconds before
@@ -124,6 +123,6 @@ Commands:
   secrets           check | rotate (the token encryption key)
   webhooks          deliveries | redeliver
 
-Run "latchkey <command> --help" for every option of a command.
+Run "latchkey <command> --help" for every option of a command, "latchkey --version" for the version.
 Database: --database-url or DATABASE_URL, sqlite:<path> (default sqlite:./data/latchkey.sqlite)
 or postgres://… (then LATCHKEY_SECRET is required).`

@@ -59,7 +59,7 @@ describe("Seam's parameters: each one is honoured or refused, none ignored", () 
         const res =
           method === 'POST' || method === 'PUT' || method === 'PATCH'
             ? await w.request({ method, url: route.path, payload: { [name]: value }, headers })
-            : await w.request({ method, url: `${route.path}?${new URLSearchParams({ [name]: value })}`, headers })
+            : await w.request({ method: method as 'GET' | 'DELETE', url: `${route.path}?${new URLSearchParams({ [name]: value })}`, headers })
         assert.equal(res.status, 400, `${route.path} ${name}: answered ${res.status}, neither honoured nor refused`)
         assert.equal(res.body.error.type, 'invalid_input')
         assert.match(res.body.error.message, new RegExp(`^${name}: .*not supported`), `${route.path} ${name}`)
