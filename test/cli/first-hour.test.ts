@@ -67,7 +67,9 @@ describe('the first hour: version, an in-memory server, a terminal that stays re
     })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    const clean = () => output.replace(/\x1b\[[0-9;]*m/g, '').replaceAll('\r', '')
+    // Colours (ESC [ … m) and carriage returns, as a terminal would render them away.
+    const colours = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g')
+    const clean = () => output.replace(colours, '').replaceAll('\r', '')
     const until = async (pattern: RegExp) => {
       for (let i = 0; i < 600 && !pattern.test(clean()); i++) await new Promise((resolve) => setTimeout(resolve, 50))
       return pattern.exec(clean())
