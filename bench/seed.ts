@@ -46,7 +46,7 @@ export const seedBenchData = async (
   const store = openStore(location)
   try {
     await store.migrate()
-    const cipher = createTokenCipher(...resolveKeyRing(location, { LATCHKEY_SECRET: secret }))
+    const cipher = createTokenCipher(...resolveKeyRing(location, { LATCHKEY_SECRET: secret }).map(({ key }) => key))
     const ws = await provisionWorkspace(store, systemClock, { name: 'Bench', isSandbox: true })
     const workspaceId = ws.workspace_id
     const now = Date.now()

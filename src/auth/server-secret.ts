@@ -35,31 +35,47 @@ export interface SecretSettings {
   LATCHKEY_PREVIOUS_SECRETS?: string | undefined
 }
 
+/** One key of the ring and where it came from, for messages ("the key file data/x.sqlite.key"). */
+export interface NamedKey {
+  key: Buffer
+  name: string
+}
+
+/** The SQLite key file the ring needs does not exist, and the caller did not allow creating it. */
+export class MissingKeyFileError extends Error {
+  constructor(readonly path: string) {
+    super(`no key file at ${path}`)
+  }
+}
+
 /**
  * The keys that encrypt client session tokens at rest, current first. They never sit in the
  * database:
  * - LATCHKEY_SECRET (any string of 32+ characters) when set: required with PostgreSQL, where
  *   several servers must share it;
- * - otherwise, for SQLite, `<database file>.key` (mode 0600) created on first start: back it up
- *   with the database, and keep it off the machines that only receive database copies;
+ * - otherwise, for SQLite, `<database file>.key` (mode 0600), created on first start when
+ *   `createKeyFile` allows it: back it up with the database, and keep it off the machines that
+ *   only receive database copies;
  * - then each of LATCHKEY_PREVIOUS_SECRETS (comma-separated), which only decrypt, and a SQLite
  *   key file that LATCHKEY_SECRET has replaced: so switching keys never strands a stored token.
  */
-export const resolveKeyRing = (location: DatabaseLocation, env: SecretSettings): Buffer[] => {
+export const resolveKeyRing = (location: DatabaseLocation, env: SecretSettings, options: { createKeyFile: boolean } = { createKeyFile: true }): NamedKey[] => {
   const previous = (env.LATCHKEY_PREVIOUS_SECRETS ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '')
-    .map((entry) => fromSecret(entry, 'each of LATCHKEY_PREVIOUS_SECRETS'))
+    .map((entry, i, all) => ({ key: fromSecret(entry, 'each of LATCHKEY_PREVIOUS_SECRETS'), name: all.length === 1 ? 'LATCHKEY_PREVIOUS_SECRETS' : `LATCHKEY_PREVIOUS_SECRETS (entry ${i + 1})` }))
   const secret = env.LATCHKEY_SECRET
   if (secret !== undefined && secret !== '') {
     const keyFile = location.kind === 'sqlite' && location.path !== ':memory:' ? `${location.path}.key` : undefined
-    const replacedFileKey = keyFile !== undefined && existsSync(keyFile) ? [readOrCreateKeyFile(keyFile)] : []
-    return [fromSecret(secret, 'LATCHKEY_SECRET'), ...previous, ...replacedFileKey]
+    const replacedFileKey = keyFile !== undefined && existsSync(keyFile) ? [{ key: readOrCreateKeyFile(keyFile), name: `the key file ${keyFile}` }] : []
+    return [{ key: fromSecret(secret, 'LATCHKEY_SECRET'), name: 'LATCHKEY_SECRET' }, ...previous, ...replacedFileKey]
   }
   if (location.kind === 'postgres') throw new Error('LATCHKEY_SECRET must be set when the store is PostgreSQL (32+ characters, the same on every server)')
-  if (location.path === ':memory:') return [randomBytes(32), ...previous]
-  const key = readOrCreateKeyFile(`${location.path}.key`)
-  if (key.length !== 32) throw new Error(`${location.path}.key does not hold a 32-byte hex key`)
-  return [key, ...previous]
+  if (location.path === ':memory:') return [{ key: randomBytes(32), name: 'a random key of this in-memory database' }, ...previous]
+  const path = `${location.path}.key`
+  if (!options.createKeyFile && !existsSync(path)) throw new MissingKeyFileError(path)
+  const key = readOrCreateKeyFile(path)
+  if (key.length !== 32) throw new Error(`${path} does not hold a 32-byte hex key`)
+  return [{ key, name: `the key file ${path}` }, ...previous]
 }

@@ -91,3 +91,9 @@ export const secretMatches = (secret: string, storedHash: Uint8Array): boolean =
   const presented = hashSecret(secret)
   return storedHash.length === presented.length && timingSafeEqual(presented, storedHash)
 }
+
+/**
+ * What may be shown of a credential: its kind's prefix and its id, `seam_RcHnQ1b8_…`. Enough to
+ * tell one key from another when rotating; nothing of the secret.
+ */
+export const publicPrefix = (kind: CredentialKind, tokenId: string): string => `${FORMATS[kind].prefix}${tokenId}_…`

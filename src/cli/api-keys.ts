@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 
 import { systemClock } from '../clock.ts'
+import { publicPrefix } from '../auth/tokens.ts'
 import { createApiKey } from '../domain/provisioning.ts'
 import { type CliIo, print, requireWorkspace, UsageError } from './io.ts'
 import { databaseOption, withStore } from './store-option.ts'
@@ -27,12 +28,12 @@ export const apiKeysCommand = async (args: string[], io: CliIo): Promise<number>
       await requireWorkspace(store, workspaceId)
       return store.listApiKeys(workspaceId)
     })
-    const rows = keys.map((k) => ({ api_key_id: k.apiKeyId, name: k.name, created_at: k.createdAt, revoked_at: k.revokedAt }))
+    const rows = keys.map((k) => ({ api_key_id: k.apiKeyId, prefix: publicPrefix('api_key', k.tokenId), name: k.name, created_at: k.createdAt, revoked_at: k.revokedAt }))
     print(
       io,
       json,
       { api_keys: rows },
-      rows.map((k) => `${k.api_key_id}  ${k.name ?? ''}  ${k.revoked_at === null ? 'active' : `revoked ${k.revoked_at}`}`).join('\n'),
+      rows.map((k) => `${k.api_key_id}  ${k.prefix}  ${k.name ?? '(no name)'}  ${k.created_at}  ${k.revoked_at === null ? 'active' : `revoked ${k.revoked_at}`}`).join('\n'),
     )
     return 0
   }

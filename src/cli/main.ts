@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   pats: async () => (await import('./pats.ts')).patsCommand,
   secrets: async () => (await import('./secrets.ts')).secretsCommand,
   webhooks: async () => (await import('./webhooks.ts')).webhooksCommand,
+  backup: async () => (await import('./backup.ts')).backupCommand,
 }
 
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h')

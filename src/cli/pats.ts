@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 
+import { publicPrefix } from '../auth/tokens.ts'
 import { systemClock } from '../clock.ts'
 import { createPersonalAccessToken } from '../domain/provisioning.ts'
 import { type CliIo, print, requireWorkspace, UsageError } from './io.ts'
@@ -38,6 +39,7 @@ export const patsCommand = async (args: string[], io: CliIo): Promise<number> =>
     })
     const rows = tokens.map((t) => ({
       personal_access_token_id: t.personalAccessTokenId,
+      prefix: publicPrefix('personal_access_token', t.tokenId),
       user_id: t.userId,
       email: t.email,
       created_at: t.createdAt,
@@ -49,7 +51,7 @@ export const patsCommand = async (args: string[], io: CliIo): Promise<number> =>
       { personal_access_tokens: rows },
       rows.length === 0
         ? 'No personal access tokens.'
-        : rows.map((t) => `${t.personal_access_token_id}  ${t.email}  ${t.revoked_at === null ? 'active' : `revoked ${t.revoked_at}`}`).join('\n'),
+        : rows.map((t) => `${t.personal_access_token_id}  ${t.prefix}  ${t.email}  ${t.revoked_at === null ? 'active' : `revoked ${t.revoked_at}`}`).join('\n'),
     )
     return 0
   }

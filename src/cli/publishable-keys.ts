@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 
+import { publicPrefix } from '../auth/tokens.ts'
 import { systemClock } from '../clock.ts'
 import { createPublishableKey } from '../domain/provisioning.ts'
 import { type CliIo, print, requireWorkspace, UsageError } from './io.ts'
@@ -32,14 +33,20 @@ export const publishableKeysCommand = async (args: string[], io: CliIo): Promise
       await requireWorkspace(store, workspaceId)
       return store.listPublishableKeys(workspaceId)
     })
-    const rows = keys.map((k) => ({ publishable_key_id: k.publishableKeyId, workspace_id: k.workspaceId, created_at: k.createdAt, revoked_at: k.revokedAt }))
+    const rows = keys.map((k) => ({
+      publishable_key_id: k.publishableKeyId,
+      prefix: publicPrefix('publishable_key', k.tokenId),
+      workspace_id: k.workspaceId,
+      created_at: k.createdAt,
+      revoked_at: k.revokedAt,
+    }))
     print(
       io,
       json,
       { publishable_keys: rows },
       rows.length === 0
         ? 'No publishable keys.'
-        : rows.map((k) => `${k.publishable_key_id}  ${k.created_at}  ${k.revoked_at === null ? 'active' : `revoked ${k.revoked_at}`}`).join('\n'),
+        : rows.map((k) => `${k.publishable_key_id}  ${k.prefix}  ${k.created_at}  ${k.revoked_at === null ? 'active' : `revoked ${k.revoked_at}`}`).join('\n'),
     )
     return 0
   }

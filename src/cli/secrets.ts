@@ -48,14 +48,18 @@ export const secretsCommand = async (args: string[], io: CliIo): Promise<number>
   const json = values.json === true
   if (action === 'check') {
     // Opening the store already refuses a key that does not match; this says which one matched.
-    const state = await withStore(io, values, ({ store, keys, cipher }) => verifyKeyRing(store, keys, cipher))
+    const { index, names } = await withStore(io, values, async ({ store, namedKeys, cipher }) => ({
+      index: await verifyKeyRing(store, namedKeys, cipher),
+      names: namedKeys.map(({ name }) => name),
+    }))
+    const [current] = names
     print(
       io,
       json,
-      { ok: true, key: state },
-      state === 'current'
-        ? 'The database matches LATCHKEY_SECRET.'
-        : 'The database is still under a key in LATCHKEY_PREVIOUS_SECRETS: run "latchkey secrets rotate".',
+      { ok: true, key: index === 0 ? 'current' : 'previous', key_in_use: current, data_key: names[index] },
+      index === 0
+        ? `The database matches the key in use: ${current}.`
+        : `The database is still under ${names[index]}, a previous key; the key in use is ${current}. Run "latchkey secrets rotate" to move every token to it.`,
     )
     return 0
   }
@@ -66,10 +70,10 @@ export const secretsCommand = async (args: string[], io: CliIo): Promise<number>
       json,
       { ...report },
       [
-        `Examined ${report.examined} client session tokens: ${report.reencrypted} re-encrypted, ${report.already_current} already under LATCHKEY_SECRET.`,
+        `Examined ${report.examined} client session tokens: ${report.reencrypted} re-encrypted, ${report.already_current} already under the key in use.`,
         report.unreadable > 0
           ? `${report.unreadable} could not be decrypted with any configured key; they keep working for their holders but client_sessions/get answers their token as null.`
-          : 'LATCHKEY_PREVIOUS_SECRETS can now be removed.',
+          : 'Every token is under the key in use; the previous keys (LATCHKEY_PREVIOUS_SECRETS, or a replaced key file) can now be removed.',
       ].join('\n'),
     )
     return 0

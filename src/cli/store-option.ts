@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 
-import { verifyKeyRing, type KeyRingCipher } from '../auth/key-check.ts'
-import { resolveKeyRing } from '../auth/server-secret.ts'
+import { holdsSealedData, verifyKeyRing, type KeyRingCipher } from '../auth/key-check.ts'
+import { MissingKeyFileError, type NamedKey, resolveKeyRing } from '../auth/server-secret.ts'
 import { createTokenCipher } from '../auth/token-cipher.ts'
 import { DEFAULT_DATABASE_URL, type DatabaseLocation, openStore, parseDatabaseUrl } from '../store/open-store.ts'
 import type { Store } from '../store/store.ts'
@@ -42,6 +42,8 @@ export interface OpenedStore {
   store: Store
   location: DatabaseLocation
   keys: Buffer[]
+  /** The same keys with where each came from, current first. */
+  namedKeys: NamedKey[]
   cipher: KeyRingCipher
   appliedMigrations: string[]
 }
@@ -49,17 +51,33 @@ export interface OpenedStore {
 /**
  * Opens the store, brings its schema up to date, and checks that the configured encryption keys
  * are the ones its data needs: every command refuses to run against data it cannot read.
- * Closes the store again if any of that fails.
+ * A SQLite key file is created only for a database that holds nothing sealed yet: a restored
+ * copy without its key file is refused, never given a new key. Closes the store again if any of
+ * that fails.
  */
 export const openCheckedStore = async (env: CliIo['env'], location: DatabaseLocation, create: boolean): Promise<OpenedStore> => {
   refuseMissingSqlite(location, create)
-  const keys = resolveKeyRing(location, env)
-  const cipher = createTokenCipher(...keys)
+  let missingKeyFile: string | undefined
+  try {
+    resolveKeyRing(location, env, { createKeyFile: false })
+  } catch (error) {
+    if (!(error instanceof MissingKeyFileError)) throw error
+    missingKeyFile = error.path
+  }
   const store = openStore(location)
   try {
     const appliedMigrations = await store.migrate()
-    await verifyKeyRing(store, keys, cipher)
-    return { store, location, keys, cipher, appliedMigrations }
+    if (missingKeyFile !== undefined && (await holdsSealedData(store))) {
+      throw new UsageError(
+        `this database already holds encrypted client session tokens, but its key file ${missingKeyFile} is missing. ` +
+          `Put the key file that belongs to this database (backed up with it) at ${missingKeyFile}, or set LATCHKEY_SECRET if it was made with one. No new key was created.`,
+      )
+    }
+    const namedKeys = resolveKeyRing(location, env)
+    const keys = namedKeys.map(({ key }) => key)
+    const cipher = createTokenCipher(...keys)
+    await verifyKeyRing(store, namedKeys, cipher)
+    return { store, location, keys, namedKeys, cipher, appliedMigrations }
   } catch (error) {
     await store.close()
     throw error

@@ -90,6 +90,13 @@ ${DATABASE}`,
 
 ${DATABASE}`,
 
+  backup: `usage: latchkey backup --to PATH [--database-url sqlite:<path>] [--json]
+
+Copies a SQLite database to PATH (a new file) while servers keep serving: SQLite's online
+backup, consistent, WAL included. The key file (<database>.key) is not copied: keep it apart
+from the copies. To restore: stop the server, put the copy back as the database (removing any
+<database>-wal and -shm beside it), put the key file back beside it, and run
+"latchkey secrets check". For PostgreSQL use pg_dump.`,
   webhooks: `usage: latchkey webhooks <action> [options]
 
   deliveries [--webhook ID] [--failed]   deliveries, newest first, with their attempts and
@@ -122,6 +129,7 @@ Commands:
   pats              create | list | revoke (personal access tokens)
   secrets           check | rotate (the token encryption key)
   webhooks          deliveries | redeliver
+  backup            copy a SQLite database while it serves
 
 Run "latchkey <command> --help" for every option of a command, "latchkey --version" for the version.
 Database: --database-url or DATABASE_URL, sqlite:<path> (default sqlite:./data/latchkey.sqlite)

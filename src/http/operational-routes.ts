@@ -33,7 +33,7 @@ export const installOperationalRoutes = (
     if (lifecycle.draining) return unready('The server is shutting down.')
     try {
       if (keys === null) await store.ping()
-      else if (!(await keyCheckPasses(store, keys))) return unready('LATCHKEY_SECRET does not match the database\'s key check.')
+      else if (!(await keyCheckPasses(store, keys))) return unready('The key in use does not match the database\'s key check.')
       if (!(await storage.writable())) return unready('The database\'s storage is full: writes fail until space is freed.')
     } catch {
       return unready('The store is not answering.')

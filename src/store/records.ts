@@ -17,6 +17,8 @@ export interface StoredCredential {
 export interface ApiKey {
   apiKeyId: string
   workspaceId: string
+  /** The public part of the key (`seam_<tokenId>_…`): it tells keys apart, it opens nothing. */
+  tokenId: string
   name: string | null
   createdAt: string
   revokedAt: string | null
@@ -25,12 +27,16 @@ export interface ApiKey {
 export interface PublishableKey {
   publishableKeyId: string
   workspaceId: string
+  /** The public part of the key, as on ApiKey. */
+  tokenId: string
   createdAt: string
   revokedAt: string | null
 }
 
 export interface PersonalAccessTokenSummary {
   personalAccessTokenId: string
+  /** The public part of the token, as on ApiKey. */
+  tokenId: string
   userId: string
   email: string
   createdAt: string

@@ -42,6 +42,11 @@ describe('admin CLI', () => {
     const listed = json(runCli(db, ['api-keys', 'list', '--workspace', ws.workspace_id, '--json']).stdout)
     assert.equal(listed.api_keys.length, 2)
     assert.ok(!JSON.stringify(listed).includes(key.api_key), 'list never shows secrets')
+    // Each key's public prefix tells the keys apart: the part of the key before its secret.
+    const prefixOf = (token: string) => `${token.slice(0, token.lastIndexOf('_') + 1)}…`
+    assert.deepEqual(listed.api_keys.map((k: { prefix: string }) => k.prefix).sort(), [prefixOf(ws.api_key), prefixOf(key.api_key)].sort())
+    const listedText = runCli(db, ['api-keys', 'list', '--workspace', ws.workspace_id]).stdout
+    assert.ok(listedText.includes(`${prefixOf(key.api_key)}  ci`), listedText)
     assert.equal(runCli(db, ['api-keys', 'revoke', '--api-key-id', key.api_key_id]).status, 0)
     assert.equal((await call(server.url, '/client_sessions/list', {}, { authorization: `Bearer ${key.api_key}` })).status, 401)
 
@@ -94,7 +99,7 @@ describe('admin CLI', () => {
     const { url: db } = await sharedDatabase()
     const first = runCli(db, ['migrate', '--json'])
     assert.equal(first.status, 0, first.stderr)
-    assert.deepEqual(json(first.stdout).applied, ['0001_initial', '0002_scoped_access', '0003_scope_lookups', '0004_locks_and_access_codes', '0005_operations', '0006_customers', '0007_webhooks'])
+    assert.deepEqual(json(first.stdout).applied, ['0001_initial', '0002_scoped_access', '0003_scope_lookups', '0004_locks_and_access_codes', '0005_operations', '0006_customers', '0007_webhooks', '0008_webhook_fan_out'])
     assert.deepEqual(json(runCli(db, ['migrate', '--json']).stdout).applied, [])
   })
 

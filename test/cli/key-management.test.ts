@@ -19,6 +19,8 @@ describe('key management from the CLI', () => {
     const pks = json(runCli(db, ['publishable-keys', 'list', '--workspace', ws.workspace_id, '--json']).stdout)
     assert.equal(pks.publishable_keys.length, 2)
     assert.ok(!JSON.stringify(pks).includes(pk.publishable_key), 'list never shows secrets')
+    const prefixOf = (token: string) => `${token.slice(0, token.lastIndexOf('_') + 1)}…`
+    assert.ok(pks.publishable_keys.some((k: { prefix: string }) => k.prefix === prefixOf(pk.publishable_key)))
     const revokedPk = runCli(db, ['publishable-keys', 'revoke', '--publishable-key-id', pk.publishable_key_id, '--json'])
     assert.deepEqual(json(revokedPk.stdout), { publishable_key_id: pk.publishable_key_id, revoked: true })
     assert.equal((await viaPk()).status, 401)
@@ -36,6 +38,7 @@ describe('key management from the CLI', () => {
       [[pat.personal_access_token_id, 'dev@example.com', null]],
     )
     assert.ok(!JSON.stringify(pats).includes(pat.personal_access_token))
+    assert.equal(pats.personal_access_tokens[0].prefix, prefixOf(pat.personal_access_token))
     assert.equal(json(runCli(db, ['pats', 'list', '--email', 'nobody@example.com', '--json']).stdout).personal_access_tokens.length, 0)
     assert.equal(runCli(db, ['pats', 'revoke', '--pat-id', pat.personal_access_token_id]).status, 0)
     assert.equal((await viaPat()).status, 401)

@@ -111,13 +111,14 @@ export const credentialVerbs = (engine: Engine, flavor: SqlFlavor): CredentialVe
   async listApiKeys(workspaceId) {
     const rows = await db
       .selectFrom('api_keys')
-      .select(['api_key_id', 'workspace_id', 'name', 'created_at', 'revoked_at'])
+      .select(['api_key_id', 'workspace_id', 'token_id', 'name', 'created_at', 'revoked_at'])
       .where('workspace_id', '=', workspaceId)
       .orderBy('created_at')
       .execute()
     return rows.map((r) => ({
       apiKeyId: r.api_key_id,
       workspaceId: r.workspace_id,
+      tokenId: r.token_id,
       name: r.name,
       createdAt: toIso(r.created_at),
       revokedAt: toIsoOrNull(r.revoked_at),

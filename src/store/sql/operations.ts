@@ -48,7 +48,7 @@ export const operationVerbs = (db: Kysely<Database>): OperationVerbs => ({
   async listPublishableKeys(workspaceId) {
     const rows = await db
       .selectFrom('publishable_keys')
-      .select(['publishable_key_id', 'workspace_id', 'created_at', 'revoked_at'])
+      .select(['publishable_key_id', 'workspace_id', 'token_id', 'created_at', 'revoked_at'])
       .where('workspace_id', '=', workspaceId)
       .orderBy('created_at')
       .orderBy('publishable_key_id')
@@ -56,6 +56,7 @@ export const operationVerbs = (db: Kysely<Database>): OperationVerbs => ({
     return rows.map((r) => ({
       publishableKeyId: r.publishable_key_id,
       workspaceId: r.workspace_id,
+      tokenId: r.token_id,
       createdAt: toIso(r.created_at),
       revokedAt: toIsoOrNull(r.revoked_at),
     }))
@@ -66,7 +67,7 @@ export const operationVerbs = (db: Kysely<Database>): OperationVerbs => ({
     let query = db
       .selectFrom('personal_access_tokens as t')
       .innerJoin('users as u', 'u.user_id', 't.user_id')
-      .select(['t.personal_access_token_id', 't.user_id', 'u.email', 't.created_at', 't.revoked_at'])
+      .select(['t.personal_access_token_id', 't.token_id', 't.user_id', 'u.email', 't.created_at', 't.revoked_at'])
     if (workspaceId !== undefined) {
       query = query.where((eb) =>
         eb.exists(eb.selectFrom('workspace_members as m').select('m.user_id').whereRef('m.user_id', '=', 't.user_id').where('m.workspace_id', '=', workspaceId)),
@@ -76,6 +77,7 @@ export const operationVerbs = (db: Kysely<Database>): OperationVerbs => ({
     const rows = await query.orderBy('t.created_at', 'desc').orderBy('t.personal_access_token_id').execute()
     return rows.map((r) => ({
       personalAccessTokenId: r.personal_access_token_id,
+      tokenId: r.token_id,
       userId: r.user_id,
       email: r.email,
       createdAt: toIso(r.created_at),
