@@ -51,12 +51,12 @@ const freePort = () =>
   })
 
 /** A running cluster on a free loopback port; `url` points at its `postgres` database. */
-export const startPostgres = async () => {
+export const startPostgres = async (options = {}) => {
   const { EmbeddedPostgres, cleanup } = await loadEmbeddedPostgres()
   const dir = mkdtempSync(join(tmpdir(), 'latchkey-pg-'))
   // initdb runs as the unprivileged postgres user, which must be able to enter the directory.
   chmodSync(dir, 0o755)
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const postgres = new EmbeddedPostgres({
     databaseDir: join(dir, 'data'),
     user: 'postgres',

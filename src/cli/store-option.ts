@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 
 import { holdsSealedData, verifyKeyRing, type KeyRingCipher } from '../auth/key-check.ts'
+import { ensurePostgresDatabase } from '../store/postgres/ensure-database.ts'
 import { MissingKeyFileError, type NamedKey, resolveKeyRing } from '../auth/server-secret.ts'
 import { createTokenCipher } from '../auth/token-cipher.ts'
 import { DEFAULT_DATABASE_URL, type DatabaseLocation, openStore, parseDatabaseUrl } from '../store/open-store.ts'
@@ -46,6 +47,8 @@ export interface OpenedStore {
   namedKeys: NamedKey[]
   cipher: KeyRingCipher
   appliedMigrations: string[]
+  /** The PostgreSQL database this call created because it did not exist, or null. */
+  createdDatabase: string | null
 }
 
 /**
@@ -57,6 +60,8 @@ export interface OpenedStore {
  */
 export const openCheckedStore = async (env: CliIo['env'], location: DatabaseLocation, create: boolean): Promise<OpenedStore> => {
   refuseMissingSqlite(location, create)
+  // A PostgreSQL database that does not exist yet is created (when the role may), as a SQLite file is.
+  const createdDatabase = location.kind === 'postgres' ? await ensurePostgresDatabase(location.url) : null
   let missingKeyFile: string | undefined
   try {
     resolveKeyRing(location, env, { createKeyFile: false })
@@ -77,7 +82,7 @@ export const openCheckedStore = async (env: CliIo['env'], location: DatabaseLoca
     const keys = namedKeys.map(({ key }) => key)
     const cipher = createTokenCipher(...keys)
     await verifyKeyRing(store, namedKeys, cipher)
-    return { store, location, keys, namedKeys, cipher, appliedMigrations }
+    return { store, location, keys, namedKeys, cipher, appliedMigrations, createdDatabase }
   } catch (error) {
     await store.close()
     throw error

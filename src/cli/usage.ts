@@ -51,7 +51,8 @@ key file next to the database) and LATCHKEY_PREVIOUS_SECRETS (comma-separated, w
 
   migrate: `usage: latchkey migrate [--database-url URL] [--json]
 
-Creates the database if needed and applies pending schema migrations.
+Creates the database if needed (a SQLite file, or a PostgreSQL database through the server's
+"postgres" database with the same role) and applies pending schema migrations.
 
 ${DATABASE}`,
 
