@@ -74,7 +74,7 @@ describe('PostgreSQL for a new team: a database created on first use, one to try
 
     const cwd = mkdtempSync(join(tmpdir(), 'latchkey-try-pg-'))
     after(() => rmSync(cwd, { recursive: true, force: true }))
-    const server = await startServerProcess(url as string, { LATCHKEY_SECRET: TEST_SECRET }, { cwd, args: ['--bootstrap-sandbox'] })
+    const server = await startServerProcess(url, { LATCHKEY_SECRET: TEST_SECRET }, { cwd, args: ['--bootstrap-sandbox'] })
     const keys = JSON.parse(readFileSync(join(cwd, 'latchkey-sandbox-keys.json'), 'utf8'))
     const created = await call(server.url, '/client_sessions/get_or_create', { user_identifier_key: 'jane' }, { authorization: `Bearer ${keys.api_key}` })
     assert.equal(created.status, 200)
