@@ -60,11 +60,11 @@ const engineRules = [
 }))
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', 'dist/'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', 'dist/', 'examples/app/dist/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['**/*.ts'] })),
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['**/*.ts', '**/*.tsx'] })),
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       // Fastify handlers and store verbs are async by contract (a value or a promise, answered
@@ -95,7 +95,7 @@ export default tseslint.config(
   ...engineRules,
   {
     // The CLI and scripts are the only places allowed to talk to the terminal.
-    files: ['src/cli/**', 'scripts/**', 'bench/**', 'bin/**'],
+    files: ['src/cli/**', 'scripts/**', 'bench/**', 'bin/**', 'examples/**'],
     rules: { 'no-console': 'off' },
   },
   {
