@@ -8,4 +8,7 @@ export interface RunningPostgres {
   restart(): Promise<void>
   stop(): Promise<void>
 }
-export declare const startPostgres: () => Promise<RunningPostgres>
+/** `port`: listen there instead of on a free port (npm run postgres). */
+export declare const startPostgres: (options?: { port?: number }) => Promise<RunningPostgres>
+/** A port free on 127.0.0.1 at the moment of asking. */
+export declare const freePort: () => Promise<number>

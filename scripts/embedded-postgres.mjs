@@ -40,7 +40,7 @@ const loadEmbeddedPostgres = async () => {
   return { EmbeddedPostgres: (await import(entry)).default, cleanup: () => rmSync(stage, { recursive: true, force: true }) }
 }
 
-const freePort = () =>
+export const freePort = () =>
   new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)

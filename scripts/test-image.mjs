@@ -8,12 +8,14 @@
 // machine's apt uses plus the npm registry, to build the base and the image.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, cpSync, existsSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 
+import { freePort } from './embedded-postgres.mjs'
+
 const root = new URL('..', import.meta.url).pathname
+const { fetch } = globalThis
 const work = mkdtempSync(join(tmpdir(), 'latchkey-image-'))
 const step = (message) => process.stdout.write(`\n== ${message}\n`)
 const NAMES = { base: 'localhost/latchkey-test-debian:bookworm-min', node: 'localhost/latchkey-test-node:20', image: 'localhost/latchkey-test:latest', container: 'latchkey-image-test', volume: 'latchkey-image-test-data' }
@@ -31,14 +33,6 @@ const check = (condition, message) => {
   if (!condition) throw new Error(`image test: ${message}`)
   process.stdout.write(`ok - ${message}\n`)
 }
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
 
 const debianMirror = () => {
   for (const file of ['/etc/apt/sources.list.d/debian.sources', '/etc/apt/sources.list']) {
@@ -84,10 +78,15 @@ try {
     execFileSync('tar', ['-xzf', join(nodeContext, file), '-C', into, '--strip-components=1'])
     rmSync(join(nodeContext, file))
   }
+  // Where this machine reaches the npm registry through a TLS-inspecting proxy, its CA bundle
+  // (NODE_EXTRA_CA_CERTS) goes into the base too, as an organisation's own base image carries it.
+  const caBundle = process.env.NODE_EXTRA_CA_CERTS
+  const trust = caBundle !== undefined && existsSync(caBundle) ? (cpSync(caBundle, join(nodeContext, 'extra-ca.crt')), ['COPY extra-ca.crt /usr/local/share/extra-ca.crt', 'ENV NODE_EXTRA_CA_CERTS=/usr/local/share/extra-ca.crt']) : []
   writeFileSync(
     join(nodeContext, 'Containerfile'),
     [
       `FROM ${NAMES.base}`,
+      ...trust,
       'COPY node/bin/node /usr/local/bin/node',
       'COPY node/include /usr/local/include',
       'COPY npm /usr/local/lib/node_modules/npm',

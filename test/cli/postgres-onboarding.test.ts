@@ -2,11 +2,11 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
 
+import { freePort } from '../../scripts/embedded-postgres.mjs'
 import { call, runCli, startServerProcess, TEST_SECRET } from '../fixtures/cli.ts'
 import { admin, adminUrl, STORE_KIND, withDatabase } from '../fixtures/stores.ts'
 
@@ -18,14 +18,6 @@ const fresh = (label: string) => {
   after(() => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)))
   return name
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 
 describe('PostgreSQL for a new team: a database created on first use, one to try on in one command', { skip }, () => {
   test('migrate and serve create a database that does not exist yet', async () => {

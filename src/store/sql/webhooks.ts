@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Selectable, sql } from 'kysely'
+import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction } from 'kysely'
 
 import type { DeliveryAttempt, DeliveryStatus, WebhookDeliveryRecord, WebhookRecord } from '../records.ts'
 import type { Store } from '../store.ts'
@@ -46,6 +46,9 @@ const toWebhook = (row: Selectable<WebhooksTable>, eventTypes: string[]): Webhoo
   eventTypes,
   createdAt: toIso(row.created_at),
 })
+
+/** Events still owing their deliveries (migrations/0008_webhook_fan_out.ts), through its partial index. */
+const markedEvents = (db: Kysely<Database> | Transaction<Database>) => db.selectFrom('events').where('webhooks_pending', '=', 1)
 
 /** Webhooks, and their deliveries as a queue that instances lease from (migrations/0007_webhooks.ts). */
 export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs => {
@@ -121,11 +124,10 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
      * even a repeat could not make a second one. Answers how many events it took.
      */
     async fanOutEvents(now, limit) {
-      const marked = () => db.selectFrom('events').select('event_id').where('webhooks_pending', '=', 1)
       // A read first: while nothing is marked (almost always when idle), no write takes the lock.
-      if ((await marked().limit(1).executeTakeFirst()) === undefined) return 0
+      if ((await markedEvents(db).select('event_id').limit(1).executeTakeFirst()) === undefined) return 0
       return db.transaction().execute(async (trx) => {
-        let batch = trx.selectFrom('events').select('event_id').where('webhooks_pending', '=', 1).orderBy('created_at').limit(limit)
+        let batch = markedEvents(trx).select('event_id').orderBy('created_at').limit(limit)
         if (flavor.name === 'postgres') batch = batch.forUpdate().skipLocked()
         const eventIds = (await batch.execute()).map((row) => row.event_id)
         if (eventIds.length === 0) return 0
@@ -287,8 +289,8 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
       const counts = await db.selectFrom('webhook_deliveries').select(['status', (eb) => eb.fn.countAll().as('count')]).groupBy('status').execute()
       const oldestDelivery = await db.selectFrom('webhook_deliveries').select('created_at').where('status', '=', 'pending').orderBy('created_at').limit(1).executeTakeFirst()
       // An event whose deliveries are not made yet is the oldest pending work as much as a delivery.
-      const oldestMarked = await db.selectFrom('events').select('created_at').where('webhooks_pending', '=', 1).orderBy('created_at').limit(1).executeTakeFirst()
-      const marked = await db.selectFrom('events').select((eb) => eb.fn.countAll().as('count')).where('webhooks_pending', '=', 1).executeTakeFirstOrThrow()
+      const oldestMarked = await markedEvents(db).select('created_at').orderBy('created_at').limit(1).executeTakeFirst()
+      const marked = await markedEvents(db).select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()
       const byStatus: Record<DeliveryStatus, number> = { pending: 0, succeeded: 0, failed: 0 }
       for (const row of counts) byStatus[row.status as DeliveryStatus] = Number(row.count)
       const oldest = [oldestDelivery, oldestMarked].flatMap((row) => (row === undefined ? [] : [toIso(row.created_at)])).sort()[0]
