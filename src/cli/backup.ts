@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
-import BetterSqlite3 from 'better-sqlite3'
-
+import { backupSqliteFile } from '../store/sqlite/backup.ts'
 import { type CliIo, print, UsageError } from './io.ts'
 import { databaseLocation } from './store-option.ts'
 
@@ -21,12 +20,7 @@ export const backupCommand = async (args: string[], io: CliIo): Promise<number> 
   }
   if (!existsSync(location.path)) throw new UsageError(`no database at ${location.path}`)
   if (existsSync(to)) throw new UsageError(`${to} already exists; choose a new path`)
-  const source = new BetterSqlite3(location.path, { readonly: true, fileMustExist: true })
-  try {
-    await source.backup(to)
-  } finally {
-    source.close()
-  }
+  await backupSqliteFile(location.path, to)
   const keyNote =
     io.env.LATCHKEY_SECRET !== undefined && io.env.LATCHKEY_SECRET !== ''
       ? 'Its tokens are under LATCHKEY_SECRET: keep that secret to restore it.'

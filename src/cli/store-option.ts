@@ -62,23 +62,27 @@ export const openCheckedStore = async (env: CliIo['env'], location: DatabaseLoca
   refuseMissingSqlite(location, create)
   // A PostgreSQL database that does not exist yet is created (when the role may), as a SQLite file is.
   const createdDatabase = location.kind === 'postgres' ? await ensurePostgresDatabase(location.url) : null
-  let missingKeyFile: string | undefined
+  let namedKeys: NamedKey[] | MissingKeyFileError
   try {
-    resolveKeyRing(location, env, { createKeyFile: false })
+    namedKeys = resolveKeyRing(location, env, { createKeyFile: false })
   } catch (error) {
     if (!(error instanceof MissingKeyFileError)) throw error
-    missingKeyFile = error.path
+    namedKeys = error
   }
   const store = openStore(location)
   try {
     const appliedMigrations = await store.migrate()
-    if (missingKeyFile !== undefined && (await holdsSealedData(store))) {
-      throw new UsageError(
-        `this database already holds encrypted client session tokens, but its key file ${missingKeyFile} is missing. ` +
-          `Put the key file that belongs to this database (backed up with it) at ${missingKeyFile}, or set LATCHKEY_SECRET if it was made with one. No new key was created.`,
-      )
+    if (namedKeys instanceof MissingKeyFileError) {
+      const { path } = namedKeys
+      if (await holdsSealedData(store)) {
+        throw new UsageError(
+          `this database already holds encrypted client session tokens, but its key file ${path} is missing. ` +
+            `Put the key file that belongs to this database (backed up with it) at ${path}, or set LATCHKEY_SECRET if it was made with one. No new key was created.`,
+        )
+      }
+      // Nothing sealed yet: this database's key file is made now.
+      namedKeys = resolveKeyRing(location, env)
     }
-    const namedKeys = resolveKeyRing(location, env)
     const keys = namedKeys.map(({ key }) => key)
     const cipher = createTokenCipher(...keys)
     await verifyKeyRing(store, namedKeys, cipher)

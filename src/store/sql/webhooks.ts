@@ -126,6 +126,8 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
     async fanOutEvents(now, limit) {
       // A read first: while nothing is marked (almost always when idle), no write takes the lock.
       if ((await markedEvents(db).select('event_id').limit(1).executeTakeFirst()) === undefined) return 0
+      // Typed, or PostgreSQL would take a bare parameter in a SELECT list for text.
+      const at = sql<string>`cast(${now} as ${sql.raw(flavor.timestampType)})`
       return db.transaction().execute(async (trx) => {
         let batch = markedEvents(trx).select('event_id').orderBy('created_at').limit(limit)
         if (flavor.name === 'postgres') batch = batch.forUpdate().skipLocked()
@@ -145,10 +147,9 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
                 'e.event_id',
                 sql.lit('pending').as('status'),
                 sql.lit(0).as('attempts'),
-                // Typed, or PostgreSQL would take a bare parameter in a SELECT list for text.
-                sql<string>`cast(${now} as ${sql.raw(flavor.timestampType)})`.as('next_attempt_at'),
+                at.as('next_attempt_at'),
                 sql.lit('[]').as('attempt_log'),
-                sql<string>`cast(${now} as ${sql.raw(flavor.timestampType)})`.as('created_at'),
+                at.as('created_at'),
               ])
               .where('e.event_id', 'in', eventIds)
               .where((inner) =>
