@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -41,7 +42,11 @@ describe('credentials in memory (a credential is not kept past its request)', ()
     // The snapshot is written into the server's working directory when it gets SIGUSR2.
     const cwd = mkdtempSync(join(tmpdir(), 'latchkey-heap-'))
     after(() => rmSync(cwd, { recursive: true, force: true }))
-    const server = await startServerProcess(db, { NODE_OPTIONS: '--heapsnapshot-signal=SIGUSR2' }, { cwd })
+    // A setting the server keeps for its whole life, made unique to this run: the snapshot must hold
+    // it, which shows the strings are there to be searched. (Request data such as the workspace id
+    // proves nothing either way: the snapshot's garbage collection may or may not have freed it.)
+    const marker = `heap-marker-${randomUUID()}.invalid`
+    const server = await startServerProcess(db, { NODE_OPTIONS: '--heapsnapshot-signal=SIGUSR2', LATCHKEY_WEBHOOK_ALLOW_HOSTS: marker }, { cwd })
 
     const apiKey = { authorization: `Bearer ${ws.api_key}` }
     const viaPat = { authorization: `Bearer ${pat.personal_access_token}`, 'seam-workspace': ws.workspace_id }
@@ -90,9 +95,10 @@ describe('credentials in memory (a credential is not kept past its request)', ()
     }
     assert.equal(await server.stop(), 0)
     assert.ok(snapshot !== undefined && existsSync(cwd), 'the server wrote no heap snapshot')
-    // A credential the heap still holds would appear among the snapshot's strings. The workspace
-    // id appears (it is no secret), which shows the strings are there to be searched.
-    assert.ok(snapshot.includes(ws.workspace_id))
+    // The file is whole (it parses), and it holds the marker: a credential the heap still held
+    // would appear among the same strings.
+    assert.doesNotThrow(() => JSON.parse(snapshot), 'the heap snapshot is not whole')
+    assert.ok(snapshot.includes(marker), 'the heap snapshot lacks a string the server keeps')
     const held = [ws.api_key, pat.personal_access_token, ...tokens].filter((credential) => snapshot.includes(secretPart(credential)))
     assert.deepEqual(held.map((credential) => credential.slice(0, credential.lastIndexOf('_'))), [], 'credentials found in the heap')
   })
