@@ -21,6 +21,12 @@ const BACKLOG_GAP_MS = 20
 const BUSY_UTILIZATION = 0.75
 /** The longest delivery gives way: while the server stays busy, one round each this often. */
 const MAX_DEFER_MS = 1000
+/**
+ * A round that runs although the server is busy (its wait ran out) takes this many: enough to
+ * keep a trickle going, few enough that a saturated server spends little on it. With BATCH, such
+ * a round cost a saturated PostgreSQL-backed server 10–13 % of its client_sessions/delete rate.
+ */
+const BUSY_BATCH = 20
 
 export type DeliveryResult = 'succeeded' | 'retrying' | 'failed'
 
@@ -115,10 +121,10 @@ export const createWebhookDispatcher = ({ store, cipher, config, onResult, onErr
   }
 
   /** One round: new events' deliveries made, then due deliveries attempted; answers the larger count. */
-  const runOnce = async (): Promise<number> => {
+  const runOnce = async (limit: number): Promise<number> => {
     const now = Date.now()
-    const fannedOut = await store.fanOutEvents(iso(now), BATCH)
-    const claimed = await store.claimDueDeliveries(iso(now), iso(now + leaseMs), BATCH)
+    const fannedOut = await store.fanOutEvents(iso(now), limit)
+    const claimed = await store.claimDueDeliveries(iso(now), iso(now + leaseMs), limit)
     if (claimed.length === 0) return fannedOut
     const finished = await Promise.all(claimed.map(attempt))
     const held = await store.finishDeliveryAttempts(finished)
@@ -142,22 +148,24 @@ export const createWebhookDispatcher = ({ store, cipher, config, onResult, onErr
   /**
    * Rounds until stopped. Before each, a pause (short while a backlog remains, the poll interval
    * otherwise) during which the loop's load is measured: when requests kept it busy, the round
-   * waits for a quieter pause, at most MAX_DEFER_MS. A server saturated with requests thus
-   * delivers one batch a second and catches up as soon as the load drops.
+   * waits for a quieter pause, at most MAX_DEFER_MS, and then takes only BUSY_BATCH. A server
+   * saturated with requests thus delivers a trickle and catches up as soon as the load drops.
    */
   const run = async () => {
-    let taken = 0
+    let backlog = false
     let lastRound = Date.now()
     while (running) {
       const mark = loopLoad.mark()
-      await pause(taken >= BATCH ? BACKLOG_GAP_MS : config.pollMs)
+      await pause(backlog ? BACKLOG_GAP_MS : config.pollMs)
       if (!running) break
-      if (loopLoad.since(mark) > BUSY_UTILIZATION && Date.now() - lastRound < maxDeferMs) continue
+      const busy = loopLoad.since(mark) > BUSY_UTILIZATION
+      if (busy && Date.now() - lastRound < maxDeferMs) continue
       lastRound = Date.now()
+      const limit = busy ? BUSY_BATCH : BATCH
       try {
-        taken = await runOnce()
+        backlog = (await runOnce(limit)) >= limit
       } catch (error) {
-        taken = 0
+        backlog = false
         onError?.(error)
       }
     }

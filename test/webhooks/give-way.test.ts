@@ -22,14 +22,23 @@ const unlockedWithWebhook = async () => {
   assert.equal((await w.api('/locks/unlock_door', { device_id: lock?.device_id })).status, 200)
   const dispatcherFor = (busy: () => boolean, maxDeferMs: number) => {
     let pauses = 0
+    // How many deliveries each round asked the store for.
+    const claimLimits: number[] = []
+    const store = {
+      ...w.store,
+      claimDueDeliveries: (...args: Parameters<typeof w.store.claimDueDeliveries>) => {
+        claimLimits.push(args[2])
+        return w.store.claimDueDeliveries(...args)
+      },
+    }
     const dispatcher = createWebhookDispatcher({
-      store: w.store,
+      store,
       cipher: createTokenCipher(Buffer.alloc(32, 7)),
       config: { ...DEFAULT_CONFIG.webhooks, allowHosts: ['127.0.0.1'], pollMs: 10 },
       loopLoad: { mark: () => undefined, since: () => (pauses++, busy() ? 1 : 0) },
       maxDeferMs,
     })
-    return { dispatcher, pauses: () => pauses }
+    return { dispatcher, pauses: () => pauses, claimLimits }
   }
   return { w, receiver, dispatcherFor }
 }
@@ -55,9 +64,9 @@ test('while requests keep the event loop busy a delivery waits, and it is sent o
   }
 })
 
-test('a loop that never quietens still gets its deliveries, one round each max-defer interval', async () => {
+test('a loop that never quietens still gets its deliveries, in small rounds, one each max-defer interval', async () => {
   const { receiver, dispatcherFor } = await unlockedWithWebhook()
-  const { dispatcher } = dispatcherFor(() => true, 50)
+  const { dispatcher, claimLimits } = dispatcherFor(() => true, 50)
   dispatcher.start()
   try {
     await receiver.waitFor(1)
@@ -65,4 +74,20 @@ test('a loop that never quietens still gets its deliveries, one round each max-d
   } finally {
     await dispatcher.stop()
   }
+  // Each round it ran while busy took a small batch, not a full one.
+  assert.ok(claimLimits.length >= 1)
+  assert.ok(claimLimits.every((limit) => limit === 20), `rounds asked for ${claimLimits.join(', ')}`)
+})
+
+test('a quiet loop takes full batches', async () => {
+  const { receiver, dispatcherFor } = await unlockedWithWebhook()
+  const { dispatcher, claimLimits } = dispatcherFor(() => false, 3_600_000)
+  dispatcher.start()
+  try {
+    await receiver.waitFor(1)
+  } finally {
+    await dispatcher.stop()
+  }
+  assert.ok(claimLimits.length >= 1)
+  assert.ok(claimLimits.every((limit) => limit === 100), `rounds asked for ${claimLimits.join(', ')}`)
 })
