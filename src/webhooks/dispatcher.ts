@@ -24,7 +24,7 @@ const MAX_DEFER_MS = 1000
 /**
  * A round that runs although the server is busy (its wait ran out) takes this many: enough to
  * keep a trickle going, few enough that a saturated server spends little on it. With BATCH, such
- * a round cost a saturated PostgreSQL-backed server 10–13 % of its client_sessions/delete rate.
+ * a round cost a saturated PostgreSQL-backed server 10–14 % of its client_sessions/delete rate.
  */
 const BUSY_BATCH = 20
 
