@@ -3,7 +3,7 @@ import { test } from 'node:test'
 
 import { createTokenCipher } from '../../src/auth/token-cipher.ts'
 import { DEFAULT_CONFIG } from '../../src/domain/context.ts'
-import { createWebhookDispatcher } from '../../src/webhooks/dispatcher.ts'
+import { createWebhookDispatcher, type WebhookDispatcher } from '../../src/webhooks/dispatcher.ts'
 import { createWorld } from '../fixtures/world.ts'
 import { startReceiver } from './receiver.ts'
 
@@ -64,16 +64,21 @@ test('while requests keep the event loop busy a delivery waits, and it is sent o
   }
 })
 
-test('a loop that never quietens still gets its deliveries, in small rounds, one each max-defer interval', async () => {
-  const { receiver, dispatcherFor } = await unlockedWithWebhook()
-  const { dispatcher, claimLimits } = dispatcherFor(() => true, 50)
+/** Runs the dispatcher until the receiver has the one delivery, then stops it. */
+const runUntilDelivered = async (dispatcher: WebhookDispatcher, receiver: Awaited<ReturnType<typeof startReceiver>>) => {
   dispatcher.start()
   try {
     await receiver.waitFor(1)
-    assert.equal(receiver.received.length, 1)
   } finally {
     await dispatcher.stop()
   }
+}
+
+test('a loop that never quietens still gets its deliveries, in small rounds, one each max-defer interval', async () => {
+  const { receiver, dispatcherFor } = await unlockedWithWebhook()
+  const { dispatcher, claimLimits } = dispatcherFor(() => true, 50)
+  await runUntilDelivered(dispatcher, receiver)
+  assert.equal(receiver.received.length, 1)
   // Each round it ran while busy took a small batch, not a full one.
   assert.ok(claimLimits.length >= 1)
   assert.ok(claimLimits.every((limit) => limit === 20), `rounds asked for ${claimLimits.join(', ')}`)
@@ -82,12 +87,7 @@ test('a loop that never quietens still gets its deliveries, in small rounds, one
 test('a quiet loop takes full batches', async () => {
   const { receiver, dispatcherFor } = await unlockedWithWebhook()
   const { dispatcher, claimLimits } = dispatcherFor(() => false, 3_600_000)
-  dispatcher.start()
-  try {
-    await receiver.waitFor(1)
-  } finally {
-    await dispatcher.stop()
-  }
+  await runUntilDelivered(dispatcher, receiver)
   assert.ok(claimLimits.length >= 1)
   assert.ok(claimLimits.every((limit) => limit === 100), `rounds asked for ${claimLimits.join(', ')}`)
 })
