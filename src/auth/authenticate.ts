@@ -133,3 +133,7 @@ export const authenticate = (accepted: readonly AuthKind[], request: AuthRequest
   }
   throw unauthorized('Missing or unsupported credentials for this route.')
 }
+
+// TEMPORARY (pipeline worktree only; replaced by the store branch's version on merge).
+export const NOT_AT_HAND = Symbol('not at hand')
+export const authenticateNow = (_accepted: readonly AuthKind[], _request: AuthRequest, _deps: AuthDeps): AuthOf<'client_session_token'> | typeof NOT_AT_HAND => NOT_AT_HAND

@@ -1,4 +1,4 @@
-import type { FastifyBaseLogger } from 'fastify'
+import type { Logger } from 'pino'
 
 import type { AppContext, AppParts } from '../domain/context.ts'
 import { createClientSessionJson } from '../domain/resources/client-session-json.ts'
@@ -11,7 +11,7 @@ import type { StorageWatch } from './storage-watch.ts'
  * The context handlers see, with its store timed into the metrics (and session counts taken from
  * the store's answers), its cipher reporting tokens no key can open, and this app's caches.
  */
-export const instrumentContext = (context: AppParts, metrics: Metrics, log: FastifyBaseLogger, storage: StorageWatch): AppContext => {
+export const instrumentContext = (context: AppParts, metrics: Metrics, log: Pick<Logger, 'warn'>, storage: StorageWatch): AppContext => {
   // One series per operation, looked up once.
   const timers = new Map<string, HistogramSeries>()
   const store = timeStore(context.store, (operation, seconds, outcome) => {

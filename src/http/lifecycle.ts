@@ -1,12 +1,5 @@
 import type { Server } from 'node:http'
 
-import type { FastifyInstance } from 'fastify'
-
-import { ApiError } from '../contract/api-error.ts'
-import { sendError } from './error-envelope.ts'
-
-/** Endpoints that answer for themselves during shutdown: probes must see the truth, not a blanket 503. */
-export const OPERATIONAL_ROUTES = new Set(['/health', '/ready', '/metrics'])
 
 const POLL_MS = 25
 
@@ -54,16 +47,4 @@ export class Lifecycle {
       check()
     })
   }
-}
-
-export const installLifecycle = (app: FastifyInstance, lifecycle: Lifecycle): void => {
-  lifecycle.attach(app.server)
-  app.addHook('onRequest', (request, reply, done) => {
-    if (lifecycle.closing && !OPERATIONAL_ROUTES.has(request.routeOptions.url ?? '')) {
-      reply.header('connection', 'close').header('retry-after', '1')
-      sendError(reply, request, new ApiError(503, 'service_unavailable', 'The server is shutting down; retry on another instance.'))
-      return
-    }
-    done()
-  })
 }

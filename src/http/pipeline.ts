@@ -1,76 +1,149 @@
-import type { IncomingHttpHeaders } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { z } from 'zod'
+import querystring from 'fast-querystring'
 
-import { authenticate } from '../auth/authenticate.ts'
-import { ApiError } from '../contract/api-error.ts'
+import { NOT_AT_HAND } from '../auth/authenticate.ts'
 import type { AppContext } from '../domain/context.ts'
-import { type MaybePromise, andThen } from '../maybe-promise.ts'
-import { coerceQuery } from './query-params.ts'
-import { assertStorableText } from './storable-text.ts'
-import type { RequestFacts } from './request-facts.ts'
-import { type AnyRoute, type HttpMethod, SerializedAnswer } from './route.ts'
+import { type Answer, jsonAnswer, noContent } from './answer.ts'
+import { jsonParams, readBody } from './body.ts'
+import type { CorsPolicy } from './cors.ts'
+import { type ErrorLog, HttpRefusal, errorAnswer } from './error-envelope.ts'
+import { type Exchange, beginExchange } from './exchange.ts'
+import { type TrustFunction, clientAddressOf, forwardedRequest } from './forwarded.ts'
+import type { Lifecycle } from './lifecycle.ts'
+import type { PassWriter } from './pass-writer.ts'
+import { publicOrigin } from './public-origin.ts'
+import type { RateLimit } from './rate-limit.ts'
+import { type RouteCall, answerRoute, answerRouteNow, readsQuery } from './route-call.ts'
+import type { HttpMethod } from './route.ts'
+import type { Router, Target } from './router.ts'
+import type { AnswerWriter } from './writer.ts'
 
-/** One call of a route, as either transport (Fastify, or the direct path) received it. */
-export interface RouteCall {
-  method: HttpMethod
-  headers: IncomingHttpHeaders
-  /** The parsed query string (GET, DELETE) or JSON body (the others); undefined when absent. */
-  source: unknown
-  /** Where clients reach this server, for URLs handed out (see public-origin.ts). */
-  origin: () => string
-  /** Filled in once the caller is known, so the log line of a failure names them too. */
-  facts: RequestFacts
+export interface PipelineParts {
+  router: Router
+  context: AppContext
+  lifecycle: Lifecycle
+  cors: CorsPolicy
+  /** Null: no rate limit is configured. */
+  rateLimit: RateLimit | null
+  passes: PassWriter
+  writer: AnswerWriter
+  trust: TrustFunction | undefined
+  log: ErrorLog
 }
 
-export const readsQuery = (method: string): boolean => method === 'GET' || method === 'DELETE'
-
-/** A parameter Seam defines that Latchkey does not implement is refused, never ignored. */
-const refuseUnsupported = (route: AnyRoute, raw: Record<string, unknown>): void => {
-  if (route.unsupported === undefined) return
-  for (const name of route.unsupported) {
-    if (Object.hasOwn(raw, name)) {
-      throw new ApiError(400, 'invalid_input', `${name}: this parameter is not supported by Latchkey.`, {
-        validation_errors: { _errors: [], [name]: { _errors: ['Not supported by Latchkey'] } },
-      })
-    }
-  }
+export interface Pipeline {
+  /** node:http's 'request' listener: every request the parser could read. */
+  handle(request: IncomingMessage, response: ServerResponse): void
+  /** node:http's 'checkExpectation': an Expect header other than 100-continue. */
+  expectationFailed(request: IncomingMessage, response: ServerResponse): void
 }
 
-const parseParams = (route: AnyRoute, raw: unknown): Record<string, unknown> => {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ApiError(400, 'invalid_input', 'Parameters must be a JSON object.', { validation_errors: { _errors: ['Expected an object'] } })
-  }
-  refuseUnsupported(route, raw as Record<string, unknown>)
-  const result = route.params.safeParse(raw)
-  if (result.success) return result.data
-  const first = result.error.issues[0]
-  const where = first === undefined || first.path.length === 0 ? '' : `${first.path.join('.')}: `
-  throw new ApiError(400, 'invalid_input', `${where}${first?.message ?? 'Invalid input.'}`, {
-    validation_errors: z.formatError(result.error),
-  })
-}
+const missingHost = (request: IncomingMessage): boolean => request.headers.host === undefined && request.httpVersionMajor === 1 && request.httpVersionMinor === 1
+
+/** A query string's parameters. */
+const queryParams = (query: string): unknown => (query.length === 0 ? {} : querystring.parse(query))
 
 /**
- * A route's semantics, whoever carries the request: authenticate, then validate, then handle.
- * Every request of every route takes this one path; no route answers around it. Credentials come
- * first, so an unauthenticated caller learns nothing about parameter rules. Answers the success
- * body's JSON, `ok` included. Throws (or rejects with) what the route throws; the transport turns
- * it into the error envelope. An answer that is ready at once is handed back at once, without a
- * promise (maybe-promise.ts).
+ * The one HTTP pipeline. Every request, whatever answers it (an API route, an endpoint, a
+ * refusal), goes through the same ordered steps, and its answer through the one writer:
+ *
+ *   request id → CORS → Host → route → closing → rate limit → body or query →
+ *   credentials → validation → handler → writer (answer, log line, metrics)
+ *
+ * The steps that need no waiting run in the callback that parsed the request; a client session
+ * token reading its own session on SQLite is answered within it (route-call.ts, the hot read
+ * chain). Requests node:http's parser refuses never get here: client-errors.ts answers them
+ * through the same writer.
  */
-export const answerRoute = (route: AnyRoute, call: RouteCall, context: AppContext): MaybePromise<string> => {
-  // Absent parameters are none; a JSON `null` (or any other non-object) body is refused below.
-  const source = call.source === undefined ? {} : call.source
-  const raw = readsQuery(call.method) ? coerceQuery(route.params.shape, source as Record<string, unknown>) : source
-  // Before authentication, which may read the body's user_identifier_key from the database.
-  assertStorableText(raw)
-  return andThen(authenticate(route.auth, { headers: call.headers, body: raw }, context), (auth) => {
-    call.facts.workspace_id = auth.workspaceId
-    call.facts.credential = auth.kind
-    const params = parseParams(route, raw)
-    return andThen(route.handler({ params, auth, method: call.method, context, origin: call.origin() }), (body) =>
-      body instanceof SerializedAnswer ? body.json : JSON.stringify({ ...body, ok: true }),
+export const createPipeline = (parts: PipelineParts): Pipeline => {
+  const { router, context, lifecycle, cors, rateLimit, passes, writer, trust, log } = parts
+  const bodyLimit = context.config.bodyLimitBytes
+
+  const fail = (exchange: Exchange, error: unknown): void => {
+    const { answer, type } = errorAnswer(error, exchange.requestId, log)
+    exchange.facts.error_type = type
+    writer.write(exchange, answer)
+  }
+  const settle = (exchange: Exchange, answer: Promise<Answer>): void => {
+    answer.then(
+      (made) => writer.write(exchange, made),
+      (error: unknown) => fail(exchange, error),
     )
+  }
+
+  const routeCall = (exchange: Exchange, source: unknown): RouteCall => ({
+    method: exchange.request.method as HttpMethod,
+    headers: exchange.request.headers,
+    source,
+    origin: () => publicOrigin(forwardedRequest(exchange.request, trust), context),
+    facts: exchange.facts,
   })
+
+  /** An API route's answer: the body or query, then route-call.ts. */
+  const callRoute = async (exchange: Exchange, target: Extract<Target, { kind: 'route' }>): Promise<Answer> => {
+    const { request } = exchange
+    const body = await readBody(request, bodyLimit)
+    const source = readsQuery(request.method ?? '') ? queryParams(target.query) : jsonParams(body, request.headers['content-type'])
+    const now = answerRouteNow(target.route, routeCall(exchange, source), context)
+    return jsonAnswer(now === NOT_AT_HAND ? await answerRoute(target.route, routeCall(exchange, source), context) : now)
+  }
+
+  /** Everything after the route is known, for a request that must wait for something. */
+  const answerLater = async (exchange: Exchange, target: Target, operational: boolean): Promise<Answer> => {
+    if (rateLimit !== null && !operational) {
+      exchange.headers.push(...(await rateLimit(clientAddressOf(exchange.request, trust) ?? '')))
+    }
+    switch (target.kind) {
+      case 'refused':
+        throw target.error
+      case 'route':
+        return callRoute(exchange, target)
+      case 'endpoint': {
+        const { endpoint, pathParam } = target
+        const body = await readBody(exchange.request, endpoint.bodyLimit ?? 0)
+        return endpoint.answer({ exchange, pathParam, body })
+      }
+    }
+  }
+
+  /** The hot read chain: a GET answered at once when the store has what it needs at hand. */
+  const answeredNow = (exchange: Exchange, target: Target): boolean => {
+    if (target.kind !== 'route' || rateLimit !== null || exchange.request.method !== 'GET') return false
+    const json = answerRouteNow(target.route, routeCall(exchange, queryParams(target.query)), context)
+    if (json === NOT_AT_HAND) return false
+    writer.write(exchange, jsonAnswer(json))
+    return true
+  }
+
+  return {
+    handle(request, response) {
+      const exchange = beginExchange(request, response, passes.begin())
+      try {
+        const origin = request.headers.origin
+        if (request.method === 'OPTIONS') {
+          exchange.headers.push(...cors.preflightHeaders(origin))
+          writer.write(exchange, noContent)
+          return
+        }
+        exchange.headers.push(...cors.answerHeaders(origin))
+        if (missingHost(request)) throw new HttpRefusal(400, 'invalid_input', 'HTTP/1.1 requests must carry a Host header.', [], true)
+        const target = router(request.method ?? '', request.url ?? '')
+        exchange.pattern = target.kind === 'route' ? target.route.path : target.kind === 'endpoint' ? target.endpoint.pattern : target.pattern
+        const operational = target.kind === 'endpoint' && target.endpoint.operational === true
+        if (lifecycle.closing && !operational) {
+          throw new HttpRefusal(503, 'service_unavailable', 'The server is shutting down; retry on another instance.', ['retry-after', '1'], true)
+        }
+        if (answeredNow(exchange, target)) return
+        settle(exchange, answerLater(exchange, target, operational))
+      } catch (error) {
+        fail(exchange, error)
+      }
+    },
+    expectationFailed(request, response) {
+      const exchange = beginExchange(request, response, passes.begin())
+      exchange.headers.push(...cors.answerHeaders(request.headers.origin))
+      fail(exchange, new HttpRefusal(417, 'expectation_failed', 'The Expect header is not supported; only "Expect: 100-continue" is.', [], true))
+    },
+  }
 }

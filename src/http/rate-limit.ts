@@ -1,14 +1,8 @@
-import rateLimit from '@fastify/rate-limit'
-import type { FastifyInstance } from 'fastify'
-
 import type { Clock } from '../clock.ts'
-import { ApiError } from '../contract/api-error.ts'
 import type { Store } from '../store/store.ts'
-import { OPERATIONAL_ROUTES } from './lifecycle.ts'
+import { HttpRefusal } from './error-envelope.ts'
 
 const WINDOW_MS = 60_000
-// Operational endpoints stay reachable for probes and tooling whatever the load.
-const EXEMPT = new Set([...OPERATIONAL_ROUTES, '/openapi.json'])
 
 /** Counts requests per key in fixed windows; answers the count so far in the window. */
 export interface RateLimitCounter {
@@ -49,38 +43,29 @@ export const storeCounter = (store: Store): RateLimitCounter => {
   }
 }
 
-/**
- * @fastify/rate-limit with a store over one of the counters above, in fixed windows on the
- * app's clock (so tests can turn the window). Keyed by client address (request.ip, which
- * honours --trust-proxy) rather than by credential: a credential id is not secret, so keying on
- * it would let anyone spend a victim's budget. Answers carry X-RateLimit-Limit/-Remaining/-Reset;
- * over the limit: 429 rate_limited with Retry-After.
- */
-export const installRateLimit = (app: FastifyInstance, perMinute: number, clock: Clock, counter: RateLimitCounter): void => {
-  class CounterStore {
-    incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void): void {
-      const now = clock.now().getTime()
-      const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS
-      counter.hit(key, windowStart).then(
-        (current) => callback(null, { current, ttl: windowStart + WINDOW_MS - now }),
-        (error: Error) => callback(error),
-      )
-    }
+/** Counts one request of a client; answers the headers to add, or throws the 429 to answer. */
+export type RateLimit = (clientAddress: string) => Promise<readonly string[]>
 
-    child(): CounterStore {
-      return this
+/**
+ * Fixed windows of a minute on the app's clock (so tests can turn the window), keyed by client
+ * address (which honours --trust-proxy) rather than by credential: a credential id is not secret,
+ * so keying on it would let anyone spend a victim's budget. Answers carry
+ * X-RateLimit-Limit/-Remaining/-Reset; over the limit: 429 rate_limited with Retry-After.
+ *
+ * Written here rather than taken from a rate-limit library: the counting is the counters above
+ * (in memory, or in the database shared by every instance), and what is left is these headers.
+ */
+export const rateLimit = (perMinute: number, clock: Clock, counter: RateLimitCounter): RateLimit => {
+  const limit = String(perMinute)
+  return async (clientAddress) => {
+    const now = clock.now().getTime()
+    const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS
+    const used = await counter.hit(clientAddress, windowStart)
+    const seconds = String(Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000)))
+    const headers = ['x-ratelimit-limit', limit, 'x-ratelimit-remaining', String(Math.max(0, perMinute - used)), 'x-ratelimit-reset', seconds]
+    if (used > perMinute) {
+      throw new HttpRefusal(429, 'rate_limited', `Too many requests; retry in ${seconds} s.`, [...headers, 'retry-after', seconds])
     }
+    return headers
   }
-  void app.register(rateLimit, {
-    global: true,
-    max: perMinute,
-    timeWindow: WINDOW_MS,
-    store: CounterStore,
-    keyGenerator: (request) => request.ip,
-    allowList: (request) => request.method === 'OPTIONS' || EXEMPT.has(request.routeOptions.url ?? ''),
-    errorResponseBuilder: (_request, context) => {
-      const seconds = Math.max(1, Math.ceil(context.ttl / 1000))
-      return new ApiError(429, 'rate_limited', `Too many requests; retry in ${seconds} s.`)
-    },
-  })
 }

@@ -1,10 +1,8 @@
 import { hostname } from 'node:os'
 
-import type { FastifyInstance } from 'fastify'
-
 import type { CounterSeries, HistogramSeries } from './metric-families.ts'
 import type { Metrics } from './metrics.ts'
-import type { RequestFacts } from './request-facts.ts'
+import type { RequestFacts } from './exchange.ts'
 
 /** Where request lines go: a pino destination, or pino-pretty on a terminal. */
 export interface LineSink {
@@ -27,8 +25,8 @@ export interface AnsweredRequest {
 
 /**
  * One log line and one metrics sample per answered request. The line names the route pattern,
- * status, time, error type, workspace, credential kind and client address (request.ip, which
- * honours --trust-proxy), and never a credential, a header or a body.
+ * status, time, error type, workspace, credential kind and client address (which honours
+ * --trust-proxy), and never a credential, a header or a body.
  *
  * The line is written here rather than through pino: it has a fixed shape, and building it from
  * a template costs about a tenth of pino's child logger plus serialisation (together ~25 µs per
@@ -36,8 +34,7 @@ export interface AnsweredRequest {
  * (`level`, `time`, `pid`, `hostname`, then the fields, then `msg`), so pino-pretty and log
  * collectors read it like every other line.
  *
- * Both ways a request is answered record through this one function: Fastify's hook below, and
- * the direct transport (transport/direct.ts).
+ * The one writer (writer.ts) records every answer through this function.
  */
 export const requestRecorder = (metrics: Metrics, sink: LineSink | null): ((answered: AnsweredRequest) => void) => {
   const counters = new Map<string, CounterSeries>()
@@ -62,19 +59,4 @@ export const requestRecorder = (metrics: Metrics, sink: LineSink | null): ((answ
       )
     }
   }
-}
-
-export const installRequestLog = (app: FastifyInstance, record: (answered: AnsweredRequest) => void): void => {
-  app.addHook('onResponse', (request, reply, done) => {
-    record({
-      requestId: request.id,
-      method: request.method,
-      route: request.routeOptions.url ?? null,
-      status: reply.statusCode,
-      elapsedMs: reply.elapsedTime,
-      facts: request.facts,
-      clientAddress: request.ip ?? null,
-    })
-    done()
-  })
 }

@@ -2,10 +2,9 @@ import type { z } from 'zod'
 
 import type { AuthKind, AuthOf } from '../auth/auth.ts'
 import type { AppContext } from '../domain/context.ts'
-import type { MaybePromise } from '../maybe-promise.ts'
 import type { ActionType } from '../store/records.ts'
 
-// OPTIONS is not among them: CORS answers it on every path (http/cors.ts).
+// OPTIONS is not among them: every OPTIONS is a preflight, on every path (http/cors.ts).
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const
 export type HttpMethod = (typeof HTTP_METHODS)[number]
 
@@ -43,8 +42,13 @@ export interface RouteSpec<P extends z.ZodObject = z.ZodObject, A extends AuthKi
   actionAttemptType?: ActionType
   /** The success body without `ok`, for the OpenAPI document. */
   response: z.ZodObject
-  /** May answer synchronously (maybe-promise.ts); throwing and rejecting are answered alike. */
-  handler(input: HandlerInput<z.output<P>, A>): MaybePromise<Record<string, unknown> | SerializedAnswer>
+  handler(input: HandlerInput<z.output<P>, A>): Promise<Record<string, unknown> | SerializedAnswer>
+  /**
+   * The hot read chain (route-call.ts): the answer made at once, within the pass that read the
+   * request, when a client session token was checked without waiting for the store. Must answer
+   * exactly what `handler` answers for that credential; a route without it always takes `handler`.
+   */
+  answerNow?(input: HandlerInput<z.output<P>, 'client_session_token'>): SerializedAnswer
 }
 
 /**

@@ -1,4 +1,6 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import { ApiError } from '../contract/api-error.ts'
+import type { Answer } from '../http/answer.ts'
+import type { Endpoint, EndpointCall } from '../http/endpoint.ts'
 
 import type { AppContext } from '../domain/context.ts'
 import { type SignInOutcome, signInBlocker, signInThroughWebview } from '../sandbox/sign-in.ts'
@@ -7,15 +9,18 @@ import { messagePage, signInForm } from './html.ts'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 // The page needs no script and no third-party anything; it may be framed by the customer's app.
-const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-}
+const SECURITY_HEADERS = [
+  'content-security-policy',
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'",
+  'x-content-type-options',
+  'nosniff',
+  'referrer-policy',
+  'no-referrer',
+  'cache-control',
+  'no-store',
+]
 
-const html = (reply: FastifyReply, status: number, body: string) =>
-  reply.code(status).headers(SECURITY_HEADERS).type('text/html; charset=utf-8').send(body)
+const page = (status: number, body: string): Answer => ({ status, body, contentType: 'text/html; charset=utf-8', headers: SECURITY_HEADERS })
 
 const BLOCKED: Record<'not_sandbox' | 'provider_not_accepted' | 'not_pending' | 'not_found' | 'customer_conflict', [number, string, string]> = {
   not_found: [404, 'Link not found', 'This sign-in link does not exist or was deleted.'],
@@ -25,55 +30,68 @@ const BLOCKED: Record<'not_sandbox' | 'provider_not_accepted' | 'not_pending' | 
   provider_not_accepted: [403, 'No accepted provider', 'This sign-in link does not accept any provider this server offers.'],
 }
 
-const respond = (reply: FastifyReply, outcome: SignInOutcome, action: string, email: string) => {
+const respond = (outcome: SignInOutcome, action: string, email: string): Answer => {
   switch (outcome.kind) {
     case 'authorized': {
       const target = outcome.webview.customRedirectUrl
-      if (target !== null) return reply.code(303).headers(SECURITY_HEADERS).redirect(target, 303)
-      return html(reply, 200, messagePage('Connected', 'Your account is connected. You can close this window.'))
+      if (target !== null) return { status: 303, headers: [...SECURITY_HEADERS, 'location', target] }
+      return page(200, messagePage('Connected', 'Your account is connected. You can close this window.'))
     }
     case 'wrong_credentials':
-      return html(reply, 401, signInForm(action, 'Wrong email or password. Please try again.', email))
+      return page(401, signInForm(action, 'Wrong email or password. Please try again.', email))
     default: {
       const [status, title, message] = BLOCKED[outcome.kind]
-      return html(reply, status, messagePage(title, message))
+      return page(status, messagePage(title, message))
     }
   }
 }
 
-const formField = (body: unknown, name: string): string => {
-  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined
-  return typeof value === 'string' ? value.slice(0, 320) : ''
+/** The sign-in form's fields; only these pages read form bodies, the API reads JSON alone (contract §1). */
+const formFields = (call: EndpointCall): URLSearchParams => {
+  if (call.body.length === 0) return new URLSearchParams()
+  const type = call.exchange.request.headers['content-type']?.split(';')[0]?.trim().toLowerCase()
+  if (type !== 'application/x-www-form-urlencoded') {
+    throw new ApiError(400, 'invalid_content_type', 'The sign-in form is sent as application/x-www-form-urlencoded.')
+  }
+  return new URLSearchParams(call.body.toString('utf8'))
 }
+
+const field = (form: URLSearchParams, name: string): string => (form.get(name) ?? '').slice(0, 320)
+
+const PATTERN = '/connect_webviews/view/:connect_webview_id'
+
+/** The form's own address, to post back to. */
+const actionOf = (call: EndpointCall): string => (call.exchange.request.url ?? '').split(/[?#]/)[0] ?? ''
 
 /**
  * The sandbox Connect Webview (docs/webviews.md): server-rendered HTML that works without
  * JavaScript. GET shows the sign-in form; the form POSTs (url-encoded) back to the same URL.
  */
-export const installWebviewPages = (app: FastifyInstance, context: AppContext): void => {
-  void app.register(async (pages) => {
-    // Only these pages read form bodies; the API keeps its JSON-only parser (contract §1).
-    pages.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))))
-    })
-    const path = '/connect_webviews/view/:connect_webview_id'
-
-    pages.get<{ Params: { connect_webview_id: string } }>(path, async (request, reply) => {
-      const id = request.params.connect_webview_id
+export const webviewPages = (context: AppContext): Endpoint[] => [
+  {
+    pattern: PATTERN,
+    method: 'GET',
+    async answer(call) {
+      const id = call.pathParam ?? ''
       const found = UUID.test(id) ? await context.store.findConnectWebviewForSignIn(id) : undefined
-      if (found === undefined) return respond(reply, { kind: 'not_found' }, '', '')
+      if (found === undefined) return respond({ kind: 'not_found' }, '', '')
       const blocker = signInBlocker(found)
-      if (blocker !== null) return respond(reply, { kind: blocker, webview: found.webview }, '', '')
-      return html(reply, 200, signInForm(request.url.split('?')[0] ?? '', null, ''))
-    })
-
-    pages.post<{ Params: { connect_webview_id: string } }>(path, async (request, reply) => {
-      const id = request.params.connect_webview_id
-      const email = formField(request.body, 'email')
-      const action = request.url.split('?')[0] ?? ''
-      if (!UUID.test(id)) return respond(reply, { kind: 'not_found' }, action, email)
-      const outcome = await signInThroughWebview(context.store, context.clock, id, { email, password: formField(request.body, 'password') })
-      return respond(reply, outcome, action, email)
-    })
-  })
-}
+      if (blocker !== null) return respond({ kind: blocker, webview: found.webview }, '', '')
+      return page(200, signInForm(actionOf(call), null, ''))
+    },
+  },
+  {
+    pattern: PATTERN,
+    method: 'POST',
+    bodyLimit: 16 * 1024,
+    async answer(call) {
+      const id = call.pathParam ?? ''
+      const form = formFields(call)
+      const email = field(form, 'email')
+      const action = actionOf(call)
+      if (!UUID.test(id)) return respond({ kind: 'not_found' }, action, email)
+      const outcome = await signInThroughWebview(context.store, context.clock, id, { email, password: field(form, 'password') })
+      return respond(outcome, action, email)
+    },
+  },
+]

@@ -13,7 +13,7 @@ import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.
 import { ManualClock } from '../fixtures/clock.ts'
 import { openSharedDatabase } from '../fixtures/shared-database.ts'
 import { STORE_KIND } from '../fixtures/stores.ts'
-import { createWorld } from '../fixtures/world.ts'
+import { createWorld, serverRequest } from '../fixtures/world.ts'
 
 /** Sends raw bytes and reads the whole answer: what Node's HTTP parser does with them is the point. */
 const raw = (port: number, bytes: string) =>
@@ -56,12 +56,12 @@ describe('every error in the envelope, even before routing', () => {
       // Nothing listens on port 1: every connection attempt is refused, as when the database is down.
       const store = openPostgresStore('postgres://latchkey@127.0.0.1:1/latchkey', 2)
       const app = createApp({ store, clock, config: DEFAULT_CONFIG, tokenCipher: cipher })
-      const res = await app.inject({ method: 'POST', url: '/client_sessions/list', headers: { authorization: `Bearer ${mintCredential('api_key').token}` }, payload: {} })
-      assert.equal(res.statusCode, 503)
-      assert.equal(res.json().error.type, 'service_unavailable')
+      const res = await serverRequest(app, { method: 'POST', url: '/client_sessions/list', headers: { authorization: `Bearer ${mintCredential('api_key').token}` }, payload: {} })
+      assert.equal(res.status, 503)
+      assert.equal(res.body.error.type, 'service_unavailable')
       assert.equal(res.headers['retry-after'], '1')
-      assert.equal((await app.inject({ method: 'GET', url: '/ready' })).statusCode, 503)
-      assert.equal((await app.inject({ method: 'GET', url: '/health' })).statusCode, 200)
+      assert.equal((await serverRequest(app, { method: 'GET', url: '/ready' })).status, 503)
+      assert.equal((await serverRequest(app, { method: 'GET', url: '/health' })).status, 200)
       await app.close()
       await store.close()
       return
@@ -75,15 +75,15 @@ describe('every error in the envelope, even before routing', () => {
     const locker = new BetterSqlite3(shared.sqlitePath)
     locker.exec('BEGIN IMMEDIATE')
     try {
-      const res = await app.inject({ method: 'POST', url: '/client_sessions/create', headers: auth, payload: { user_identifier_key: 'jane' } })
-      assert.equal(res.statusCode, 503)
-      assert.equal(res.json().error.type, 'service_unavailable')
+      const res = await serverRequest(app, { method: 'POST', url: '/client_sessions/create', headers: auth, payload: { user_identifier_key: 'jane' } })
+      assert.equal(res.status, 503)
+      assert.equal(res.body.error.type, 'service_unavailable')
     } finally {
       locker.exec('ROLLBACK')
       locker.close()
     }
-    const list = await app.inject({ method: 'POST', url: '/client_sessions/list', headers: auth, payload: {} })
-    assert.deepEqual(list.json().client_sessions, [], 'the refused write changed nothing')
+    const list = await serverRequest(app, { method: 'POST', url: '/client_sessions/list', headers: auth, payload: {} })
+    assert.deepEqual(list.body.client_sessions, [], 'the refused write changed nothing')
     await app.close()
     await shared.dispose()
   })

@@ -8,7 +8,7 @@ import { provisionWorkspace } from '../../src/domain/provisioning.ts'
 import { ManualClock } from '../fixtures/clock.ts'
 import { openSharedDatabase } from '../fixtures/shared-database.ts'
 import { STORE_KIND } from '../fixtures/stores.ts'
-import { createWorld } from '../fixtures/world.ts'
+import { createWorld, serverRequest } from '../fixtures/world.ts'
 
 const from = (client: string, extra: Record<string, string> = {}) => ({ 'x-forwarded-for': client, ...extra })
 
@@ -67,18 +67,18 @@ describe('behind a proxy, and across instances', () => {
       })
       const ws = await provisionWorkspace(stores[0]!, clock, { name: 'Shared', isSandbox: true })
       const call = (index: number) =>
-        apps[index]!.inject({ method: 'POST', url: '/client_sessions/list', headers: { authorization: `Bearer ${ws.api_key}` }, payload: {} })
-      assert.equal((await call(0)).statusCode, 200)
-      assert.equal((await call(1)).statusCode, 200)
-      assert.equal((await call(0)).statusCode, 200)
+        serverRequest(apps[index]!, { method: 'POST', url: '/client_sessions/list', headers: { authorization: `Bearer ${ws.api_key}` }, payload: {} })
+      assert.equal((await call(0)).status, 200)
+      assert.equal((await call(1)).status, 200)
+      assert.equal((await call(0)).status, 200)
       const fourth = await call(1)
       if (STORE_KIND === 'postgres') {
-        assert.equal(fourth.statusCode, 429)
-        assert.equal(fourth.json().error.type, 'rate_limited')
+        assert.equal(fourth.status, 429)
+        assert.equal(fourth.body.error.type, 'rate_limited')
         clock.advance(60_000)
-        assert.equal((await call(1)).statusCode, 200, 'a new window serves again')
+        assert.equal((await call(1)).status, 200, 'a new window serves again')
       } else {
-        assert.equal(fourth.statusCode, 200)
+        assert.equal(fourth.status, 200)
       }
     },
   )

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, describe, test } from 'node:test'
 
-import type { FastifyInstance } from 'fastify'
 
 import { createTokenCipher } from '../../src/auth/token-cipher.ts'
 import { provisionWorkspace } from '../../src/domain/provisioning.ts'
-import { createApp } from '../../src/app.ts'
+import { injectInto } from '../fixtures/world.ts'
+import { createApp, type LatchkeyApp } from '../../src/app.ts'
 import { DEFAULT_CONFIG } from '../../src/domain/context.ts'
 import type { Store } from '../../src/store/store.ts'
 import { ManualClock } from '../fixtures/clock.ts'
@@ -34,8 +34,8 @@ describe('changes made through one instance are seen by another on its next requ
   const ws = await provisionWorkspace(stores.a, clock, { name: 'Shared', isSandbox: true })
   const key = { authorization: `Bearer ${ws.api_key}` }
 
-  const call = async (app: FastifyInstance, path: string, headers: Record<string, string>, body: unknown = {}) => {
-    const res = await app.inject({ method: 'POST', url: path, headers, payload: body as Record<string, unknown> })
+  const call = async (app: LatchkeyApp, path: string, headers: Record<string, string>, body: unknown = {}) => {
+    const res = await injectInto(app, { method: 'POST', url: path, headers, payload: body as Record<string, unknown> })
     return { status: res.statusCode, body: res.json() }
   }
   const newSession = async () => (await call(a, '/client_sessions/create', key, { user_identifier_key: randomUUID() })).body.client_session

@@ -3,6 +3,7 @@ import { after, describe, test } from 'node:test'
 
 import pg from 'pg'
 
+import { injectInto } from '../fixtures/world.ts'
 import { createApp } from '../../src/app.ts'
 import { createTokenCipher } from '../../src/auth/token-cipher.ts'
 import { DEFAULT_CONFIG } from '../../src/domain/context.ts'
@@ -62,11 +63,11 @@ describe('timestamps on a PostgreSQL database whose own time zone is not UTC', {
     const ws = await provisionWorkspace(store, clock, { name: 'Time zones', isSandbox: true })
     const key = { authorization: `Bearer ${ws.api_key}` }
     const expiresAt = '2027-01-01T00:00:00.001Z'
-    const created = await app.inject({ method: 'POST', url: '/client_sessions/create', headers: key, payload: { user_identifier_key: 'chatham', expires_at: expiresAt } })
+    const created = await injectInto(app, { method: 'POST', url: '/client_sessions/create', headers: key, payload: { user_identifier_key: 'chatham', expires_at: expiresAt } })
     assert.equal(created.statusCode, 200, created.body)
     const id = created.json().client_session.client_session_id
-    const read = await app.inject({ method: 'POST', url: '/client_sessions/get', headers: key, payload: { client_session_id: id } })
-    const listed = await app.inject({ method: 'GET', url: '/client_sessions/list', headers: key })
+    const read = await injectInto(app, { method: 'POST', url: '/client_sessions/get', headers: key, payload: { client_session_id: id } })
+    const listed = await injectInto(app, { method: 'GET', url: '/client_sessions/list', headers: key })
     for (const session of [read.json().client_session, listed.json().client_sessions[0]]) {
       assert.equal(session.created_at, '2026-12-01T23:59:59.987Z')
       assert.equal(session.expires_at, expiresAt)

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, describe, test } from 'node:test'
 
-import type { FastifyInstance } from 'fastify'
 
-import { createApp } from '../../src/app.ts'
+import { injectInto } from '../fixtures/world.ts'
+import { createApp, type LatchkeyApp } from '../../src/app.ts'
 import { createTokenCipher } from '../../src/auth/token-cipher.ts'
 import { DEFAULT_CONFIG } from '../../src/domain/context.ts'
 import { provisionWorkspace } from '../../src/domain/provisioning.ts'
@@ -30,7 +30,7 @@ describe('client session token reads on PostgreSQL', { skip }, async () => {
   // No webhook delivery polls in the background: this file counts the statements requests make.
   const config = { ...DEFAULT_CONFIG, webhooks: { ...DEFAULT_CONFIG.webhooks, pollMs: 3_600_000 } }
   const context = { store, clock, config, tokenCipher: createTokenCipher(Buffer.alloc(32, 5)) }
-  const app: FastifyInstance = createApp(context)
+  const app: LatchkeyApp = createApp(context)
   after(async () => {
     await app.close()
     await proxy.close()
@@ -39,7 +39,7 @@ describe('client session token reads on PostgreSQL', { skip }, async () => {
   const ws = await provisionWorkspace(database.store, clock, { name: 'Round trips', isSandbox: true })
   const key = { authorization: `Bearer ${ws.api_key}` }
   const post = async (path: string, headers: Record<string, string>, body: object = {}) => {
-    const res = await app.inject({ method: 'POST', url: path, headers, payload: body })
+    const res = await injectInto(app, { method: 'POST', url: path, headers, payload: body })
     return { status: res.statusCode, body: res.json() }
   }
   const newSession = async () => (await post('/client_sessions/create', key, { user_identifier_key: randomUUID() })).body.client_session

@@ -3,6 +3,7 @@ import { after, describe, test } from 'node:test'
 
 import { createTokenCipher } from '../../src/auth/token-cipher.ts'
 import { provisionWorkspace } from '../../src/domain/provisioning.ts'
+import { injectInto } from '../fixtures/world.ts'
 import { createApp } from '../../src/app.ts'
 import { DEFAULT_CONFIG } from '../../src/domain/context.ts'
 import { ManualClock } from '../fixtures/clock.ts'
@@ -27,7 +28,7 @@ describe('a schema change by another instance while serving', async () => {
   const ws = await provisionWorkspace(store, clock, { name: 'Migrating', isSandbox: true })
   const key = { authorization: `Bearer ${ws.api_key}` }
   const accountId = await seedAccount(store, clock.now().toISOString(), ws.workspace_id, 1)
-  const created = await app.inject({
+  const created = await injectInto(app, {
     method: 'POST',
     url: '/client_sessions/create',
     headers: key,
@@ -36,9 +37,9 @@ describe('a schema change by another instance while serving', async () => {
   const cst = { authorization: `Bearer ${created.json().client_session.token as string}` }
   const reads = async () => {
     const answers = [
-      await app.inject({ method: 'GET', url: '/client_sessions/get', headers: cst }),
-      await app.inject({ method: 'POST', url: '/devices/list', headers: cst, payload: {} }),
-      await app.inject({ method: 'GET', url: '/client_sessions/list', headers: key }),
+      await injectInto(app, { method: 'GET', url: '/client_sessions/get', headers: cst }),
+      await injectInto(app, { method: 'POST', url: '/devices/list', headers: cst, payload: {} }),
+      await injectInto(app, { method: 'GET', url: '/client_sessions/list', headers: key }),
     ]
     for (const answer of answers) assert.equal(answer.statusCode, 200, answer.body)
     return answers.map((answer) => answer.json<unknown>())

@@ -1,0 +1,90 @@
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
+import { performance } from 'node:perf_hooks'
+
+import type { Answer } from './answer.ts'
+import type { ErrorLog } from './error-envelope.ts'
+import type { Exchange } from './exchange.ts'
+import { closeLingering } from './lingering-close.ts'
+import type { PassWriter } from './pass-writer.ts'
+import type { AnsweredRequest } from './request-log.ts'
+
+/** Writes answers: every answer the server makes goes out through this, and only this. */
+export interface AnswerWriter {
+  /** Writes `answer` to the exchange's request, with the headers every answer carries; never throws. */
+  write(exchange: Exchange, answer: Answer): void
+  /** For a request node:http's parser refused, with no request object: the answer on the bare socket. */
+  writeToSocket(socket: Socket, requestId: string, answer: Answer): void
+}
+
+export interface WriterOptions {
+  passes: PassWriter
+  record: (answered: AnsweredRequest) => void
+  clientAddress: (exchange: Exchange) => string | null
+  log: ErrorLog
+}
+
+/** A request whose body may not have been read: one that declares one and has not delivered it all. */
+const bodyUnread = (exchange: Exchange): boolean => {
+  const { request } = exchange
+  if (request.complete) return false
+  const length = request.headers['content-length']
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+}
+
+/**
+ * The one writer. Header order: the request's own (request id, CORS, rate limit), the answer's,
+ * then `connection: close` when it closes, then type and length. An answer made in the
+ * event-loop pass that took its request up is written at the end of that pass (pass-writer.ts).
+ * Each written answer is recorded once: the log line and the metrics (request-log.ts).
+ */
+export const answerWriter = ({ passes, record, clientAddress, log }: WriterOptions): AnswerWriter => {
+  const headersOf = (shared: readonly string[], answer: Answer, close: boolean): string[] => {
+    const headers = answer.headers === undefined ? [...shared] : [...shared, ...answer.headers]
+    if (close) headers.push('connection', 'close')
+    if (answer.contentType !== undefined) headers.push('content-type', answer.contentType)
+    headers.push('content-length', answer.body === undefined ? '0' : String(Buffer.byteLength(answer.body)))
+    return headers
+  }
+
+  const writeNow = (exchange: Exchange, answer: Answer) => {
+    const { request, response } = exchange
+    try {
+      if (response.headersSent || response.destroyed) return
+      const unread = bodyUnread(exchange)
+      const close = answer.close === true || unread
+      response.writeHead(answer.status, headersOf(exchange.headers, answer, close))
+      if (unread) closeLingering(request)
+      response.end(answer.body)
+      record({
+        requestId: exchange.requestId,
+        method: request.method ?? '',
+        route: exchange.pattern,
+        status: answer.status,
+        elapsedMs: performance.now() - exchange.started,
+        facts: exchange.facts,
+        clientAddress: clientAddress(exchange),
+      })
+    } catch (error) {
+      log.error({ err: error, request_id: exchange.requestId }, 'writing an answer failed')
+      response.destroy()
+    }
+  }
+
+  return {
+    write(exchange, answer) {
+      passes.write(exchange.pass, () => writeNow(exchange, answer))
+    },
+    writeToSocket(socket, requestId, answer) {
+      if (!socket.writable) {
+        socket.destroy()
+        return
+      }
+      const headers = headersOf(['seam-request-id', requestId], answer, true)
+      let head = `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}\r\n`
+      for (let i = 0; i < headers.length; i += 2) head += `${headers[i]}: ${headers[i + 1]}\r\n`
+      socket.end(`${head}\r\n${answer.body ?? ''}`)
+      record({ requestId, method: 'unparsed', route: null, status: answer.status, elapsedMs: 0, facts: null, clientAddress: socket.remoteAddress ?? null })
+    },
+  }
+}
