@@ -8,7 +8,7 @@ import { webviewPages } from './webview/pages.ts'
 import type { AppParts } from './domain/context.ts'
 import { clientErrorAnswerer } from './http/client-errors.ts'
 import { corsPolicy } from './http/cors.ts'
-import { type TrustProxy, clientAddressOf, trustFunction } from './http/forwarded.ts'
+import { type TrustProxy, trustFunction } from './http/forwarded.ts'
 import { instrumentContext } from './http/instrument.ts'
 import { Lifecycle } from './http/lifecycle.ts'
 import { createMetrics, registerDeliveryQueueGauges } from './http/metrics.ts'
@@ -92,7 +92,7 @@ export const createApp = ({ logStream, logLevel, trustProxy, keys, lifecycle = n
   const writer = answerWriter({
     passes,
     record: requestRecorder(metrics, requestLines),
-    clientAddress: (exchange) => clientAddressOf(exchange.request, trust) ?? null,
+    trust,
     log,
   })
   const router = createRouter(ROUTES, [

@@ -28,6 +28,8 @@ export interface Exchange {
   readonly facts: RequestFacts
   /** Headers every answer to this request carries, as a flat name/value list, in order. */
   readonly headers: string[]
+  /** Set once the pipeline has read the whole body (writer.ts closes lingeringly otherwise). */
+  bodyRead: boolean
 }
 
 export const beginExchange = (request: IncomingMessage, response: ServerResponse, pass: number): Exchange => {
@@ -41,5 +43,6 @@ export const beginExchange = (request: IncomingMessage, response: ServerResponse
     pattern: null,
     facts: { workspace_id: null, credential: null, error_type: null },
     headers: ['seam-request-id', requestId],
+    bodyRead: false,
   }
 }

@@ -34,9 +34,9 @@ export interface PipelineParts {
 
 export interface Pipeline {
   /** node:http's 'request' listener: every request the parser could read. */
-  handle(request: IncomingMessage, response: ServerResponse): void
+  handle(this: void, request: IncomingMessage, response: ServerResponse): void
   /** node:http's 'checkExpectation': an Expect header other than 100-continue. */
-  expectationFailed(request: IncomingMessage, response: ServerResponse): void
+  expectationFailed(this: void, request: IncomingMessage, response: ServerResponse): void
 }
 
 const missingHost = (request: IncomingMessage): boolean => request.headers.host === undefined && request.httpVersionMajor === 1 && request.httpVersionMinor === 1
@@ -84,6 +84,7 @@ export const createPipeline = (parts: PipelineParts): Pipeline => {
   const callRoute = async (exchange: Exchange, target: Extract<Target, { kind: 'route' }>): Promise<Answer> => {
     const { request } = exchange
     const body = await readBody(request, bodyLimit)
+    exchange.bodyRead = true
     const source = readsQuery(request.method ?? '') ? queryParams(target.query) : jsonParams(body, request.headers['content-type'])
     const now = answerRouteNow(target.route, routeCall(exchange, source), context)
     return jsonAnswer(now === NOT_AT_HAND ? await answerRoute(target.route, routeCall(exchange, source), context) : now)
@@ -102,6 +103,7 @@ export const createPipeline = (parts: PipelineParts): Pipeline => {
       case 'endpoint': {
         const { endpoint, pathParam } = target
         const body = await readBody(exchange.request, endpoint.bodyLimit ?? 0)
+        exchange.bodyRead = true
         return endpoint.answer({ exchange, pathParam, body })
       }
     }

@@ -74,7 +74,8 @@ export const answerRoute = async (route: AnyRoute, call: RouteCall, context: App
   call.facts.workspace_id = auth.workspaceId
   call.facts.credential = auth.kind
   const params = parseParams(route, raw)
-  return serialize(await route.handler({ params, auth, method: call.method, context, origin: call.origin() }))
+  // Where clients reach this server is worked out only for the handlers that ask (a getter).
+  return serialize(await route.handler({ params, auth, method: call.method, context, get origin() { return call.origin() } }))
 }
 
 /**
@@ -92,5 +93,5 @@ export const answerRouteNow = (route: AnyRoute, call: RouteCall, context: AppCon
   call.facts.workspace_id = auth.workspaceId
   call.facts.credential = auth.kind
   const params = parseParams(route, raw)
-  return route.answerNow({ params, auth, method: call.method, context, origin: call.origin() }).json
+  return route.answerNow({ params, auth, method: call.method, context, get origin() { return call.origin() } }).json
 }

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks'
 
 import type { Answer } from './answer.ts'
 import type { ErrorLog } from './error-envelope.ts'
+import { type TrustFunction, clientAddressOf } from './forwarded.ts'
 import type { Exchange } from './exchange.ts'
 import { closeLingering } from './lingering-close.ts'
 import type { PassWriter } from './pass-writer.ts'
@@ -20,14 +21,15 @@ export interface AnswerWriter {
 export interface WriterOptions {
   passes: PassWriter
   record: (answered: AnsweredRequest) => void
-  clientAddress: (exchange: Exchange) => string | null
+  /** The proxies believed (--trust-proxy) about the client's address, for the log line. */
+  trust: TrustFunction | undefined
   log: ErrorLog
 }
 
 /** A request whose body may not have been read: one that declares one and has not delivered it all. */
 const bodyUnread = (exchange: Exchange): boolean => {
   const { request } = exchange
-  if (request.complete) return false
+  if (exchange.bodyRead || request.complete) return false
   const length = request.headers['content-length']
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
 }
@@ -38,7 +40,7 @@ const bodyUnread = (exchange: Exchange): boolean => {
  * event-loop pass that took its request up is written at the end of that pass (pass-writer.ts).
  * Each written answer is recorded once: the log line and the metrics (request-log.ts).
  */
-export const answerWriter = ({ passes, record, clientAddress, log }: WriterOptions): AnswerWriter => {
+export const answerWriter = ({ passes, record, trust, log }: WriterOptions): AnswerWriter => {
   const headersOf = (shared: readonly string[], answer: Answer, close: boolean): string[] => {
     const headers = answer.headers === undefined ? [...shared] : [...shared, ...answer.headers]
     if (close) headers.push('connection', 'close')
@@ -63,7 +65,7 @@ export const answerWriter = ({ passes, record, clientAddress, log }: WriterOptio
         status: answer.status,
         elapsedMs: performance.now() - exchange.started,
         facts: exchange.facts,
-        clientAddress: clientAddress(exchange),
+        clientAddress: clientAddressOf(request, trust) ?? null,
       })
     } catch (error) {
       log.error({ err: error, request_id: exchange.requestId }, 'writing an answer failed')

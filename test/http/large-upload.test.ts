@@ -30,7 +30,7 @@ const uploadThenRead = (port: number, head: string, chunked: boolean) =>
           return
         }
       }
-      socket.end(chunked ? '0\r\n\r\n' : undefined, () => socket.resume())
+      socket.end(chunked ? '0\r\n\r\n' : '', () => socket.resume())
     }
     socket.once('connect', () => {
       socket.write(head)
