@@ -17,8 +17,7 @@ const BATCH_BYTES = 4096
  * first, and lines still waiting are written when the server stops. A batch is one synchronous
  * `write` (pino's default for its destinations): under load that is one write for every dozen
  * requests, and none of the thread-pool job and wake-ups the asynchronous form cost per write
- * (about 25 µs of CPU per 4 KiB write against 3–9 µs synchronous; `strace -c` over 25 000 CST
- * reads: 2 900 fewer futex calls). A full pipe makes the write wait and retry, as it does for any
+ * (docs/performance.md has the measurement). A full pipe makes the write wait and retry, as it does for any
  * pino application on its default destination.
  */
 export const openLogStream = (terminal: { out: NodeJS.WritableStream } | null = process.stdout.isTTY === true ? { out: process.stdout } : null): LogStream => {

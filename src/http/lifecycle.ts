@@ -12,7 +12,7 @@ const POLL_MS = 25
  *
  * Nothing is counted per request: a request in flight is exactly a connection Node does not
  * consider idle, so `whenIdle` closes idle keep-alive connections and waits until the server
- * holds none. (Tracking each request in hooks cost about 5 µs per request in the profile.)
+ * holds none; tracking each request would cost every request something (docs/performance.md).
  */
 export class Lifecycle {
   draining = false

@@ -3,8 +3,8 @@ import type { Registry } from 'prom-client'
 /**
  * Counters and histograms for the request path, exposed through prom-client's registry (which
  * formats `/metrics`), but recorded without prom-client's per-call work: its `inc`/`observe`
- * validate and hash the label set on every call, even through `labels()` children, which cost
- * about 3 µs per request in the hot path's profile (docs/performance.md). Here a caller looks its
+ * validate and hash the label set on every call, even through `labels()` children, a visible
+ * share of the hot path's profile (docs/performance.md). Here a caller looks its
  * series up once by label values and then only adds numbers.
  */
 

@@ -18,17 +18,16 @@ export interface PassWriter {
  *
  * Why: writing an answer to a client that is asleep waiting for it makes the kernel wake that
  * client, and on the same machine (a reverse proxy, a sidecar, the benchmark's load generator)
- * the wake-up is charged to the writing `writev`, about half of a hot read's CPU time. Written
+ * the wake-up is charged to the writing `writev`, a large share of a hot read's CPU time. Written
  * one at a time, each answer woke the client again; written together, the first one wakes it
- * and the others arrive while it is running. On the benchmark's machine this took a third off
- * the CPU time of SQLite's hot reads and raised their req/s accordingly (docs/performance.md).
+ * and the others arrive while it is running (docs/performance.md has what it saved).
  * Redis writes its replies the same way, just before its event loop sleeps.
  *
  * Only answers made in the pass that read their request wait: those are the ones a busy server
  * makes back to back. An answer that waited for the database (a PostgreSQL round trip, a
  * commit) is written as soon as it is ready: that server is waiting on round trips, not short of
- * CPU, and holding its answers to the end of a pass cost PostgreSQL's API-key get and
- * get_or_create 15–20 % of their req/s.
+ * CPU, and holding its answers to the end of a pass measurably slowed PostgreSQL's API-key get
+ * and get_or_create (docs/performance.md).
  *
  * What it costs: an answer waits for the other answers of its pass, at most one pass (with 32
  * requests ready at once, about 1 ms); a lone request waits only for the loop to reach its check

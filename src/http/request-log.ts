@@ -29,8 +29,8 @@ export interface AnsweredRequest {
  * --trust-proxy), and never a credential, a header or a body.
  *
  * The line is written here rather than through pino: it has a fixed shape, and building it from
- * a template costs about a tenth of pino's child logger plus serialisation (together ~25 µs per
- * request in the profile, docs/performance.md). It is exactly the JSON pino writes at level info
+ * a template costs a fraction of pino's child logger plus serialisation (docs/performance.md).
+ * It is exactly the JSON pino writes at level info
  * (`level`, `time`, `pid`, `hostname`, then the fields, then `msg`), so pino-pretty and log
  * collectors read it like every other line.
  *
