@@ -1,4 +1,4 @@
-import type { Answer } from './answer.ts'
+import type { Answer } from './writer.ts'
 import type { Exchange } from './exchange.ts'
 
 /** What an endpoint that is not an API route is given. */

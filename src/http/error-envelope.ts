@@ -1,6 +1,6 @@
 import { ApiError } from '../contract/api-error.ts'
 import { isStoreUnavailable } from '../store/unavailable.ts'
-import { type Answer, JSON_TYPE } from './answer.ts'
+import { type Answer, JSON_TYPE } from './writer.ts'
 import { isStorageFull } from './storage-watch.ts'
 
 /**

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { performance } from 'node:perf_hooks'
 
 /** What the request log line and the metrics say about a request beyond method, route and status. */
 export interface RequestFacts {
@@ -11,7 +9,7 @@ export interface RequestFacts {
 }
 
 /**
- * One request on its way through the pipeline (pipeline.ts) to its one answer (writer.ts): what
+ * Types only: one request on its way through the pipeline (pipeline.ts) to its one answer (writer.ts): what
  * every step may read, and what the steps before the answer add to it.
  */
 export interface Exchange {
@@ -30,19 +28,4 @@ export interface Exchange {
   readonly headers: string[]
   /** Set once the pipeline has read the whole body (writer.ts closes lingeringly otherwise). */
   bodyRead: boolean
-}
-
-export const beginExchange = (request: IncomingMessage, response: ServerResponse, pass: number): Exchange => {
-  const requestId = randomUUID()
-  return {
-    request,
-    response,
-    requestId,
-    started: performance.now(),
-    pass,
-    pattern: null,
-    facts: { workspace_id: null, credential: null, error_type: null },
-    headers: ['seam-request-id', requestId],
-    bodyRead: false,
-  }
 }

@@ -1,7 +1,7 @@
 import { keyCheckPasses } from '../auth/key-check.ts'
 import { ApiError } from '../contract/api-error.ts'
 import type { Store } from '../store/store.ts'
-import { jsonAnswer } from './answer.ts'
+import { jsonAnswer } from './writer.ts'
 import type { Endpoint } from './endpoint.ts'
 import type { Lifecycle } from './lifecycle.ts'
 import type { Metrics } from './metrics.ts'

@@ -1,14 +1,16 @@
+import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { performance } from 'node:perf_hooks'
 
 import querystring from 'fast-querystring'
 
 import { NOT_AT_HAND } from '../auth/authenticate.ts'
 import type { AppContext } from '../domain/context.ts'
-import { type Answer, jsonAnswer, noContent } from './answer.ts'
+import { type Answer, jsonAnswer, noContent } from './writer.ts'
 import { jsonParams, readBody } from './body.ts'
 import type { CorsPolicy } from './cors.ts'
 import { type ErrorLog, HttpRefusal, errorAnswer } from './error-envelope.ts'
-import { type Exchange, beginExchange } from './exchange.ts'
+import type { Exchange } from './exchange.ts'
 import { type TrustFunction, clientAddressOf, forwardedRequest } from './forwarded.ts'
 import type { Lifecycle } from './lifecycle.ts'
 import type { PassWriter } from './pass-writer.ts'
@@ -40,6 +42,22 @@ export interface Pipeline {
 }
 
 const missingHost = (request: IncomingMessage): boolean => request.headers.host === undefined && request.httpVersionMajor === 1 && request.httpVersionMinor === 1
+
+/** A request taken up, with the request id every answer to it names. */
+export const beginExchange = (request: IncomingMessage, response: ServerResponse, pass: number): Exchange => {
+  const requestId = randomUUID()
+  return {
+    request,
+    response,
+    requestId,
+    started: performance.now(),
+    pass,
+    pattern: null,
+    facts: { workspace_id: null, credential: null, error_type: null },
+    headers: ['seam-request-id', requestId],
+    bodyRead: false,
+  }
+}
 
 /** A query string's parameters. */
 const queryParams = (query: string): unknown => (query.length === 0 ? {} : querystring.parse(query))

@@ -2,13 +2,30 @@ import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import { performance } from 'node:perf_hooks'
 
-import type { Answer } from './answer.ts'
 import type { ErrorLog } from './error-envelope.ts'
 import { type TrustFunction, clientAddressOf } from './forwarded.ts'
 import type { Exchange } from './exchange.ts'
 import { closeLingering } from './lingering-close.ts'
 import type { PassWriter } from './pass-writer.ts'
 import type { AnsweredRequest } from './request-log.ts'
+
+/** What an endpoint answers, before the writer below adds the headers every answer carries. */
+export interface Answer {
+  status: number
+  /** Omitted for an answer without a body (204, a redirect). */
+  body?: string
+  contentType?: string
+  /** Headers of this answer alone (retry-after, location, security headers), a flat name/value list. */
+  headers?: readonly string[]
+  /** Closes the connection after this answer (the request may carry bytes nobody will read). */
+  close?: boolean
+}
+
+export const JSON_TYPE = 'application/json; charset=utf-8'
+
+export const jsonAnswer = (json: string, status = 200): Answer => ({ status, body: json, contentType: JSON_TYPE })
+
+export const noContent: Answer = { status: 204 }
 
 /** Writes answers: every answer the server makes goes out through this, and only this. */
 export interface AnswerWriter {
@@ -65,7 +82,7 @@ export const answerWriter = ({ passes, record, trust, log }: WriterOptions): Ans
         status: answer.status,
         elapsedMs: performance.now() - exchange.started,
         facts: exchange.facts,
-        clientAddress: clientAddressOf(request, trust) ?? null,
+        clientAddress: (trust === undefined ? request.socket.remoteAddress : clientAddressOf(request, trust)) ?? null,
       })
     } catch (error) {
       log.error({ err: error, request_id: exchange.requestId }, 'writing an answer failed')

@@ -1,5 +1,5 @@
 import { ApiError } from '../contract/api-error.ts'
-import type { Answer } from '../http/answer.ts'
+import type { Answer } from '../http/writer.ts'
 import type { Endpoint, EndpointCall } from '../http/endpoint.ts'
 
 import type { AppContext } from '../domain/context.ts'
