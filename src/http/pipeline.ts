@@ -2,10 +2,11 @@ import type { IncomingHttpHeaders } from 'node:http'
 
 import { z } from 'zod'
 
-import { authenticate } from '../auth/authenticate.ts'
+import type { Auth } from '../auth/auth.ts'
+import { authenticate, authenticateNow } from '../auth/authenticate.ts'
 import { ApiError } from '../contract/api-error.ts'
 import type { AppContext } from '../domain/context.ts'
-import { type MaybePromise, andThen } from '../maybe-promise.ts'
+import { NOT_AT_HAND } from '../store/store.ts'
 import { coerceQuery } from './query-params.ts'
 import { assertStorableText } from './storable-text.ts'
 import type { RequestFacts } from './request-facts.ts'
@@ -56,21 +57,26 @@ const parseParams = (route: AnyRoute, raw: unknown): Record<string, unknown> => 
  * Every request of every route takes this one path; no route answers around it. Credentials come
  * first, so an unauthenticated caller learns nothing about parameter rules. Answers the success
  * body's JSON, `ok` included. Throws (or rejects with) what the route throws; the transport turns
- * it into the error envelope. An answer that is ready at once is handed back at once, without a
- * promise (maybe-promise.ts).
+ * it into the error envelope. A client session token whose session the store has at hand
+ * (authenticateNow) is answered at once, without a promise, when its handler answers at once.
  */
-export const answerRoute = (route: AnyRoute, call: RouteCall, context: AppContext): MaybePromise<string> => {
+export const answerRoute = (route: AnyRoute, call: RouteCall, context: AppContext): string | Promise<string> => {
   // Absent parameters are none; a JSON `null` (or any other non-object) body is refused below.
   const source = call.source === undefined ? {} : call.source
   const raw = readsQuery(call.method) ? coerceQuery(route.params.shape, source as Record<string, unknown>) : source
   // Before authentication, which may read the body's user_identifier_key from the database.
   assertStorableText(raw)
-  return andThen(authenticate(route.auth, { headers: call.headers, body: raw }, context), (auth) => {
+  const handle = (auth: Auth): string | Promise<string> => {
     call.facts.workspace_id = auth.workspaceId
     call.facts.credential = auth.kind
     const params = parseParams(route, raw)
-    return andThen(route.handler({ params, auth, method: call.method, context, origin: call.origin() }), (body) =>
-      body instanceof SerializedAnswer ? body.json : JSON.stringify({ ...body, ok: true }),
-    )
-  })
+    const body = route.handler({ params, auth, method: call.method, context, origin: call.origin() })
+    return body instanceof Promise ? body.then(serialize) : serialize(body)
+  }
+  const request = { headers: call.headers, body: raw }
+  const now = authenticateNow(route.auth, request, context)
+  return now === NOT_AT_HAND ? authenticate(route.auth, request, context).then(handle) : handle(now)
 }
+
+const serialize = (body: Record<string, unknown> | SerializedAnswer): string =>
+  body instanceof SerializedAnswer ? body.json : JSON.stringify({ ...body, ok: true })

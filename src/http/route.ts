@@ -2,7 +2,6 @@ import type { z } from 'zod'
 
 import type { AuthKind, AuthOf } from '../auth/auth.ts'
 import type { AppContext } from '../domain/context.ts'
-import type { MaybePromise } from '../maybe-promise.ts'
 import type { ActionType } from '../store/records.ts'
 
 // OPTIONS is not among them: CORS answers it on every path (http/cors.ts).
@@ -43,8 +42,8 @@ export interface RouteSpec<P extends z.ZodObject = z.ZodObject, A extends AuthKi
   actionAttemptType?: ActionType
   /** The success body without `ok`, for the OpenAPI document. */
   response: z.ZodObject
-  /** May answer synchronously (maybe-promise.ts); throwing and rejecting are answered alike. */
-  handler(input: HandlerInput<z.output<P>, A>): MaybePromise<Record<string, unknown> | SerializedAnswer>
+  /** May answer synchronously (a token's own session, read while authenticating); throwing and rejecting are answered alike. */
+  handler(input: HandlerInput<z.output<P>, A>): Record<string, unknown> | SerializedAnswer | Promise<Record<string, unknown> | SerializedAnswer>
 }
 
 /**

@@ -6,7 +6,6 @@ import querystring from 'fast-querystring'
 
 import { ApiError } from '../../contract/api-error.ts'
 import type { AppContext } from '../../domain/context.ts'
-import { type MaybePromise, isPromise } from '../../maybe-promise.ts'
 import { answerRoute } from '../pipeline.ts'
 import { SDK_JSON_TYPES, parseBody } from '../body-parser.ts'
 import { type ErrorLog, errorAnswer, errorBody } from '../error-envelope.ts'
@@ -144,7 +143,7 @@ export const directTransport = (options: DirectTransportOptions, fallback: Reque
 
   // Not async: a route that answers at once (a client session token reading its own session on
   // SQLite) has its answer within the callback that parsed the request, or for a body the
-  // microtask after it, with no promise in between (maybe-promise.ts), and is written at the end
+  // microtask after it, with no promise in between (pipeline.ts), and is written at the end
   // of the pass (pass-writer.ts).
   const answer = (request: IncomingMessage, response: ServerResponse, route: AnyRoute, intake: Intake, started: number): void => {
     const pass = writer.begin()
@@ -190,16 +189,16 @@ export const directTransport = (options: DirectTransportOptions, fallback: Reque
       throw error
     }
     /** Answers what `produce` answers, or the error it throws or rejects with. Never throws. */
-    const settle = (produce: () => MaybePromise<string>): void => {
+    const settle = (produce: () => string | Promise<string>): void => {
       try {
-        let json: MaybePromise<string>
+        let json: string | Promise<string>
         try {
           json = produce()
         } catch (error) {
           fail(error)
           return
         }
-        if (isPromise(json)) json.then(succeed, fail).catch((error: unknown) => answerFailed(response, error))
+        if (json instanceof Promise) json.then(succeed, fail).catch((error: unknown) => answerFailed(response, error))
         else succeed(json)
       } catch (error) {
         answerFailed(response, error)

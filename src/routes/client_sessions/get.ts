@@ -3,7 +3,6 @@ import { z } from 'zod'
 import { ApiError } from '../../contract/api-error.ts'
 import { id, userIdentifierKey } from '../../contract/fields.ts'
 import { defineRoute } from '../../http/route.ts'
-import { andThen } from '../../maybe-promise.ts'
 import { clientSessionResponse, findSession, respondWithSession } from './shared.ts'
 
 export default defineRoute({
@@ -33,6 +32,6 @@ export default defineRoute({
       clientSessionId: params.client_session_id,
       userIdentifierKey: params.user_identifier_key,
     })
-    return andThen(found, (record) => respondWithSession(record, context))
+    return found.then((record) => respondWithSession(record, context))
   },
 })

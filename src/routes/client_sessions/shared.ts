@@ -4,7 +4,6 @@ import { ApiError, notFound } from '../../contract/api-error.ts'
 import { clientSessionSchema } from '../../contract/client-session.ts'
 import type { AppContext } from '../../domain/context.ts'
 import { SerializedAnswer } from '../../http/route.ts'
-import { type MaybePromise, andThen } from '../../maybe-promise.ts'
 import type { ClientSessionRecord } from '../../store/records.ts'
 
 export const clientSessionResponse = z.object({ client_session: clientSessionSchema })
@@ -20,25 +19,23 @@ export const respondWithSession = (record: ClientSessionRecord, context: AppCont
 
 /**
  * Finds a session by id, by user key, or by both (then both must match). A key finds the live
- * session, or else the newest revoked one. Synchronous when the store answers at once.
+ * session, or else the newest revoked one.
  */
-export const findSession = (
+export const findSession = async (
   { store }: AppContext,
   workspaceId: string,
   by: { clientSessionId?: string | undefined; userIdentifierKey?: string | undefined },
-): MaybePromise<ClientSessionRecord> => {
+): Promise<ClientSessionRecord> => {
   if (by.clientSessionId === undefined && by.userIdentifierKey === undefined) {
     throw new ApiError(400, 'invalid_input', 'Either client_session_id or user_identifier_key is required.', {
       validation_errors: { _errors: ['Either client_session_id or user_identifier_key is required'] },
     })
   }
-  const found =
+  const record =
     by.clientSessionId !== undefined
-      ? store.getClientSession(workspaceId, by.clientSessionId)
-      : store.getClientSessionByUserKey(workspaceId, by.userIdentifierKey as string)
-  return andThen(found, (record) => {
-    if (record === undefined) throw notFound('client_session')
-    if (by.userIdentifierKey !== undefined && record.userIdentifierKey !== by.userIdentifierKey) throw notFound('client_session')
-    return record
-  })
+      ? await store.getClientSession(workspaceId, by.clientSessionId)
+      : await store.getClientSessionByUserKey(workspaceId, by.userIdentifierKey as string)
+  if (record === undefined) throw notFound('client_session')
+  if (by.userIdentifierKey !== undefined && record.userIdentifierKey !== by.userIdentifierKey) throw notFound('client_session')
+  return record
 }
