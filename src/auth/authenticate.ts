@@ -1,8 +1,7 @@
 import { ApiError } from '../contract/api-error.ts'
-import { type MaybePromise, andThen } from '../maybe-promise.ts'
 import type { Clock } from '../clock.ts'
-import type { StoredCredential } from '../store/records.ts'
-import type { Store } from '../store/store.ts'
+import type { ClientSessionAuth, StoredCredential } from '../store/records.ts'
+import { NOT_AT_HAND, type Store } from '../store/store.ts'
 import type { Auth, AuthKind, AuthOf, AuthRequest } from './auth.ts'
 import { presentedCredential, publishableUserKey, workspaceHeader } from './credential-headers.ts'
 import { parseCredential, secretMatches } from './tokens.ts'
@@ -20,7 +19,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  * Each verifier looks the credential up by its public id, then compares the secret's SHA-256 in
  * constant time. A wrong secret and an unknown id give the same answer, so a caller learns
  * nothing about which ids exist beyond what timing of one indexed lookup could show. The secret
- * is hashed on every request (about 1 µs): nothing remembers a presented credential after its
+ * is hashed on every request (cheap next to the read): nothing remembers a presented credential after its
  * request, so no plaintext secret stays in memory.
  */
 
@@ -28,13 +27,12 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const isValid = (token: string, secret: string, stored: StoredCredential | undefined): stored is StoredCredential =>
   stored !== undefined && secretMatches(secret, Buffer.from(stored.secretHash, 'hex')) && stored.revokedAt === null
 
-const verifyApiKey = (token: string, { store }: AuthDeps): MaybePromise<Auth> => {
+const verifyApiKey = async (token: string, { store }: AuthDeps): Promise<Auth> => {
   const parsed = parseCredential('api_key', token)
   if (parsed === undefined) throw unauthorized('The API key is malformed.')
-  return andThen(store.findApiKey(parsed.tokenId), (key): Auth => {
-    if (!isValid(token, parsed.secret, key)) throw unauthorized('The API key is not valid.')
-    return { kind: 'api_key', workspaceId: key.ownerId, apiKeyId: key.id }
-  })
+  const key = await store.findApiKey(parsed.tokenId)
+  if (!isValid(token, parsed.secret, key)) throw unauthorized('The API key is not valid.')
+  return { kind: 'api_key', workspaceId: key.ownerId, apiKeyId: key.id }
 }
 
 /** The user a personal access token acts for. */
@@ -76,44 +74,50 @@ const verifyPublishableKey = async (token: string, request: AuthRequest, { store
   return { kind: 'publishable_key', workspaceId: key.ownerId, userIdentifierKey }
 }
 
-/**
- * Synchronous when the store answers at once (SQLite), so the hottest read crosses no promise;
- * a failure is then thrown rather than rejected (maybe-promise.ts).
- */
-export const verifyClientSessionToken = (token: string, { store, clock }: AuthDeps): MaybePromise<AuthOf<'client_session_token'>> => {
+/** The token's public id and secret; a token that is not one is refused before any read. */
+const parseClientSessionToken = (token: string) => {
   const parsed = parseCredential('client_session_token', token)
   if (parsed === undefined) {
     throw new ApiError(400, 'invalid_client_session_token', 'The client session token is malformed.')
   }
-  // Checked against the database on every request (the SQLite read memo answers only while the
-  // file is unchanged): a revocation takes effect at once on every instance.
-  return andThen(store.findClientSessionAuth(parsed.tokenId), (found): AuthOf<'client_session_token'> => {
-    if (found === undefined || !secretMatches(parsed.secret, Buffer.from(found.secretHash, 'hex'))) {
-      throw new ApiError(401, 'client_session_not_found', 'Client session not found.')
-    }
-    const { session } = found
-    if (session.revokedAt !== null) throw new ApiError(401, 'client_session_revoked', 'The client session was revoked.')
-    if (Date.parse(session.expiresAt) <= clock.now().getTime()) {
-      throw new ApiError(401, 'client_session_expired', 'The client session has expired.')
-    }
-    return {
-      kind: 'client_session_token',
-      workspaceId: session.workspaceId,
-      clientSessionId: session.clientSessionId,
-      session,
-      token,
-    }
-  })
+  return parsed
 }
 
-const verify = (kind: AuthKind, token: string, request: AuthRequest, deps: AuthDeps): MaybePromise<Auth> => {
+/**
+ * The verdict on a client session token once its session is read. The read is made against the
+ * database on every request (the SQLite read memo answers only while the file is unchanged), so
+ * a revocation takes effect at once on every instance; expiry is checked against the clock.
+ */
+const clientSessionVerdict = (
+  token: string,
+  secret: string,
+  found: ClientSessionAuth | undefined,
+  clock: Clock,
+): AuthOf<'client_session_token'> => {
+  if (found === undefined || !secretMatches(secret, Buffer.from(found.secretHash, 'hex'))) {
+    throw new ApiError(401, 'client_session_not_found', 'Client session not found.')
+  }
+  const { session } = found
+  if (session.revokedAt !== null) throw new ApiError(401, 'client_session_revoked', 'The client session was revoked.')
+  if (Date.parse(session.expiresAt) <= clock.now().getTime()) {
+    throw new ApiError(401, 'client_session_expired', 'The client session has expired.')
+  }
+  return { kind: 'client_session_token', workspaceId: session.workspaceId, clientSessionId: session.clientSessionId, session, token }
+}
+
+const verifyClientSessionToken = async (token: string, { store, clock }: AuthDeps): Promise<Auth> => {
+  const { tokenId, secret } = parseClientSessionToken(token)
+  return clientSessionVerdict(token, secret, await store.findClientSessionAuth(tokenId), clock)
+}
+
+const verify = (kind: AuthKind, token: string, request: AuthRequest, deps: AuthDeps): Promise<Auth> => {
   switch (kind) {
     case 'api_key':
       return verifyApiKey(token, deps)
     case 'personal_access_token':
       return verifyPersonalAccessToken(token, request, deps)
     case 'personal_access_token_without_workspace':
-      return andThen(patOwner(token, deps), (userId): Auth => ({ kind: 'personal_access_token_without_workspace', workspaceId: null, userId }))
+      return patOwner(token, deps).then((userId): Auth => ({ kind: 'personal_access_token_without_workspace', workspaceId: null, userId }))
     case 'publishable_key':
       return verifyPublishableKey(token, request, deps)
     case 'client_session_token':
@@ -122,18 +126,36 @@ const verify = (kind: AuthKind, token: string, request: AuthRequest, deps: AuthD
 }
 
 /**
- * contract §2: try the route's accepted kinds in order; the first whose header is present decides,
- * with success or its own error. None present: 401 unauthorized. Synchronous (a failure thrown)
- * when the store answers at once, as SQLite's memo-backed reads do (maybe-promise.ts).
+ * contract §2: the route's accepted kinds are tried in order, and the first whose header is
+ * present decides, with success or its own error. None present: 401 unauthorized.
  */
-export const authenticate = (accepted: readonly AuthKind[], request: AuthRequest, deps: AuthDeps): MaybePromise<Auth> => {
+const presented = (accepted: readonly AuthKind[], request: AuthRequest): { kind: AuthKind; token: string } => {
   for (const kind of accepted) {
     const token = presentedCredential(kind, request)
-    if (token !== undefined) return verify(kind, token, request, deps)
+    if (token !== undefined) return { kind, token }
   }
   throw unauthorized('Missing or unsupported credentials for this route.')
 }
 
-// TEMPORARY (pipeline worktree only; replaced by the store branch's version on merge).
-export const NOT_AT_HAND = Symbol('not at hand')
-export const authenticateNow = (_accepted: readonly AuthKind[], _request: AuthRequest, _deps: AuthDeps): AuthOf<'client_session_token'> | typeof NOT_AT_HAND => NOT_AT_HAND
+/** Who is calling (contract §2), or the ApiError that says why not, as a rejection. */
+export const authenticate = async (accepted: readonly AuthKind[], request: AuthRequest, deps: AuthDeps): Promise<Auth> => {
+  const { kind, token } = presented(accepted, request)
+  return verify(kind, token, request, deps)
+}
+
+/**
+ * `authenticate` answered synchronously where the store has the answer at hand: the caller, its
+ * ApiError thrown (the same `authenticate` would reject with), or NOT_AT_HAND, and the caller
+ * then awaits `authenticate`. Only a client session token is checked here, through the store's
+ * one synchronous read (`Store.clientSessionAuthNow`): its read of its own session is the
+ * hottest request there is, and on SQLite it then crosses no promise. Every other kind, and a
+ * store that cannot answer at once, answers NOT_AT_HAND before anything is read. A store that
+ * fails throws its error, as `authenticate` would reject with it.
+ */
+export const authenticateNow = (accepted: readonly AuthKind[], request: AuthRequest, { store, clock }: AuthDeps): AuthOf<'client_session_token'> | typeof NOT_AT_HAND => {
+  const { kind, token } = presented(accepted, request)
+  if (kind !== 'client_session_token') return NOT_AT_HAND
+  const { tokenId, secret } = parseClientSessionToken(token)
+  const found = store.clientSessionAuthNow(tokenId)
+  return found === NOT_AT_HAND ? NOT_AT_HAND : clientSessionVerdict(token, secret, found, clock)
+}

@@ -44,8 +44,8 @@ const isReservedApiKeyId = (id: string): boolean => RESERVED_API_KEY_ID_STARTS.s
 export const mintCredential = (kind: CredentialKind): MintedCredential => {
   const { prefix, secretLength } = FORMATS[kind]
   for (;;) {
-    // The id and the secret in one draw from the CSPRNG: each draw costs ~4 µs, and the secret's
-    // bytes are drawn for this credential alone, never pooled ahead of time.
+    // The id and the secret in one draw from the CSPRNG, since each draw has a fixed cost; the
+    // secret's bytes are drawn for this credential alone, never pooled ahead of time.
     const drawn = randomBase58(ID_LENGTH + secretLength)
     const tokenId = drawn.slice(0, ID_LENGTH)
     if (kind === 'api_key' && isReservedApiKeyId(tokenId)) continue

@@ -69,7 +69,9 @@ export const openCheckedStore = async (env: CliIo['env'], location: DatabaseLoca
     if (!(error instanceof MissingKeyFileError)) throw error
     namedKeys = error
   }
-  const store = openStore(location)
+  // LATCHKEY_ENGINE_TRICKS=off opens the store with the plain engine (same answers, slower): the
+  // test suite runs once that way, servers and commands it starts included.
+  const store = openStore(location, { engineTricks: env.LATCHKEY_ENGINE_TRICKS !== 'off' })
   try {
     const appliedMigrations = await store.migrate()
     if (namedKeys instanceof MissingKeyFileError) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import { ApiError, invalidField, notFound } from '../contract/api-error.ts'
 import { codeFitsLock, freeCode } from '../sandbox/access-codes.ts'
+import { optional } from '../store/optional.ts'
 import type { AccessCodeRecord, AccessCodeWriteResult, ActionAttemptRecord, ActionType, DeviceRecord, Scope } from '../store/records.ts'
 import type { AppContext } from './context.ts'
 import { lockInScope } from './locks.ts'
@@ -109,8 +110,7 @@ export const updateAccessCode = async (context: AppContext, scope: Scope, access
   const at = now.toISOString()
   const updated: AccessCodeRecord = {
     ...current,
-    ...(fields.name === undefined ? {} : { name: fields.name }),
-    ...(fields.code === undefined ? {} : { code: checkedCode(fields.code) }),
+    ...optional({ name: fields.name, code: fields.code === undefined ? undefined : checkedCode(fields.code) }),
     ...timeWindow(fields, current, now),
   }
   const attempt = attemptFor(updated, 'UPDATE_ACCESS_CODE', at, { access_code: toAccessCodeResource(updated, now) })

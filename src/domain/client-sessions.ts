@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { mintCredential } from '../auth/tokens.ts'
 import { ApiError, notFound } from '../contract/api-error.ts'
 import type { AppContext } from './context.ts'
+import { optional } from '../store/optional.ts'
 import type { ClientSessionRecord, NewClientSession } from '../store/records.ts'
 import type { SessionInput } from './session-input.ts'
 
@@ -29,49 +30,22 @@ const insertNew = async (context: AppContext, workspaceId: string, input: Sessio
   const now = clock.now()
   const clientSessionId = randomUUID()
   const minted = mintCredential('client_session_token')
-  const session = {
+  // What the caller asked for (key, links, identity, customer), and what only the server decides.
+  const session: NewClientSession = {
+    ...input,
     clientSessionId,
     workspaceId,
     tokenId: minted.tokenId,
     secretHash: minted.secretHash.toString('hex'),
     tokenCiphertext: tokenCipher.encrypt(minted.token, clientSessionId),
-    userIdentifierKey: input.userIdentifierKey,
-    userIdentityId: input.userIdentityId,
-    customerId: input.customerId,
-    customerKey: input.customerKey,
     createdAt: now.toISOString(),
     expiresAt: input.expiresAt ?? new Date(now.getTime() + config.sessionLifetimeMs).toISOString(),
-    connectedAccountIds: input.connectedAccountIds,
-    connectWebviewIds: input.connectWebviewIds,
   }
-  if (!(await store.insertClientSession(session))) return undefined
-  // With links the store works out what they reach (device_count); without, the inserted row is
-  // the whole session, so it is not read back.
-  const record =
-    session.connectedAccountIds.length > 0 || session.connectWebviewIds.length > 0
-      ? await store.getClientSession(workspaceId, clientSessionId)
-      : unlinkedSessionRecord(session)
-  // Deleted between its insert and the read back: the caller tries again, as for a held key.
-  if (record === undefined) return undefined
-  return { record, mintedToken: minted.token }
+  // Undefined when a live session holds the key, or the new one was deleted before the store
+  // could read it back: either way the caller tries again.
+  const record = await store.insertClientSession(session)
+  return record === undefined ? undefined : { record, mintedToken: minted.token }
 }
-
-/** The record a session without links is, as the store would read it back right after the insert. */
-const unlinkedSessionRecord = (session: Omit<NewClientSession, 'tokenId' | 'secretHash'>): ClientSessionRecord => ({
-  clientSessionId: session.clientSessionId,
-  workspaceId: session.workspaceId,
-  tokenCiphertext: session.tokenCiphertext,
-  userIdentifierKey: session.userIdentifierKey,
-  userIdentityId: session.userIdentityId,
-  customerId: session.customerId,
-  customerKey: session.customerKey,
-  createdAt: session.createdAt,
-  expiresAt: session.expiresAt,
-  revokedAt: null,
-  connectedAccountIds: [],
-  connectWebviewIds: [],
-  deviceCount: 0,
-})
 
 const alreadyExists = () =>
   new ApiError(
@@ -139,8 +113,10 @@ const updateExisting = async (context: AppContext, existing: ClientSessionRecord
   const grant = {
     connectedAccountIds: missing(existing.connectedAccountIds, input.connectedAccountIds),
     connectWebviewIds: missing(existing.connectWebviewIds, input.connectWebviewIds),
-    ...(input.userIdentityId === null || input.userIdentityId === existing.userIdentityId ? {} : { userIdentityId: input.userIdentityId }),
-    ...(expiresAt === undefined ? {} : { expiresAt }),
+    ...optional({
+      userIdentityId: input.userIdentityId === null || input.userIdentityId === existing.userIdentityId ? undefined : input.userIdentityId,
+      expiresAt,
+    }),
   }
   const changes =
     grant.connectedAccountIds.length > 0 || grant.connectWebviewIds.length > 0 || 'userIdentityId' in grant || 'expiresAt' in grant

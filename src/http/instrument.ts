@@ -23,9 +23,13 @@ export const instrumentContext = (context: AppParts, metrics: Metrics, log: Pick
       storage.observe(outcome.error)
       return
     }
+    // An insert answers the new session, or undefined when none was made; the others true when they changed something.
+    if (operation === 'insertClientSession') {
+      if (outcome.result !== undefined) metrics.sessionsCreated.inc()
+      return
+    }
     if (outcome.result !== true) return
-    if (operation === 'insertClientSession') metrics.sessionsCreated.inc()
-    else if (operation === 'revokeClientSession') metrics.sessionsRevoked.inc()
+    if (operation === 'revokeClientSession') metrics.sessionsRevoked.inc()
     else if (operation === 'deleteClientSession') metrics.sessionsDeleted.inc()
   })
   const { tokenCipher } = context

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks'
 
 import querystring from 'fast-querystring'
 
-import { NOT_AT_HAND } from '../auth/authenticate.ts'
+import { NOT_AT_HAND } from '../store/store.ts'
 import type { AppContext } from '../domain/context.ts'
 import { type Answer, jsonAnswer, noContent } from './writer.ts'
 import { jsonParams, readBody } from './body.ts'

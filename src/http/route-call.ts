@@ -2,7 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http'
 
 import { z } from 'zod'
 
-import { NOT_AT_HAND, authenticate, authenticateNow } from '../auth/authenticate.ts'
+import { authenticate, authenticateNow } from '../auth/authenticate.ts'
+import { NOT_AT_HAND } from '../store/store.ts'
 import { ApiError } from '../contract/api-error.ts'
 import type { AppContext } from '../domain/context.ts'
 import type { RequestFacts } from './exchange.ts'

@@ -1,6 +1,6 @@
 import { openPostgresStore } from './postgres/open-postgres-store.ts'
 import { openSqliteStore } from './sqlite/open-sqlite-store.ts'
-import type { Store } from './store.ts'
+import type { OpenStoreOptions, Store } from './store.ts'
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/latchkey.sqlite'
 
@@ -17,5 +17,6 @@ export const parseDatabaseUrl = (url: string): DatabaseLocation => {
   throw new Error(`unsupported database URL "${url.split(':')[0]}:…": use sqlite:<path> or postgres://…`)
 }
 
-export const openStore = (location: DatabaseLocation): Store =>
-  location.kind === 'sqlite' ? openSqliteStore(location.path) : openPostgresStore(location.url)
+/** The store at a location; `options.engineTricks: false` opens it with the plain engine (store.ts). */
+export const openStore = (location: DatabaseLocation, options: OpenStoreOptions = {}): Store =>
+  location.kind === 'sqlite' ? openSqliteStore(location.path, options) : openPostgresStore(location.url, undefined, options)

@@ -1,4 +1,23 @@
-/** Domain records the store hands out: camelCase, timestamps as ISO strings. */
+import type { Selectable } from 'kysely'
+
+import type { AccessCodesTable, ClientSessionsTable, ConnectedAccountsTable, DevicesTable, UserIdentitiesTable } from './tables.ts'
+
+/**
+ * Domain records the store hands out: camelCase, timestamps as ISO strings. Where a record is its
+ * table's row under other names, its type is derived from the table (`RecordOf`), so a column is
+ * spelled once, in tables.ts; the one function per resource that maps a row to its record is in
+ * sql/resource-rows.ts (client sessions: sql/session-and-workspace-rows.ts).
+ */
+
+/** A column name as a record key: `client_session_id` → `clientSessionId`. */
+type Camel<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S
+
+/** A column's value as a record holds it: a timestamp (read back as Date or text) as ISO text. */
+type RecordValue<V> = Date extends V ? Exclude<V, Date> : V
+
+/** A table's row as a record: camelCase keys, timestamps as ISO text. */
+export type RecordOf<Table> = { [K in keyof Selectable<Table> & string as Camel<K>]: RecordValue<Selectable<Table>[K]> }
+
 export interface Workspace {
   workspaceId: string
   name: string
@@ -78,37 +97,22 @@ export interface ClientSessionAuth {
   session: ClientSessionRecord
 }
 
-export interface ClientSessionRecord {
-  clientSessionId: string
-  workspaceId: string
-  tokenCiphertext: string
-  userIdentifierKey: string | null
-  userIdentityId: string | null
-  customerId: string | null
-  customerKey: string | null
-  createdAt: string
-  expiresAt: string
-  revokedAt: string | null
+/** What a session's scope was granted: its connected accounts and Connect Webviews. */
+export interface SessionGrantIds {
   connectedAccountIds: string[]
   connectWebviewIds: string[]
+}
+
+/** What a session's links reach, read with its row (sql/session-links.ts). */
+export interface SessionLinks extends SessionGrantIds {
   deviceCount: number
 }
 
-export interface NewClientSession {
-  clientSessionId: string
-  workspaceId: string
-  tokenId: string
-  secretHash: string
-  tokenCiphertext: string
-  userIdentifierKey: string | null
-  userIdentityId: string | null
-  customerId: string | null
-  customerKey: string | null
-  createdAt: string
-  expiresAt: string
-  connectedAccountIds: string[]
-  connectWebviewIds: string[]
-}
+/** A client session as read: its row without the token's id and hash, and its links. */
+export type ClientSessionRecord = Omit<RecordOf<ClientSessionsTable>, 'tokenId' | 'secretHash'> & SessionLinks
+
+/** A client session to insert: its row, not yet revoked, and the ids it is granted. */
+export type NewClientSession = Omit<RecordOf<ClientSessionsTable>, 'revokedAt'> & SessionGrantIds
 
 export interface ClientSessionGrant {
   connectedAccountIds: string[]
@@ -153,14 +157,10 @@ export interface Page<T> {
 
 export type ReferencedResource = 'connected_account' | 'connect_webview' | 'user_identity'
 
-export interface NewConnectedAccount {
-  connectedAccountId: string
-  workspaceId: string
-  provider: string
-  userIdentifierEmail: string | null
-  displayName: string
-  createdAt: string
-}
+/** A connected account as read; `customerKey` is the customer it was connected for, once a webview with a `customer_key` connected it. */
+export type ConnectedAccountRecord = RecordOf<ConnectedAccountsTable>
+
+export type NewConnectedAccount = Omit<ConnectedAccountRecord, 'customerKey'>
 
 export interface NewConnectWebview {
   connectWebviewId: string
@@ -177,44 +177,23 @@ export interface NewConnectWebview {
   authorizedAt: string | null
 }
 
-export interface NewUserIdentity {
-  userIdentityId: string
-  workspaceId: string
-  userIdentityKey: string | null
-  emailAddress: string | null
-  phoneNumber: string | null
-  fullName: string | null
-  createdAt: string
-}
+export type UserIdentityRecord = RecordOf<UserIdentitiesTable>
 
-export interface NewDevice {
-  deviceId: string
-  workspaceId: string
-  connectedAccountId: string
-  deviceType: string
-  displayName: string
-  properties: Record<string, unknown>
-  createdAt: string
-}
+export type NewUserIdentity = UserIdentityRecord
 
+/** A device as read: its row, with its properties parsed from their JSON text. */
+export type DeviceRecord = Omit<RecordOf<DevicesTable>, 'properties'> & { properties: Record<string, unknown> }
 
-export interface ConnectedAccountRecord extends NewConnectedAccount {
-  /** The customer it was connected for, once a webview with a `customer_key` connected it. */
-  customerKey: string | null
-}
+export type NewDevice = DeviceRecord
 
 export interface ConnectWebviewRecord extends NewConnectWebview {
   customerKey: string | null
 }
 
-export type UserIdentityRecord = NewUserIdentity
-
 export interface UserIdentityFilter extends ListFilter {
   userIdentityIds?: string[]
   userIdentityKey?: string
 }
-
-export type DeviceRecord = NewDevice
 
 /**
  * What every scoped list may be narrowed by, on top of the caller's own scope (Seam's common list
@@ -334,17 +313,7 @@ export interface ActionAttemptFilter {
 }
 
 /** A PIN code on a lock: ongoing without times, time-bound with both. */
-export interface AccessCodeRecord {
-  accessCodeId: string
-  workspaceId: string
-  deviceId: string
-  name: string | null
-  code: string
-  commonCodeKey: string | null
-  startsAt: string | null
-  endsAt: string | null
-  createdAt: string
-}
+export type AccessCodeRecord = RecordOf<AccessCodesTable>
 
 export interface AccessCodeFilter extends ListFilter {
   deviceId?: string

@@ -1,4 +1,3 @@
-import type { MaybePromise } from '../maybe-promise.ts'
 import type {
   AccessCodeFilter,
   AccessCodeRecord,
@@ -50,6 +49,19 @@ import type {
 } from './records.ts'
 
 /**
+ * How a store is opened. `engineTricks: false` opens it with the plain engine (sql/engine.ts's
+ * `plainEngine`): no statement cache, read memo or group commit on SQLite, no named statements
+ * or shared lookups on PostgreSQL. Every answer is the same; only speed differs, which is what
+ * running the test suite both ways shows.
+ */
+export interface OpenStoreOptions {
+  engineTricks?: boolean
+}
+
+/** What `Store.clientSessionAuthNow` answers when only the asynchronous read can answer. */
+export const NOT_AT_HAND: unique symbol = Symbol('not at hand')
+
+/**
  * Everything Latchkey persists, as domain verbs. Every verb that touches tenant data takes the
  * caller's workspace id and filters by it in SQL, so no route can reach another workspace's rows.
  */
@@ -68,24 +80,37 @@ export interface Store {
   insertApiKey(key: NewCredential & { name: string | null }): Promise<void>
   listApiKeys(workspaceId: string): Promise<ApiKey[]>
   revokeApiKey(apiKeyId: string, at: string): Promise<boolean>
-  findApiKey(tokenId: string): MaybePromise<StoredCredential | undefined>
+  findApiKey(tokenId: string): Promise<StoredCredential | undefined>
   insertPublishableKey(key: NewCredential): Promise<void>
-  findPublishableKey(tokenId: string): MaybePromise<StoredCredential | undefined>
+  findPublishableKey(tokenId: string): Promise<StoredCredential | undefined>
   ensureUser(user: User, createdAt: string): Promise<User>
   addWorkspaceMember(workspaceId: string, userId: string, at: string): Promise<void>
   isWorkspaceMember(workspaceId: string, userId: string): Promise<boolean>
   insertPersonalAccessToken(token: NewCredential): Promise<void>
-  findPersonalAccessToken(tokenId: string): MaybePromise<StoredCredential | undefined>
+  findPersonalAccessToken(tokenId: string): Promise<StoredCredential | undefined>
 
-  /** Inserts unless a live session already holds the user key; false means it did. */
-  insertClientSession(session: NewClientSession): Promise<boolean>
+  /**
+   * Inserts unless a live session already holds the user key, and answers the session as a read
+   * would give it back (its links and what they reach included); undefined when the key is held,
+   * or when the session was deleted before it could be read back.
+   */
+  insertClientSession(session: NewClientSession): Promise<ClientSessionRecord | undefined>
   /** Many sessions in one transaction, without links or events (bulk loads, benchmarks). */
   bulkInsertClientSessions(sessions: NewClientSession[]): Promise<void>
-  /** Synchronous where the store can answer at once (SQLite); see maybe-promise.ts. */
-  findClientSessionAuth(tokenId: string): MaybePromise<ClientSessionAuth | undefined>
+  /** The session a client session token opens, with the hash to check the token against. */
+  findClientSessionAuth(tokenId: string): Promise<ClientSessionAuth | undefined>
+  /**
+   * `findClientSessionAuth` answered synchronously, or NOT_AT_HAND when the store cannot answer
+   * without waiting (PostgreSQL; SQLite while a transaction holds its connection; a store opened
+   * without engine tricks): the caller then awaits `findClientSessionAuth`. The one synchronous
+   * read of the store: a client session token's read of its own session is the hottest request,
+   * and on SQLite the answer is at hand (the read memo, or the prepared statement run at once),
+   * so it need not cross a promise per layer. Nothing else in the store answers synchronously.
+   */
+  clientSessionAuthNow(tokenId: string): ClientSessionAuth | undefined | typeof NOT_AT_HAND
   getClientSession(workspaceId: string, clientSessionId: string): Promise<ClientSessionRecord | undefined>
   /** The live session holding the key, or else the newest revoked one. */
-  getClientSessionByUserKey(workspaceId: string, userIdentifierKey: string): MaybePromise<ClientSessionRecord | undefined>
+  getClientSessionByUserKey(workspaceId: string, userIdentifierKey: string): Promise<ClientSessionRecord | undefined>
   listClientSessions(
     workspaceId: string,
     filter: ClientSessionFilter,

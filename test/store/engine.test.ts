@@ -23,6 +23,17 @@ describe("an engine's shared rows: mapped once per rows array it shares", () => 
     assert.equal(Object.isFrozen(mapRows(ownRows, map)[0]), false)
   })
 
+  test('two mappings of the same shared rows each get their own records', () => {
+    const { share, mapRows } = sharedRowMapper()
+    const rows = [{ v: 1 }]
+    share(rows)
+    const value = (row: { v: number }) => ({ value: row.v })
+    const keyed = (row: { v: number }) => ({ key: String(row.v) })
+    assert.deepEqual(mapRows(rows, value), [{ value: 1 }])
+    assert.deepEqual(mapRows(rows, keyed), [{ key: '1' }])
+    assert.equal(mapRows(rows, value), mapRows(rows, value))
+  })
+
   test('two engines never share records', () => {
     const a = sharedRowMapper()
     const b = sharedRowMapper()

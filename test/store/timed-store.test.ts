@@ -16,11 +16,11 @@ describe('timed store: one report per operation, whatever its outcome', () => {
     findPublishableKey: async () => {
       throw failure
     },
-    // Non-async operations, as SQLite's memo-backed reads are: one fails, one answers at once.
-    findPersonalAccessToken: () => {
-      throw failure
+    // The one synchronous operation (SQLite's answer at hand): it answers at once, or throws.
+    clientSessionAuthNow: (tokenId: string) => {
+      if (tokenId === 'broken') throw failure
+      return { tokenId }
     },
-    getClientSessionByUserKey: (workspaceId: string, key: string) => ({ workspaceId, key }),
   }
 
   const timed = () => {
@@ -40,22 +40,22 @@ describe('timed store: one report per operation, whatever its outcome', () => {
 
   it('hands on an answer given at once as it is, not as a promise, and reports it', () => {
     const { store, reports } = timed()
-    assert.deepEqual(store.getClientSessionByUserKey('w', 'k'), { workspaceId: 'w', key: 'k' })
+    assert.deepEqual(store.clientSessionAuthNow('t'), { tokenId: 't' })
     assert.deepEqual(
       reports.map(({ operation, ok }) => ({ operation, ok })),
-      [{ operation: 'getClientSessionByUserKey', ok: true }],
+      [{ operation: 'clientSessionAuthNow', ok: true }],
     )
   })
 
   it('reports a rejection and a synchronous throw as failures, and fails the same way with the same error', async () => {
     const { store, reports } = timed()
-    await assert.rejects(store.findPublishableKey('x') as Promise<unknown>, (error) => error === failure)
-    assert.throws(() => store.findPersonalAccessToken('x'), (error) => error === failure)
+    await assert.rejects(store.findPublishableKey('x'), (error) => error === failure)
+    assert.throws(() => store.clientSessionAuthNow('broken'), (error) => error === failure)
     assert.deepEqual(
       reports.map(({ operation, ok }) => ({ operation, ok })),
       [
         { operation: 'findPublishableKey', ok: false },
-        { operation: 'findPersonalAccessToken', ok: false },
+        { operation: 'clientSessionAuthNow', ok: false },
       ],
     )
   })

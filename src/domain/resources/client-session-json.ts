@@ -15,7 +15,8 @@ import { toClientSessionResource } from './client-session.ts'
  *
  * The token goes in per call: the one the caller already holds (its own, just matched against the
  * record's hash, or one just minted), or else the stored ciphertext opened for this answer only
- * (~5 µs per session). No plaintext token outlives the request that carries it.
+ * (the cost per session is in docs/performance.md). No plaintext token outlives the request that
+ * carries it.
  */
 export interface ClientSessionJson {
   /** The resource with its token: what a list joins and an answer wraps. */

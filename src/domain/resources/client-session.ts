@@ -1,5 +1,6 @@
 import type { ClientSessionResource } from '../../contract/client-session.ts'
 import type { ClientSessionRecord } from '../../store/records.ts'
+import { optional } from '../../store/optional.ts'
 
 /**
  * The one mapping from a stored session to the wire resource. `token` is the session's token in
@@ -16,8 +17,7 @@ export const toClientSessionResource = (record: ClientSessionRecord, token: stri
   device_count: record.deviceCount,
   connected_account_ids: record.connectedAccountIds,
   connect_webview_ids: record.connectWebviewIds,
-  ...(record.userIdentityId === null ? {} : { user_identity_id: record.userIdentityId }),
+  ...optional({ user_identity_id: record.userIdentityId ?? undefined }),
   user_identity_ids: record.userIdentityId === null ? [] : [record.userIdentityId],
-  ...(record.customerId === null ? {} : { customer_id: record.customerId }),
-  ...(record.customerKey === null ? {} : { customer_key: record.customerKey }),
+  ...optional({ customer_id: record.customerId ?? undefined, customer_key: record.customerKey ?? undefined }),
 })

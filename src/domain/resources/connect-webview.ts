@@ -2,6 +2,7 @@ import type { z } from 'zod'
 
 import { type connectWebviewSchema, webviewUrl } from '../../contract/connect-webview.ts'
 import type { ConnectWebviewRecord } from '../../store/records.ts'
+import { optional } from '../../store/optional.ts'
 
 export const toConnectWebviewResource = (w: ConnectWebviewRecord, origin: string): z.infer<typeof connectWebviewSchema> => ({
   connect_webview_id: w.connectWebviewId,
@@ -20,7 +21,7 @@ export const toConnectWebviewResource = (w: ConnectWebviewRecord, origin: string
   custom_redirect_url: w.customRedirectUrl,
   custom_redirect_failure_url: w.customRedirectFailureUrl,
   custom_metadata: w.customMetadata,
-  ...(w.customerKey === null ? {} : { customer_key: w.customerKey }),
+  ...optional({ customer_key: w.customerKey ?? undefined }),
   automatically_manage_new_devices: true,
   wait_for_device_creation: false,
   created_at: w.createdAt,

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 
 import type { connectedAccountSchema } from '../../contract/connected-account.ts'
 import type { ConnectedAccountRecord } from '../../store/records.ts'
+import { optional } from '../../store/optional.ts'
 
 const PROVIDER_NAMES: Record<string, string> = { sandbox: 'Sandbox' }
 
@@ -12,10 +13,10 @@ export const toConnectedAccountResource = (a: ConnectedAccountRecord): z.infer<t
   account_type: a.provider,
   account_type_display_name: PROVIDER_NAMES[a.provider] ?? a.provider,
   display_name: a.displayName,
-  user_identifier: a.userIdentifierEmail === null ? {} : { email: a.userIdentifierEmail },
+  user_identifier: optional({ email: a.userIdentifierEmail ?? undefined }),
   created_at: a.createdAt,
   custom_metadata: {},
-  ...(a.customerKey === null ? {} : { customer_key: a.customerKey }),
+  ...optional({ customer_key: a.customerKey ?? undefined }),
   automatically_manage_new_devices: true,
   accepted_capabilities: ['lock'],
   errors: [],

@@ -1,4 +1,3 @@
-import type { MaybePromise } from '../../maybe-promise.ts'
 import { isStoreUnavailable } from '../unavailable.ts'
 
 /**
@@ -12,9 +11,9 @@ import { isStoreUnavailable } from '../unavailable.ts'
  * arrived. A revocation committed before a request is therefore seen by it, on every instance.
  * Nothing is remembered between statements.
  *
- * On PostgreSQL the database, not Node, bounds a hot read: the session read took 250 µs for one
- * token and 803 µs for 16 (measured here), so under load one round trip carrying many requests
- * costs the database far less per request.
+ * On PostgreSQL the database, not Node, bounds a hot read, and one statement for many keys costs
+ * it far less per key than a statement each, so under load one round trip carrying many requests
+ * costs the database far less per request (docs/performance.md has the measures).
  */
 interface Waiter<Row> {
   resolve(row: Row | undefined): void
@@ -29,15 +28,15 @@ export interface CoalescedLookupOptions {
 }
 
 /**
- * What the PostgreSQL store's engine uses for its hot lookups (its `coalesce`). One statement in flight gave the most reads
- * per second (the CST read on 2 cores, 32 connections: 1 → 5 000/s, 2 → 3 750/s, 4 → 3 330/s,
- * 8 → 2 500/s): bigger batches cost PostgreSQL less per key, and a batch of 64 takes about 2 ms,
- * so one instance is not capped below ~30 000 reads/s.
+ * What the PostgreSQL store's engine uses for its hot lookups (its batching's `coalesce`). One
+ * statement in flight gave the most reads per second of the counts tried (docs/performance.md):
+ * bigger batches cost PostgreSQL less per key, and a batch of 64 is short enough that one
+ * instance is not capped by it.
  */
 export const COALESCED_READS: CoalescedLookupOptions = { maxInFlight: 1, maxKeys: 64 }
 
 export const coalescedLookup = <Row>(
-  runMany: (keys: string[]) => MaybePromise<readonly Row[]>,
+  runMany: (keys: string[]) => Promise<readonly Row[]>,
   keyOf: (row: Row) => string,
   { maxInFlight, maxKeys }: CoalescedLookupOptions,
 ): ((key: string) => Promise<Row | undefined>) => {
@@ -50,7 +49,7 @@ export const coalescedLookup = <Row>(
     for (const [key, waiters] of batch) for (const waiter of waiters) waiter.resolve(found.get(key))
   }
 
-  /** A promise whatever runMany gives: rows at once, a promise, or a throw (then a rejection). */
+  /** A rejection even when runMany throws before it has a promise to give. */
   const rowsOf = (keys: string[]): Promise<readonly Row[]> => new Promise((resolve) => resolve(runMany(keys)))
 
   /**

@@ -5,9 +5,8 @@ import type pg from 'pg'
 
 /**
  * Runs statements as named prepared statements, which PostgreSQL parses and plans once per
- * connection instead of on every call. Planning is most of the cost of our scoped reads: measured
- * here, a CST's `devices/list` query took 599 µs unnamed and 171 µs named, a 100-row session list
- * 2 395 µs and 1 663 µs.
+ * connection instead of on every call. Planning is most of the cost of our scoped reads
+ * (docs/performance.md has the measures).
  *
  * - Only reads and writes made outside a transaction are named, so recovering from a failed
  *   statement (below) never meets an aborted transaction. Transactions here are short writes

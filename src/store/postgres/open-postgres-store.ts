@@ -1,19 +1,22 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 
-import { POSTGRES } from '../sql/flavor.ts'
-import { namedStatementPool, queryNamed } from './named-statements.ts'
-import { plainEngine } from '../sql/engine.ts'
-import { COALESCED_READS, coalescedLookup } from './coalesced-lookup.ts'
+import { type Engine, plainEngine } from '../sql/engine.ts'
 import { createSqlStore } from '../sql/sql-store.ts'
-import type { Store } from '../store.ts'
-import { latchkeyTypes, useUtc } from './timestamps.ts'
+import type { OpenStoreOptions, Store } from '../store.ts'
 import type { Database } from '../tables.ts'
+import { postgresBatching } from './batching.ts'
+import { POSTGRES } from './flavor.ts'
+import { namedStatementPool, queryNamed } from './named-statements.ts'
+import { latchkeyTypes, useUtc } from './timestamps.ts'
 
 const CONNECT_TIMEOUT_MS = 5_000
 
-/** A PostgreSQL store; many Latchkey instances may share one database. */
-export const openPostgresStore = (connectionString: string, poolSize = 10): Store => {
+/**
+ * A PostgreSQL store; many Latchkey instances may share one database. With `engineTricks: false`
+ * every statement goes through Kysely unnamed, one statement per lookup: the same answers.
+ */
+export const openPostgresStore = (connectionString: string, poolSize = 10, { engineTricks = true }: OpenStoreOptions = {}): Store => {
   // A connection attempt that gets no answer fails as an outage (503) instead of holding requests.
   const raw = new pg.Pool({ connectionString, max: poolSize, types: latchkeyTypes, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
   useUtc(raw)
@@ -24,18 +27,17 @@ export const openPostgresStore = (connectionString: string, poolSize = 10): Stor
   // an 'error' event with no listener ends the process. The statement that next uses it fails
   // (answered 503), and the pool drops a client that is no longer queryable when it is released.
   raw.on('connect', (client) => client.on('error', () => {}))
+  if (!engineTricks) return createSqlStore(plainEngine(new Kysely<Database>({ dialect: new PostgresDialect({ pool: raw }) })), POSTGRES)
   // Statements run prepared under a name, planned once per connection (named-statements.ts).
   const pool = namedStatementPool(raw)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  // Compiled hot reads skip Kysely's connection handling. Always read from the database:
-  // nothing is remembered here, so every instance sees every commit.
-  return createSqlStore(
-    plainEngine(
-      db,
-      (sql, parameters) => queryNamed(pool, sql, parameters),
-      // Concurrent credential and user-key lookups share statements (coalesced-lookup.ts).
-      (readMany, keyOf) => coalescedLookup(readMany, keyOf, COALESCED_READS),
-    ),
-    POSTGRES,
-  )
+  const engine: Engine = {
+    ...plainEngine(db),
+    // Compiled hot reads skip Kysely's connection handling. Nothing is remembered here, so every
+    // instance sees every commit.
+    read: (sql, parameters) => queryNamed(pool, sql, parameters),
+    // Concurrent credential and user-key lookups share statements (batching.ts).
+    batching: postgresBatching(),
+  }
+  return createSqlStore(engine, POSTGRES)
 }

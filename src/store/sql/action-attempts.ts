@@ -13,18 +13,17 @@ export const actionAttemptVerbs = (engine: Engine, flavor: SqlFlavor): ActionAtt
   return {
     /**
      * Sets `properties.locked`, stores the attempt and records the event in one transaction. The
-     * device row is read for update on PostgreSQL so two concurrent actions on one lock apply in
-     * turn (SQLite writers are serialised already); the other properties are kept as they are.
+     * device row is locked as it is read (the flavor's `lockRows`) so two concurrent actions on
+     * one lock apply in turn; the other properties are kept as they are.
      */
     applyLockAction(action) {
       return db.transaction().execute(async (trx) => {
-        let query = trx
+        const query = trx
           .selectFrom('devices')
           .selectAll()
           .where('workspace_id', '=', action.workspaceId)
           .where('device_id', '=', action.deviceId)
-        if (flavor.name === 'postgres') query = query.forUpdate()
-        const row = await query.executeTakeFirst()
+        const row = await flavor.lockRows(query).executeTakeFirst()
         if (row === undefined) return undefined
         const device = toDevice(row)
         const properties = { ...device.properties, locked: action.locked }

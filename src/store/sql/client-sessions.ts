@@ -1,21 +1,22 @@
-import { type ExpressionBuilder, type OnConflictBuilder, type Transaction, sql } from 'kysely'
+import { type ExpressionBuilder, type Kysely, type OnConflictBuilder, type SqlBool, type Transaction, sql } from 'kysely'
 
-import type { Engine } from './engine.ts'
+import type { Batching, Engine } from './engine.ts'
 import type { SqlFlavor } from './flavor.ts'
 import { type SessionRowWithLinks, sessionLinkColumns, toSessionWithLinks } from './session-links.ts'
-import { type MaybePromise, andThen } from '../../maybe-promise.ts'
-import type { Store } from '../store.ts'
+import { NOT_AT_HAND, type Store } from '../store.ts'
 import type { ClientSessionAuth, ClientSessionRecord, NewClientSession } from '../records.ts'
 import type { Database } from '../tables.ts'
+import { optional } from '../optional.ts'
 import { recordEvent } from './events.ts'
 import { pageOf } from './paging.ts'
-import { arg, preparedMappedQuery, preparedWrite } from './prepared.ts'
+import { type BoundStatement, arg, compiledOnce, preparedMappedQuery, preparedWrite } from './prepared.ts'
 import { tokenIdLookup } from './token-id-lookup.ts'
 
 type SessionVerbs = Pick<
   Store,
   | 'insertClientSession'
   | 'findClientSessionAuth'
+  | 'clientSessionAuthNow'
   | 'getClientSession'
   | 'getClientSessionByUserKey'
   | 'listClientSessions'
@@ -62,13 +63,12 @@ export const sessionRow = (s: NewClientSession) => ({
   revoked_at: null,
 })
 
-
 /**
- * Whether the session exists, holding it for the rest of the transaction. On PostgreSQL the row
- * is locked (FOR UPDATE), so a grant and a delete of one session take turns: a grant that waited
- * for a delete finds no session (404), and a delete that waited for a grant also deletes the links
- * it added, instead of either failing on the links' foreign key. SQLite runs one write
- * transaction at a time, which already gives that order.
+ * Whether the session exists, holding it for the rest of the transaction (the flavor's
+ * `lockRows`: FOR UPDATE on PostgreSQL), so a grant and a delete of one session take turns: a
+ * grant that waited for a delete finds no session (404), and a delete that waited for a grant
+ * also deletes the links it added, instead of either failing on the links' foreign key. SQLite
+ * runs one write transaction at a time, which already gives that order.
  */
 const lockSession = async (trx: Transaction<Database>, flavor: SqlFlavor, workspaceId: string, clientSessionId: string) => {
   const query = trx
@@ -76,7 +76,7 @@ const lockSession = async (trx: Transaction<Database>, flavor: SqlFlavor, worksp
     .select('client_session_id')
     .where('workspace_id', '=', workspaceId)
     .where('client_session_id', '=', clientSessionId)
-  return (await (flavor.name === 'postgres' ? query.forUpdate() : query).executeTakeFirst()) !== undefined
+  return (await flavor.lockRows(query).executeTakeFirst()) !== undefined
 }
 
 /**
@@ -88,15 +88,66 @@ const liveKeyConflict = (oc: OnConflictBuilder<Database, 'client_sessions'>) =>
 
 const SESSION_COLUMNS = Object.keys(sessionRow({} as NewClientSession)) as (keyof ReturnType<typeof sessionRow>)[]
 
+/** Sessions with their links, as every session read selects them (session-links.ts). */
+const sessionsWithLinks = (db: Kysely<Database>, flavor: SqlFlavor) =>
+  db.selectFrom('client_sessions').selectAll('client_sessions').select(sessionLinkColumns(flavor))
+
+const toAuth = (row: SessionRowWithLinks): ClientSessionAuth => ({ secretHash: row.secret_hash, session: toSessionWithLinks(row) })
+
+/**
+ * The read behind a client session token (every request that carries one): the whole session by
+ * its token id, in one statement compiled once, so a token's own session costs no further read.
+ * `statement` is what to run for a token id; `answer` is what its rows say. The verb runs it
+ * through the engine; a store that can run it at once answers `clientSessionAuthNow` with the same
+ * two (sqlite/open-sqlite-store.ts).
+ */
+export const clientSessionAuthRead = (
+  engine: Engine,
+  flavor: SqlFlavor,
+): { statement: (tokenId: string) => BoundStatement; answer: (rows: readonly unknown[]) => ClientSessionAuth | undefined } => {
+  const statement = compiledOnce(engine.db, (d) => sessionsWithLinks(d, flavor).where(sql<SqlBool>`token_id = ${arg(0)}`))
+  return {
+    statement: (tokenId) => statement([tokenId]),
+    answer: (rows) => engine.mapRows(rows as readonly SessionRowWithLinks[], toAuth)[0],
+  }
+}
+
+/** A user key's live session (NULL revoked_at) before its revoked ones. */
+const liveFirstOrder = (eb: ExpressionBuilder<Database, 'client_sessions'>) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end()
+
 /**
  * Sessions by (workspace, user key) through a statement that takes many pairs (two arrays, one
  * per column), so that concurrent reads share it. A pair travels as one JSON-encoded key.
  */
-const coalescedUserKeyLookup = (
-  coalesce: NonNullable<Engine['coalesce']>,
-  byPairs: (workspaceIds: string[], userIdentifierKeys: string[]) => MaybePromise<readonly ClientSessionRecord[]>,
+const batchedUserKeyLookup = (
+  engine: Engine,
+  batching: Batching,
+  flavor: SqlFlavor,
 ): ((workspaceId: string, userIdentifierKey: string) => Promise<ClientSessionRecord | undefined>) => {
-  const lookup = coalesce(
+  const byPairs = preparedMappedQuery(
+    engine,
+    (d) =>
+      // The session ids are chosen first, so the link subqueries run for the chosen sessions
+      // only, not for every revoked session in a key's history.
+      sessionsWithLinks(d, flavor).where(
+        'client_session_id',
+        'in',
+        batching
+          .firstPerGroup(
+            d
+              .selectFrom('client_sessions')
+              .select('client_session_id')
+              .where(batching.pairAmong(['workspace_id', 'user_identifier_key'], arg(0), arg(1))),
+            ['workspace_id', 'user_identifier_key'],
+          )
+          .orderBy('workspace_id')
+          .orderBy('user_identifier_key')
+          .orderBy(liveFirstOrder)
+          .orderBy('created_at', 'desc'),
+      ),
+    toSessionWithLinks,
+  )
+  const lookup = batching.coalesce(
     (pairs) => {
       const decoded = pairs.map((pair) => JSON.parse(pair) as [string, string])
       return byPairs(
@@ -110,152 +161,127 @@ const coalescedUserKeyLookup = (
 }
 
 export const sessionVerbs = (engine: Engine, flavor: SqlFlavor): SessionVerbs => {
-  const { db } = engine
-  const links = sessionLinkColumns(flavor)
+  const { db, batching } = engine
   // A session without links is one row: one prepared statement, no transaction.
   const insertBareSession = preparedWrite(engine, (d) =>
     d
       .insertInto('client_sessions')
-      .values(Object.fromEntries(SESSION_COLUMNS.map((column, i) => [column, arg(i)])) as unknown as ReturnType<typeof sessionRow>)
+      .values(Object.fromEntries(SESSION_COLUMNS.map((column, i): [string, unknown] => [column, arg(i)])) as ReturnType<typeof sessionRow>)
       .onConflict(liveKeyConflict),
   )
-  const sessions = () => db.selectFrom('client_sessions').selectAll('client_sessions').select(links)
-  // The hot path (every client session token request): one statement, compiled once and run
-  // with new arguments. It reads the whole session, so a token's own session costs no more reads.
-  const findAuth = tokenIdLookup(
-    engine,
-    flavor,
-    (_d, tokenIdMatches) => sessions().where(tokenIdMatches),
-    (row: SessionRowWithLinks): ClientSessionAuth => ({ secretHash: row.secret_hash, session: toSessionWithLinks(row) }),
-  )
+  const sessions = () => sessionsWithLinks(db, flavor)
+  const findAuth = tokenIdLookup(engine, (d, tokenIdMatches) => sessionsWithLinks(d, flavor).where(tokenIdMatches), toAuth)
   const byId = preparedMappedQuery(
     engine,
     () => sessions().where('workspace_id', '=', arg(0)).where('client_session_id', '=', arg(1)),
     toSessionWithLinks,
   )
-  // A user key's session: the live one (NULL revoked_at), else the most recently created. The
-  // API-key hot read (client_sessions/get by key, get_or_create). SQLite reads one pair per
-  // statement (and answers repeats from its read memo); on PostgreSQL concurrent reads share
-  // statements (the engine's `coalesce`): one row per (workspace, key) pair sent, as two arrays.
-  const liveFirst = (eb: ExpressionBuilder<Database, 'client_sessions'>) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end()
+  // A user key's session: the live one, else the most recently created. The API-key hot read
+  // (client_sessions/get by key, get_or_create): one pair per statement (SQLite answers repeats
+  // from its read memo), or where the engine batches (PostgreSQL), concurrent reads share
+  // statements: one row per (workspace, key) pair sent, as two arrays.
   const byOneUserKey = preparedMappedQuery(
     engine,
-    () => sessions().where('workspace_id', '=', arg(0)).where('user_identifier_key', '=', arg(1)).orderBy(liveFirst).orderBy('created_at', 'desc').limit(1),
+    () =>
+      sessions()
+        .where('workspace_id', '=', arg(0))
+        .where('user_identifier_key', '=', arg(1))
+        .orderBy(liveFirstOrder)
+        .orderBy('created_at', 'desc')
+        .limit(1),
     toSessionWithLinks,
   )
-  const byUserKey: (workspaceId: string, userIdentifierKey: string) => MaybePromise<ClientSessionRecord | undefined> =
-    engine.coalesce !== undefined && flavor.name === 'postgres'
-      ? coalescedUserKeyLookup(
-          engine.coalesce,
-          preparedMappedQuery(
-            engine,
-            (d) =>
-              // The session ids are chosen first, so the link subqueries run for the chosen
-              // sessions only, not for every revoked session in a key's history.
-              sessions().where(
-                'client_session_id',
-                'in',
-                d
-                  .selectFrom('client_sessions')
-                  .select('client_session_id')
-                  .where(sql<boolean>`(workspace_id, user_identifier_key) IN (SELECT * FROM unnest(CAST(${arg(0)} AS text[]), CAST(${arg(1)} AS text[])))`)
-                  .distinctOn(['workspace_id', 'user_identifier_key'])
-                  .orderBy('workspace_id')
-                  .orderBy('user_identifier_key')
-                  .orderBy(liveFirst)
-                  .orderBy('created_at', 'desc'),
-              ),
-            toSessionWithLinks,
-          ),
-        )
-      : (workspaceId, userIdentifierKey) => andThen(byOneUserKey(workspaceId, userIdentifierKey), (found) => found[0])
+  const byUserKey =
+    batching === undefined
+      ? async (workspaceId: string, userIdentifierKey: string) => (await byOneUserKey(workspaceId, userIdentifierKey))[0]
+      : batchedUserKeyLookup(engine, batching, flavor)
   return {
-  async insertClientSession(s) {
-    if (s.connectedAccountIds.length === 0 && s.connectWebviewIds.length === 0) {
-      const row = sessionRow(s)
-      return (await insertBareSession(...SESSION_COLUMNS.map((column) => row[column]))) > 0
-    }
-    return db.transaction().execute(async (trx) => {
-      const result = await trx
-        .insertInto('client_sessions')
-        .values(sessionRow(s))
-        .onConflict(liveKeyConflict)
-        .executeTakeFirst()
-      if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false
-      await addLinks(trx, s.clientSessionId, s.connectedAccountIds, s.connectWebviewIds)
-      return true
-    })
-  },
-
-  findClientSessionAuth: findAuth,
-
-  async getClientSession(workspaceId, clientSessionId) {
-    const [found] = await byId(workspaceId, clientSessionId)
-    return found
-  },
-
-  getClientSessionByUserKey: byUserKey,
-
-  async listClientSessions(workspaceId, filter, limit, after) {
-    let query = sessions().where('workspace_id', '=', workspaceId)
-    if (filter.clientSessionId !== undefined) query = query.where('client_session_id', '=', filter.clientSessionId)
-    if (filter.userIdentifierKey !== undefined) query = query.where('user_identifier_key', '=', filter.userIdentifierKey)
-    if (filter.userIdentityId !== undefined) query = query.where('user_identity_id', '=', filter.userIdentityId)
-    if (filter.withoutUserIdentifierKey === true) query = query.where('user_identifier_key', 'is', null)
-    if (filter.connectWebviewId !== undefined) {
-      const webviewId = filter.connectWebviewId
-      query = query.where('client_session_id', 'in', (eb) =>
-        eb.selectFrom('client_session_connect_webviews').select('client_session_id').where('connect_webview_id', '=', webviewId),
-      )
-    }
-    return pageOf(engine, query, 'client_session_id', { limit, after }, toSessionWithLinks)
-  },
-
-  grantClientSessionAccess(workspaceId, clientSessionId, grant) {
-    return db.transaction().execute(async (trx) => {
-      if (!(await lockSession(trx, flavor, workspaceId, clientSessionId))) return false
-      await addLinks(trx, clientSessionId, grant.connectedAccountIds, grant.connectWebviewIds)
-      const changes = {
-        ...(grant.userIdentityId === undefined ? {} : { user_identity_id: grant.userIdentityId }),
-        ...(grant.expiresAt === undefined ? {} : { expires_at: grant.expiresAt }),
+    async insertClientSession(s) {
+      if (s.connectedAccountIds.length === 0 && s.connectWebviewIds.length === 0) {
+        const row = sessionRow(s)
+        if ((await insertBareSession(...SESSION_COLUMNS.map((column) => row[column]))) === 0) return undefined
+        // Without links the inserted row is the whole session, so it is not read back.
+        return toSessionWithLinks({ ...row, connected_account_ids: [], connect_webview_ids: [], device_count: 0 })
       }
-      if (Object.keys(changes).length > 0) {
+      const inserted = await db.transaction().execute(async (trx) => {
+        const result = await trx.insertInto('client_sessions').values(sessionRow(s)).onConflict(liveKeyConflict).executeTakeFirst()
+        if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false
+        await addLinks(trx, s.clientSessionId, s.connectedAccountIds, s.connectWebviewIds)
+        return true
+      })
+      // Read back for what its links reach (device_count); undefined if deleted meanwhile.
+      return inserted ? (await byId(s.workspaceId, s.clientSessionId))[0] : undefined
+    },
+
+    findClientSessionAuth: findAuth,
+
+    // Only a store that can run the statement at once answers now (sqlite/open-sqlite-store.ts).
+    clientSessionAuthNow: () => NOT_AT_HAND,
+
+    async getClientSession(workspaceId, clientSessionId) {
+      const [found] = await byId(workspaceId, clientSessionId)
+      return found
+    },
+
+    getClientSessionByUserKey: byUserKey,
+
+    async listClientSessions(workspaceId, filter, limit, after) {
+      let query = sessions().where('workspace_id', '=', workspaceId)
+      if (filter.clientSessionId !== undefined) query = query.where('client_session_id', '=', filter.clientSessionId)
+      if (filter.userIdentifierKey !== undefined) query = query.where('user_identifier_key', '=', filter.userIdentifierKey)
+      if (filter.userIdentityId !== undefined) query = query.where('user_identity_id', '=', filter.userIdentityId)
+      if (filter.withoutUserIdentifierKey === true) query = query.where('user_identifier_key', 'is', null)
+      if (filter.connectWebviewId !== undefined) {
+        const webviewId = filter.connectWebviewId
+        query = query.where('client_session_id', 'in', (eb) =>
+          eb.selectFrom('client_session_connect_webviews').select('client_session_id').where('connect_webview_id', '=', webviewId),
+        )
+      }
+      return pageOf(engine, query, 'client_session_id', { limit, after }, toSessionWithLinks)
+    },
+
+    grantClientSessionAccess(workspaceId, clientSessionId, grant) {
+      return db.transaction().execute(async (trx) => {
+        if (!(await lockSession(trx, flavor, workspaceId, clientSessionId))) return false
+        await addLinks(trx, clientSessionId, grant.connectedAccountIds, grant.connectWebviewIds)
+        const changes = optional({ user_identity_id: grant.userIdentityId, expires_at: grant.expiresAt })
+        if (Object.keys(changes).length > 0) {
+          await trx
+            .updateTable('client_sessions')
+            .set(changes)
+            .where('workspace_id', '=', workspaceId)
+            .where('client_session_id', '=', clientSessionId)
+            .execute()
+        }
+        return true
+      })
+    },
+
+    revokeClientSession(workspaceId, clientSessionId, at) {
+      return db.transaction().execute(async (trx) => {
+        if (!(await lockSession(trx, flavor, workspaceId, clientSessionId))) return false
+        // Revoking twice is harmless: the first revocation time stays. No event is recorded: Seam's
+        // event catalogue has none for it, and events/list answers only events a Seam client knows.
         await trx
           .updateTable('client_sessions')
-          .set(changes)
+          .set({ revoked_at: at, expires_at: at })
           .where('workspace_id', '=', workspaceId)
           .where('client_session_id', '=', clientSessionId)
+          .where('revoked_at', 'is', null)
           .execute()
-      }
-      return true
-    })
-  },
+        return true
+      })
+    },
 
-  revokeClientSession(workspaceId, clientSessionId, at) {
-    return db.transaction().execute(async (trx) => {
-      if (!(await lockSession(trx, flavor, workspaceId, clientSessionId))) return false
-      // Revoking twice is harmless: the first revocation time stays. No event is recorded: Seam's
-      // event catalogue has none for it, and events/list answers only events a Seam client knows.
-      await trx
-        .updateTable('client_sessions')
-        .set({ revoked_at: at, expires_at: at })
-        .where('workspace_id', '=', workspaceId)
-        .where('client_session_id', '=', clientSessionId)
-        .where('revoked_at', 'is', null)
-        .execute()
-      return true
-    })
-  },
-
-  deleteClientSession(workspaceId, clientSessionId, at) {
-    return db.transaction().execute(async (trx) => {
-      if (!(await lockSession(trx, flavor, workspaceId, clientSessionId))) return false
-      await trx.deleteFrom('client_session_connected_accounts').where('client_session_id', '=', clientSessionId).execute()
-      await trx.deleteFrom('client_session_connect_webviews').where('client_session_id', '=', clientSessionId).execute()
-      await trx.deleteFrom('client_sessions').where('client_session_id', '=', clientSessionId).execute()
-      await recordEvent(trx, { workspaceId, eventType: 'client_session.deleted', clientSessionId, occurredAt: at })
-      return true
-    })
-  },
+    deleteClientSession(workspaceId, clientSessionId, at) {
+      return db.transaction().execute(async (trx) => {
+        if (!(await lockSession(trx, flavor, workspaceId, clientSessionId))) return false
+        await trx.deleteFrom('client_session_connected_accounts').where('client_session_id', '=', clientSessionId).execute()
+        await trx.deleteFrom('client_session_connect_webviews').where('client_session_id', '=', clientSessionId).execute()
+        await trx.deleteFrom('client_sessions').where('client_session_id', '=', clientSessionId).execute()
+        await recordEvent(trx, { workspaceId, eventType: 'client_session.deleted', clientSessionId, occurredAt: at })
+        return true
+      })
+    },
   }
 }

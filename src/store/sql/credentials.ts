@@ -5,7 +5,6 @@ import type { StoredCredential } from '../records.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 import type { Engine } from './engine.ts'
-import type { SqlFlavor } from './flavor.ts'
 import { tokenIdLookup } from './token-id-lookup.ts'
 
 type CredentialVerbs = Pick<
@@ -34,11 +33,10 @@ const CREDENTIAL_TABLES = {
 } as const
 
 /** The hot auth lookup of the three long-lived credential kinds, by public token id (token-id-lookup.ts). */
-const credentialFinder = (engine: Engine, flavor: SqlFlavor, table: keyof typeof CREDENTIAL_TABLES) => {
+const credentialFinder = (engine: Engine, table: keyof typeof CREDENTIAL_TABLES) => {
   const { id, owner } = CREDENTIAL_TABLES[table]
   return tokenIdLookup(
     engine,
-    flavor,
     (d, tokenIdMatches) =>
       d
         .selectFrom(table)
@@ -62,11 +60,11 @@ export const revokeCredential = async (db: Kysely<Database>, table: keyof typeof
 }
 
 /** Workspaces, the people in them, and the long-lived credentials that act for them. */
-export const credentialVerbs = (engine: Engine, flavor: SqlFlavor): CredentialVerbs => {
+export const credentialVerbs = (engine: Engine): CredentialVerbs => {
   const { db } = engine
-  const findApiKey = credentialFinder(engine, flavor, 'api_keys')
-  const findPublishableKey = credentialFinder(engine, flavor, 'publishable_keys')
-  const findPersonalAccessToken = credentialFinder(engine, flavor, 'personal_access_tokens')
+  const findApiKey = credentialFinder(engine, 'api_keys')
+  const findPublishableKey = credentialFinder(engine, 'publishable_keys')
+  const findPersonalAccessToken = credentialFinder(engine, 'personal_access_tokens')
   return {
   async createWorkspace(w) {
     await db

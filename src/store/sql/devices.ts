@@ -12,8 +12,7 @@ import { pageOf } from './paging.ts'
 const DEVICE_SEARCH = ['device_id', 'display_name']
 
 /** The device's `properties.manufacturer`, read from the JSON text the row keeps. */
-const storedManufacturer = (flavor: SqlFlavor) =>
-  flavor.name === 'postgres' ? sql`(CAST(properties AS json) ->> 'manufacturer')` : sql`json_extract(properties, '$.manufacturer')`
+const storedManufacturer = (flavor: SqlFlavor) => flavor.jsonTextField('properties', 'manufacturer')
 
 export const deviceVerbs = (engine: Engine, flavor: SqlFlavor): Pick<Store, 'getDevice' | 'listDevices'> => {
   const { db } = engine

@@ -1,11 +1,10 @@
-import { CompiledQuery, type Kysely } from 'kysely'
+import { CompiledQuery, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely'
 
-import type { MaybePromise } from '../../maybe-promise.ts'
 import type { Database } from '../tables.ts'
 
 /**
  * The narrow interface between the shared SQL (prepared.ts, paging.ts and the verbs) and a
- * dialect's engine tricks. Each store makes its own when it opens (open-sqlite-store.ts,
+ * database's engine tricks. Each store makes its own when it opens (open-sqlite-store.ts,
  * open-postgres-store.ts) and hands it to the verbs; nothing is registered globally.
  *
  * A store without tricks is `plainEngine(db)`: every statement through Kysely, rows mapped
@@ -13,8 +12,8 @@ import type { Database } from '../tables.ts'
  */
 export interface Engine {
   readonly db: Kysely<Database>
-  /** Runs a compiled read; its rows are the statement's. On SQLite the read memo may answer synchronously. */
-  read(sql: string, parameters: readonly unknown[]): MaybePromise<readonly unknown[]>
+  /** Runs a compiled read; its rows are the statement's. */
+  read(sql: string, parameters: readonly unknown[]): Promise<readonly unknown[]>
   /** Runs a compiled single-statement write; answers how many rows it changed. */
   write(sql: string, parameters: readonly unknown[]): Promise<number>
   /**
@@ -24,11 +23,25 @@ export interface Engine {
    */
   mapRows<Row, Out extends object>(rows: readonly Row[], map: (row: Row) => Out): readonly Readonly<Out>[]
   /**
-   * Present where concurrent lookups by one key should share statements (PostgreSQL:
-   * postgres/coalesced-lookup.ts): given a read of many keys at once and each row's key, a
-   * lookup of one key. Absent, each lookup reads its own key.
+   * Present where concurrent lookups by key should share statements (PostgreSQL:
+   * postgres/batched-lookups.ts). Absent, each lookup reads its own key.
    */
-  coalesce?: <Row>(readMany: (keys: string[]) => MaybePromise<readonly Row[]>, keyOf: (row: Row) => string) => (key: string) => Promise<Row | undefined>
+  readonly batching?: Batching
+}
+
+/** What lookups that share statements need: SQL that takes many keys at once, and the sharing. */
+export interface Batching {
+  /** `column` is one of the keys bound together, as one array, at `keys`. */
+  anyOf(column: string, keys: unknown): RawBuilder<SqlBool>
+  /** The two columns are one of the pairs bound as two arrays, element by element. */
+  pairAmong(columns: readonly [string, string], firsts: unknown, seconds: unknown): RawBuilder<SqlBool>
+  /** The query's first row of each group of equal `columns` (in the query's order, which must begin with them). */
+  firstPerGroup<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, columns: readonly string[]): SelectQueryBuilder<DB, TB, O>
+  /**
+   * Given a read of many keys at once and each row's key, a lookup of one key whose concurrent
+   * calls share reads.
+   */
+  coalesce<Row>(readMany: (keys: string[]) => Promise<readonly Row[]>, keyOf: (row: Row) => string): (key: string) => Promise<Row | undefined>
 }
 
 const execute = (db: Kysely<Database>, sql: string, parameters: readonly unknown[]) => db.executeQuery(CompiledQuery.raw(sql, [...parameters]))
@@ -37,34 +50,33 @@ const execute = (db: Kysely<Database>, sql: string, parameters: readonly unknown
 export const throughKysely = async <Row>(db: Kysely<Database>, sql: string, parameters: readonly unknown[]): Promise<Row[]> =>
   (await execute(db, sql, parameters)).rows as Row[]
 
-/**
- * An engine that remembers nothing: writes through Kysely, reads through `read` when given (on
- * PostgreSQL, named statements) or else through Kysely, rows mapped afresh each time.
- */
-export const plainEngine = (db: Kysely<Database>, read?: Engine['read'], coalesce?: Engine['coalesce']): Engine => ({
+/** An engine that remembers nothing: every statement through Kysely, rows mapped afresh each time. */
+export const plainEngine = (db: Kysely<Database>): Engine => ({
   db,
-  ...(coalesce === undefined ? {} : { coalesce }),
-  read: read ?? ((sql, parameters) => throughKysely(db, sql, parameters)),
+  read: (sql, parameters) => throughKysely(db, sql, parameters),
   write: async (sql, parameters) => Number((await execute(db, sql, parameters)).numAffectedRows ?? 0),
   mapRows: (rows, map) => rows.map(map),
 })
 
 /**
- * Records for rows an engine shares: mapped once per rows array while the array lives (weak
- * keys: the read memo dropping an answer drops its records too), frozen because later requests
- * share them. Owned by the engine that shares the rows.
+ * Records for rows an engine shares: mapped once per rows array and mapping while the array lives
+ * (weak keys: the read memo dropping an answer drops its records too), frozen because later
+ * requests share them. Two reads that run the same statement share its rows but may map them
+ * differently, hence one set of records per mapping. Owned by the engine that shares the rows.
  */
 export const sharedRowMapper = (): { share: (rows: readonly unknown[]) => void; mapRows: Engine['mapRows'] } => {
   const shared = new WeakSet<object>()
-  const mapped = new WeakMap<object, readonly unknown[]>()
+  const mapped = new WeakMap<object, Map<unknown, readonly unknown[]>>()
   return {
     share: (rows) => shared.add(rows),
     mapRows<Row, Out extends object>(rows: readonly Row[], map: (row: Row) => Out): readonly Readonly<Out>[] {
       if (!shared.has(rows)) return rows.map(map)
-      const known = mapped.get(rows) as readonly Out[] | undefined
+      let byMapping = mapped.get(rows)
+      if (byMapping === undefined) mapped.set(rows, (byMapping = new Map<unknown, readonly unknown[]>()))
+      const known = byMapping.get(map) as readonly Out[] | undefined
       if (known !== undefined) return known
       const records = Object.freeze(rows.map((row) => deepFreeze(map(row))))
-      mapped.set(rows, records)
+      byMapping.set(map, records)
       return records
     },
   }

@@ -1,6 +1,5 @@
 import type { CompiledQuery, Kysely } from 'kysely'
 
-import { type MaybePromise, andThen } from '../../maybe-promise.ts'
 import type { Database } from '../tables.ts'
 import type { Engine } from './engine.ts'
 
@@ -9,11 +8,17 @@ const MARK = '\u0000latchkey-param:'
 /** A stand-in for the i-th argument of a prepared query, in place of a value in the builder. */
 export const arg = (index: number): string => `${MARK}${index}`
 
+/** A statement's text and its parameters for one call. */
+export interface BoundStatement {
+  sql: string
+  parameters: unknown[]
+}
+
 /** Builds and compiles a statement on first use, then fills in each call's arguments. */
-const compiledOnce = <Row>(db: Kysely<Database>, build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> }) => {
+export const compiledOnce = <Row>(db: Kysely<Database>, build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> }) => {
   let compiled: CompiledQuery<Row> | undefined
   let slots: (number | undefined)[] = []
-  return (args: readonly unknown[]): { sql: string; parameters: unknown[] } => {
+  return (args: readonly unknown[]): BoundStatement => {
     if (compiled === undefined) {
       compiled = build(db).compile()
       slots = compiled.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARK) ? Number(p.slice(MARK.length)) : undefined))
@@ -24,23 +29,8 @@ const compiledOnce = <Row>(db: Kysely<Database>, build: (db: Kysely<Database>) =
 }
 
 /**
- * A read built and compiled once, then run with new arguments: the hot paths skip Kysely's
- * per-call building and compiling, and where the dialect allows, its per-call connection
- * handling (together a third of a session read's cost in the profile), while keeping its typed
- * builder as the only way SQL is written. Arguments travel as bound parameters, as always.
- */
-const preparedQuery = <Row>(engine: Engine, build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> }) => {
-  const statement = compiledOnce(engine.db, build)
-  // Not async itself: the rows (or the read's own promise) are handed on as they come.
-  return (...args: unknown[]): MaybePromise<readonly Row[]> => {
-    const { sql, parameters } = statement(args)
-    return engine.read(sql, parameters) as MaybePromise<readonly Row[]>
-  }
-}
-
-/**
- * A single-statement write built and compiled once, like the reads above; answers how many rows
- * it changed. It runs through the engine's writer (on SQLite the group commit), never its
+ * A single-statement write built and compiled once, then run with new arguments; answers how many
+ * rows it changed. It runs through the engine's writer (on SQLite the group commit), never its
  * reader, so the SQLite read memo sees the write.
  */
 export const preparedWrite = (engine: Engine, build: (db: Kysely<Database>) => { compile(): CompiledQuery<unknown> }) => {
@@ -52,14 +42,21 @@ export const preparedWrite = (engine: Engine, build: (db: Kysely<Database>) => {
 }
 
 /**
- * A prepared read whose rows are mapped to records once per answer: when the same rows come back
- * from the read memo, so do the same records, frozen, because later requests share them.
+ * A read built and compiled once, then run with new arguments, its rows mapped to records once
+ * per answer. The hot paths skip Kysely's per-call building and compiling, and where the engine
+ * allows, its per-call connection handling (together a third of a session read's cost when
+ * profiled), while keeping its typed builder as the only way SQL is written. Arguments travel as
+ * bound parameters, as always. When the same rows come back from the read memo, so do the same
+ * records, frozen, because later requests share them.
  */
 export const preparedMappedQuery = <Row, Out extends object>(
   engine: Engine,
   build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> },
   map: (row: Row) => Out,
 ) => {
-  const query = preparedQuery(engine, build)
-  return (...args: unknown[]): MaybePromise<readonly Readonly<Out>[]> => andThen(query(...args), (rows) => engine.mapRows(rows, map))
+  const statement = compiledOnce(engine.db, build)
+  return async (...args: unknown[]): Promise<readonly Readonly<Out>[]> => {
+    const { sql, parameters } = statement(args)
+    return engine.mapRows((await engine.read(sql, parameters)) as readonly Row[], map)
+  }
 }

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely'
 
-import type { ClientSessionRecord, Workspace } from '../records.ts'
+import type { ClientSessionRecord, SessionLinks, Workspace } from '../records.ts'
 import type { ClientSessionsTable, WorkspacesTable } from '../tables.ts'
 
 /** `toISOString()`'s form, the one Latchkey writes: 2026-12-01T14:43:03.123Z. */
@@ -21,12 +21,6 @@ export const toWorkspace = (row: Selectable<WorkspacesTable>): Workspace => ({
   isSandbox: row.is_sandbox === 1,
   createdAt: toIso(row.created_at),
 })
-
-export interface SessionLinks {
-  connectedAccountIds: string[]
-  connectWebviewIds: string[]
-  deviceCount: number
-}
 
 export const toClientSessionRecord = (row: Selectable<ClientSessionsTable>, links: SessionLinks): ClientSessionRecord => ({
   clientSessionId: row.client_session_id,

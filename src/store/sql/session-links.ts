@@ -14,14 +14,9 @@ export type SessionRowWithLinks = Selectable<ClientSessionsTable> & {
   device_count: number | string
 }
 
-/** One session's link ids, sorted, as an array value: json_group_array on SQLite, ARRAY on PostgreSQL. */
-const idsOf = (flavor: SqlFlavor, table: string, column: string): RawBuilder<string | string[]> => {
-  const id = sql.ref(column)
-  const ofThisSession = sql`FROM ${sql.table(table)} WHERE client_session_id = client_sessions.client_session_id`
-  return flavor.name === 'sqlite'
-    ? sql`(SELECT json_group_array(${id} ORDER BY ${id}) ${ofThisSession})`
-    : sql`ARRAY(SELECT ${id} ${ofThisSession} ORDER BY ${id})`
-}
+/** One session's link ids, sorted, as one value (the flavor's `sortedList`). */
+const idsOf = (flavor: SqlFlavor, table: string, column: string): RawBuilder<string | string[]> =>
+  flavor.sortedList(column, sql`FROM ${sql.table(table)} WHERE client_session_id = client_sessions.client_session_id`)
 
 /**
  * The columns that turn a `client_sessions` row into a whole session: its account ids, webview

@@ -31,7 +31,7 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
       await sql`SELECT 1`.execute(db)
     },
     close: () => db.destroy(),
-    ...credentialVerbs(engine, flavor),
+    ...credentialVerbs(engine),
     ...sessionVerbs(engine, flavor),
     ...resourceVerbs(db),
     ...connectedAccountVerbs(engine),

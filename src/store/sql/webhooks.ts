@@ -129,8 +129,7 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
       // Typed, or PostgreSQL would take a bare parameter in a SELECT list for text.
       const at = sql<string>`cast(${now} as ${sql.raw(flavor.timestampType)})`
       return db.transaction().execute(async (trx) => {
-        let batch = markedEvents(trx).select('event_id').orderBy('created_at').limit(limit)
-        if (flavor.name === 'postgres') batch = batch.forUpdate().skipLocked()
+        const batch = flavor.lockRowsSkipLocked(markedEvents(trx).select('event_id').orderBy('created_at').limit(limit))
         const eventIds = (await batch.execute()).map((row) => row.event_id)
         if (eventIds.length === 0) return 0
         await trx
@@ -181,8 +180,7 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
       // A read first: while nothing is due (almost always), no write touches the database, so
       // SQLite's read memo and write lock are left alone.
       if ((await due().limit(1).executeTakeFirst()) === undefined) return []
-      let batch = due().orderBy('next_attempt_at').limit(limit)
-      if (flavor.name === 'postgres') batch = batch.forUpdate().skipLocked()
+      const batch = flavor.lockRowsSkipLocked(due().orderBy('next_attempt_at').limit(limit))
       // The outer conditions again: PostgreSQL re-checks them on a row another instance just leased.
       const claimed = await db
         .updateTable('webhook_deliveries')

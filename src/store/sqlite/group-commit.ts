@@ -9,10 +9,9 @@ import type { Database } from '../tables.ts'
  *
  * Each commit in WAL mode writes every page it changed, once, plus the WAL frame headers, and
  * takes and drops SQLite's file locks: for one new session (its row and six index entries) that
- * was 21 `pwrite` and 6 `fcntl` calls, about 180 µs. The new rows of concurrent creates share
- * the table's last page and several index pages, so one commit for all of them writes far less
- * per row: in a loop on the benchmark's file, batches of 16 took 85–120 µs per insert against
- * 170–210 µs one by one, with 9 `pwrite` and under one `fcntl` per row.
+ * was 21 `pwrite` and 6 `fcntl` calls. The new rows of concurrent creates share the table's last
+ * page and several index pages, so one commit for all of them writes far less per row, with
+ * about half the time per insert in batches of 16 (docs/performance.md has the measures).
  *
  * Writes queue until the loop's check phase (`setImmediate`), i.e. after every socket that was
  * ready in this pass has been read and its request has run up to its write. The batch then runs

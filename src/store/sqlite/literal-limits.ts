@@ -12,8 +12,8 @@ import {
 
 /**
  * Writes a LIMIT into the SQL text instead of binding it. SQLite's planner uses a LIMIT's value,
- * so a statement whose LIMIT is a bound parameter is recompiled every time it runs: measured here,
- * the session read by user key took 75 µs with `LIMIT ?` and 6 µs with `LIMIT 1`. A limit is
+ * so a statement whose LIMIT is a bound parameter is recompiled every time it runs, which cost
+ * the session read by user key most of its time (docs/performance.md). A limit is
  * always a number from our own code or a validated page size, so writing it out is safe; anything
  * that is not a safe integer stays bound. Distinct page sizes give distinct statement texts, which
  * the bounded statement cache absorbs.

@@ -14,8 +14,8 @@ export interface WalIndexWatch {
  * on the file shares through `<database>-shm`. A commit rewrites the header (its change counter,
  * frame count and checksums; a WAL restart its salts), so comparing the header's bytes with the
  * last ones seen detects every commit. It answers what `PRAGMA data_version` answers, for one
- * pread (about 1 µs) instead of a statement that opens a read transaction and takes the
- * `-shm` locks (about 3 µs, measured on the bench machine).
+ * pread instead of a statement that opens a read transaction and takes the `-shm` locks, a
+ * fraction of the cost (docs/performance.md).
  *
  * Why reading it unlocked is exact: a writer stores the header's second copy, then the first,
  * and SQLite readers trust a header only when both copies agree, so a commit is visible to any
