@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
@@ -11,12 +14,38 @@ const LAYERS = [
   { name: 'app', files: ['src/app.ts'] },
   { name: 'routes', files: ['src/routes/**', 'src/webview/**'] },
   { name: 'http', files: ['src/http/**'] },
+  // Delivery runs in the background of the server (started by app.ts): it reads the store, turns
+  // events into resources (domain/) and signs with auth/; nothing below it knows it exists.
+  { name: 'webhooks', files: ['src/webhooks/**'] },
   { name: 'domain', files: ['src/domain/**'] },
   { name: 'sandbox', files: ['src/sandbox/**'] },
   { name: 'auth', files: ['src/auth/**'] },
   { name: 'store', files: ['src/store/**'] },
   { name: 'contract', files: ['src/contract/**'] },
 ]
+
+/** Files directly in src/ that sit below every layer and that any layer may import. */
+const BENEATH_LAYERS = ['src/clock.ts', 'src/maybe-promise.ts']
+
+/**
+ * What in `srcDir` no layer claims: a folder `src/x/` needs a layer whose files include
+ * `src/x/**`, a file directly in src/ a layer that names it or a place in BENEATH_LAYERS.
+ * Without this a new folder would escape every import rule unnoticed.
+ */
+export const unlayered = (srcDir, layers = LAYERS, beneath = BENEATH_LAYERS) => {
+  const claimed = new Set([...layers.flatMap((layer) => layer.files), ...beneath])
+  return readdirSync(srcDir, { withFileTypes: true })
+    .map((entry) => (entry.isDirectory() ? `src/${entry.name}/**` : `src/${entry.name}`))
+    .filter((pattern) => !claimed.has(pattern))
+}
+
+const missing = unlayered(join(import.meta.dirname, 'src'))
+if (missing.length > 0) {
+  throw new Error(
+    `eslint.config.js: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} in no layer. Add ${missing.length === 1 ? 'it' : 'each'} to LAYERS ` +
+      '(or, for a file every layer may use, to BENEATH_LAYERS) and to the table in docs/architecture.md, so the import rules cover it.',
+  )
+}
 
 /** A relative import that climbs out of the file's folder into one of these top-level folders. */
 const reaching = (targets) =>

@@ -6,7 +6,7 @@ import { mintCredential } from '../src/auth/tokens.ts'
 import { systemClock } from '../src/clock.ts'
 import { provisionWorkspace } from '../src/domain/provisioning.ts'
 import { sandboxLock } from '../src/sandbox/devices.ts'
-import { newWebhookSecret } from '../src/webhooks/signature.ts'
+import { newWebhookSecret } from '../src/auth/webhook-signing.ts'
 import type { NewClientSession } from '../src/store/records.ts'
 import { type DatabaseLocation, openStore } from '../src/store/open-store.ts'
 

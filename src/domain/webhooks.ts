@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { notFound } from '../contract/api-error.ts'
 import type { webhookSchema } from '../contract/webhook.ts'
 import type { WebhookRecord } from '../store/records.ts'
-import { newWebhookSecret } from '../webhooks/signature.ts'
+import { newWebhookSecret } from '../auth/webhook-signing.ts'
 import type { AppContext } from './context.ts'
 import type { z } from 'zod'
 

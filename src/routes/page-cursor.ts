@@ -10,17 +10,50 @@ import type { Page, PageAfter, PageRequest } from '../store/records.ts'
 export const encodeCursor = (after: PageAfter): string =>
   Buffer.from(JSON.stringify([after.createdAt, after.id])).toString('base64url')
 
+/**
+ * A cursor's time: an ISO 8601 time with its zone, within years 0001 to 9999 UTC. Both databases
+ * store that range (PostgreSQL's timestamptz has no year 0 and prints years past 9999 in a form
+ * of its own), and every row's created_at is in it. A Date reaches much further (+275760-09-13):
+ * such a time in a cursor would reach the database and fail there, a 500.
+ */
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/
+
+/** Every row a list pages through has a `randomUUID()` id, in its lowercase form. */
+const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/** The time in `toISOString()`'s form (what the stores compare with), or undefined when out of range. */
+const cursorTime = (value: string): string | undefined => {
+  if (!CURSOR_TIME.test(value)) return undefined
+  const parsed = new Date(value)
+  const year = parsed.getUTCFullYear()
+  // NaN (an impossible time such as 25:00) fails both comparisons.
+  return year >= 1 && year <= 9999 ? parsed.toISOString() : undefined
+}
+
+const NOT_ISSUED = 'page_cursor is not a cursor this server issued'
+
+/**
+ * The position a cursor holds, checked whole before it reaches any SQL: a time both databases
+ * store and an id of the form ids have. A cursor that fails is the client's error,
+ * `400 invalid_input`, on every store alike.
+ */
 export const decodeCursor = (cursor: string): PageAfter => {
+  let value: unknown
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      const createdAt = new Date(value[0])
-      if (!Number.isNaN(createdAt.getTime())) return { createdAt: createdAt.toISOString(), id: value[1] }
-    }
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
   } catch {
-    // fall through to the error below
+    throw invalidField('page_cursor', NOT_ISSUED)
   }
-  throw invalidField('page_cursor', 'page_cursor is not a cursor this server issued')
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || typeof value[1] !== 'string') {
+    throw invalidField('page_cursor', NOT_ISSUED)
+  }
+  const [time, id] = value as [string, string]
+  const createdAt = cursorTime(time)
+  if (createdAt === undefined) {
+    throw invalidField('page_cursor', `${NOT_ISSUED}: its time must be an ISO 8601 time within the years 0001 to 9999 (UTC)`)
+  }
+  if (!CURSOR_ID.test(id)) throw invalidField('page_cursor', `${NOT_ISSUED}: its id is not an id`)
+  return { createdAt, id }
 }
 
 /** The paging parameters every list accepts. */

@@ -1,13 +1,14 @@
 import { type EventLoopUtilization, performance } from 'node:perf_hooks'
 
 import type { TokenCipher } from '../auth/token-cipher.ts'
+import { signWebhook } from '../auth/webhook-signing.ts'
+import { type Clock, systemClock } from '../clock.ts'
 import type { WebhookConfig } from '../domain/context.ts'
 import { toEventResource } from '../domain/resources/event.ts'
 import type { ClaimedDelivery, DeliveryOutcome } from '../store/records.ts'
 import type { Store } from '../store/store.ts'
 import { resolveDestination } from './destination.ts'
 import { createDeliveryAgents, sendDelivery, type SendResult } from './send.ts'
-import { signWebhook } from './signature.ts'
 
 /** Deliveries one instance leases and attempts at once; their outcomes are written in one transaction. */
 const BATCH = 100
@@ -40,6 +41,13 @@ interface DispatcherParts {
   store: Store
   cipher: TokenCipher
   config: WebhookConfig
+  /**
+   * The app's clock: what is due, when an attempt happened, when it is retried and the
+   * svix-timestamp all read it, so a test moves retries along by advancing it. (How long a round
+   * waits for a quieter loop is a duration of real time, measured with performance.now().)
+   * The system clock when omitted.
+   */
+  clock?: Clock
   /** Told of each attempt's result (metrics). */
   onResult?: (result: DeliveryResult) => void
   /** Told of a failure to reach the store; the dispatcher carries on. */
@@ -85,7 +93,17 @@ export const outcomeOf = (result: SendResult, attemptsBefore: number, schedule: 
  * deliveries are leased (one instance at a time each), signed as Svix signs, POSTed, and their
  * outcome written back. Nothing here runs on a request's path; a request only marks its event.
  */
-export const createWebhookDispatcher = ({ store, cipher, config, onResult, onError, loopLoad = eventLoopLoad, maxDeferMs = MAX_DEFER_MS }: DispatcherParts): WebhookDispatcher => {
+export const createWebhookDispatcher = ({
+  store,
+  cipher,
+  config,
+  clock = systemClock,
+  onResult,
+  onError,
+  loopLoad = eventLoopLoad,
+  maxDeferMs = MAX_DEFER_MS,
+}: DispatcherParts): WebhookDispatcher => {
+  const nowMs = () => clock.now().getTime()
   let running = false
   let loop: Promise<void> | undefined
   let wake: (() => void) | undefined
@@ -112,17 +130,17 @@ export const createWebhookDispatcher = ({ store, cipher, config, onResult, onErr
         result = { status: null, error: 'no configured key opens the webhook secret', duration_ms: 0 }
       } else {
         const id = messageId(delivery.eventId)
-        const timestamp = Math.floor(Date.now() / 1000)
+        const timestamp = Math.floor(nowMs() / 1000)
         const headers = { 'svix-id': id, 'svix-timestamp': String(timestamp), 'svix-signature': signWebhook(secret, id, timestamp, body) }
         result = await sendDelivery(destination, headers, body, config.timeoutMs, agents)
       }
     }
-    return { claimed, outcome: outcomeOf(result, delivery.attempts, config.retryScheduleSeconds, Date.now()) }
+    return { claimed, outcome: outcomeOf(result, delivery.attempts, config.retryScheduleSeconds, nowMs()) }
   }
 
   /** One round: new events' deliveries made, then due deliveries attempted; answers the larger count. */
   const runOnce = async (limit: number): Promise<number> => {
-    const now = Date.now()
+    const now = nowMs()
     const fannedOut = await store.fanOutEvents(iso(now), limit)
     const claimed = await store.claimDueDeliveries(iso(now), iso(now + leaseMs), limit)
     if (claimed.length === 0) return fannedOut
@@ -153,14 +171,14 @@ export const createWebhookDispatcher = ({ store, cipher, config, onResult, onErr
    */
   const run = async () => {
     let backlog = false
-    let lastRound = Date.now()
+    let lastRound = performance.now()
     while (running) {
       const mark = loopLoad.mark()
       await pause(backlog ? BACKLOG_GAP_MS : config.pollMs)
       if (!running) break
       const busy = loopLoad.since(mark) > BUSY_UTILIZATION
-      if (busy && Date.now() - lastRound < maxDeferMs) continue
-      lastRound = Date.now()
+      if (busy && performance.now() - lastRound < maxDeferMs) continue
+      lastRound = performance.now()
       const limit = busy ? BUSY_BATCH : BATCH
       try {
         backlog = (await runOnce(limit)) >= limit

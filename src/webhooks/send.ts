@@ -1,4 +1,4 @@
-import { Agent as HttpAgent, request as httpRequest } from 'node:http'
+import { type ClientRequest, Agent as HttpAgent, request as httpRequest } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 
 import type { Destination } from './destination.ts'
@@ -48,31 +48,48 @@ export const sendDelivery = (
     }
     const { url, address, family } = destination
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest
-    const req = send(
-      url,
-      {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'Latchkey-Webhooks' },
-        // Connect to the address that was checked, whatever DNS says now.
-        lookup: (_host, _options, callback) => callback(null, address, family),
-        agent: url.protocol === 'https:' ? agents.https : agents.http,
-      },
-      (res) => {
-        let read = 0
-        res.on('data', (chunk: Buffer) => {
-          read += chunk.length
-          if (read > MAX_RESPONSE_BYTES) res.destroy()
-        })
-        const done = () => finish(res.statusCode ?? null, null)
-        res.on('end', done)
-        res.on('close', done)
-        res.on('error', done)
-      },
-    )
+    let current: ClientRequest | undefined
+    const attempt = (fresh: boolean) => {
+      const req = send(
+        url,
+        {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'Latchkey-Webhooks' },
+          // Connect to the address that was checked, whatever DNS says now.
+          lookup: (_host, _options, callback) => callback(null, address, family),
+          // A fresh attempt opens a connection of its own rather than take another pooled one.
+          agent: fresh ? false : url.protocol === 'https:' ? agents.https : agents.http,
+        },
+        (res) => {
+          let read = 0
+          res.on('data', (chunk: Buffer) => {
+            read += chunk.length
+            if (read > MAX_RESPONSE_BYTES) res.destroy()
+          })
+          const done = () => finish(res.statusCode ?? null, null)
+          res.on('end', done)
+          res.on('close', done)
+          res.on('error', done)
+        },
+      )
+      current = req
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive connection the receiver closed while it sat idle (its keep-alive timeout,
+        // 5 s in Node) can be taken from the pool just before its close is seen: the request then
+        // fails at once with ECONNRESET or EPIPE and the receiver never read it. That is the
+        // connection's fault, not the receiver's answer, so it is sent again once, on a new
+        // connection (what Node's documentation advises for `reusedSocket`).
+        if (!settled && !fresh && req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+          attempt(true)
+          return
+        }
+        finish(null, error.message)
+      })
+      req.end(body)
+    }
     const timer = setTimeout(() => {
       finish(null, `no answer within ${timeoutMs / 1000} s`)
-      req.destroy()
+      current?.destroy()
     }, timeoutMs)
-    req.on('error', (error) => finish(null, error.message))
-    req.end(body)
+    attempt(false)
   })

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
 import { createServer } from 'node:http'
 import { describe, test } from 'node:test'
+import { promisify } from 'node:util'
 
 import { SeamWebhook } from '@seamapi/webhook'
 
-import { runCli, sharedDatabase, startServerProcess } from '../fixtures/cli.ts'
+import { BIN, runCli, sharedDatabase, startServerProcess, TEST_SECRET } from '../fixtures/cli.ts'
+import { STORE_KIND } from '../fixtures/stores.ts'
 import { startReceiver } from './receiver.ts'
 
 const WEBHOOK_ENV = { LATCHKEY_WEBHOOK_ALLOW_HOSTS: '127.0.0.1', LATCHKEY_WEBHOOK_RETRY_SCHEDULE: '0.2,0.2,0.2,0.2,0.2,0.2,0.2,0.2,0.2,0.2' }
@@ -24,13 +27,36 @@ const signIn = async (url: string, apiKey: string) => {
   assert.equal(res.status, 200)
 }
 
-const deliveriesOf = (db: string) =>
-  (JSON.parse(runCli(db, ['webhooks', 'deliveries', '--json']).stdout) as { deliveries: { delivery_id: string; event_id: string; status: string; attempts: number }[] }).deliveries
+interface ListedDelivery {
+  delivery_id: string
+  event_id: string
+  status: string
+  attempts: number
+  attempt_log: { status: number | null; error: string | null }[]
+}
+
+/**
+ * The deliveries as the CLI lists them. Run without blocking: the receivers live in this process,
+ * and a receiver that cannot answer while a CLI process runs (spawnSync) would fail deliveries
+ * by the dispatcher's timeout on a slow machine.
+ */
+const cli = async (db: string, args: string[]): Promise<{ status: number; stdout: string; stderr: string }> => {
+  const env = { ...process.env, DATABASE_URL: db, ...(STORE_KIND === 'postgres' ? { LATCHKEY_SECRET: TEST_SECRET } : {}) }
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { env, encoding: 'utf8', timeout: 60_000 })
+    return { status: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string }
+    return { status: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' }
+  }
+}
+
+const deliveriesOf = async (db: string) => (JSON.parse((await cli(db, ['webhooks', 'deliveries', '--json'])).stdout) as { deliveries: ListedDelivery[] }).deliveries
 
 /** Waits (bounded) until the CLI reports no pending delivery. */
 const allSettled = async (db: string) => {
   for (let i = 0; i < 300; i++) {
-    const all = deliveriesOf(db)
+    const all = await deliveriesOf(db)
     if (all.length > 0 && all.every((d) => d.status !== 'pending')) return all
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
@@ -116,21 +142,21 @@ describe('webhook deliveries across processes', () => {
     await api(server.url, '/webhooks/create', { url: receiver.url, event_types: ['connect_webview.login_succeeded'] }, ws.api_key)
     await signIn(server.url, ws.api_key)
     const [failed] = await allSettled(db)
-    assert.equal(failed?.status, 'failed')
+    assert.equal(failed?.status, 'failed', JSON.stringify(failed))
     assert.equal(failed.attempts, 2)
-    const listed = JSON.parse(runCli(db, ['webhooks', 'deliveries', '--failed', '--json']).stdout) as { deliveries: { delivery_id: string; attempt_log: { status: number }[] }[] }
+    const listed = JSON.parse((await cli(db, ['webhooks', 'deliveries', '--failed', '--json'])).stdout) as { deliveries: { delivery_id: string; attempt_log: { status: number }[] }[] }
     assert.deepEqual(listed.deliveries.map((d) => d.delivery_id), [failed.delivery_id])
     assert.deepEqual(listed.deliveries[0]?.attempt_log.map((a) => a.status), [500, 500])
-    assert.match(runCli(db, ['webhooks', 'deliveries']).stdout, /failed +attempts 2 +last answer 500/)
+    assert.match((await cli(db, ['webhooks', 'deliveries'])).stdout, /failed +attempts 2 +last answer 500/)
 
     healthy = true
-    const again = runCli(db, ['webhooks', 'redeliver', '--delivery', failed.delivery_id])
+    const again = await cli(db, ['webhooks', 'redeliver', '--delivery', failed.delivery_id])
     assert.equal(again.status, 0, again.stderr)
     const [done] = await allSettled(db)
-    assert.equal(done?.status, 'succeeded')
+    assert.equal(done?.status, 'succeeded', JSON.stringify(done))
     assert.equal(done.attempts, 3)
     assert.equal(new Set(receiver.received.map((r) => r.headers['svix-id'])).size, 1, 'the same svix-id on the redelivery')
-    assert.equal(runCli(db, ['webhooks', 'redeliver', '--delivery', 'nope']).status, 2)
+    assert.equal((await cli(db, ['webhooks', 'redeliver', '--delivery', 'nope'])).status, 2)
     assert.equal(await server.stop(), 0)
   })
 })

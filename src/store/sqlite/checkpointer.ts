@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 
 import type { Database as BetterSqlite3Database } from 'better-sqlite3'
+
+import type { CheckpointReply, CheckpointReport, CheckpointRequest, CheckpointWorkerData } from './checkpoint-worker.ts'
 
 /**
  * Moves WAL checkpoints off the request path. By default SQLite checkpoints inside the commit
@@ -18,33 +21,30 @@ import type { Database as BetterSqlite3Database } from 'better-sqlite3'
  * WAL_LIMIT_BYTES).
  */
 export interface Checkpointer {
+  /**
+   * Runs one checkpoint now, as the timer would, and answers what it did. The WAL's bound is
+   * proved with this (test/store/sqlite/checkpointer.test.ts), not by how soon a timer runs.
+   */
+  checkpointNow(): Promise<CheckpointReport>
   stop(): Promise<void>
 }
 
-// Plain CommonJS evaluated in the worker: no TypeScript loader is needed there.
-const WORKER_SOURCE = `
-const fs = require('node:fs')
-const { parentPort, workerData } = require('node:worker_threads')
-const Database = require(workerData.driver)
-const db = new Database(workerData.path)
-db.pragma('busy_timeout = 1000')
-const walPath = workerData.path + '-wal'
-const walSize = () => { try { return fs.statSync(walPath).size } catch { return 0 } }
-const checkpoint = () => {
-  try {
-    db.pragma('wal_checkpoint(PASSIVE)')
-    // Past the bound, wait for a moment without writers and start the WAL over from empty.
-    if (walSize() > workerData.walLimitBytes) db.pragma('wal_checkpoint(TRUNCATE)')
-  } catch { /* busy: next tick */ }
+export type { CheckpointReport }
+
+/**
+ * The worker is a module of its own (checkpoint-worker.ts), compiled to dist/ beside this one,
+ * which is what `latchkey serve` runs. Run from source (tests, benchmarks, through tsx), it is the
+ * .ts file, which a worker thread on Node 20 cannot load by itself: loaders registered with
+ * `--import tsx` do not reach worker threads there. A one-line bootstrap then requires it through
+ * tsx's CommonJS API, which transforms in the worker's own thread (the ESM API would start one
+ * more loader thread for every worker).
+ */
+const spawnWorker = (workerData: CheckpointWorkerData): Worker => {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./checkpoint-worker.js', import.meta.url), { workerData })
+  const source = JSON.stringify(fileURLToPath(new URL('./checkpoint-worker.ts', import.meta.url)))
+  const tsx = JSON.stringify(createRequire(import.meta.url).resolve('tsx/cjs/api'))
+  return new Worker(`require(${tsx}).require(${source}, ${source})`, { eval: true, workerData })
 }
-const timer = setInterval(checkpoint, workerData.intervalMs)
-parentPort.on('message', () => {
-  clearInterval(timer)
-  checkpoint()
-  db.close()
-  parentPort.close()
-})
-`
 
 const AUTOMATIC_PAGES = 1000
 
@@ -57,9 +57,14 @@ const AUTOMATIC_PAGES = 1000
  */
 export const WAL_LIMIT_BYTES = 16 * 1024 * 1024
 
-export const startCheckpointer = (database: BetterSqlite3Database, path: string, { intervalMs = 100, walLimitBytes = WAL_LIMIT_BYTES } = {}): Checkpointer => {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3')
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path, intervalMs, walLimitBytes } })
+export interface CheckpointerOptions {
+  /** How often the worker checkpoints; null for never by itself, only through checkpointNow(). */
+  intervalMs?: number | null
+  walLimitBytes?: number
+}
+
+export const startCheckpointer = (database: BetterSqlite3Database, path: string, { intervalMs = 100, walLimitBytes = WAL_LIMIT_BYTES }: CheckpointerOptions = {}): Checkpointer => {
+  const worker = spawnWorker({ path, intervalMs, walLimitBytes })
   database.pragma('wal_autocheckpoint = 0')
   let stopping = false
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
@@ -70,12 +75,31 @@ export const startCheckpointer = (database: BetterSqlite3Database, path: string,
   worker.on('exit', fallBack)
   // The worker must never keep a finished process alive.
   worker.unref()
+  let nextId = 0
+  const waiting = new Map<number, { resolve: (report: CheckpointReport) => void; reject: (error: Error) => void }>()
+  worker.on('message', ({ id, report }: CheckpointReply) => {
+    waiting.get(id)?.resolve(report)
+    waiting.delete(id)
+  })
+  void exited.then(() => {
+    for (const { reject } of waiting.values()) reject(new Error('the checkpoint worker exited'))
+    waiting.clear()
+  })
   return {
+    checkpointNow() {
+      const id = nextId++
+      const request: CheckpointRequest = { kind: 'checkpoint', id }
+      return new Promise<CheckpointReport>((resolve, reject) => {
+        waiting.set(id, { resolve, reject })
+        worker.postMessage(request)
+      })
+    },
     async stop() {
       stopping = true
       // Referenced again so the process waits for the worker to close its connection.
       worker.ref()
-      worker.postMessage('stop')
+      const request: CheckpointRequest = { kind: 'stop' }
+      worker.postMessage(request)
       await exited
     },
   }
