@@ -25,7 +25,7 @@ const LAYERS = [
 ]
 
 /** Files directly in src/ that sit below every layer and that any layer may import. */
-const BENEATH_LAYERS = ['src/clock.ts', 'src/maybe-promise.ts']
+const BENEATH_LAYERS = ['src/clock.ts']
 
 /**
  * What in `srcDir` no layer claims: a folder `src/x/` needs a layer whose files include

@@ -124,6 +124,7 @@ export const createApp = ({ logStream, logLevel, trustProxy, keys, lifecycle = n
     // The plain cipher: a webhook secret that will not open is the delivery's error, not a token's.
     cipher: parts.tokenCipher,
     config: config.webhooks,
+    clock: context.clock,
     onResult: (outcome) => metrics.webhookDeliveries.inc({ outcome }),
   })
   registerDeliveryQueueGauges(metrics.registry, () => context.store.deliveryStats())
