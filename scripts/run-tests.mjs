@@ -52,14 +52,15 @@ const findTests = (dir) =>
   })
 
 /**
- * The files the extra legs (a WAL file, the tricks off) run too: everything but what fixes its
- * own mode. The CLI, browser, example and package tests, and any file that drives the compiled
- * CLI (test/fixtures/cli.ts), start processes or servers that open stores of their own, whatever
- * the leg; store/sqlite/ and store/postgres-* test one engine's internals. Those are left out by
- * this selection, never skipped inside a run.
+ * The files the extra legs (a WAL file, the tricks off) run too: every route's tests, the ones
+ * that call the API's routes through HTTP and Seam's SDKs on the fixtures' store (routes/,
+ * sdk/, scoping/, contract/). The rest either fixes its own mode (the CLI, browser, example and
+ * package tests start processes that open stores of their own; store/ tests one engine's
+ * internals) or tests the HTTP layer, which no store changes. Left out by this selection, never
+ * skipped inside a run, so CI's time stays bounded as routes are added.
  */
-const OWN_MODE = /^test\/(cli|browser|examples|package)\/|^test\/store\/(sqlite\/|postgres-)/
-const forEveryLeg = (file) => !OWN_MODE.test(relative(root, file)) && !/from '(\.\.\/)+fixtures\/cli\.ts'/.test(readFileSync(file, 'utf8'))
+const ROUTE_TESTS = /^test\/(routes|sdk|scoping|contract)\//
+const forEveryLeg = (file) => ROUTE_TESTS.test(relative(root, file)) && !/from '(\.\.\/)+fixtures\/cli\.ts'/.test(readFileSync(file, 'utf8'))
 
 // The CLI and server processes under test run the compiled package, exactly as users run it:
 // compile first (incremental, so an unchanged tree costs little).
