@@ -7,9 +7,8 @@ import { NOT_AT_HAND } from '../store/store.ts'
 import { ApiError } from '../contract/api-error.ts'
 import type { AppContext } from '../domain/context.ts'
 import type { RequestFacts } from './exchange.ts'
-import { coerceQuery } from './query-params.ts'
-import { assertStorableText } from './storable-text.ts'
-import { type AnyRoute, type HttpMethod, SerializedAnswer } from './route.ts'
+import { assertStorableText, coerceQuery } from './raw-params.ts'
+import type { AnyRoute, HttpMethod } from './route.ts'
 
 /** One call of an API route: its parameters as they arrived, and who is calling. */
 export interface RouteCall {
@@ -61,8 +60,7 @@ const rawParams = (route: AnyRoute, call: RouteCall): unknown => {
   return raw
 }
 
-const serialize = (body: Record<string, unknown> | SerializedAnswer): string =>
-  body instanceof SerializedAnswer ? body.json : JSON.stringify({ ...body, ok: true })
+const serialize = (body: Record<string, unknown> | string): string => (typeof body === 'string' ? body : JSON.stringify({ ...body, ok: true }))
 
 /**
  * A route's semantics: authenticate, then validate, then handle. Every API call takes this one
@@ -75,8 +73,7 @@ export const answerRoute = async (route: AnyRoute, call: RouteCall, context: App
   call.facts.workspace_id = auth.workspaceId
   call.facts.credential = auth.kind
   const params = parseParams(route, raw)
-  // Where clients reach this server is worked out only for the handlers that ask (a getter).
-  return serialize(await route.handler({ params, auth, method: call.method, context, get origin() { return call.origin() } }))
+  return serialize(await route.handler({ params, auth, method: call.method, context, origin: call.origin }))
 }
 
 /**
@@ -94,5 +91,5 @@ export const answerRouteNow = (route: AnyRoute, call: RouteCall, context: AppCon
   call.facts.workspace_id = auth.workspaceId
   call.facts.credential = auth.kind
   const params = parseParams(route, raw)
-  return route.answerNow({ params, auth, method: call.method, context, get origin() { return call.origin() } }).json
+  return route.answerNow({ params, auth, method: call.method, context, origin: call.origin })
 }

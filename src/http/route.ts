@@ -13,8 +13,11 @@ export interface HandlerInput<P, A extends AuthKind> {
   auth: AuthOf<A>
   method: HttpMethod
   context: AppContext
-  /** Where clients reach this server (LATCHKEY_PUBLIC_URL, else the request's own host), for URLs we hand out. */
-  origin: string
+  /**
+   * Where clients reach this server (LATCHKEY_PUBLIC_URL, else the request's own host), for URLs
+   * handed out; worked out only by the handlers that call it.
+   */
+  origin: () => string
 }
 
 /**
@@ -42,22 +45,18 @@ export interface RouteSpec<P extends z.ZodObject = z.ZodObject, A extends AuthKi
   actionAttemptType?: ActionType
   /** The success body without `ok`, for the OpenAPI document. */
   response: z.ZodObject
-  handler(input: HandlerInput<z.output<P>, A>): Promise<Record<string, unknown> | SerializedAnswer>
+  /**
+   * Answers the success body without `ok`, or a string: the body already stringified, `ok`
+   * included, when the handler can reuse one (one per stored version of a resource) instead of
+   * having it built and stringified again on every request.
+   */
+  handler(input: HandlerInput<z.output<P>, A>): Promise<Record<string, unknown> | string>
   /**
    * The hot read chain (route-call.ts): the answer made at once, within the pass that read the
    * request, when a client session token was checked without waiting for the store. Must answer
    * exactly what `handler` answers for that credential; a route without it always takes `handler`.
    */
-  answerNow?(input: HandlerInput<z.output<P>, 'client_session_token'>): SerializedAnswer
-}
-
-/**
- * A success body already stringified, `ok` included: a handler returns one when it can reuse a
- * string (one per stored version of a resource) instead of having the answer built and
- * stringified again on every request.
- */
-export class SerializedAnswer {
-  constructor(readonly json: string) {}
+  answerNow?(input: HandlerInput<z.output<P>, 'client_session_token'>): string
 }
 
 export const defineRoute = <P extends z.ZodObject, A extends AuthKind>(spec: RouteSpec<P, A>): RouteSpec<P, A> => spec

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { passWriter } from '../../src/http/pass-writer.ts'
+import { passWriter } from '../../src/http/writer.ts'
 
 /** Resolves in the event loop's check phase, after the writer's own end-of-pass callback. */
 const checkPhase = () => new Promise((resolve) => setImmediate(resolve))

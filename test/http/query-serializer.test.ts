@@ -5,7 +5,7 @@ import { serializeUrlSearchParams } from '@seamapi/url-search-params-serializer'
 import querystring from 'fast-querystring'
 import { z } from 'zod'
 
-import { coerceQuery } from '../../src/http/query-params.ts'
+import { coerceQuery } from '../../src/http/raw-params.ts'
 import { createWorld } from '../fixtures/world.ts'
 
 const ID_A = '0b9f6c1e-8a2d-4a8e-9d51-2f1d7c3e4b5a'

@@ -1,7 +1,7 @@
 import { createClientSession } from '../../domain/client-sessions.ts'
 import { readSessionInput, sessionInputParams } from '../../domain/session-input.ts'
 import { defineRoute } from '../../http/route.ts'
-import { clientSessionResponse, respondWithSession } from './shared.ts'
+import { clientSessionResponse } from './shared.ts'
 
 export default defineRoute({
   path: '/client_sessions/create',
@@ -14,6 +14,6 @@ export default defineRoute({
   async handler({ params, auth, method, context }) {
     const input = await readSessionInput(params, auth, context)
     const { record, mintedToken } = await createClientSession(context, auth.workspaceId, input, method === 'PUT' ? 'return' : 'reject')
-    return respondWithSession(record, context, mintedToken)
+    return context.caches.clientSessionJson.answer(record, mintedToken)
   },
 })

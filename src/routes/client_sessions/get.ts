@@ -2,8 +2,8 @@ import { z } from 'zod'
 
 import { ApiError } from '../../contract/api-error.ts'
 import { id, userIdentifierKey } from '../../contract/fields.ts'
-import { type HandlerInput, type SerializedAnswer, defineRoute } from '../../http/route.ts'
-import { clientSessionResponse, findSession, respondWithSession } from './shared.ts'
+import { type HandlerInput, defineRoute } from '../../http/route.ts'
+import { clientSessionResponse, findSession } from './shared.ts'
 
 const getParams = z.object({
   client_session_id: id().optional(),
@@ -11,11 +11,12 @@ const getParams = z.object({
 })
 
 /** A client session token always reads the caller's own session, read with the token itself. */
-const ownSession = ({ params, auth, context }: HandlerInput<z.output<typeof getParams>, 'client_session_token'>): SerializedAnswer => {
+const ownSession = ({ params, auth, context }: HandlerInput<z.output<typeof getParams>, 'client_session_token'>): string => {
   if (params.client_session_id !== undefined && params.user_identifier_key !== undefined) {
     throw new ApiError(400, 'invalid_options', 'Cannot send both client_session_id and user_identifier_key with a client session token.')
   }
-  return respondWithSession(auth.session, context, auth.token)
+  // The session was read with the token that authenticated this request: its JSON needs no stored token opened.
+  return context.caches.clientSessionJson.answer(auth.session, auth.token)
 }
 
 export default defineRoute({
@@ -33,7 +34,7 @@ export default defineRoute({
       clientSessionId: params.client_session_id,
       userIdentifierKey: params.user_identifier_key,
     })
-    return respondWithSession(found, context)
+    return context.caches.clientSessionJson.answer(found)
   },
   answerNow: ownSession,
 })

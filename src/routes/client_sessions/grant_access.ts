@@ -4,7 +4,7 @@ import { notFound } from '../../contract/api-error.ts'
 import { id, idList, userIdentifierKey } from '../../contract/fields.ts'
 import { assertReferencesExist, singleUserIdentity } from '../../domain/session-input.ts'
 import { defineRoute } from '../../http/route.ts'
-import { clientSessionResponse, findSession, respondWithSession } from './shared.ts'
+import { clientSessionResponse, findSession } from './shared.ts'
 
 export default defineRoute({
   path: '/client_sessions/grant_access',
@@ -41,6 +41,6 @@ export default defineRoute({
     // Deleted between the read above and the grant.
     if (!granted) throw notFound('client_session')
     const updated = await findSession(context, auth.workspaceId, { clientSessionId: session.clientSessionId })
-    return respondWithSession(updated, context)
+    return context.caches.clientSessionJson.answer(updated)
   },
 })

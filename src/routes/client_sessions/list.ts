@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import { clientSessionSchema, paginationSchema } from '../../contract/client-session.ts'
 import { id, userIdentifierKey } from '../../contract/fields.ts'
-import { defineRoute, SerializedAnswer } from '../../http/route.ts'
+import { defineRoute } from '../../http/route.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
 
 export default defineRoute({
@@ -37,6 +37,6 @@ export default defineRoute({
     // session's JSON as stringified once per stored version (domain/resources/client-session-json.ts).
     const sessions = page.items.map((record) => context.caches.clientSessionJson.resource(record)).join(',')
     const pagination = JSON.stringify(paginationOf(page, (r) => ({ createdAt: r.createdAt, id: r.clientSessionId })))
-    return new SerializedAnswer(`{"client_sessions":[${sessions}],"pagination":${pagination},"ok":true}`)
+    return `{"client_sessions":[${sessions}],"pagination":${pagination},"ok":true}`
   },
 })

@@ -3,19 +3,10 @@ import { z } from 'zod'
 import { ApiError, notFound } from '../../contract/api-error.ts'
 import { clientSessionSchema } from '../../contract/client-session.ts'
 import type { AppContext } from '../../domain/context.ts'
-import { SerializedAnswer } from '../../http/route.ts'
 import type { ClientSessionRecord } from '../../store/records.ts'
 
 export const clientSessionResponse = z.object({ client_session: clientSessionSchema })
 export const emptyResponse = z.object({})
-
-/**
- * A session's answer (its JSON cached per stored version of the session, without the token:
- * client-session-json.ts). `knownToken`: the token the request already holds (the caller's own,
- * or one just minted), so the stored one is not opened.
- */
-export const respondWithSession = (record: ClientSessionRecord, context: AppContext, knownToken?: string): SerializedAnswer =>
-  new SerializedAnswer(context.caches.clientSessionJson.answer(record, knownToken))
 
 /**
  * Finds a session by id, by user key, or by both (then both must match). A key finds the live

@@ -60,6 +60,6 @@ export default defineRoute({
     }
     const joins = auth.kind === 'client_session_token' ? auth.clientSessionId : null
     await context.store.createConnectWebview(webview, joins)
-    return { connect_webview: toConnectWebviewResource(webview, origin) }
+    return { connect_webview: toConnectWebviewResource(webview, origin()) }
   },
 })

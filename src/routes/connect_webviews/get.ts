@@ -16,6 +16,6 @@ export default defineRoute({
   response: z.object({ connect_webview: connectWebviewSchema }),
   async handler({ params, auth, context, origin }) {
     const webview = await context.store.getConnectWebview(scopeOf(auth), params.connect_webview_id)
-    return { connect_webview: toConnectWebviewResource(found(webview, 'connect_webview'), origin) }
+    return { connect_webview: toConnectWebviewResource(found(webview, 'connect_webview'), origin()) }
   },
 })

@@ -21,7 +21,7 @@ export default defineRoute({
     const filter = await readListFilter(context, auth.workspaceId, params)
     const page = await context.store.listConnectWebviews(scopeOf(auth), filter, pageRequest(params))
     return {
-      connect_webviews: page.items.map((w) => toConnectWebviewResource(w, origin)),
+      connect_webviews: page.items.map((w) => toConnectWebviewResource(w, origin())),
       pagination: paginationOf(page, (w) => ({ createdAt: w.createdAt, id: w.connectWebviewId })),
     }
   },

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 
 import type { Store } from '../../src/store/store.ts'
-import { timeStore } from '../../src/store/timed-store.ts'
+import { timeStore } from '../../src/http/instrument.ts'
 
 /**
  * Every store operation is reported once with its outcome, whether it succeeds, rejects, answers
