@@ -3,7 +3,8 @@
  * fake, in one run, alternating servers round by round so machine drift cancels. Loopback only,
  * bounded in time. Flags: --duration S, --connections N, --rounds N, --stores sqlite,postgres,
  * --scale 1000,1000000 (or none), --warmup S, --no-fake, --scenarios cst_get,…, --quick (a few seconds per run, for CI
- * smoke), --workers N (also run SQLite Latchkey and the bare server as N processes; 1 for none).
+ * smoke), --workers N (also run SQLite Latchkey and the bare server as N processes; 1 for none),
+ * --before DIR (also run the SQLite server of another checkout, built, in the same rounds).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -39,6 +40,9 @@ const { values } = parseArgs({
     out: { type: 'string' },
     record: { type: 'boolean', default: false },
     workers: { type: 'string', default: '2' },
+    // A checkout of an earlier commit with `npm run build` done: its SQLite server runs beside
+    // today's in the same rounds, for before/after figures from one run.
+    before: { type: 'string' },
   },
 })
 const outPath = values.out ?? (values.record ? 'bench/results.md' : 'bench/.tmp/results.md')
@@ -94,6 +98,13 @@ try {
     const target = await startLatchkey('Latchkey SQLite', `sqlite:${location.path}`, secret)
     targets.push(target)
     data.set(target, seeded)
+    if (values.before !== undefined) {
+      const beforeLocation = { kind: 'sqlite' as const, path: join(dir, 'before.sqlite') }
+      const seededBefore = await seedBenchData(beforeLocation, secret, SESSIONS, writes)
+      const before = await startLatchkey('Latchkey SQLite, before', `sqlite:${beforeLocation.path}`, secret, [], { cwd: values.before })
+      targets.push(before)
+      data.set(before, seededBefore)
+    }
     if (workers > 1) {
       const cluster = await startLatchkey(`Latchkey SQLite, ${workers} workers`, `sqlite:${location.path}`, secret, ['--workers', String(workers)])
       targets.push(cluster)
