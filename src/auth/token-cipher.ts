@@ -1,6 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createSecretKey, type KeyObject } from 'node:crypto'
-
-import { createRandomPool } from './random-pool.ts'
+import { createCipheriv, createDecipheriv, createHash, createSecretKey, type KeyObject, randomFillSync } from 'node:crypto'
 
 /**
  * AES-256-GCM for the one credential the API must echo back: the client session token
@@ -12,6 +10,28 @@ import { createRandomPool } from './random-pool.ts'
 export interface TokenCipher {
   encrypt(plaintext: string, boundTo: string): string
   decrypt(ciphertext: string, boundTo: string): string
+}
+
+/**
+ * A pool of CSPRNG bytes for values that are not secret (AES-GCM IVs, stored beside their
+ * ciphertext), drawn 4 KiB at a time as Node's own randomUUID does: one call into OpenSSL per
+ * ~300 IVs instead of one per value (docs/performance.md: the IV pool). Each byte is
+ * handed out once and the pool is refilled only when spent, so no byte is ever reused. Owned by
+ * whoever creates it (a token cipher makes its own); never used for secrets, whose bytes must
+ * not sit in memory before the request that mints them.
+ */
+export const createRandomPool = (size = 4096): ((length: number) => Buffer) => {
+  const pool = Buffer.alloc(size)
+  let offset = pool.length
+  return (length) => {
+    if (offset + length > pool.length) {
+      randomFillSync(pool)
+      offset = 0
+    }
+    const bytes = Buffer.from(pool.subarray(offset, offset + length))
+    offset += length
+    return bytes
+  }
 }
 
 const IV_BYTES = 12
@@ -41,17 +61,17 @@ const decryptWith = (key: KeyObject, ciphertext: string, boundTo: string): strin
 /** Thrown when no key of the ring opens a stored token (the key it was sealed with is gone). */
 export class UndecryptableTokenError extends Error {}
 
-/**
- * A cipher over a key ring: the first key encrypts; decryption tries each key in order, so
- * tokens sealed under a previous key stay readable while a rotation is under way. GCM's tag
- * check makes a wrong key fail at once, so no key id needs storing beside the ciphertext.
- */
 /** A stored token opened: its plaintext and the index in the ring of the key that opened it. */
 export interface OpenedToken {
   plaintext: string
   keyIndex: number
 }
 
+/**
+ * A cipher over a key ring: the first key encrypts; decryption tries each key in order, so
+ * tokens sealed under a previous key stay readable while a rotation is under way. GCM's tag
+ * check makes a wrong key fail at once, so no key id needs storing beside the ciphertext.
+ */
 export const createTokenCipher = (...keys: Buffer[]): TokenCipher & { open(ciphertext: string, boundTo: string): OpenedToken | undefined } => {
   if (keys.length === 0 || keys.some((key) => key.length !== 32)) throw new Error('token cipher keys must be 32 bytes')
   const ring = keys.map((key) => createSecretKey(key))

@@ -6,7 +6,7 @@ import type { AccessCodesTable, ClientSessionsTable, ConnectedAccountsTable, Dev
  * Domain records the store hands out: camelCase, timestamps as ISO strings. Where a record is its
  * table's row under other names, its type is derived from the table (`RecordOf`), so a column is
  * spelled once, in tables.ts; the one function per resource that maps a row to its record is in
- * sql/resource-rows.ts (client sessions: sql/session-and-workspace-rows.ts).
+ * sql/resource-rows.ts (client sessions: sql/client-sessions.ts, beside the link columns it reads).
  */
 
 /** A column name as a record key: `client_session_id` → `clientSessionId`. */
@@ -103,7 +103,7 @@ export interface SessionGrantIds {
   connectWebviewIds: string[]
 }
 
-/** What a session's links reach, read with its row (sql/session-links.ts). */
+/** What a session's links reach, read with its row (sql/client-sessions.ts). */
 export interface SessionLinks extends SessionGrantIds {
   deviceCount: number
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { randomBase58 } from '../../src/auth/base58.ts'
-import { createRandomPool } from '../../src/auth/random-pool.ts'
+import { createRandomPool } from '../../src/auth/token-cipher.ts'
+import { randomBase58 } from '../../src/auth/tokens.ts'
 
 describe('random bytes', () => {
   test('a pool hands each byte out once, refilling when spent, and two pools never share bytes', () => {

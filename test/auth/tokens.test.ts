@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { BASE58_ALPHABET, randomBase58 } from '../../src/auth/base58.ts'
 import { createTokenCipher, deriveKey } from '../../src/auth/token-cipher.ts'
-import { classifyBearer, mintCredential, parseCredential, secretMatches } from '../../src/auth/tokens.ts'
+import { BASE58_ALPHABET, classifyBearer, mintCredential, parseCredential, randomBase58, secretMatches } from '../../src/auth/tokens.ts'
 
 const B58 = `[${BASE58_ALPHABET}]`
 

@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, test } from 'node:test'
 
 import { createTokenCipher } from '../../src/auth/token-cipher.ts'
-import { toClientSessionResource } from '../../src/domain/resources/client-session.ts'
-import { createClientSessionJson } from '../../src/domain/resources/client-session-json.ts'
+import { createClientSessionJson, toClientSessionResource } from '../../src/domain/resources/client-session-json.ts'
 import type { ClientSessionRecord } from '../../src/store/records.ts'
 
 const TOKEN = `seam_cst1AbCdEfGh_${'x'.repeat(28)}`

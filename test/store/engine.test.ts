@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { sharedRowMapper } from '../../src/store/sql/engine.ts'
+import { sharedRowMapper } from '../../src/store/sqlite/read-memo.ts'
 
 describe("an engine's shared rows: mapped once per rows array it shares", () => {
   test('shared rows give the same frozen records each time; rows not shared are mapped afresh', () => {

@@ -1,6 +1,39 @@
 import type { TokenCipher } from '../../auth/token-cipher.ts'
+import type { ClientSessionResource } from '../../contract/client-session.ts'
+import { optional } from '../../store/optional.ts'
 import type { ClientSessionRecord } from '../../store/records.ts'
-import { toClientSessionResource } from './client-session.ts'
+
+/**
+ * The one mapping from a stored session to the wire resource. `token` is the session's token in
+ * plaintext (decrypted, or the caller's own once its hash matched), or null when no configured
+ * key opens the stored one (`createClientSessionJson` decides which). Absent identity and
+ * customer fields are left out, not sent as null.
+ */
+export const toClientSessionResource = (record: ClientSessionRecord, token: string | null): ClientSessionResource => ({
+  client_session_id: record.clientSessionId,
+  workspace_id: record.workspaceId,
+  token,
+  user_identifier_key: record.userIdentifierKey,
+  created_at: record.createdAt,
+  expires_at: record.expiresAt,
+  device_count: record.deviceCount,
+  connected_account_ids: record.connectedAccountIds,
+  connect_webview_ids: record.connectWebviewIds,
+  ...optional({ user_identity_id: record.userIdentityId ?? undefined }),
+  user_identity_ids: record.userIdentityId === null ? [] : [record.userIdentityId],
+  ...optional({ customer_id: record.customerId ?? undefined, customer_key: record.customerKey ?? undefined }),
+})
+
+/** A client session's resource and its answer, as JSON text (made by `createClientSessionJson`). */
+export interface ClientSessionJson {
+  /** The resource with its token: what a list joins and an answer wraps. */
+  resource(record: ClientSessionRecord, knownToken?: string): string
+  /** `{"client_session":…,"ok":true}`; `knownToken` saves opening the stored one. */
+  answer(record: ClientSessionRecord, knownToken?: string): string
+}
+
+/** Where the token goes in a resource stringified with a null token. */
+const TOKEN_KEY = '"token":'
 
 /**
  * A client session's resource and answer as JSON. Created once per app by the composition root
@@ -18,16 +51,6 @@ import { toClientSessionResource } from './client-session.ts'
  * (the cost per session is in docs/performance.md). No plaintext token outlives the request that
  * carries it.
  */
-export interface ClientSessionJson {
-  /** The resource with its token: what a list joins and an answer wraps. */
-  resource(record: ClientSessionRecord, knownToken?: string): string
-  /** `{"client_session":…,"ok":true}`; `knownToken` saves opening the stored one. */
-  answer(record: ClientSessionRecord, knownToken?: string): string
-}
-
-/** Where the token goes in a resource stringified with a null token. */
-const TOKEN_KEY = '"token":'
-
 export const createClientSessionJson = (cipher: TokenCipher): ClientSessionJson => {
   const aroundToken = new WeakMap<ClientSessionRecord, readonly [string, string]>()
 

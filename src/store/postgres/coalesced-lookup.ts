@@ -1,20 +1,6 @@
 import { isStoreUnavailable } from '../unavailable.ts'
 
-/**
- * Lookups by one key that share round trips under load: while `maxInFlight` statements are
- * already running, new keys wait together and go out as one statement (`WHERE key = ANY($1)`)
- * when a slot frees. With a free slot a key goes out at once, so a lone request waits for
- * nothing.
- *
- * Freshness is the same as one statement per request: a key only ever joins a statement that has
- * not been sent yet, never one already running, so every answer was read after its request
- * arrived. A revocation committed before a request is therefore seen by it, on every instance.
- * Nothing is remembered between statements.
- *
- * On PostgreSQL the database, not Node, bounds a hot read, and one statement for many keys costs
- * it far less per key than a statement each, so under load one round trip carrying many requests
- * costs the database far less per request (docs/performance.md has the measures).
- */
+/** A request waiting for its key's row. */
 interface Waiter<Row> {
   resolve(row: Row | undefined): void
   reject(error: unknown): void
@@ -35,6 +21,21 @@ export interface CoalescedLookupOptions {
  */
 export const COALESCED_READS: CoalescedLookupOptions = { maxInFlight: 1, maxKeys: 64 }
 
+/**
+ * Lookups by one key that share round trips under load: while `maxInFlight` statements are
+ * already running, new keys wait together and go out as one statement (`WHERE key = ANY($1)`)
+ * when a slot frees. With a free slot a key goes out at once, so a lone request waits for
+ * nothing.
+ *
+ * Freshness is the same as one statement per request: a key only ever joins a statement that has
+ * not been sent yet, never one already running, so every answer was read after its request
+ * arrived. A revocation committed before a request is therefore seen by it, on every instance.
+ * Nothing is remembered between statements.
+ *
+ * On PostgreSQL the database, not Node, bounds a hot read, and one statement for many keys costs
+ * it far less per key than a statement each, so under load one round trip carrying many requests
+ * costs the database far less per request (docs/performance.md has the measures).
+ */
 export const coalescedLookup = <Row>(
   runMany: (keys: string[]) => Promise<readonly Row[]>,
   keyOf: (row: Row) => string,

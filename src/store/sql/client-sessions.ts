@@ -1,16 +1,60 @@
-import { type ExpressionBuilder, type Kysely, type OnConflictBuilder, type SqlBool, type Transaction, sql } from 'kysely'
+import { type ExpressionBuilder, type Kysely, type OnConflictBuilder, type RawBuilder, type Selectable, type SqlBool, type Transaction, sql } from 'kysely'
 
 import type { Batching, Engine } from './engine.ts'
 import type { SqlFlavor } from './flavor.ts'
-import { type SessionRowWithLinks, sessionLinkColumns, toSessionWithLinks } from './session-links.ts'
+import { toIso, toIsoOrNull } from './iso-timestamps.ts'
+import { deviceCountOfSessionRow } from './scope.ts'
 import { NOT_AT_HAND, type Store } from '../store.ts'
 import type { ClientSessionAuth, ClientSessionRecord, NewClientSession } from '../records.ts'
-import type { Database } from '../tables.ts'
+import type { ClientSessionsTable, Database } from '../tables.ts'
 import { optional } from '../optional.ts'
 import { recordEvent } from './events.ts'
 import { pageOf } from './paging.ts'
-import { type BoundStatement, arg, compiledOnce, preparedMappedQuery, preparedWrite } from './prepared.ts'
+import { type BoundStatement, arg, compiledOnce, preparedFirst, preparedMappedQuery, preparedWrite } from './prepared.ts'
 import { tokenIdLookup } from './token-id-lookup.ts'
+
+/** A session row with its links, as read in the same statement (see `sessionLinkColumns`). */
+type SessionRowWithLinks = Selectable<ClientSessionsTable> & {
+  /** SQLite: a JSON array in text; PostgreSQL: a text[] that node-postgres already parsed. */
+  connected_account_ids: string | string[]
+  connect_webview_ids: string | string[]
+  device_count: number | string
+}
+
+/** One session's link ids, sorted, as one value (the flavor's `sortedList`). */
+const idsOf = (flavor: SqlFlavor, table: string, column: string): RawBuilder<string | string[]> =>
+  flavor.sortedList(column, sql`FROM ${sql.table(table)} WHERE client_session_id = client_sessions.client_session_id`)
+
+/**
+ * The columns that turn a `client_sessions` row into a whole session: its account ids, webview
+ * ids and scoped device count, as correlated subqueries. Reading them in the same statement as
+ * the row makes a session read one statement (one round trip on PostgreSQL) instead of four, and
+ * pages of any size cost no extra statements.
+ */
+const sessionLinkColumns = (flavor: SqlFlavor) => [
+  idsOf(flavor, 'client_session_connected_accounts', 'connected_account_id').as('connected_account_ids'),
+  idsOf(flavor, 'client_session_connect_webviews', 'connect_webview_id').as('connect_webview_ids'),
+  deviceCountOfSessionRow().as('device_count'),
+]
+
+const idList = (value: string | string[]): string[] => (typeof value === 'string' ? (JSON.parse(value) as string[]) : value)
+
+/** The one mapping from a session's row, read with its links, to its record. */
+const toClientSessionRecord = (row: SessionRowWithLinks): ClientSessionRecord => ({
+  clientSessionId: row.client_session_id,
+  workspaceId: row.workspace_id,
+  tokenCiphertext: row.token_ciphertext,
+  userIdentifierKey: row.user_identifier_key,
+  userIdentityId: row.user_identity_id,
+  customerId: row.customer_id,
+  customerKey: row.customer_key,
+  createdAt: toIso(row.created_at),
+  expiresAt: toIso(row.expires_at),
+  revokedAt: toIsoOrNull(row.revoked_at),
+  connectedAccountIds: idList(row.connected_account_ids),
+  connectWebviewIds: idList(row.connect_webview_ids),
+  deviceCount: Number(row.device_count),
+})
 
 type SessionVerbs = Pick<
   Store,
@@ -88,11 +132,11 @@ const liveKeyConflict = (oc: OnConflictBuilder<Database, 'client_sessions'>) =>
 
 const SESSION_COLUMNS = Object.keys(sessionRow({} as NewClientSession)) as (keyof ReturnType<typeof sessionRow>)[]
 
-/** Sessions with their links, as every session read selects them (session-links.ts). */
+/** Sessions with their links, as every session read selects them (`sessionLinkColumns`). */
 const sessionsWithLinks = (db: Kysely<Database>, flavor: SqlFlavor) =>
   db.selectFrom('client_sessions').selectAll('client_sessions').select(sessionLinkColumns(flavor))
 
-const toAuth = (row: SessionRowWithLinks): ClientSessionAuth => ({ secretHash: row.secret_hash, session: toSessionWithLinks(row) })
+const toAuth = (row: SessionRowWithLinks): ClientSessionAuth => ({ secretHash: row.secret_hash, session: toClientSessionRecord(row) })
 
 /**
  * The read behind a client session token (every request that carries one): the whole session by
@@ -145,7 +189,7 @@ const batchedUserKeyLookup = (
           .orderBy(liveFirstOrder)
           .orderBy('created_at', 'desc'),
       ),
-    toSessionWithLinks,
+    toClientSessionRecord,
   )
   const lookup = batching.coalesce(
     (pairs) => {
@@ -171,16 +215,16 @@ export const sessionVerbs = (engine: Engine, flavor: SqlFlavor): SessionVerbs =>
   )
   const sessions = () => sessionsWithLinks(db, flavor)
   const findAuth = tokenIdLookup(engine, (d, tokenIdMatches) => sessionsWithLinks(d, flavor).where(tokenIdMatches), toAuth)
-  const byId = preparedMappedQuery(
+  const byId = preparedFirst(
     engine,
     () => sessions().where('workspace_id', '=', arg(0)).where('client_session_id', '=', arg(1)),
-    toSessionWithLinks,
+    toClientSessionRecord,
   )
   // A user key's session: the live one, else the most recently created. The API-key hot read
   // (client_sessions/get by key, get_or_create): one pair per statement (SQLite answers repeats
   // from its read memo), or where the engine batches (PostgreSQL), concurrent reads share
   // statements: one row per (workspace, key) pair sent, as two arrays.
-  const byOneUserKey = preparedMappedQuery(
+  const byOneUserKey = preparedFirst(
     engine,
     () =>
       sessions()
@@ -189,11 +233,11 @@ export const sessionVerbs = (engine: Engine, flavor: SqlFlavor): SessionVerbs =>
         .orderBy(liveFirstOrder)
         .orderBy('created_at', 'desc')
         .limit(1),
-    toSessionWithLinks,
+    toClientSessionRecord,
   )
   const byUserKey =
     batching === undefined
-      ? async (workspaceId: string, userIdentifierKey: string) => (await byOneUserKey(workspaceId, userIdentifierKey))[0]
+      ? byOneUserKey
       : batchedUserKeyLookup(engine, batching, flavor)
   return {
     async insertClientSession(s) {
@@ -201,7 +245,7 @@ export const sessionVerbs = (engine: Engine, flavor: SqlFlavor): SessionVerbs =>
         const row = sessionRow(s)
         if ((await insertBareSession(...SESSION_COLUMNS.map((column) => row[column]))) === 0) return undefined
         // Without links the inserted row is the whole session, so it is not read back.
-        return toSessionWithLinks({ ...row, connected_account_ids: [], connect_webview_ids: [], device_count: 0 })
+        return toClientSessionRecord({ ...row, connected_account_ids: [], connect_webview_ids: [], device_count: 0 })
       }
       const inserted = await db.transaction().execute(async (trx) => {
         const result = await trx.insertInto('client_sessions').values(sessionRow(s)).onConflict(liveKeyConflict).executeTakeFirst()
@@ -210,7 +254,7 @@ export const sessionVerbs = (engine: Engine, flavor: SqlFlavor): SessionVerbs =>
         return true
       })
       // Read back for what its links reach (device_count); undefined if deleted meanwhile.
-      return inserted ? (await byId(s.workspaceId, s.clientSessionId))[0] : undefined
+      return inserted ? byId(s.workspaceId, s.clientSessionId) : undefined
     },
 
     findClientSessionAuth: findAuth,
@@ -218,10 +262,7 @@ export const sessionVerbs = (engine: Engine, flavor: SqlFlavor): SessionVerbs =>
     // Only a store that can run the statement at once answers now (sqlite/open-sqlite-store.ts).
     clientSessionAuthNow: () => NOT_AT_HAND,
 
-    async getClientSession(workspaceId, clientSessionId) {
-      const [found] = await byId(workspaceId, clientSessionId)
-      return found
-    },
+    getClientSession: byId,
 
     getClientSessionByUserKey: byUserKey,
 
@@ -237,7 +278,7 @@ export const sessionVerbs = (engine: Engine, flavor: SqlFlavor): SessionVerbs =>
           eb.selectFrom('client_session_connect_webviews').select('client_session_id').where('connect_webview_id', '=', webviewId),
         )
       }
-      return pageOf(engine, query, 'client_session_id', { limit, after }, toSessionWithLinks)
+      return pageOf(engine, query, 'client_session_id', { limit, after }, toClientSessionRecord)
     },
 
     grantClientSessionAccess(workspaceId, clientSessionId, grant) {

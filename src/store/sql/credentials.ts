@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 
-import { toIso, toIsoOrNull, toWorkspace } from './session-and-workspace-rows.ts'
+import { toIso, toIsoOrNull } from './iso-timestamps.ts'
+import { toWorkspace } from './resource-rows.ts'
 import type { StoredCredential } from '../records.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'

@@ -17,9 +17,9 @@ export interface Engine {
   /** Runs a compiled single-statement write; answers how many rows it changed. */
   write(sql: string, parameters: readonly unknown[]): Promise<number>
   /**
-   * Rows mapped to records. Rows the engine shares between answers (the read memo's) are mapped
-   * once per rows array, to frozen records, so repeats get the same records; others are just
-   * mapped.
+   * Rows mapped to records. Rows the engine shares between answers (the SQLite read memo's,
+   * sqlite/read-memo.ts) are mapped once per rows array, to frozen records, so repeats get the
+   * same records; others are just mapped.
    */
   mapRows<Row, Out extends object>(rows: readonly Row[], map: (row: Row) => Out): readonly Readonly<Out>[]
   /**
@@ -57,32 +57,3 @@ export const plainEngine = (db: Kysely<Database>): Engine => ({
   write: async (sql, parameters) => Number((await execute(db, sql, parameters)).numAffectedRows ?? 0),
   mapRows: (rows, map) => rows.map(map),
 })
-
-/**
- * Records for rows an engine shares: mapped once per rows array and mapping while the array lives
- * (weak keys: the read memo dropping an answer drops its records too), frozen because later
- * requests share them. Two reads that run the same statement share its rows but may map them
- * differently, hence one set of records per mapping. Owned by the engine that shares the rows.
- */
-export const sharedRowMapper = (): { share: (rows: readonly unknown[]) => void; mapRows: Engine['mapRows'] } => {
-  const shared = new WeakSet<object>()
-  const mapped = new WeakMap<object, Map<unknown, readonly unknown[]>>()
-  return {
-    share: (rows) => shared.add(rows),
-    mapRows<Row, Out extends object>(rows: readonly Row[], map: (row: Row) => Out): readonly Readonly<Out>[] {
-      if (!shared.has(rows)) return rows.map(map)
-      let byMapping = mapped.get(rows)
-      if (byMapping === undefined) mapped.set(rows, (byMapping = new Map<unknown, readonly unknown[]>()))
-      const known = byMapping.get(map) as readonly Out[] | undefined
-      if (known !== undefined) return known
-      const records = Object.freeze(rows.map((row) => deepFreeze(map(row))))
-      byMapping.set(map, records)
-      return records
-    },
-  }
-}
-
-const deepFreeze = <T extends object>(value: T): T => {
-  for (const inner of Object.values(value)) if (typeof inner === 'object' && inner !== null) deepFreeze(inner)
-  return Object.freeze(value)
-}

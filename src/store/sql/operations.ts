@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 import { revokeCredential } from './credentials.ts'
-import { toIso, toIsoOrNull } from './session-and-workspace-rows.ts'
+import { toIso, toIsoOrNull } from './iso-timestamps.ts'
 
 type OperationVerbs = Pick<
   Store,

@@ -60,3 +60,19 @@ export const preparedMappedQuery = <Row, Out extends object>(
     return engine.mapRows((await engine.read(sql, parameters)) as readonly Row[], map)
   }
 }
+
+/**
+ * `preparedMappedQuery` for a read of at most one row: its record, or undefined. The lookups by
+ * key answer with this directly, so a call runs no forwarding function of their own.
+ */
+export const preparedFirst = <Row, Out extends object>(
+  engine: Engine,
+  build: (db: Kysely<Database>) => { compile(): CompiledQuery<Row> },
+  map: (row: Row) => Out,
+) => {
+  const statement = compiledOnce(engine.db, build)
+  return async (...args: unknown[]): Promise<Readonly<Out> | undefined> => {
+    const { sql, parameters } = statement(args)
+    return engine.mapRows((await engine.read(sql, parameters)) as readonly Row[], map)[0]
+  }
+}

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely'
 
-import { toIso, toIsoOrNull } from './session-and-workspace-rows.ts'
+import { toIso, toIsoOrNull } from './iso-timestamps.ts'
 import type {
   AccessCodeRecord,
   ActionAttemptRecord,
@@ -10,6 +10,7 @@ import type {
   DeviceRecord,
   EventRecord,
   UserIdentityRecord,
+  Workspace,
 } from '../records.ts'
 import type {
   AccessCodesTable,
@@ -19,6 +20,7 @@ import type {
   DevicesTable,
   EventsTable,
   UserIdentitiesTable,
+  WorkspacesTable,
 } from '../tables.ts'
 
 /** Rows of the scoped resources to domain records: camelCase, ISO timestamps, parsed JSON. */
@@ -125,4 +127,11 @@ export const accessCodeRow = (c: AccessCodeRecord) => ({
   starts_at: c.startsAt,
   ends_at: c.endsAt,
   created_at: c.createdAt,
+})
+
+export const toWorkspace = (row: Selectable<WorkspacesTable>): Workspace => ({
+  workspaceId: row.workspace_id,
+  name: row.name,
+  isSandbox: row.is_sandbox === 1,
+  createdAt: toIso(row.created_at),
 })

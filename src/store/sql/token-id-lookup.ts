@@ -2,7 +2,7 @@ import { type CompiledQuery, type Expression, type Kysely, type SqlBool, sql } f
 
 import type { Database } from '../tables.ts'
 import type { Engine } from './engine.ts'
-import { arg, preparedMappedQuery } from './prepared.ts'
+import { arg, preparedFirst, preparedMappedQuery } from './prepared.ts'
 
 /**
  * The hot auth read shared by every credential kind: one row by its public `token_id`, mapped
@@ -23,6 +23,5 @@ export const tokenIdLookup = <Row extends { token_id: string }, Out extends obje
     const lookup = batching.coalesce((tokenIds) => byTokenIds(tokenIds), (found) => found.tokenId)
     return async (tokenId) => (await lookup(tokenId))?.value
   }
-  const byTokenId = preparedMappedQuery(engine, (d) => select(d, sql<SqlBool>`token_id = ${arg(0)}`), map)
-  return async (tokenId) => (await byTokenId(tokenId))[0]
+  return preparedFirst(engine, (d) => select(d, sql<SqlBool>`token_id = ${arg(0)}`), map)
 }

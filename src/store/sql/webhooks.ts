@@ -6,7 +6,7 @@ import type { Database, WebhookDeliveriesTable, WebhooksTable } from '../tables.
 import type { Engine } from './engine.ts'
 import type { SqlFlavor } from './flavor.ts'
 import { toEvent } from './resource-rows.ts'
-import { toIso, toIsoOrNull } from './session-and-workspace-rows.ts'
+import { toIso, toIsoOrNull } from './iso-timestamps.ts'
 
 type WebhookVerbs = Pick<
   Store,

@@ -3,6 +3,16 @@ import type { Kysely, SqliteStatement } from 'kysely'
 
 import type { Database } from '../tables.ts'
 
+/** A single-statement write handed to the group commit; answers how many rows it changed. */
+export type GroupedWrite = (sql: string, parameters: readonly unknown[]) => Promise<number>
+
+interface Pending {
+  sql: string
+  parameters: readonly unknown[]
+  resolve(changes: number): void
+  reject(error: unknown): void
+}
+
 /**
  * Commits together the single-statement writes made in one pass of the event loop (one round of
  * its poll and check phases; not one callback, which the read memo calls a turn).
@@ -21,15 +31,6 @@ import type { Database } from '../tables.ts'
  * the batch is rolled back and each write runs again on its own, so every caller gets exactly
  * the outcome it would have had alone.
  */
-export type GroupedWrite = (sql: string, parameters: readonly unknown[]) => Promise<number>
-
-interface Pending {
-  sql: string
-  parameters: readonly unknown[]
-  resolve(changes: number): void
-  reject(error: unknown): void
-}
-
 export const createGroupCommit = (
   db: Kysely<Database>,
   database: BetterSqlite3Database,

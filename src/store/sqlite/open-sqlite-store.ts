@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely } from 'kysely'
 
 import { clientSessionAuthRead } from '../sql/client-sessions.ts'
-import { type Engine, plainEngine, sharedRowMapper, throughKysely } from '../sql/engine.ts'
+import { type Engine, plainEngine, throughKysely } from '../sql/engine.ts'
 import { createSqlStore } from '../sql/sql-store.ts'
 import { optional } from '../optional.ts'
 import { NOT_AT_HAND, type OpenStoreOptions, type Store } from '../store.ts'
@@ -15,8 +15,7 @@ import { SQLITE } from './flavor.ts'
 import { createGroupCommit } from './group-commit.ts'
 import { ImmediateTransactionsSqliteDialect } from './immediate-transactions.ts'
 import { SqliteLiteralLimits } from './literal-limits.ts'
-import { createReadMemo } from './read-memo.ts'
-import { withStatementCache } from './statement-cache.ts'
+import { createReadMemo, sharedRowMapper, withStatementCache } from './read-memo.ts'
 import { watchWalIndex } from './wal-index-watch.ts'
 
 /** The connection's settings, the same with or without engine tricks. */
@@ -33,7 +32,7 @@ const openDatabase = (path: string): BetterSqlite3.Database => {
 }
 
 /**
- * The store with the engine's tricks: statements compiled once per text (statement-cache.ts),
+ * The store with the engine's tricks: statements compiled once per text (read-memo.ts),
  * LIMITs written out (literal-limits.ts), hot reads repeated from memory while the file is
  * unchanged (read-memo.ts, which says why that is exact), and the single-statement writes of one
  * event-loop pass committed together (group-commit.ts). Because the memo answers without waiting,

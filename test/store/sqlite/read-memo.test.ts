@@ -7,8 +7,7 @@ import { join } from 'node:path'
 
 import BetterSqlite3 from 'better-sqlite3'
 
-import { createReadMemo } from '../../../src/store/sqlite/read-memo.ts'
-import { withStatementCache } from '../../../src/store/sqlite/statement-cache.ts'
+import { createReadMemo, withStatementCache } from '../../../src/store/sqlite/read-memo.ts'
 import { watchWalIndex } from '../../../src/store/sqlite/wal-index-watch.ts'
 
 /**

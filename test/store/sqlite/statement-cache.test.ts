@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 
 import BetterSqlite3 from 'better-sqlite3'
 
-import { withStatementCache } from '../../../src/store/sqlite/statement-cache.ts'
+import { withStatementCache } from '../../../src/store/sqlite/read-memo.ts'
 
 const open = (capacity?: number) => {
   const raw = new BetterSqlite3(':memory:')
