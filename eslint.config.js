@@ -77,7 +77,12 @@ const engineRules = [
       'error',
       {
         patterns: [
-          ...reaching(LAYERS.slice(0, LAYERS.findIndex((l) => l.name === 'store')).flatMap((above) => folderOf[above.name] ?? [above.name])),
+          ...reaching(
+            LAYERS.slice(
+              0,
+              LAYERS.findIndex((l) => l.name === 'store'),
+            ).flatMap((above) => folderOf[above.name] ?? [above.name]),
+          ),
           ...forbidden.map((engine) => ({
             regex: `^\\.\\./${engine}/`,
             message: `A store engine's folder is its own: shared code goes in src/store/ or src/store/sql/, not ${engine}/.`,

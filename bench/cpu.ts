@@ -53,7 +53,9 @@ const drive = (url: string, request: LoadRequest, amount: number) =>
         path: request.path,
         headers: { ...request.headers, ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(typeof request.body === 'string' ? { body: request.body } : {}),
-        ...(typeof request.body === 'function' ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: (request.body as () => string)() }) } : {}),
+        ...(typeof request.body === 'function'
+          ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: (request.body as () => string)() }) }
+          : {}),
       },
     ],
   })
@@ -76,7 +78,9 @@ try {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
     process.env.LATCHKEY_WEBHOOK_ALLOW_HOSTS = '127.0.0.1'
   }
-  const writes = wantsWrites ? { webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, deletable: requests * (rounds + 1) + 2000 } : undefined
+  const writes = wantsWrites
+    ? { webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, deletable: requests * (rounds + 1) + 2000 }
+    : undefined
   const seed = (name: string) => seedBenchData({ kind: 'sqlite', path: join(dir, `${name}.sqlite`) }, secret, 1000, writes)
   const now = await seed('now')
   const latchkey = await startLatchkey('Latchkey SQLite', `sqlite:${join(dir, 'now.sqlite')}`, secret, [], pinned)
@@ -84,7 +88,10 @@ try {
   const servers: { target: Target; data: typeof now }[] = [{ target: latchkey, data: now }]
   if (values.before !== undefined) {
     const then = await seed('before')
-    const before = await startLatchkey('Latchkey SQLite, before', `sqlite:${join(dir, 'before.sqlite')}`, secret, [], { ...pinned, cwd: values.before })
+    const before = await startLatchkey('Latchkey SQLite, before', `sqlite:${join(dir, 'before.sqlite')}`, secret, [], {
+      ...pinned,
+      cwd: values.before,
+    })
     targets.push(before)
     servers.push({ target: before, data: then })
   }
@@ -95,7 +102,12 @@ try {
     // sample and the ceilings take one fixed body, so they use up none of Latchkey's ids.
     const made = scenario.latchkey(now)
     const fixedBody = typeof made.body === 'function' ? made.body() : made.body
-    const sample: LoadRequest = { method: made.method, path: made.path, headers: made.headers, ...(fixedBody === undefined ? {} : { body: fixedBody }) }
+    const sample: LoadRequest = {
+      method: made.method,
+      path: made.path,
+      headers: made.headers,
+      ...(fixedBody === undefined ? {} : { body: fixedBody }),
+    }
     const res = await fetch(`${latchkey.url}${sample.path}`, {
       method: sample.method,
       headers: { ...sample.headers, 'content-type': 'application/json' },
@@ -117,7 +129,10 @@ try {
         const before = run.target.cpuSeconds()
         const result = await drive(run.target.url, run.request(), requests)
         const used = run.target.cpuSeconds() - before
-        if (result.errors > 0 || result.non2xx > 0) throw new Error(`${run.target.name}: ${result.errors} errors, ${result.non2xx} non-2xx (status codes ${JSON.stringify(result.statusCodeStats)})`)
+        if (result.errors > 0 || result.non2xx > 0)
+          throw new Error(
+            `${run.target.name}: ${result.errors} errors, ${result.non2xx} non-2xx (status codes ${JSON.stringify(result.statusCodeStats)})`,
+          )
         perRequest.set(run.target, [...(perRequest.get(run.target) ?? []), (used / requests) * 1e6])
       }
     }
@@ -132,7 +147,9 @@ try {
     for (const run of runs) {
       const samples = perRequest.get(run.target) ?? []
       const us = median(samples)
-      rows.push(`| ${scenario.label} | ${run.target.name} | ${us.toFixed(0)} | ${Math.min(...samples).toFixed(0)} | ${(bareUs / us).toFixed(2)}× |`)
+      rows.push(
+        `| ${scenario.label} | ${run.target.name} | ${us.toFixed(0)} | ${Math.min(...samples).toFixed(0)} | ${(bareUs / us).toFixed(2)}× |`,
+      )
     }
     log(`${scenario.name} done`)
     await bare.stop()

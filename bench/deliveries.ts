@@ -13,7 +13,10 @@ export const waitForDeliveries = async (url: string): Promise<number> => {
   const started = performance.now()
   for (;;) {
     const metrics = await (await fetch(`${url}/metrics`)).text()
-    if (gauge(metrics, 'latchkey_webhook_deliveries_pending') === 0 && gauge(metrics, 'latchkey_webhook_events_awaiting_deliveries') === 0) {
+    if (
+      gauge(metrics, 'latchkey_webhook_deliveries_pending') === 0 &&
+      gauge(metrics, 'latchkey_webhook_events_awaiting_deliveries') === 0
+    ) {
       return (performance.now() - started) / 1000
     }
     if (performance.now() - started > 120_000) throw new Error(`${url}: webhook deliveries still pending after 120 s`)

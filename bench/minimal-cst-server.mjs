@@ -28,7 +28,12 @@ app.get('/client_sessions/get', (request, reply) => {
   const header = request.headers.authorization ?? ''
   const presented = header.startsWith('Bearer ') ? split(header.slice(7)) : undefined
   const session = presented === undefined ? undefined : sessions.get(presented.id)
-  if (presented === undefined || session === undefined || !timingSafeEqual(sha256(presented.secret), session.secretHash) || session.expiresAt <= Date.now()) {
+  if (
+    presented === undefined ||
+    session === undefined ||
+    !timingSafeEqual(sha256(presented.secret), session.secretHash) ||
+    session.expiresAt <= Date.now()
+  ) {
     reply.code(401).send({ error: { type: 'unauthorized' }, ok: false })
     return
   }

@@ -20,7 +20,10 @@ try {
   const off = await startLatchkey('limit off', postgres.url, secret)
   const on = await startLatchkey('limit on (shared)', postgres.url, secret, ['--rate-limit-per-minute', '1000000000'])
   const request = { method: 'GET' as const, path: '/client_sessions/get', headers: { authorization: `Bearer ${data.cst}` } }
-  const totals = new Map<string, number[]>([[off.name, []], [on.name, []]])
+  const totals = new Map<string, number[]>([
+    [off.name, []],
+    [on.name, []],
+  ])
   for (const target of [off, on]) await runLoad(target.url, request, 1, 32)
   for (let round = 0; round < rounds; round++) {
     for (const target of round % 2 === 0 ? [off, on] : [on, off]) {
@@ -33,7 +36,9 @@ try {
   const offRps = mean(totals.get(off.name) ?? [])
   const onRps = mean(totals.get(on.name) ?? [])
   process.stdout.write(`CST get on PostgreSQL, ${rounds} × ${duration} s, 32 connections:\n`)
-  process.stdout.write(`  limit off: ${Math.round(offRps)} req/s\n  limit on, counted in PostgreSQL: ${Math.round(onRps)} req/s (${(onRps / offRps).toFixed(2)} ×)\n`)
+  process.stdout.write(
+    `  limit off: ${Math.round(offRps)} req/s\n  limit on, counted in PostgreSQL: ${Math.round(onRps)} req/s (${(onRps / offRps).toFixed(2)} ×)\n`,
+  )
   await off.stop()
   await on.stop()
 } finally {

@@ -57,7 +57,10 @@ const rounds = Number(values.rounds ?? (quick ? 1 : 2))
 // sees part of the load.
 const warmup = Number(values.warmup ?? (quick ? 0.5 : 3))
 const stores = values.stores.split(',').filter((s) => s === 'sqlite' || s === 'postgres')
-const scaleSizes = (values.scale ?? (quick ? '1000,20000' : '1000,1000000')).split(',').filter((s) => s !== 'none' && s !== '').map(Number)
+const scaleSizes = (values.scale ?? (quick ? '1000,20000' : '1000,1000000'))
+  .split(',')
+  .filter((s) => s !== 'none' && s !== '')
+  .map(Number)
 const secret = 'bench-secret-'.padEnd(48, 'x')
 const SESSIONS = 1000
 // Sessions each delete scenario may delete, one per request, across every server sharing the data.
@@ -106,7 +109,10 @@ try {
       data.set(before, seededBefore)
     }
     if (workers > 1) {
-      const cluster = await startLatchkey(`Latchkey SQLite, ${workers} workers`, `sqlite:${location.path}`, secret, ['--workers', String(workers)])
+      const cluster = await startLatchkey(`Latchkey SQLite, ${workers} workers`, `sqlite:${location.path}`, secret, [
+        '--workers',
+        String(workers),
+      ])
       targets.push(cluster)
       data.set(cluster, seeded)
     }
@@ -129,11 +135,13 @@ try {
   const fake = values['no-fake'] ? undefined : await startFake()
   const chosen = values.scenarios?.split(',')
   // The reference point for the CST read: what Fastify plus that read's unavoidable work reaches here today.
-  const minimalCst = chosen === undefined || chosen.includes('cst_get') ? await startMinimalCst(body, (data.get(first) as BenchData).cst) : undefined
+  const minimalCst =
+    chosen === undefined || chosen.includes('cst_get') ? await startMinimalCst(body, (data.get(first) as BenchData).cst) : undefined
 
   const rows: Row[] = []
   const drains: string[] = []
-  const frozen = (request: LoadRequest): LoadRequest => (typeof request.body === 'function' ? { ...request, body: request.body() } : request)
+  const frozen = (request: LoadRequest): LoadRequest =>
+    typeof request.body === 'function' ? { ...request, body: request.body() } : request
   for (const group of groupsOf(SCENARIOS.filter((s) => chosen === undefined || chosen.includes(s.name)))) {
     const [lead] = group as [Scenario, ...Scenario[]]
     const runs = new Map<string, LoadResult[]>()
@@ -148,9 +156,37 @@ try {
     // body that takes the next seeded session to delete must not be spent on them.
     const contenders: Contender[] = [
       { key: bare.name, name: bare.name, url: bare.url, request: frozen(lead.latchkey(data.get(first) as BenchData)), scenario: null },
-      ...(bareCluster === undefined ? [] : [{ key: bareCluster.name, name: bareCluster.name, url: bareCluster.url, request: frozen(lead.latchkey(data.get(first) as BenchData)), scenario: null }]),
-      ...(minimalCst === undefined || lead.name !== 'cst_get' ? [] : [{ key: minimalCst.name, name: minimalCst.name, url: minimalCst.url, request: lead.latchkey(data.get(first) as BenchData), scenario: null }]),
-      ...group.flatMap((scenario) => targets.map((t) => ({ key: `${scenario.name} · ${t.name}`, name: t.name, url: t.url, request: scenario.latchkey(data.get(t) as BenchData), scenario }))),
+      ...(bareCluster === undefined
+        ? []
+        : [
+            {
+              key: bareCluster.name,
+              name: bareCluster.name,
+              url: bareCluster.url,
+              request: frozen(lead.latchkey(data.get(first) as BenchData)),
+              scenario: null,
+            },
+          ]),
+      ...(minimalCst === undefined || lead.name !== 'cst_get'
+        ? []
+        : [
+            {
+              key: minimalCst.name,
+              name: minimalCst.name,
+              url: minimalCst.url,
+              request: lead.latchkey(data.get(first) as BenchData),
+              scenario: null,
+            },
+          ]),
+      ...group.flatMap((scenario) =>
+        targets.map((t) => ({
+          key: `${scenario.name} · ${t.name}`,
+          name: t.name,
+          url: t.url,
+          request: scenario.latchkey(data.get(t) as BenchData),
+          scenario,
+        })),
+      ),
     ]
     if (fake !== undefined && lead.fake !== undefined) {
       const request = lead.fake()
@@ -181,7 +217,9 @@ try {
       const order = round % 2 === 0 ? contenders : [...contenders].reverse()
       for (const c of order) {
         const result = await runLoad(c.url, c.request, duration, connections)
-        log(`  ${c.scenario?.name ?? lead.name} · ${c.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, errors ${result.errors + result.non2xx}`)
+        log(
+          `  ${c.scenario?.name ?? lead.name} · ${c.name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, errors ${result.errors + result.non2xx}`,
+        )
         runs.set(c.key, [...(runs.get(c.key) ?? []), result])
         await afterRun(c, true)
       }
@@ -199,13 +237,21 @@ try {
           target: c.name,
           result,
           vsBare: c.name === bare.name ? null : result.rps / bareRps,
-          vsBareWorkers: c.name.endsWith(' workers') && !c.name.startsWith('bare') && bareClusterRps !== null ? result.rps / bareClusterRps : null,
+          vsBareWorkers:
+            c.name.endsWith(' workers') && !c.name.startsWith('bare') && bareClusterRps !== null ? result.rps / bareClusterRps : null,
           vsFake: isLatchkey && fakeRps !== null ? result.rps / fakeRps : null,
         })
       }
     }
   }
-  for (const t of [bare, ...(bareCluster === undefined ? [] : [bareCluster]), ...(fake === undefined ? [] : [fake]), ...(minimalCst === undefined ? [] : [minimalCst]), ...targets]) await t.stop()
+  for (const t of [
+    bare,
+    ...(bareCluster === undefined ? [] : [bareCluster]),
+    ...(fake === undefined ? [] : [fake]),
+    ...(minimalCst === undefined ? [] : [minimalCst]),
+    ...targets,
+  ])
+    await t.stop()
   targets.length = 0
 
   const scale = scaleSizes.length >= 2 ? await runScale(dir, secret, scaleSizes, duration, connections, rounds, warmup, log) : ''
@@ -226,10 +272,14 @@ Produced by \`npm run bench${process.argv.slice(2).length > 0 ? ` -- ${process.a
   what that read cannot skip for one token held in memory (split, SHA-256, constant-time compare,
   expiry, an answer serialised once, one pino log line), without Latchkey's database, metrics, CORS
   or request id (\`bench/minimal-cst-server.mjs\`).
-${workers > 1 ? `- \`Latchkey SQLite, ${workers} workers\` is \`serve --workers ${workers}\` on the same file, and \`bare node:http, ${workers} workers\`
+${
+  workers > 1
+    ? `- \`Latchkey SQLite, ${workers} workers\` is \`serve --workers ${workers}\` on the same file, and \`bare node:http, ${workers} workers\`
   the bare server as ${workers} processes under node:cluster. "× bare" is always over the single-process bare
   server; "× bare, same processes" over the bare server with as many processes.
-` : ''}- ${SESSIONS} sessions in the benchmark workspace. "× bare" is req/s over the bare server's in the
+`
+    : ''
+}- ${SESSIONS} sessions in the benchmark workspace. "× bare" is req/s over the bare server's in the
   same scenario; "× fake" over the fake's. Errors count socket errors, timeouts and non-2xx.
 - The scenarios with and without a webhook run as one group, their rounds interleaved on the same
   servers. After each round with a webhook the bench waits until every delivery was made and sent

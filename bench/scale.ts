@@ -38,10 +38,21 @@ export const runScale = async (
       servers.push({ size, data, target: await startLatchkey(`Latchkey SQLite, ${size} sessions`, `sqlite:${path}`, secret) })
     }
     const scenarios = [
-      { name: 'client_sessions/get, CST', request: (cst: string, _key: string) => ({ method: 'GET' as const, path: '/client_sessions/get', headers: { authorization: `Bearer ${cst}` } }) },
+      {
+        name: 'client_sessions/get, CST',
+        request: (cst: string, _key: string) => ({
+          method: 'GET' as const,
+          path: '/client_sessions/get',
+          headers: { authorization: `Bearer ${cst}` },
+        }),
+      },
       {
         name: 'client_sessions/list, 100 per page',
-        request: (_cst: string, key: string) => ({ method: 'GET' as const, path: '/client_sessions/list?limit=100', headers: { authorization: `Bearer ${key}` } }),
+        request: (_cst: string, key: string) => ({
+          method: 'GET' as const,
+          path: '/client_sessions/list?limit=100',
+          headers: { authorization: `Bearer ${key}` },
+        }),
       },
     ]
     const lines = ['| scenario | sessions | req/s | p50 ms | p99 ms | vs smallest | errors |', '|---|---:|---:|---:|---:|---:|---:|']
@@ -59,7 +70,9 @@ export const runScale = async (
       const base = average(runs.get(servers[0]?.size ?? 0) ?? []).rps
       for (const s of servers) {
         const r = average(runs.get(s.size) ?? [])
-        lines.push(`| ${scenario.name} | ${s.size.toLocaleString('en')} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${((r.rps / base) * 100).toFixed(0)} % | ${r.errors + r.non2xx} |`)
+        lines.push(
+          `| ${scenario.name} | ${s.size.toLocaleString('en')} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${((r.rps / base) * 100).toFixed(0)} % | ${r.errors + r.non2xx} |`,
+        )
       }
     }
     const rss = servers.map((s) => `${s.size.toLocaleString('en')} sessions: ${s.target.peakRssMb().toFixed(0)} MB`).join('; ')

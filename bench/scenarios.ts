@@ -43,15 +43,19 @@ const writeWorkspace = (d: BenchData, hooked: boolean): WriteWorkspace => {
 /** Each request deletes the next seeded session; past the last one it would answer 404. */
 const nextDeleteBody = (w: WriteWorkspace) => () => JSON.stringify({ client_session_id: w.deletableIds[w.next++ % w.deletableIds.length] })
 
-const unlock = (hooked: boolean) => (d: BenchData): LoadRequest => {
-  const w = writeWorkspace(d, hooked)
-  return { method: 'POST', path: '/locks/unlock_door', headers: bearer(w.apiKey), body: JSON.stringify({ device_id: w.lockId }) }
-}
+const unlock =
+  (hooked: boolean) =>
+  (d: BenchData): LoadRequest => {
+    const w = writeWorkspace(d, hooked)
+    return { method: 'POST', path: '/locks/unlock_door', headers: bearer(w.apiKey), body: JSON.stringify({ device_id: w.lockId }) }
+  }
 
-const remove = (hooked: boolean) => (d: BenchData): LoadRequest => {
-  const w = writeWorkspace(d, hooked)
-  return { method: 'POST', path: '/client_sessions/delete', headers: bearer(w.apiKey), body: nextDeleteBody(w) }
-}
+const remove =
+  (hooked: boolean) =>
+  (d: BenchData): LoadRequest => {
+    const w = writeWorkspace(d, hooked)
+    return { method: 'POST', path: '/client_sessions/delete', headers: bearer(w.apiKey), body: nextDeleteBody(w) }
+  }
 
 export const SCENARIOS: Scenario[] = [
   {
@@ -63,7 +67,11 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'api_key_get',
     label: 'client_sessions/get, API key, by user key',
-    latchkey: (d) => ({ method: 'GET', path: `/client_sessions/get?user_identifier_key=${d.userIdentifierKey}`, headers: bearer(d.apiKey) }),
+    latchkey: (d) => ({
+      method: 'GET',
+      path: `/client_sessions/get?user_identifier_key=${d.userIdentifierKey}`,
+      headers: bearer(d.apiKey),
+    }),
     fake: () => ({ method: 'GET', path: `/client_sessions/get?user_identifier_key=${FAKE_USER_KEY}`, headers: bearer(FAKE_API_KEY) }),
   },
   {
@@ -115,7 +123,9 @@ export const SCENARIOS: Scenario[] = [
 export const groupsOf = (scenarios: Scenario[]): Scenario[][] => {
   const groups: Scenario[][] = []
   for (const scenario of scenarios) {
-    const twin = groups.find((group) => group.some((other) => other.name === `${scenario.name}_webhook` || scenario.name === `${other.name}_webhook`))
+    const twin = groups.find((group) =>
+      group.some((other) => other.name === `${scenario.name}_webhook` || scenario.name === `${other.name}_webhook`),
+    )
     if (twin === undefined) groups.push([scenario])
     else twin.push(scenario)
   }

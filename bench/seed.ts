@@ -52,7 +52,14 @@ export const seedBenchData = async (
     const now = Date.now()
     const at = (offsetMs: number) => new Date(now - offsetMs).toISOString()
     const connectedAccountId = randomUUID()
-    await store.insertConnectedAccount({ connectedAccountId, workspaceId, provider: 'sandbox', userIdentifierEmail: 'jane@example.com', displayName: 'Jane', createdAt: at(0) })
+    await store.insertConnectedAccount({
+      connectedAccountId,
+      workspaceId,
+      provider: 'sandbox',
+      userIdentifierEmail: 'jane@example.com',
+      displayName: 'Jane',
+      createdAt: at(0),
+    })
     for (const name of ['Front Door', 'Back Door', 'Garage Door']) {
       await store.insertDevice(sandboxLock(workspaceId, connectedAccountId, name, at(0)))
     }
@@ -89,12 +96,25 @@ export const seedBenchData = async (
       const writeWorkspace = async (name: string, webhookUrl: string | null): Promise<WriteWorkspace> => {
         const w = await provisionWorkspace(store, systemClock, { name, isSandbox: true })
         const accountId = randomUUID()
-        await store.insertConnectedAccount({ connectedAccountId: accountId, workspaceId: w.workspace_id, provider: 'sandbox', userIdentifierEmail: 'jane@example.com', displayName: 'Jane', createdAt: at(0) })
+        await store.insertConnectedAccount({
+          connectedAccountId: accountId,
+          workspaceId: w.workspace_id,
+          provider: 'sandbox',
+          userIdentifierEmail: 'jane@example.com',
+          displayName: 'Jane',
+          createdAt: at(0),
+        })
         const lock = sandboxLock(w.workspace_id, accountId, 'Front Door', at(0))
         await store.insertDevice(lock)
         if (webhookUrl !== null) {
           const webhookId = randomUUID()
-          const webhook = { webhookId, workspaceId: w.workspace_id, url: webhookUrl, secretCiphertext: cipher.encrypt(newWebhookSecret(), webhookId), createdAt: at(0) }
+          const webhook = {
+            webhookId,
+            workspaceId: w.workspace_id,
+            url: webhookUrl,
+            secretCiphertext: cipher.encrypt(newWebhookSecret(), webhookId),
+            createdAt: at(0),
+          }
           await store.createWebhook(webhook, ['*'])
         }
         const ids: string[] = []

@@ -48,9 +48,16 @@ export interface StartOptions {
   cwd?: string
 }
 
-const start = async (name: string, args: string[], env: Record<string, string>, readyPath: string, options: StartOptions = {}): Promise<Target> => {
+const start = async (
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  readyPath: string,
+  options: StartOptions = {},
+): Promise<Target> => {
   const port = await freePort()
-  const [command, argv] = options.cpu === undefined ? [process.execPath, args] : ['taskset', ['-c', String(options.cpu), process.execPath, ...args]]
+  const [command, argv] =
+    options.cpu === undefined ? [process.execPath, args] : ['taskset', ['-c', String(options.cpu), process.execPath, ...args]]
   const child = spawn(command, argv, {
     cwd: options.cwd ?? root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
@@ -103,7 +110,13 @@ export const startLatchkey = (name: string, databaseUrl: string, secret: string,
   start(name, ['bin/latchkey', 'serve', '--database-url', databaseUrl, ...extraArgs], { LATCHKEY_SECRET: secret }, '/health', options)
 
 export const startBare = (body: string, options: StartOptions = {}, workers = 1) =>
-  start(workers > 1 ? `bare node:http, ${workers} workers` : 'bare node:http', [`${root}bench/bare-server.mjs`], { BENCH_BODY: body, BENCH_WORKERS: String(workers) }, '/', options)
+  start(
+    workers > 1 ? `bare node:http, ${workers} workers` : 'bare node:http',
+    [`${root}bench/bare-server.mjs`],
+    { BENCH_BODY: body, BENCH_WORKERS: String(workers) },
+    '/',
+    options,
+  )
 
 /** Fastify with one route answering the same fixed body, no hooks: what the framework itself costs. */
 export const startEmptyFastify = (body: string, options: StartOptions = {}) =>

@@ -15,7 +15,9 @@ let postgres
 try {
   postgres = await startPostgres({ port })
 } catch (error) {
-  process.stderr.write(`PostgreSQL did not start on 127.0.0.1:${port} (${error?.message ?? error}); is the port taken? Try npm run postgres -- --port 5434\n`)
+  process.stderr.write(
+    `PostgreSQL did not start on 127.0.0.1:${port} (${error?.message ?? error}); is the port taken? Try npm run postgres -- --port 5434\n`,
+  )
   process.exit(1)
 }
 const url = postgres.url.replace(/\/postgres$/, '/latchkey')
@@ -26,7 +28,7 @@ process.stdout.write(
     '',
     'In another terminal, serve Latchkey on it (the database is created on first start):',
     `  export DATABASE_URL=${url}`,
-    '  export LATCHKEY_SECRET=$(node -p "require(\'crypto\').randomBytes(32).toString(\'hex\')")',
+    "  export LATCHKEY_SECRET=$(node -p \"require('crypto').randomBytes(32).toString('hex')\")",
     '  npm start -- --bootstrap-sandbox',
     '',
   ].join('\n'),

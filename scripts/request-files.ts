@@ -29,13 +29,21 @@ await app.ready()
 const call = (options: InjectOptions) => inject((req, res) => app.server.emit('request', req, res), { ...options, server: app.server })
 const ws = await provisionWorkspace(store, systemClock, { name: 'Files', isSandbox: true })
 const apiKey = { authorization: `Bearer ${ws.api_key}` }
-const created = (await call({ method: 'POST', url: '/client_sessions/create', headers: apiKey, payload: { user_identifier_key: 'jane' } })).json<{ client_session: { token: string } }>()
+const created = (
+  await call({ method: 'POST', url: '/client_sessions/create', headers: apiKey, payload: { user_identifier_key: 'jane' } })
+).json<{ client_session: { token: string } }>()
 const token = created.client_session.token
 let next = 0
 
 const requests: [string, () => InjectOptions][] = [
-  ['client_sessions/get, client session token', () => ({ method: 'GET', url: '/client_sessions/get', headers: { authorization: `Bearer ${token}` } })],
-  ['client_sessions/create, API key', () => ({ method: 'POST', url: '/client_sessions/create', headers: apiKey, payload: { user_identifier_key: `user-${next++}` } })],
+  [
+    'client_sessions/get, client session token',
+    () => ({ method: 'GET', url: '/client_sessions/get', headers: { authorization: `Bearer ${token}` } }),
+  ],
+  [
+    'client_sessions/create, API key',
+    () => ({ method: 'POST', url: '/client_sessions/create', headers: apiKey, payload: { user_identifier_key: `user-${next++}` } }),
+  ],
 ]
 
 const session = new Session()

@@ -33,7 +33,14 @@ const LEGS = {
   'postgres-plain': { store: 'postgres', tricks: 'off', optIn: true },
 }
 
-const legNames = (process.env.LATCHKEY_TEST_STORES ?? Object.keys(LEGS).filter((name) => LEGS[name].optIn !== true).join(',')).split(',').filter(Boolean)
+const legNames = (
+  process.env.LATCHKEY_TEST_STORES ??
+  Object.keys(LEGS)
+    .filter((name) => LEGS[name].optIn !== true)
+    .join(',')
+)
+  .split(',')
+  .filter(Boolean)
 for (const name of legNames) {
   if (LEGS[name] === undefined) {
     console.error(`LATCHKEY_TEST_STORES: unknown leg "${name}"; the legs are ${Object.keys(LEGS).join(', ')}`)
@@ -60,11 +67,14 @@ const findTests = (dir) =>
  * skipped inside a run, so CI's time stays bounded as routes are added.
  */
 const ROUTE_TESTS = /^test\/(routes|sdk|scoping|contract)\//
-const forEveryLeg = (file) => ROUTE_TESTS.test(relative(root, file)) && !/from '(\.\.\/)+fixtures\/cli\.ts'/.test(readFileSync(file, 'utf8'))
+const forEveryLeg = (file) =>
+  ROUTE_TESTS.test(relative(root, file)) && !/from '(\.\.\/)+fixtures\/cli\.ts'/.test(readFileSync(file, 'utf8'))
 
 // The CLI and server processes under test run the compiled package, exactly as users run it:
 // compile first (incremental, so an unchanged tree costs little).
-const build = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' })
+const build = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
+  stdio: 'inherit',
+})
 if (build.status !== 0) {
   console.error('The build failed; no test ran.')
   process.exit(1)
@@ -139,7 +149,16 @@ const runLeg = (name, legFiles, env) =>
       const count = (field) => Number(new RegExp(`^# ${field} (\\d+)$`, 'm').exec(report)?.[1] ?? 0)
       // A skipped test is reported with its reason, never silently counted.
       const skips = [...report.matchAll(/^\s*ok \d+ - (.*?) # SKIP ?(.*)$/gm)].map((m) => `${m[1]}: ${m[2] || 'no reason given'}`)
-      resolve({ name, seconds, code: code ?? 1, tests: count('tests'), passed: count('pass'), failed: count('fail'), skipped: count('skipped'), skips })
+      resolve({
+        name,
+        seconds,
+        code: code ?? 1,
+        tests: count('tests'),
+        passed: count('pass'),
+        failed: count('fail'),
+        skipped: count('skipped'),
+        skips,
+      })
     })
   })
 
@@ -172,7 +191,9 @@ try {
     }
     return runLeg(name, legFiles, env)
   })
-  console.log(`Legs: ${legNames.join(', ')} (${Math.min(parallelLegs, legNames.length)} at once, ${concurrency} files each); each leg's report follows when it ends.`)
+  console.log(
+    `Legs: ${legNames.join(', ')} (${Math.min(parallelLegs, legNames.length)} at once, ${concurrency} files each); each leg's report follows when it ends.`,
+  )
   results = await pooled(tasks, parallelLegs)
 } finally {
   await postgres?.stop()

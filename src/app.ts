@@ -65,7 +65,14 @@ const createLogger = (logStream: DestinationStream | undefined, logLevel: Level 
           // Belt and braces: no log call passes a request, but if one ever does, credentials and
           // bodies are still cut out.
           redact: {
-            paths: ['req.headers.authorization', 'req.headers["client-session-token"]', 'req.headers["seam-client-session-token"]', 'req.headers["seam-publishable-key"]', 'headers', 'body'],
+            paths: [
+              'req.headers.authorization',
+              'req.headers["client-session-token"]',
+              'req.headers["seam-client-session-token"]',
+              'req.headers["seam-publishable-key"]',
+              'headers',
+              'body',
+            ],
             censor: '[redacted]',
           },
         },
@@ -77,7 +84,15 @@ const createLogger = (logStream: DestinationStream | undefined, logLevel: Level 
  * port 0; only `serve` binds a real port). It wires one pipeline (http/pipeline.ts) in front of
  * the routes, pages and probes, and the store behind them.
  */
-export const createApp = ({ logStream, logLevel, trustProxy, keys, lifecycle = new Lifecycle(), joinCluster, ...parts }: CreateAppOptions): LatchkeyApp => {
+export const createApp = ({
+  logStream,
+  logLevel,
+  trustProxy,
+  keys,
+  lifecycle = new Lifecycle(),
+  joinCluster,
+  ...parts
+}: CreateAppOptions): LatchkeyApp => {
   const log = createLogger(logStream, logLevel)
   const metrics = createMetrics()
   const trust = trustFunction(trustProxy ?? false)
@@ -113,8 +128,22 @@ export const createApp = ({ logStream, logLevel, trustProxy, keys, lifecycle = n
   const limit =
     config.rateLimitPerMinute === null
       ? null
-      : rateLimit(config.rateLimitPerMinute, context.clock, context.store.flavor === 'postgres' || cluster !== undefined ? storeCounter(context.store) : memoryCounter())
-  const pipeline = createPipeline({ router, context, lifecycle, cors: corsPolicy(config.corsOrigins), rateLimit: limit, passes, writer, trust, log })
+      : rateLimit(
+          config.rateLimitPerMinute,
+          context.clock,
+          context.store.flavor === 'postgres' || cluster !== undefined ? storeCounter(context.store) : memoryCounter(),
+        )
+  const pipeline = createPipeline({
+    router,
+    context,
+    lifecycle,
+    cors: corsPolicy(config.corsOrigins),
+    rateLimit: limit,
+    passes,
+    writer,
+    trust,
+    log,
+  })
   const server = createHttpServer(pipeline, clientErrorAnswerer(writer, log), config.requestTimeoutMs)
   lifecycle.attach(server)
 

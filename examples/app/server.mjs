@@ -11,7 +11,8 @@ import { SeamHttp } from '@seamapi/http/connect'
 const here = import.meta.dirname
 const endpoint = process.env.SEAM_ENDPOINT ?? 'http://127.0.0.1:3000'
 // The API key: SEAM_API_KEY, or the sandbox key Latchkey's first start wrote in this checkout.
-const apiKey = process.env.SEAM_API_KEY ?? JSON.parse(readFileSync(join(here, '..', '..', 'data', 'latchkey.sqlite.sandbox-keys.json'), 'utf8')).api_key
+const apiKey =
+  process.env.SEAM_API_KEY ?? JSON.parse(readFileSync(join(here, '..', '..', 'data', 'latchkey.sqlite.sandbox-keys.json'), 'utf8')).api_key
 const seam = new SeamHttp({ apiKey, endpoint })
 
 const page = (title, body, styles = ['app.css']) => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>
@@ -44,7 +45,10 @@ const server = createServer(async (req, res) => {
     if (req.method === 'POST' && pathname === '/sign-in') {
       const name = ((await readForm(req)).get('user') ?? '').trim()
       if (!/^[\w.@-]{1,64}$/.test(name)) return send(res, 400, 'text/plain', 'Choose a user name of letters, digits, . @ _ or -.')
-      return send(res, 303, 'text/plain', '', { location: '/', 'set-cookie': `user=${encodeURIComponent(name)}; HttpOnly; SameSite=Lax; Path=/` })
+      return send(res, 303, 'text/plain', '', {
+        location: '/',
+        'set-cookie': `user=${encodeURIComponent(name)}; HttpOnly; SameSite=Lax; Path=/`,
+      })
     }
     if (req.method === 'POST' && pathname === '/sign-out') {
       return send(res, 303, 'text/plain', '', { location: '/', 'set-cookie': 'user=; Max-Age=0; Path=/' })
@@ -69,7 +73,16 @@ const server = createServer(async (req, res) => {
       const script = pathname === '/sdk.html' ? 'sdk' : 'components'
       // The components' own stylesheet is bundled beside their script (build.mjs).
       const styles = script === 'components' ? ['app.css', 'components.css'] : ['app.css']
-      return send(res, 200, TYPES['.html'], page('Latchkey example', `<p><a href="/">Home</a></p><div id="root"></div><script type="module" src="/dist/${script}.js"></script>`, styles))
+      return send(
+        res,
+        200,
+        TYPES['.html'],
+        page(
+          'Latchkey example',
+          `<p><a href="/">Home</a></p><div id="root"></div><script type="module" src="/dist/${script}.js"></script>`,
+          styles,
+        ),
+      )
     }
     if (pathname.startsWith('/dist/') && /^\/dist\/[\w.-]+$/.test(pathname)) {
       try {

@@ -65,11 +65,7 @@ const verifyPublishableKey = async (token: string, request: AuthRequest, { store
   }
   const userIdentifierKey = publishableUserKey(request)
   if (userIdentifierKey === undefined) {
-    throw new ApiError(
-      401,
-      'publishable_key_requires_user_identifier_key',
-      'A publishable key must be sent with a user_identifier_key.',
-    )
+    throw new ApiError(401, 'publishable_key_requires_user_identifier_key', 'A publishable key must be sent with a user_identifier_key.')
   }
   return { kind: 'publishable_key', workspaceId: key.ownerId, userIdentifierKey }
 }
@@ -152,7 +148,11 @@ export const authenticate = async (accepted: readonly AuthKind[], request: AuthR
  * store that cannot answer at once, answers NOT_AT_HAND before anything is read. A store that
  * fails throws its error, as `authenticate` would reject with it.
  */
-export const authenticateNow = (accepted: readonly AuthKind[], request: AuthRequest, { store, clock }: AuthDeps): AuthOf<'client_session_token'> | typeof NOT_AT_HAND => {
+export const authenticateNow = (
+  accepted: readonly AuthKind[],
+  request: AuthRequest,
+  { store, clock }: AuthDeps,
+): AuthOf<'client_session_token'> | typeof NOT_AT_HAND => {
   const { kind, token } = presented(accepted, request)
   if (kind !== 'client_session_token') return NOT_AT_HAND
   const { tokenId, secret } = parseClientSessionToken(token)

@@ -51,7 +51,9 @@ export const presentedCredential = (kind: AuthKind, request: AuthRequest): strin
       // Listed before the PAT kind on the routes that take it, so a PAT with `seam-workspace`
       // still goes to the PAT kind, and a PAT without one elsewhere keeps the PAT kind's error.
       const token = bearer(request)
-      return token !== undefined && classifyBearer(token) === 'personal_access_token' && workspaceHeader(request) === undefined ? token : undefined
+      return token !== undefined && classifyBearer(token) === 'personal_access_token' && workspaceHeader(request) === undefined
+        ? token
+        : undefined
     }
     case 'api_key':
     case 'personal_access_token': {
@@ -67,7 +69,7 @@ export const workspaceHeader = (request: AuthRequest): string | undefined => hea
 export const publishableUserKey = (request: AuthRequest): string | undefined => {
   const body = request.body
   if (typeof body === 'object' && body !== null && 'user_identifier_key' in body) {
-    const value = (body).user_identifier_key
+    const value = body.user_identifier_key
     if (typeof value === 'string' && value !== '') return value
   }
   const legacy = header(request, 'seam-user-identifier-key')

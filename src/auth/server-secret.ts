@@ -59,19 +59,28 @@ export class MissingKeyFileError extends Error {
  * - then each of LATCHKEY_PREVIOUS_SECRETS (comma-separated), which only decrypt, and a SQLite
  *   key file that LATCHKEY_SECRET has replaced: so switching keys never strands a stored token.
  */
-export const resolveKeyRing = (location: DatabaseLocation, env: SecretSettings, options: { createKeyFile: boolean } = { createKeyFile: true }): NamedKey[] => {
+export const resolveKeyRing = (
+  location: DatabaseLocation,
+  env: SecretSettings,
+  options: { createKeyFile: boolean } = { createKeyFile: true },
+): NamedKey[] => {
   const previous = (env.LATCHKEY_PREVIOUS_SECRETS ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '')
-    .map((entry, i, all) => ({ key: fromSecret(entry, 'each of LATCHKEY_PREVIOUS_SECRETS'), name: all.length === 1 ? 'LATCHKEY_PREVIOUS_SECRETS' : `LATCHKEY_PREVIOUS_SECRETS (entry ${i + 1})` }))
+    .map((entry, i, all) => ({
+      key: fromSecret(entry, 'each of LATCHKEY_PREVIOUS_SECRETS'),
+      name: all.length === 1 ? 'LATCHKEY_PREVIOUS_SECRETS' : `LATCHKEY_PREVIOUS_SECRETS (entry ${i + 1})`,
+    }))
   const secret = env.LATCHKEY_SECRET
   if (secret !== undefined && secret !== '') {
     const keyFile = location.kind === 'sqlite' && location.path !== ':memory:' ? `${location.path}.key` : undefined
-    const replacedFileKey = keyFile !== undefined && existsSync(keyFile) ? [{ key: readOrCreateKeyFile(keyFile), name: `the key file ${keyFile}` }] : []
+    const replacedFileKey =
+      keyFile !== undefined && existsSync(keyFile) ? [{ key: readOrCreateKeyFile(keyFile), name: `the key file ${keyFile}` }] : []
     return [{ key: fromSecret(secret, 'LATCHKEY_SECRET'), name: 'LATCHKEY_SECRET' }, ...previous, ...replacedFileKey]
   }
-  if (location.kind === 'postgres') throw new Error('LATCHKEY_SECRET must be set when the store is PostgreSQL (32+ characters, the same on every server)')
+  if (location.kind === 'postgres')
+    throw new Error('LATCHKEY_SECRET must be set when the store is PostgreSQL (32+ characters, the same on every server)')
   if (location.path === ':memory:') return [{ key: randomBytes(32), name: 'a random key of this in-memory database' }, ...previous]
   const path = `${location.path}.key`
   if (!options.createKeyFile && !existsSync(path)) throw new MissingKeyFileError(path)

@@ -38,8 +38,7 @@ const IV_BYTES = 12
 const TAG_BYTES = 16
 
 /** Derives a 256-bit key from any secret string, so operators may use any long random value. */
-export const deriveKey = (secret: string): Buffer =>
-  createHash('sha256').update('latchkey token cipher v1\0').update(secret).digest()
+export const deriveKey = (secret: string): Buffer => createHash('sha256').update('latchkey token cipher v1\0').update(secret).digest()
 
 // Keys are imported into KeyObjects once, and IVs come from a pool of random bytes, which halved
 // the cost of an encryption (docs/performance.md: the IV pool).
@@ -72,7 +71,9 @@ export interface OpenedToken {
  * tokens sealed under a previous key stay readable while a rotation is under way. GCM's tag
  * check makes a wrong key fail at once, so no key id needs storing beside the ciphertext.
  */
-export const createTokenCipher = (...keys: Buffer[]): TokenCipher & { open(ciphertext: string, boundTo: string): OpenedToken | undefined } => {
+export const createTokenCipher = (
+  ...keys: Buffer[]
+): TokenCipher & { open(ciphertext: string, boundTo: string): OpenedToken | undefined } => {
   if (keys.length === 0 || keys.some((key) => key.length !== 32)) throw new Error('token cipher keys must be 32 bytes')
   const ring = keys.map((key) => createSecretKey(key))
   const current = ring[0] as KeyObject

@@ -21,19 +21,35 @@ export const apiKeysCommand = async (args: string[], io: CliIo): Promise<number>
         await requireWorkspace(store, workspaceId)
         return createApiKey(store, systemClock, workspaceId, values.name ?? null)
       })
-      print(io, json, { ...created }, `api_key_id  ${created.api_key_id}\napi_key     ${created.api_key}\nStore this key now: it is not shown again.`)
+      print(
+        io,
+        json,
+        { ...created },
+        `api_key_id  ${created.api_key_id}\napi_key     ${created.api_key}\nStore this key now: it is not shown again.`,
+      )
       return 0
     }
     const keys = await withStore(io, values, async ({ store }) => {
       await requireWorkspace(store, workspaceId)
       return store.listApiKeys(workspaceId)
     })
-    const rows = keys.map((k) => ({ api_key_id: k.apiKeyId, prefix: publicPrefix('api_key', k.tokenId), name: k.name, created_at: k.createdAt, revoked_at: k.revokedAt }))
+    const rows = keys.map((k) => ({
+      api_key_id: k.apiKeyId,
+      prefix: publicPrefix('api_key', k.tokenId),
+      name: k.name,
+      created_at: k.createdAt,
+      revoked_at: k.revokedAt,
+    }))
     print(
       io,
       json,
       { api_keys: rows },
-      rows.map((k) => `${k.api_key_id}  ${k.prefix}  ${k.name ?? '(no name)'}  ${k.created_at}  ${k.revoked_at === null ? 'active' : `revoked ${k.revoked_at}`}`).join('\n'),
+      rows
+        .map(
+          (k) =>
+            `${k.api_key_id}  ${k.prefix}  ${k.name ?? '(no name)'}  ${k.created_at}  ${k.revoked_at === null ? 'active' : `revoked ${k.revoked_at}`}`,
+        )
+        .join('\n'),
     )
     return 0
   }

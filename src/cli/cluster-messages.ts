@@ -2,9 +2,7 @@
  * What the processes of `serve --workers N` tell each other over node:cluster's IPC channel.
  * Every message carries `latchkey` so that other IPC traffic (prom-client's own) passes by.
  */
-export type ToPrimary =
-  | { latchkey: 'listening'; url: string }
-  | { latchkey: 'metrics-request'; id: number }
+export type ToPrimary = { latchkey: 'listening'; url: string } | { latchkey: 'metrics-request'; id: number }
 
 export type ToWorker =
   | { latchkey: 'stop'; drainMs: number }

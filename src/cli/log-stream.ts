@@ -20,9 +20,17 @@ const BATCH_BYTES = 4096
  * (docs/performance.md has the measurement). A full pipe makes the write wait and retry, as it does for any
  * pino application on its default destination.
  */
-export const openLogStream = (terminal: { out: NodeJS.WritableStream } | null = process.stdout.isTTY === true ? { out: process.stdout } : null): LogStream => {
+export const openLogStream = (
+  terminal: { out: NodeJS.WritableStream } | null = process.stdout.isTTY === true ? { out: process.stdout } : null,
+): LogStream => {
   if (terminal !== null) {
-    const pretty = pinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true, destination: terminal.out })
+    const pretty = pinoPretty({
+      colorize: true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname',
+      sync: true,
+      destination: terminal.out,
+    })
     return {
       stream: {
         // One short line per request, so a busy terminal keeps what the server printed at start
@@ -87,9 +95,14 @@ export const compactRequestLine = (line: string): string | null => {
     return null
   }
   if (fields.msg !== 'request') return null
-  const parts = [clock(fields.time ?? Date.now()), fields.method, fields.route ?? '(no route)', String(fields.status), `${fields.duration_ms} ms`]
+  const parts = [
+    clock(fields.time ?? Date.now()),
+    fields.method,
+    fields.route ?? '(no route)',
+    String(fields.status),
+    `${fields.duration_ms} ms`,
+  ]
   if (fields.credential !== null && fields.credential !== undefined) parts.push(fields.credential)
   if (fields.error_type !== null && fields.error_type !== undefined) parts.push(fields.error_type)
   return `${parts.join(' ')}\n`
 }
-

@@ -21,7 +21,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h')
 
 /** The installed package's version (package.json sits two levels above both src/cli and dist/cli). */
-const version = (): string => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+const version = (): string =>
+  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
 /** Runs one CLI command and returns its exit code; the only place that turns errors into exit codes. */
 export const main = async (argv: string[], io: CliIo = processIo): Promise<number> => {
@@ -45,7 +46,9 @@ export const main = async (argv: string[], io: CliIo = processIo): Promise<numbe
     return 0
   }
   try {
-    return await (await load())(args, io)
+    return await (
+      await load()
+    )(args, io)
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true
     io.err(`latchkey ${name}: ${(error as Error).message}`)

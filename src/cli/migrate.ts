@@ -10,7 +10,10 @@ export const migrateCommand = async (args: string[], io: CliIo): Promise<number>
     applied: appliedMigrations,
     created: createdDatabase,
   }))
-  const lines = [...(created === null ? [] : [`Created database "${created}".`]), applied.length === 0 ? 'Database is up to date.' : `Applied: ${applied.join(', ')}`]
+  const lines = [
+    ...(created === null ? [] : [`Created database "${created}".`]),
+    applied.length === 0 ? 'Database is up to date.' : `Applied: ${applied.join(', ')}`,
+  ]
   print(io, values.json === true, { applied, created_database: created }, lines.join('\n'))
   return 0
 }

@@ -35,7 +35,10 @@ export const patsCommand = async (args: string[], io: CliIo): Promise<number> =>
     const { email, workspace } = values
     const tokens = await withStore(io, values, async ({ store }) => {
       if (workspace !== undefined) await requireWorkspace(store, workspace)
-      return store.listPersonalAccessTokens({ ...(workspace === undefined ? {} : { workspaceId: workspace }), ...(email === undefined ? {} : { email }) })
+      return store.listPersonalAccessTokens({
+        ...(workspace === undefined ? {} : { workspaceId: workspace }),
+        ...(email === undefined ? {} : { email }),
+      })
     })
     const rows = tokens.map((t) => ({
       personal_access_token_id: t.personalAccessTokenId,
@@ -51,7 +54,12 @@ export const patsCommand = async (args: string[], io: CliIo): Promise<number> =>
       { personal_access_tokens: rows },
       rows.length === 0
         ? 'No personal access tokens.'
-        : rows.map((t) => `${t.personal_access_token_id}  ${t.prefix}  ${t.email}  ${t.revoked_at === null ? 'active' : `revoked ${t.revoked_at}`}`).join('\n'),
+        : rows
+            .map(
+              (t) =>
+                `${t.personal_access_token_id}  ${t.prefix}  ${t.email}  ${t.revoked_at === null ? 'active' : `revoked ${t.revoked_at}`}`,
+            )
+            .join('\n'),
     )
     return 0
   }

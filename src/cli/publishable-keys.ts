@@ -46,7 +46,12 @@ export const publishableKeysCommand = async (args: string[], io: CliIo): Promise
       { publishable_keys: rows },
       rows.length === 0
         ? 'No publishable keys.'
-        : rows.map((k) => `${k.publishable_key_id}  ${k.prefix}  ${k.created_at}  ${k.revoked_at === null ? 'active' : `revoked ${k.revoked_at}`}`).join('\n'),
+        : rows
+            .map(
+              (k) =>
+                `${k.publishable_key_id}  ${k.prefix}  ${k.created_at}  ${k.revoked_at === null ? 'active' : `revoked ${k.revoked_at}`}`,
+            )
+            .join('\n'),
     )
     return 0
   }

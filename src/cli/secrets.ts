@@ -31,7 +31,11 @@ const rotate = async ({ store, keys, cipher }: OpenedStore): Promise<RotationRep
       if (opened === undefined) report.unreadable += 1
       else if (opened.keyIndex === 0) report.already_current += 1
       else {
-        const swapped = await store.replaceTokenCiphertext(row.clientSessionId, row.tokenCiphertext, cipher.encrypt(opened.plaintext, row.clientSessionId))
+        const swapped = await store.replaceTokenCiphertext(
+          row.clientSessionId,
+          row.tokenCiphertext,
+          cipher.encrypt(opened.plaintext, row.clientSessionId),
+        )
         if (swapped) report.reencrypted += 1
       }
     }

@@ -104,7 +104,8 @@ const parseBoolean = (name: string, value: string | undefined): boolean | undefi
 
 const parseLogLevel = (value: string | undefined): Level | 'silent' => {
   const level = (value ?? 'info').toLowerCase()
-  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new UsageError(`invalid log level ${value}: use one of ${LOG_LEVELS.join(', ')}`)
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new UsageError(`invalid log level ${value}: use one of ${LOG_LEVELS.join(', ')}`)
   return level as Level | 'silent'
 }
 
@@ -127,12 +128,16 @@ const parseRequestTimeout = (value: string | undefined): number => {
 const parseRetrySchedule = (value: string | undefined): readonly number[] => {
   if (value === undefined || value.trim() === '') return DEFAULT_CONFIG.webhooks.retryScheduleSeconds
   const seconds = value.split(',').map((part) => Number(part.trim()))
-  if (seconds.some((s) => !Number.isFinite(s) || s < 0)) throw new UsageError(`invalid LATCHKEY_WEBHOOK_RETRY_SCHEDULE ${value}: give seconds, comma-separated`)
+  if (seconds.some((s) => !Number.isFinite(s) || s < 0))
+    throw new UsageError(`invalid LATCHKEY_WEBHOOK_RETRY_SCHEDULE ${value}: give seconds, comma-separated`)
   return seconds
 }
 
 const parseList = (value: string | undefined): string[] =>
-  (value ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '')
+  (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
 
 const MAX_WORKERS = 256
 
@@ -179,8 +184,10 @@ export const parseServeOptions = (args: string[], io: CliIo): ServeOptions => {
   // The default file and a private in-memory database start with a sandbox workspace: for the
   // latter it is the only way in, since no other process can reach it to make one.
   const isMemory = location.kind === 'sqlite' && location.path === ':memory:'
-  const bootstrapSandbox = bootstrapFlag ?? parseBoolean('LATCHKEY_BOOTSTRAP_SANDBOX', env.LATCHKEY_BOOTSTRAP_SANDBOX) ?? (isDefaultSqlite(location) || isMemory)
-  const defaultKeysFile = location.kind === 'sqlite' && location.path !== ':memory:' ? `${location.path}.sandbox-keys.json` : './latchkey-sandbox-keys.json'
+  const bootstrapSandbox =
+    bootstrapFlag ?? parseBoolean('LATCHKEY_BOOTSTRAP_SANDBOX', env.LATCHKEY_BOOTSTRAP_SANDBOX) ?? (isDefaultSqlite(location) || isMemory)
+  const defaultKeysFile =
+    location.kind === 'sqlite' && location.path !== ':memory:' ? `${location.path}.sandbox-keys.json` : './latchkey-sandbox-keys.json'
   return {
     host: values.host ?? env.HOST ?? '127.0.0.1',
     port: parsePort(values.port ?? env.PORT ?? '3000'),

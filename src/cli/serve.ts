@@ -34,12 +34,18 @@ export const serveCommand = async (args: string[], io: CliIo): Promise<number> =
     process.once('SIGINT', () => stopWith(0, 'SIGINT'))
   }
   const logs = openLogStream()
-  const server = await startServer(isWorker ? { ...options, bootstrapSandbox: false } : options, io, logs, isWorker ? joinPrimary : undefined)
+  const server = await startServer(
+    isWorker ? { ...options, bootstrapSandbox: false } : options,
+    io,
+    logs,
+    isWorker ? joinPrimary : undefined,
+  )
   if (isWorker) announceListening(server.url)
   else io.err(`Latchkey listening on ${server.url} (store: ${options.location.kind})`)
   if (drainMs === undefined) await new Promise<void>((resolve) => (wake = resolve))
   const drain = drainMs ?? 0
-  if (!isWorker) io.err(`${reason}: ${drain > 0 ? `draining for ${drain / 1000} s, then ` : ''}finishing in-flight requests, then stopping.`)
+  if (!isWorker)
+    io.err(`${reason}: ${drain > 0 ? `draining for ${drain / 1000} s, then ` : ''}finishing in-flight requests, then stopping.`)
   await server.stop(drain)
   // A worker's open IPC channel would keep it alive; closing it lets the process end.
   if (isWorker) process.disconnect?.()

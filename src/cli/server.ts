@@ -39,7 +39,12 @@ const atMost = (promise: Promise<void>, ms: number) =>
   })
 
 /** Opens and checks the store, bootstraps if asked, and listens. Nothing is left open on failure. */
-export const startServer = async (options: ServeOptions, io: CliIo, logs?: LogStream, joinCluster?: JoinCluster): Promise<RunningServer> => {
+export const startServer = async (
+  options: ServeOptions,
+  io: CliIo,
+  logs?: LogStream,
+  joinCluster?: JoinCluster,
+): Promise<RunningServer> => {
   const { store, keys, cipher, createdDatabase } = await openCheckedStore(io.env, options.location, options.create)
   if (createdDatabase !== null) io.err(`Created database "${createdDatabase}".`)
   try {

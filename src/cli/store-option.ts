@@ -35,7 +35,9 @@ export const isDefaultSqlite = (location: DatabaseLocation): boolean =>
 export const refuseMissingSqlite = (location: DatabaseLocation, create: boolean): void => {
   if (location.kind !== 'sqlite' || location.path === ':memory:' || create || isDefaultSqlite(location)) return
   if (!existsSync(location.path)) {
-    throw new UsageError(`no database at ${location.path}; pass --create to create it there, or run "latchkey migrate --database-url sqlite:${location.path}"`)
+    throw new UsageError(
+      `no database at ${location.path}; pass --create to create it there, or run "latchkey migrate --database-url sqlite:${location.path}"`,
+    )
   }
 }
 

@@ -9,7 +9,9 @@ const create = async (rest: string[], io: CliIo): Promise<number> => {
   const { values } = parseArgs({ args: rest, options: { ...databaseOption, name: { type: 'string' }, sandbox: { type: 'boolean' } } })
   if (values.name === undefined || values.name.trim() === '') throw new UsageError('workspaces create needs --name NAME')
   const name = values.name.trim()
-  const created = await withStore(io, values, ({ store }) => provisionWorkspace(store, systemClock, { name, isSandbox: values.sandbox === true }))
+  const created = await withStore(io, values, ({ store }) =>
+    provisionWorkspace(store, systemClock, { name, isSandbox: values.sandbox === true }),
+  )
   print(
     io,
     values.json === true,

@@ -18,9 +18,7 @@ export const notFound = (resource: string, id?: string): ApiError =>
   new ApiError(
     404,
     `${resource}_not_found`,
-    id === undefined
-      ? `Could not find ${resource.replaceAll('_', ' ')}.`
-      : `Could not find ${resource.replaceAll('_', ' ')} ${id}.`,
+    id === undefined ? `Could not find ${resource.replaceAll('_', ' ')}.` : `Could not find ${resource.replaceAll('_', ' ')} ${id}.`,
   )
 
 /** An invalid_input error for one field, in zod's `format()` shape that the SDK reads. */

@@ -11,9 +11,10 @@ export const webhookSchema = z.object({
 })
 
 /** An event type Seam defines, or `*` for all of them. */
-export const webhookEventTypes = () => z.array(z.enum(['*', ...SEAM_EVENT_TYPES])).min(1).max(200)
-
-export const webhookUrl = () =>
+export const webhookEventTypes = () =>
   z
-    .url({ protocol: /^https?$/, error: 'A webhook URL is an http or https URL' })
-    .max(2048)
+    .array(z.enum(['*', ...SEAM_EVENT_TYPES]))
+    .min(1)
+    .max(200)
+
+export const webhookUrl = () => z.url({ protocol: /^https?$/, error: 'A webhook URL is an http or https URL' }).max(2048)

@@ -55,7 +55,14 @@ const attemptFor = (code: AccessCodeRecord, actionType: ActionType, at: string, 
   createdAt: at,
 })
 
-const eventFor = (code: AccessCodeRecord, device: DeviceRecord, eventType: string, attempt: ActionAttemptRecord, at: string, details = {}) => ({
+const eventFor = (
+  code: AccessCodeRecord,
+  device: DeviceRecord,
+  eventType: string,
+  attempt: ActionAttemptRecord,
+  at: string,
+  details = {},
+) => ({
   workspaceId: code.workspaceId,
   eventType,
   deviceId: code.deviceId,

@@ -87,11 +87,7 @@ export const createClientSession = async (
  * set when given, and an expired session renewed; otherwise a new session. Race-free because the
  * insert goes through the unique index, never read-then-write.
  */
-export const getOrCreateClientSession = async (
-  context: AppContext,
-  workspaceId: string,
-  input: SessionInput,
-): Promise<SessionOutcome> => {
+export const getOrCreateClientSession = async (context: AppContext, workspaceId: string, input: SessionInput): Promise<SessionOutcome> => {
   const key = input.userIdentifierKey
   if (key === null) return createClientSession(context, workspaceId, input, 'reject')
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {

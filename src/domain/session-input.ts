@@ -81,7 +81,12 @@ export const assertReferencesExist = async (
  */
 const assertEmptyForPublishableKey = (params: SessionInputParams): void => {
   const { connected_account_ids, connect_webview_ids, user_identity_id, user_identity_ids } = params
-  if (connected_account_ids !== undefined || connect_webview_ids !== undefined || user_identity_id !== undefined || user_identity_ids !== undefined) {
+  if (
+    connected_account_ids !== undefined ||
+    connect_webview_ids !== undefined ||
+    user_identity_id !== undefined ||
+    user_identity_ids !== undefined
+  ) {
     throw new ApiError(
       403,
       'publishable_keys_must_create_empty_client_sessions',
@@ -94,11 +99,7 @@ const assertEmptyForPublishableKey = (params: SessionInputParams): void => {
  * The input of create and get_or_create, checked: a publishable key's session is empty and keyed
  * on the end user's key; every referenced id exists in the caller's workspace.
  */
-export const readSessionInput = async (
-  params: SessionInputParams,
-  auth: WorkspaceAuth,
-  context: AppContext,
-): Promise<SessionInput> => {
+export const readSessionInput = async (params: SessionInputParams, auth: WorkspaceAuth, context: AppContext): Promise<SessionInput> => {
   const input = toSessionInput(params, context.clock.now())
   if (auth.kind === 'publishable_key') {
     assertEmptyForPublishableKey(params)

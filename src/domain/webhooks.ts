@@ -19,7 +19,12 @@ export const toWebhookResource = ({ tokenCipher }: AppContext, webhook: WebhookR
 })
 
 /** A new webhook with a fresh secret, stored sealed under the server's key. */
-export const createWebhook = async (context: AppContext, workspaceId: string, url: string, eventTypes: readonly string[]): Promise<WebhookRecord> => {
+export const createWebhook = async (
+  context: AppContext,
+  workspaceId: string,
+  url: string,
+  eventTypes: readonly string[],
+): Promise<WebhookRecord> => {
   const webhookId = randomUUID()
   const webhook: WebhookRecord = {
     webhookId,
@@ -39,6 +44,11 @@ export const webhookInWorkspace = async ({ store }: AppContext, workspaceId: str
   return webhook
 }
 
-export const setWebhookEventTypes = async (context: AppContext, workspaceId: string, webhookId: string, eventTypes: readonly string[]): Promise<void> => {
+export const setWebhookEventTypes = async (
+  context: AppContext,
+  workspaceId: string,
+  webhookId: string,
+  eventTypes: readonly string[],
+): Promise<void> => {
   if (!(await context.store.setWebhookEventTypes(workspaceId, webhookId, normalTypes(eventTypes)))) throw notFound('webhook')
 }

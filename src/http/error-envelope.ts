@@ -38,7 +38,10 @@ const contractError = (error: unknown, requestId: string, log: ErrorLog): { erro
   if (error instanceof ApiError) return { error, headers: [] }
   if (isStorageFull(error)) {
     log.warn({ request_id: requestId, err_code: (error as { code?: string }).code ?? null }, 'storage full')
-    return { error: new ApiError(503, 'service_unavailable', "The database's storage is full; retry once space has been freed."), headers: RETRY_SOON }
+    return {
+      error: new ApiError(503, 'service_unavailable', "The database's storage is full; retry once space has been freed."),
+      headers: RETRY_SOON,
+    }
   }
   if (isStoreUnavailable(error)) {
     const { code, message } = error as { code?: string; message?: string }

@@ -1,6 +1,5 @@
 import type { Server } from 'node:http'
 
-
 const POLL_MS = 25
 
 /**

@@ -102,7 +102,13 @@ export class CounterFamily extends Family<CounterSeries> {
   }
 
   async get(): Promise<Exported> {
-    return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values: [...this.all.values()].map((s) => ({ labels: s.labels, value: s.value })) }
+    return {
+      name: this.name,
+      help: this.help,
+      type: this.type,
+      aggregator: this.aggregator,
+      values: [...this.all.values()].map((s) => ({ labels: s.labels, value: s.value })),
+    }
   }
 }
 

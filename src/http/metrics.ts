@@ -16,7 +16,12 @@ export const createMetrics = () => {
   collectDefaultMetrics({ register: registry, prefix: 'latchkey_' })
   return {
     registry,
-    requests: new CounterFamily('latchkey_http_requests_total', 'HTTP requests answered, by route pattern, method and status code.', ['route', 'method', 'status'], registry),
+    requests: new CounterFamily(
+      'latchkey_http_requests_total',
+      'HTTP requests answered, by route pattern, method and status code.',
+      ['route', 'method', 'status'],
+      registry,
+    ),
     requestDuration: new HistogramFamily(
       'latchkey_http_request_duration_seconds',
       'Time from receiving a request to finishing its answer, by route pattern and method.',
@@ -37,9 +42,21 @@ export const createMetrics = () => {
       labelNames: ['operation'] as const,
       registers: [registry],
     }),
-    sessionsCreated: new Counter({ name: 'latchkey_client_sessions_created_total', help: 'Client sessions created.', registers: [registry] }),
-    sessionsRevoked: new Counter({ name: 'latchkey_client_sessions_revoked_total', help: 'Client sessions revoked.', registers: [registry] }),
-    sessionsDeleted: new Counter({ name: 'latchkey_client_sessions_deleted_total', help: 'Client sessions deleted.', registers: [registry] }),
+    sessionsCreated: new Counter({
+      name: 'latchkey_client_sessions_created_total',
+      help: 'Client sessions created.',
+      registers: [registry],
+    }),
+    sessionsRevoked: new Counter({
+      name: 'latchkey_client_sessions_revoked_total',
+      help: 'Client sessions revoked.',
+      registers: [registry],
+    }),
+    sessionsDeleted: new Counter({
+      name: 'latchkey_client_sessions_deleted_total',
+      help: 'Client sessions deleted.',
+      registers: [registry],
+    }),
     webhookDeliveries: new Counter({
       name: 'latchkey_webhook_deliveries_total',
       help: 'Webhook delivery attempts by this instance, by outcome: succeeded, retrying (a retry is scheduled) or failed (no retry is left).',

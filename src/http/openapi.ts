@@ -91,7 +91,12 @@ export const buildOpenApi = (routes: AnyRoute[]) => {
   for (const [schema, id] of RESOURCES) registry.add(schema, { id })
   const components: Json = {}
   const toSchema = (schema: z.ZodType, io: 'input' | 'output'): Json => {
-    const { definitions, ...converted } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any', metadata: registry }) as Json & {
+    const { definitions, ...converted } = z.toJSONSchema(schema, {
+      target: 'openapi-3.0',
+      io,
+      unrepresentable: 'any',
+      metadata: registry,
+    }) as Json & {
       definitions?: Json
     }
     for (const [id, definition] of Object.entries(definitions ?? {})) {
@@ -153,8 +158,18 @@ export const buildOpenApi = (routes: AnyRoute[]) => {
       schemas: components,
       securitySchemes: {
         api_key: { type: 'http', scheme: 'bearer', bearerFormat: 'API Key' },
-        pat_with_workspace: { type: 'http', scheme: 'bearer', bearerFormat: 'API Token', description: 'seam_at1… token plus a seam-workspace header' },
-        pat_without_workspace: { type: 'http', scheme: 'bearer', bearerFormat: 'API Token', description: 'seam_at1… token without a seam-workspace header' },
+        pat_with_workspace: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'API Token',
+          description: 'seam_at1… token plus a seam-workspace header',
+        },
+        pat_without_workspace: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'API Token',
+          description: 'seam_at1… token without a seam-workspace header',
+        },
         client_session: { type: 'http', scheme: 'bearer', bearerFormat: 'Client Session Token' },
         publishable_key: { type: 'apiKey', in: 'header', name: 'seam-publishable-key' },
       },

@@ -47,7 +47,8 @@ export const operationalEndpoints = (options: {
           throw unready('The store is not answering.')
         }
         if (!passes) throw unready("The key in use does not match the database's key check.")
-        if (!(await storage.writable().catch(() => false))) throw unready("The database's storage is full: writes fail until space is freed.")
+        if (!(await storage.writable().catch(() => false)))
+          throw unready("The database's storage is full: writes fail until space is freed.")
         return OK
       },
     },
@@ -56,7 +57,8 @@ export const operationalEndpoints = (options: {
       method: 'GET',
       operational: true,
       async answer() {
-        if (clusterMetrics === undefined) return { status: 200, body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }
+        if (clusterMetrics === undefined)
+          return { status: 200, body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }
         try {
           const { text, contentType } = await clusterMetrics()
           return { status: 200, body: text, contentType }

@@ -41,7 +41,8 @@ export interface Pipeline {
   expectationFailed(this: void, request: IncomingMessage, response: ServerResponse): void
 }
 
-const missingHost = (request: IncomingMessage): boolean => request.headers.host === undefined && request.httpVersionMajor === 1 && request.httpVersionMinor === 1
+const missingHost = (request: IncomingMessage): boolean =>
+  request.headers.host === undefined && request.httpVersionMajor === 1 && request.httpVersionMinor === 1
 
 /** A request taken up, with the request id every answer to it names. */
 export const beginExchange = (request: IncomingMessage, response: ServerResponse, pass: number): Exchange => {
@@ -149,10 +150,17 @@ export const createPipeline = (parts: PipelineParts): Pipeline => {
         exchange.headers.push(...cors.answerHeaders(origin))
         if (missingHost(request)) throw new HttpRefusal(400, 'invalid_input', 'HTTP/1.1 requests must carry a Host header.', [], true)
         const target = router(request.method ?? '', request.url ?? '')
-        exchange.pattern = target.kind === 'route' ? target.route.path : target.kind === 'endpoint' ? target.endpoint.pattern : target.pattern
+        exchange.pattern =
+          target.kind === 'route' ? target.route.path : target.kind === 'endpoint' ? target.endpoint.pattern : target.pattern
         const operational = target.kind === 'endpoint' && target.endpoint.operational === true
         if (lifecycle.closing && !operational) {
-          throw new HttpRefusal(503, 'service_unavailable', 'The server is shutting down; retry on another instance.', ['retry-after', '1'], true)
+          throw new HttpRefusal(
+            503,
+            'service_unavailable',
+            'The server is shutting down; retry on another instance.',
+            ['retry-after', '1'],
+            true,
+          )
         }
         if (answeredNow(exchange, target)) return
         settle(exchange, answerLater(exchange, target, operational))
@@ -163,7 +171,10 @@ export const createPipeline = (parts: PipelineParts): Pipeline => {
     expectationFailed(request, response) {
       const exchange = beginExchange(request, response, passes.begin())
       exchange.headers.push(...cors.answerHeaders(request.headers.origin))
-      fail(exchange, new HttpRefusal(417, 'expectation_failed', 'The Expect header is not supported; only "Expect: 100-continue" is.', [], true))
+      fail(
+        exchange,
+        new HttpRefusal(417, 'expectation_failed', 'The Expect header is not supported; only "Expect: 100-continue" is.', [], true),
+      )
     },
   }
 }

@@ -62,7 +62,14 @@ export const rateLimit = (perMinute: number, clock: Clock, counter: RateLimitCou
     const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS
     const used = await counter.hit(clientAddress, windowStart)
     const seconds = String(Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000)))
-    const headers = ['x-ratelimit-limit', limit, 'x-ratelimit-remaining', String(Math.max(0, perMinute - used)), 'x-ratelimit-reset', seconds]
+    const headers = [
+      'x-ratelimit-limit',
+      limit,
+      'x-ratelimit-remaining',
+      String(Math.max(0, perMinute - used)),
+      'x-ratelimit-reset',
+      seconds,
+    ]
     if (used > perMinute) {
       throw new HttpRefusal(429, 'rate_limited', `Too many requests; retry in ${seconds} s.`, [...headers, 'retry-after', seconds])
     }

@@ -38,7 +38,9 @@ const refuseUnsupported = (route: AnyRoute, raw: Record<string, unknown>): void 
 
 const parseParams = (route: AnyRoute, raw: unknown): Record<string, unknown> => {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ApiError(400, 'invalid_input', 'Parameters must be a JSON object.', { validation_errors: { _errors: ['Expected an object'] } })
+    throw new ApiError(400, 'invalid_input', 'Parameters must be a JSON object.', {
+      validation_errors: { _errors: ['Expected an object'] },
+    })
   }
   refuseUnsupported(route, raw as Record<string, unknown>)
   const result = route.params.safeParse(raw)
@@ -60,7 +62,8 @@ const rawParams = (route: AnyRoute, call: RouteCall): unknown => {
   return raw
 }
 
-const serialize = (body: Record<string, unknown> | string): string => (typeof body === 'string' ? body : JSON.stringify({ ...body, ok: true }))
+const serialize = (body: Record<string, unknown> | string): string =>
+  typeof body === 'string' ? body : JSON.stringify({ ...body, ok: true })
 
 /**
  * A route's semantics: authenticate, then validate, then handle. Every API call takes this one

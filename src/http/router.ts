@@ -41,19 +41,27 @@ export const createRouter = (routes: readonly AnyRoute[], endpoints: readonly En
   return (method: string, url: string): Target => {
     const end = url.search(/[?#]/)
     const raw = end === -1 ? url : url.slice(0, end)
-    const query = end !== -1 && url[end] === '?' ? url.slice(end + 1).split('#')[0] ?? '' : ''
+    const query = end !== -1 && url[end] === '?' ? (url.slice(end + 1).split('#')[0] ?? '') : ''
     const path = decodePath(raw)
     if (path === undefined) {
       return {
         kind: 'refused',
         pattern: null,
-        error: new ApiError(400, 'invalid_input', 'The request path is not a valid URL: a "%" must start a percent-encoded UTF-8 character.'),
+        error: new ApiError(
+          400,
+          'invalid_input',
+          'The request path is not a valid URL: a "%" must start a percent-encoded UTF-8 character.',
+        ),
       }
     }
     const route = byPath.get(path)
     if (route !== undefined) {
       if (route.methods.includes(method as HttpMethod)) return { kind: 'route', route, query }
-      return { kind: 'refused', pattern: route.path, error: new ApiError(405, 'method_not_allowed', `${route.path} accepts ${route.methods.join(', ')}.`) }
+      return {
+        kind: 'refused',
+        pattern: route.path,
+        error: new ApiError(405, 'method_not_allowed', `${route.path} accepts ${route.methods.join(', ')}.`),
+      }
     }
     const exact = fixed.get(path)?.find((endpoint) => endpoint.method === method)
     if (exact !== undefined) return { kind: 'endpoint', endpoint: exact, pathParam: undefined }
@@ -62,7 +70,11 @@ export const createRouter = (routes: readonly AnyRoute[], endpoints: readonly En
       const segment = path.slice(prefix.length)
       if (segment === '' || segment.includes('/')) continue
       if (segment.length > MAX_PARAM_LENGTH) {
-        return { kind: 'refused', pattern: endpoint.pattern, error: new ApiError(414, 'uri_too_long', 'A segment of the request path is too long.') }
+        return {
+          kind: 'refused',
+          pattern: endpoint.pattern,
+          error: new ApiError(414, 'uri_too_long', 'A segment of the request path is too long.'),
+        }
       }
       return { kind: 'endpoint', endpoint, pathParam: segment }
     }

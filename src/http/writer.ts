@@ -163,7 +163,15 @@ export const answerWriter = ({ passes, record, trust, log }: WriterOptions): Ans
       let head = `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}\r\n`
       for (let i = 0; i < headers.length; i += 2) head += `${headers[i]}: ${headers[i + 1]}\r\n`
       socket.end(`${head}\r\n${answer.body ?? ''}`)
-      record({ requestId, method: 'unparsed', route: null, status: answer.status, elapsedMs: 0, facts: null, clientAddress: socket.remoteAddress ?? null })
+      record({
+        requestId,
+        method: 'unparsed',
+        route: null,
+        status: answer.status,
+        elapsedMs: 0,
+        facts: null,
+        clientAddress: socket.remoteAddress ?? null,
+      })
     },
   }
 }

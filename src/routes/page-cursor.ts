@@ -7,8 +7,7 @@ import type { Page, PageAfter, PageRequest } from '../store/records.ts'
  * Opaque keyset cursors: the (created_at, id) of the last row served. Unlike offsets they stay
  * correct while sessions are created or deleted between pages, and cost one index seek at any depth.
  */
-export const encodeCursor = (after: PageAfter): string =>
-  Buffer.from(JSON.stringify([after.createdAt, after.id])).toString('base64url')
+export const encodeCursor = (after: PageAfter): string => Buffer.from(JSON.stringify([after.createdAt, after.id])).toString('base64url')
 
 /**
  * A cursor's time: an ISO 8601 time with its zone, within years 0001 to 9999 UTC. Both databases

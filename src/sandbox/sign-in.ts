@@ -16,9 +16,10 @@ export type SignInOutcome =
   | { kind: 'not_found' }
 
 /** What the sign-in page may offer for this webview, before any credentials are checked. */
-export const signInBlocker = (
-  found: { webview: ConnectWebviewRecord; isSandbox: boolean },
-): 'not_sandbox' | 'provider_not_accepted' | 'not_pending' | null => {
+export const signInBlocker = (found: {
+  webview: ConnectWebviewRecord
+  isSandbox: boolean
+}): 'not_sandbox' | 'provider_not_accepted' | 'not_pending' | null => {
   if (found.webview.status !== 'pending') return 'not_pending'
   if (!found.isSandbox) return 'not_sandbox'
   if (!found.webview.acceptedProviders.includes('sandbox')) return 'provider_not_accepted'

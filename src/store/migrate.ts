@@ -24,12 +24,7 @@ const MIGRATIONS = {
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({
   getMigrations: async () =>
-    Object.fromEntries(
-      Object.entries(MIGRATIONS).map(([name, m]): [string, Migration] => [
-        name,
-        { up: (db) => m.up(db, flavor) },
-      ]),
-    ),
+    Object.fromEntries(Object.entries(MIGRATIONS).map(([name, m]): [string, Migration] => [name, { up: (db) => m.up(db, flavor) }])),
 })
 
 /**

@@ -28,7 +28,12 @@ const UNAVAILABLE_CODES = new Set([
   '53100',
 ])
 
-const UNAVAILABLE_MESSAGES = [/Connection terminated/i, /timeout exceeded when trying to connect/i, /Client has encountered a connection error/i, /the database system is (starting up|shutting down)/i]
+const UNAVAILABLE_MESSAGES = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /Client has encountered a connection error/i,
+  /the database system is (starting up|shutting down)/i,
+]
 
 /** Whether an error from the store means the database is unreachable (answer 503), rather than a bug (500). */
 export const isStoreUnavailable = (error: unknown): boolean => {

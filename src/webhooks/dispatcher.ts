@@ -82,7 +82,8 @@ export const messageId = (eventId: string): string => `msg_${eventId.replaceAll(
 /** What the attempt's result means under the retry schedule. */
 export const outcomeOf = (result: SendResult, attemptsBefore: number, schedule: readonly number[], nowMs: number): DeliveryOutcome => {
   const attempt = { at: iso(nowMs), status: result.status, error: result.error, duration_ms: result.duration_ms }
-  if (result.status !== null && result.status >= 200 && result.status < 300) return { attempt, status: 'succeeded', nextAttemptAt: iso(nowMs) }
+  if (result.status !== null && result.status >= 200 && result.status < 300)
+    return { attempt, status: 'succeeded', nextAttemptAt: iso(nowMs) }
   const wait = schedule[attemptsBefore]
   if (wait === undefined) return { attempt, status: 'failed', nextAttemptAt: iso(nowMs) }
   return { attempt, status: 'pending', nextAttemptAt: iso(nowMs + wait * 1000) }

@@ -54,7 +54,12 @@ export const sendDelivery = (
         url,
         {
           method: 'POST',
-          headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'Latchkey-Webhooks' },
+          headers: {
+            ...headers,
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(body)),
+            'user-agent': 'Latchkey-Webhooks',
+          },
           // Connect to the address that was checked, whatever DNS says now.
           lookup: (_host, _options, callback) => callback(null, address, family),
           // A fresh attempt opens a connection of its own rather than take another pooled one.

@@ -20,11 +20,23 @@ const SECURITY_HEADERS = [
   'no-store',
 ]
 
-const page = (status: number, body: string): Answer => ({ status, body, contentType: 'text/html; charset=utf-8', headers: SECURITY_HEADERS })
+const page = (status: number, body: string): Answer => ({
+  status,
+  body,
+  contentType: 'text/html; charset=utf-8',
+  headers: SECURITY_HEADERS,
+})
 
-const BLOCKED: Record<'not_sandbox' | 'provider_not_accepted' | 'not_pending' | 'not_found' | 'customer_conflict', [number, string, string]> = {
+const BLOCKED: Record<
+  'not_sandbox' | 'provider_not_accepted' | 'not_pending' | 'not_found' | 'customer_conflict',
+  [number, string, string]
+> = {
   not_found: [404, 'Link not found', 'This sign-in link does not exist or was deleted.'],
-  customer_conflict: [409, 'Account already in use', 'This account is already connected for another customer. Sign in with another account.'],
+  customer_conflict: [
+    409,
+    'Account already in use',
+    'This account is already connected for another customer. Sign in with another account.',
+  ],
   not_pending: [409, 'Already connected', 'This sign-in link has already been used. You can close this window.'],
   not_sandbox: [403, 'Sandbox sign-in unavailable', 'Only sandbox workspaces accept sandbox accounts.'],
   provider_not_accepted: [403, 'No accepted provider', 'This sign-in link does not accept any provider this server offers.'],

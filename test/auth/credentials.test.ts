@@ -67,7 +67,11 @@ describe('client session token', () => {
 
   test('a malformed token in a CST header answers 400 invalid_client_session_token', async () => {
     const w = await createWorld()
-    for (const headers of [{ 'client-session-token': 'garbage' }, bearer('seam_cst1short'), { 'seam-client-session-token': 'seam_cst1abcdefgh_x' }]) {
+    for (const headers of [
+      { 'client-session-token': 'garbage' },
+      bearer('seam_cst1short'),
+      { 'seam-client-session-token': 'seam_cst1abcdefgh_x' },
+    ]) {
       const res = await w.api('/client_sessions/get', {}, headers)
       assert.equal(res.status, 400)
       assert.equal(res.body.error.type, 'invalid_client_session_token')
@@ -162,7 +166,11 @@ describe('personal access token', () => {
     const pat = await createPersonalAccessToken(w.store, w.clock, 'dev@example.com', w.other.workspace_id)
     await w.session({ user_identifier_key: 'in-ws' })
     const inWs = await w.api('/client_sessions/list', {}, { ...bearer(pat.personal_access_token), 'seam-workspace': w.ws.workspace_id })
-    const inOther = await w.api('/client_sessions/list', {}, { ...bearer(pat.personal_access_token), 'seam-workspace': w.other.workspace_id })
+    const inOther = await w.api(
+      '/client_sessions/list',
+      {},
+      { ...bearer(pat.personal_access_token), 'seam-workspace': w.other.workspace_id },
+    )
     assert.equal(inWs.body.client_sessions.length, 1)
     assert.equal(inOther.body.client_sessions.length, 0)
   })
@@ -224,10 +232,14 @@ describe('kinds are tried in the route order; the first present decides', () => 
   test('a CST header on a route that also accepts an API key: the CST decides', async () => {
     const w = await createWorld()
     const s = await w.session({ user_identifier_key: 'jane' })
-    const res = await w.api('/client_sessions/get', { client_session_id: s.client_session_id }, {
-      ...w.as.apiKey,
-      'client-session-token': 'seam_cst1abcdefgh_AAAAAAAAAAAAAAAAAAAAAAAA',
-    })
+    const res = await w.api(
+      '/client_sessions/get',
+      { client_session_id: s.client_session_id },
+      {
+        ...w.as.apiKey,
+        'client-session-token': 'seam_cst1abcdefgh_AAAAAAAAAAAAAAAAAAAAAAAA',
+      },
+    )
     assert.equal(res.status, 401)
     assert.equal(res.body.error.type, 'client_session_not_found')
   })

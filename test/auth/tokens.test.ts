@@ -40,7 +40,15 @@ describe('credential formats (contract §2)', () => {
   })
 
   test('malformed credentials do not parse', () => {
-    for (const bad of ['', 'seam_cst1', 'seam_cst1abcdefgh', 'seam_cst1abcdefgh_short', 'seam_cst1abcdefg0_aaaaaaaaaaaaaaaaaaaaaaaaaa', 'seam_cst1abcdefgh-aaaaaaaaaaaaaaaaaaaaaaaaaa', 'seam_cst1abcdefgh_aaaaaaaaaaaaaaaaaaaaaaaaa!']) {
+    for (const bad of [
+      '',
+      'seam_cst1',
+      'seam_cst1abcdefgh',
+      'seam_cst1abcdefgh_short',
+      'seam_cst1abcdefg0_aaaaaaaaaaaaaaaaaaaaaaaaaa',
+      'seam_cst1abcdefgh-aaaaaaaaaaaaaaaaaaaaaaaaaa',
+      'seam_cst1abcdefgh_aaaaaaaaaaaaaaaaaaaaaaaaa!',
+    ]) {
       assert.equal(parseCredential('client_session_token', bad), undefined, bad)
     }
   })

@@ -3,9 +3,9 @@ import { join } from 'node:path'
 
 import { type Browser, chromium, type Page } from 'playwright-core'
 
-const CANDIDATES = (process.env.LATCHKEY_CHROMIUM !== undefined ? [process.env.LATCHKEY_CHROMIUM] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']).filter(
-  (path): path is string => path !== undefined && path !== '',
-)
+const CANDIDATES = (
+  process.env.LATCHKEY_CHROMIUM !== undefined ? [process.env.LATCHKEY_CHROMIUM] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']
+).filter((path): path is string => path !== undefined && path !== '')
 const executablePath = CANDIDATES.find((path) => existsSync(path))
 
 /** false when Chromium is here; otherwise why the browser tests cannot run (printed, never silent). */

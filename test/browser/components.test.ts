@@ -38,7 +38,9 @@ describe('Seam Components in a browser, cross-origin', { skip: skipWithoutChromi
     await page.getByText('Lock status', { exact: true }).waitFor()
     assert.ok(await page.getByText('Locked', { exact: true }).first().isVisible())
     await screenshot(page, 'components-device-details')
-    const frontDoor = (await h.w.api('/devices/list', {}, h.w.as.cst(session.token))).body.devices.find((d: { display_name: string }) => d.display_name === 'Front Door')
+    const frontDoor = (await h.w.api('/devices/list', {}, h.w.as.cst(session.token))).body.devices.find(
+      (d: { display_name: string }) => d.display_name === 'Front Door',
+    )
 
     // The lock control: Unlock, and the page and the API both say unlocked; then Lock again.
     // The control may flip before the request lands, so the API is asked once the page's call answered.
@@ -64,7 +66,11 @@ describe('Seam Components in a browser, cross-origin', { skip: skipWithoutChromi
     await page.locator('.seam-add-button').click()
     await page.getByText('Add new access code').waitFor()
     // The form's labels are not tied to their inputs, so the fields are found by the label's field.
-    const field = (label: string) => page.locator('.seam-form-field', { has: page.getByText(label, { exact: true }) }).locator('input').first()
+    const field = (label: string) =>
+      page
+        .locator('.seam-form-field', { has: page.getByText(label, { exact: true }) })
+        .locator('input')
+        .first()
     await field('Name the new code').fill('Dog walker')
     await field('Enter the code (PIN)').fill('7315')
     await screenshot(page, 'components-create-access-code-form')
@@ -73,11 +79,18 @@ describe('Seam Components in a browser, cross-origin', { skip: skipWithoutChromi
     assert.ok(await page.getByText('7315').first().isVisible())
     await screenshot(page, 'components-access-code-created')
     const codes = (await h.w.api('/access_codes/list', { device_id: frontDoor.device_id })).body.access_codes
-    assert.deepEqual(codes.map((c: { name: string; code: string }) => [c.name, c.code]).sort(), [['Cleaner', '4821'], ['Dog walker', '7315']])
+    assert.deepEqual(codes.map((c: { name: string; code: string }) => [c.name, c.code]).sort(), [
+      ['Cleaner', '4821'],
+      ['Dog walker', '7315'],
+    ])
 
     // Telemetry as the components send it (fetch, JSON, no credentials) is accepted cross-origin.
     const telemetry = await page.evaluate(async (endpoint) => {
-      const response = await fetch(`${endpoint}/internal/tlmtry`, { method: 'POST', body: '{"type":"track"}', headers: { 'Content-Type': 'application/json' } })
+      const response = await fetch(`${endpoint}/internal/tlmtry`, {
+        method: 'POST',
+        body: '{"type":"track"}',
+        headers: { 'Content-Type': 'application/json' },
+      })
       return response.status
     }, h.api)
     assert.equal(telemetry, 204)

@@ -25,7 +25,13 @@ describe('the official SDK in a browser, cross-origin', { skip: skipWithoutChrom
       const problems = watchForProblems(page)
       await page.goto(h.pages.origin)
       await page.waitForSelector('body[data-ready="true"]', { state: 'attached' })
-      const trial = { version, endpoint: h.api, token: session.token, publishableKey: h.w.ws.publishable_key, userIdentifierKey: `pk-user-v${version}` }
+      const trial = {
+        version,
+        endpoint: h.api,
+        token: session.token,
+        publishableKey: h.w.ws.publishable_key,
+        userIdentifierKey: `pk-user-v${version}`,
+      }
       const result = await page.evaluate((t) => (globalThis as any).latchkey.runTrial(t), trial) // eslint-disable-line @typescript-eslint/no-explicit-any
       assert.equal(result.sessionId, session.client_session_id)
       assert.deepEqual(result.lockNames, ['Back Door', 'Front Door', 'Garage Door'])
@@ -39,13 +45,24 @@ describe('the official SDK in a browser, cross-origin', { skip: skipWithoutChrom
       await h.w.api('/client_sessions/revoke', { client_session_id: session.client_session_id })
       const revoked = await page.evaluate((t) => (globalThis as any).latchkey.revokedError(t), trial) // eslint-disable-line @typescript-eslint/no-explicit-any
       assert.equal(revoked, 'SeamHttpUnauthorizedError')
-      await page.evaluate((r) => {
-        document.body.innerHTML = "<h1>SDK in the browser</h1><pre></pre>"
-        ;(document.querySelector("pre") as HTMLElement).textContent = JSON.stringify(r, null, 2)
-      }, { ...result, revoked })
+      await page.evaluate(
+        (r) => {
+          document.body.innerHTML = '<h1>SDK in the browser</h1><pre></pre>'
+          ;(document.querySelector('pre') as HTMLElement).textContent = JSON.stringify(r, null, 2)
+        },
+        { ...result, revoked },
+      )
       await screenshot(page, `sdk-v${version}`)
       // The revoked call's 401 is the one failed request, and expected.
-      assert.deepEqual(problems.filter((p) => !/status 401: GET .*\/client_sessions\/get|status 401: POST .*\/client_sessions\/get|the server responded with a status of 401/.test(p)), [])
+      assert.deepEqual(
+        problems.filter(
+          (p) =>
+            !/status 401: GET .*\/client_sessions\/get|status 401: POST .*\/client_sessions\/get|the server responded with a status of 401/.test(
+              p,
+            ),
+        ),
+        [],
+      )
       await page.close()
     })
   }

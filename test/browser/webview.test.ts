@@ -26,7 +26,7 @@ test('a real browser signs jane in through the webview; the session then counts 
     await page.fill('input[name="email"]', 'jane@example.com')
     await page.fill('input[name="password"]', '0000')
     await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')])
-    assert.match(await page.textContent('body') ?? '', /Wrong email or password/)
+    assert.match((await page.textContent('body')) ?? '', /Wrong email or password/)
 
     await page.fill('input[name="password"]', '1234')
     await Promise.all([page.waitForURL(webview.url), page.click('button[type="submit"]')])

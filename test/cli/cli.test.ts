@@ -18,10 +18,20 @@ describe('admin CLI', () => {
     const server = await startServerProcess(db)
     // The store was not empty, so no sandbox workspace was bootstrapped.
     assert.doesNotMatch(server.stderr(), /Created a sandbox workspace/)
-    const session = await call(server.url, '/client_sessions/create', { user_identifier_key: 'jane' }, { authorization: `Bearer ${ws.api_key}` })
+    const session = await call(
+      server.url,
+      '/client_sessions/create',
+      { user_identifier_key: 'jane' },
+      { authorization: `Bearer ${ws.api_key}` },
+    )
     assert.equal(session.status, 200)
     assert.equal(session.body.client_session.workspace_id, ws.workspace_id)
-    const viaPk = await call(server.url, '/client_sessions/get_or_create', { user_identifier_key: 'jane' }, { 'seam-publishable-key': ws.publishable_key })
+    const viaPk = await call(
+      server.url,
+      '/client_sessions/get_or_create',
+      { user_identifier_key: 'jane' },
+      { 'seam-publishable-key': ws.publishable_key },
+    )
     assert.equal(viaPk.body.client_session.client_session_id, session.body.client_session.client_session_id)
 
     // A PAT made while the server runs works at once (same store).
@@ -30,10 +40,18 @@ describe('admin CLI', () => {
     const { personal_access_token, user_id } = json(pat.stdout)
     assert.match(personal_access_token, /^seam_at1/)
     assert.match(user_id, /^[0-9a-f-]{36}$/)
-    const viaPat = await call(server.url, '/client_sessions/list', {}, { authorization: `Bearer ${personal_access_token}`, 'seam-workspace': ws.workspace_id })
+    const viaPat = await call(
+      server.url,
+      '/client_sessions/list',
+      {},
+      { authorization: `Bearer ${personal_access_token}`, 'seam-workspace': ws.workspace_id },
+    )
     assert.equal(viaPat.body.client_sessions.length, 1)
     // Same email again: same user, new token.
-    assert.equal(json(runCli(db, ['pats', 'create', '--email', 'dev@example.com', '--workspace', ws.workspace_id, '--json']).stdout).user_id, user_id)
+    assert.equal(
+      json(runCli(db, ['pats', 'create', '--email', 'dev@example.com', '--workspace', ws.workspace_id, '--json']).stdout).user_id,
+      user_id,
+    )
 
     // api-keys: create, list, revoke; a revoked key stops working on the running server.
     const key = json(runCli(db, ['api-keys', 'create', '--workspace', ws.workspace_id, '--name', 'ci', '--json']).stdout)
@@ -51,7 +69,10 @@ describe('admin CLI', () => {
     assert.equal((await call(server.url, '/client_sessions/list', {}, { authorization: `Bearer ${key.api_key}` })).status, 401)
 
     const workspaces = json(runCli(db, ['workspaces', 'list', '--json']).stdout)
-    assert.deepEqual(workspaces.workspaces.map((w: { workspace_id: string }) => w.workspace_id), [ws.workspace_id])
+    assert.deepEqual(
+      workspaces.workspaces.map((w: { workspace_id: string }) => w.workspace_id),
+      [ws.workspace_id],
+    )
     assert.equal(await server.stop(), 0)
   })
 
@@ -59,7 +80,11 @@ describe('admin CLI', () => {
     const { url: db } = await sharedDatabase()
     const created = json(runCli(db, ['workspaces', 'create', '--name', 'Logs', '--json']).stdout)
     const server = await startServerProcess(db)
-    const requestLines = () => server.stdout().split('\n').filter((line) => line.includes('"msg":"request"'))
+    const requestLines = () =>
+      server
+        .stdout()
+        .split('\n')
+        .filter((line) => line.includes('"msg":"request"'))
     const headers = { authorization: `Bearer ${created.api_key}` }
     // One quiet request: its line is written out without waiting for more traffic (a line held
     // back until the next request would never come here; the bound is only the test's patience).
@@ -80,7 +105,9 @@ describe('admin CLI', () => {
     const apiKey = json(runCli(db, ['workspaces', 'create', '--name', 'Acme', '--json']).stdout).api_key as string
     const server = await startServerProcess(db)
     const inFlight = Promise.all(
-      Array.from({ length: 20 }, (_, i) => call(server.url, '/client_sessions/create', { user_identifier_key: `u${i}` }, { authorization: `Bearer ${apiKey}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        call(server.url, '/client_sessions/create', { user_identifier_key: `u${i}` }, { authorization: `Bearer ${apiKey}` }),
+      ),
     )
     await new Promise((resolve) => setTimeout(resolve, 5))
     const exit = server.stop()
@@ -100,13 +127,28 @@ describe('admin CLI', () => {
     const { url: db } = await sharedDatabase()
     const first = runCli(db, ['migrate', '--json'])
     assert.equal(first.status, 0, first.stderr)
-    assert.deepEqual(json(first.stdout).applied, ['0001_initial', '0002_scoped_access', '0003_scope_lookups', '0004_locks_and_access_codes', '0005_operations', '0006_customers', '0007_webhooks', '0008_webhook_fan_out'])
+    assert.deepEqual(json(first.stdout).applied, [
+      '0001_initial',
+      '0002_scoped_access',
+      '0003_scope_lookups',
+      '0004_locks_and_access_codes',
+      '0005_operations',
+      '0006_customers',
+      '0007_webhooks',
+      '0008_webhook_fan_out',
+    ])
     assert.deepEqual(json(runCli(db, ['migrate', '--json']).stdout).applied, [])
   })
 
   test('usage errors go to stderr with exit code 2; unknown ids with a clear message', async () => {
     const { url: db } = await sharedDatabase()
-    for (const args of [['workspaces', 'create'], ['bogus'], ['api-keys', 'create'], ['pats', 'create', '--email', 'x'], ['workspaces', 'create', '--nme', 'x']]) {
+    for (const args of [
+      ['workspaces', 'create'],
+      ['bogus'],
+      ['api-keys', 'create'],
+      ['pats', 'create', '--email', 'x'],
+      ['workspaces', 'create', '--nme', 'x'],
+    ]) {
       const res = runCli(db, args)
       assert.equal(res.status, 2, args.join(' '))
       assert.equal(res.stdout, '')

@@ -33,7 +33,12 @@ describe('the first hour: version, an in-memory server, a terminal that stays re
     assert.match(server.stderr(), /Created a sandbox workspace/)
     assert.equal(statSync(keysFile).mode & 0o777, 0o600)
     const keys = JSON.parse(readFileSync(keysFile, 'utf8'))
-    const created = await call(server.url, '/client_sessions/create', { user_identifier_key: 'jane' }, { authorization: `Bearer ${keys.api_key}` })
+    const created = await call(
+      server.url,
+      '/client_sessions/create',
+      { user_identifier_key: 'jane' },
+      { authorization: `Bearer ${keys.api_key}` },
+    )
     assert.equal(created.status, 200)
     assert.equal(created.body.client_session.workspace_id, keys.workspace_id)
     assert.equal(await server.stop(), 0)
@@ -80,13 +85,23 @@ describe('the first hour: version, an in-memory server, a terminal that stays re
     assert.ok(clean().includes(keys.api_key), 'the keys are shown on the terminal')
     const before = clean().split('\n').length
     for (const key of ['a', 'b', 'c']) {
-      assert.equal((await call(url, '/client_sessions/create', { user_identifier_key: key }, { authorization: `Bearer ${keys.api_key}` })).status, 200)
+      assert.equal(
+        (await call(url, '/client_sessions/create', { user_identifier_key: key }, { authorization: `Bearer ${keys.api_key}` })).status,
+        200,
+      )
     }
     await until(/(POST \/client_sessions\/create 200 .*\n[^]*){3}/)
-    const added = clean().split('\n').slice(before - 1).filter((l) => l.trim() !== '')
+    const added = clean()
+      .split('\n')
+      .slice(before - 1)
+      .filter((l) => l.trim() !== '')
     assert.deepEqual(
       added.map((l) => l.replace(/^\d\d:\d\d:\d\d /, '').replace(/ [\d.]+ ms /, ' _ ms ')),
-      ['POST /client_sessions/create 200 _ ms api_key', 'POST /client_sessions/create 200 _ ms api_key', 'POST /client_sessions/create 200 _ ms api_key'],
+      [
+        'POST /client_sessions/create 200 _ ms api_key',
+        'POST /client_sessions/create 200 _ ms api_key',
+        'POST /client_sessions/create 200 _ ms api_key',
+      ],
     )
     child.kill('SIGTERM')
   })

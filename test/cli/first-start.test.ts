@@ -25,10 +25,20 @@ describe('first start: a sandbox workspace only when asked, and no key in any lo
     assert.doesNotMatch(server.stderr() + server.stdout(), CREDENTIAL)
     assert.equal(statSync(keysFile).mode & 0o777, 0o600)
     const keys = JSON.parse(readFileSync(keysFile, 'utf8'))
-    const created = await call(server.url, '/client_sessions/create', { user_identifier_key: 'jane' }, { authorization: `Bearer ${keys.api_key}` })
+    const created = await call(
+      server.url,
+      '/client_sessions/create',
+      { user_identifier_key: 'jane' },
+      { authorization: `Bearer ${keys.api_key}` },
+    )
     assert.equal(created.status, 200)
     assert.equal(created.body.client_session.workspace_id, keys.workspace_id)
-    const viaPk = await call(server.url, '/client_sessions/get_or_create', { user_identifier_key: 'jane' }, { 'seam-publishable-key': keys.publishable_key })
+    const viaPk = await call(
+      server.url,
+      '/client_sessions/get_or_create',
+      { user_identifier_key: 'jane' },
+      { 'seam-publishable-key': keys.publishable_key },
+    )
     assert.equal(viaPk.status, 200)
     assert.equal(await server.stop(), 0)
     // Request log lines on stdout carry no credential either.
@@ -60,23 +70,31 @@ describe('first start: a sandbox workspace only when asked, and no key in any lo
     assert.equal(existsSync(join(cwd, 'data', 'latchkey.sqlite.sandbox-keys.json')), false)
   })
 
-  test('a SQLite path that does not exist is refused unless --create or migrate', { skip: STORE_KIND !== 'sqlite' && 'SQLite paths only; the PostgreSQL run covers the rest' }, async () => {
-    const dir = tempDir()
-    const typo = `sqlite:${join(dir, 'latchky.sqlite')}`
-    for (const args of [['serve', '--port', '0'], ['workspaces', 'list'], ['api-keys', 'list', '--workspace', 'x']]) {
-      const refused = runCli(typo, args)
-      assert.equal(refused.status, 2, args.join(' '))
-      assert.match(refused.stderr, /no database at .*latchky\.sqlite; pass --create/)
-    }
-    assert.equal(existsSync(join(dir, 'latchky.sqlite')), false, 'nothing was created')
-    const created = runCli(typo, ['workspaces', 'create', '--name', 'Acme', '--create', '--json'])
-    assert.equal(created.status, 0, created.stderr)
-    const migrated = runCli(`sqlite:${join(dir, 'other.sqlite')}`, ['migrate'])
-    assert.equal(migrated.status, 0, migrated.stderr)
-    const server = await startServerProcess(`sqlite:${join(dir, 'third.sqlite')}`, {}, { args: ['--create'] })
-    assert.equal((await fetch(`${server.url}/ready`)).status, 200)
-    assert.equal(await server.stop(), 0)
-  })
+  test(
+    'a SQLite path that does not exist is refused unless --create or migrate',
+    { skip: STORE_KIND !== 'sqlite' && 'SQLite paths only; the PostgreSQL run covers the rest' },
+    async () => {
+      const dir = tempDir()
+      const typo = `sqlite:${join(dir, 'latchky.sqlite')}`
+      for (const args of [
+        ['serve', '--port', '0'],
+        ['workspaces', 'list'],
+        ['api-keys', 'list', '--workspace', 'x'],
+      ]) {
+        const refused = runCli(typo, args)
+        assert.equal(refused.status, 2, args.join(' '))
+        assert.match(refused.stderr, /no database at .*latchky\.sqlite; pass --create/)
+      }
+      assert.equal(existsSync(join(dir, 'latchky.sqlite')), false, 'nothing was created')
+      const created = runCli(typo, ['workspaces', 'create', '--name', 'Acme', '--create', '--json'])
+      assert.equal(created.status, 0, created.stderr)
+      const migrated = runCli(`sqlite:${join(dir, 'other.sqlite')}`, ['migrate'])
+      assert.equal(migrated.status, 0, migrated.stderr)
+      const server = await startServerProcess(`sqlite:${join(dir, 'third.sqlite')}`, {}, { args: ['--create'] })
+      assert.equal((await fetch(`${server.url}/ready`)).status, 200)
+      assert.equal(await server.stop(), 0)
+    },
+  )
 })
 
 describe('serve: log level and trusted proxies from the command line', () => {
@@ -90,7 +108,10 @@ describe('serve: log level and trusted proxies from the command line', () => {
     const proxied = await startServerProcess(db, {}, { args: ['--trust-proxy', '127.0.0.1/32', '--log-level', 'info'] })
     assert.equal((await fetch(`${proxied.url}/health`, { headers: { 'x-forwarded-for': '198.51.100.7' } })).status, 200)
     assert.equal(await proxied.stop(), 0)
-    const line = proxied.stdout().split('\n').find((l) => l.includes('"msg":"request"'))
+    const line = proxied
+      .stdout()
+      .split('\n')
+      .find((l) => l.includes('"msg":"request"'))
     assert.equal(JSON.parse(line ?? '{}').client_address, '198.51.100.7')
 
     for (const [args, message] of [

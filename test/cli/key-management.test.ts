@@ -14,7 +14,8 @@ describe('key management from the CLI', () => {
     const pk = json(runCli(db, ['publishable-keys', 'create', '--workspace', ws.workspace_id, '--json']).stdout)
     assert.match(pk.publishable_key, /^seam_pk1/)
     assert.match(pk.publishable_key_id, /^[0-9a-f-]{36}$/)
-    const viaPk = () => call(server.url, '/client_sessions/get_or_create', { user_identifier_key: 'jane' }, { 'seam-publishable-key': pk.publishable_key })
+    const viaPk = () =>
+      call(server.url, '/client_sessions/get_or_create', { user_identifier_key: 'jane' }, { 'seam-publishable-key': pk.publishable_key })
     assert.equal((await viaPk()).status, 200)
     const pks = json(runCli(db, ['publishable-keys', 'list', '--workspace', ws.workspace_id, '--json']).stdout)
     assert.equal(pks.publishable_keys.length, 2)
@@ -25,12 +26,28 @@ describe('key management from the CLI', () => {
     assert.deepEqual(json(revokedPk.stdout), { publishable_key_id: pk.publishable_key_id, revoked: true })
     assert.equal((await viaPk()).status, 401)
     // The workspace's first publishable key still works.
-    assert.equal((await call(server.url, '/client_sessions/get_or_create', { user_identifier_key: 'jane' }, { 'seam-publishable-key': ws.publishable_key })).status, 200)
+    assert.equal(
+      (
+        await call(
+          server.url,
+          '/client_sessions/get_or_create',
+          { user_identifier_key: 'jane' },
+          { 'seam-publishable-key': ws.publishable_key },
+        )
+      ).status,
+      200,
+    )
     const afterRevoke = json(runCli(db, ['publishable-keys', 'list', '--workspace', ws.workspace_id, '--json']).stdout)
     assert.equal(afterRevoke.publishable_keys.filter((k: { revoked_at: string | null }) => k.revoked_at !== null).length, 1)
 
     const pat = json(runCli(db, ['pats', 'create', '--email', 'dev@example.com', '--workspace', ws.workspace_id, '--json']).stdout)
-    const viaPat = () => call(server.url, '/client_sessions/list', {}, { authorization: `Bearer ${pat.personal_access_token}`, 'seam-workspace': ws.workspace_id })
+    const viaPat = () =>
+      call(
+        server.url,
+        '/client_sessions/list',
+        {},
+        { authorization: `Bearer ${pat.personal_access_token}`, 'seam-workspace': ws.workspace_id },
+      )
     assert.equal((await viaPat()).status, 200)
     const pats = json(runCli(db, ['pats', 'list', '--workspace', ws.workspace_id, '--json']).stdout)
     assert.deepEqual(
@@ -44,7 +61,10 @@ describe('key management from the CLI', () => {
     assert.equal((await viaPat()).status, 401)
     assert.notEqual(json(runCli(db, ['pats', 'list', '--json']).stdout).personal_access_tokens[0].revoked_at, null)
 
-    for (const args of [['pats', 'revoke', '--pat-id', 'nope'], ['publishable-keys', 'revoke', '--publishable-key-id', 'nope']]) {
+    for (const args of [
+      ['pats', 'revoke', '--pat-id', 'nope'],
+      ['publishable-keys', 'revoke', '--publishable-key-id', 'nope'],
+    ]) {
       const missing = runCli(db, args)
       assert.equal(missing.status, 2)
       assert.match(missing.stderr, /no (personal access token|publishable key) nope/)

@@ -29,7 +29,11 @@ describe('PostgreSQL for a new team: a database created on first use, one to try
     assert.equal(again.stdout.trim(), 'Database is up to date.')
 
     const served = withDatabase(adminUrl(), fresh('served'))
-    const server = await startServerProcess(served, { LATCHKEY_SECRET: TEST_SECRET }, { args: ['--bootstrap-sandbox', '--sandbox-keys-file', join(mkdtempSync(join(tmpdir(), 'latchkey-pg-keys-')), 'keys.json')] })
+    const server = await startServerProcess(
+      served,
+      { LATCHKEY_SECRET: TEST_SECRET },
+      { args: ['--bootstrap-sandbox', '--sandbox-keys-file', join(mkdtempSync(join(tmpdir(), 'latchkey-pg-keys-')), 'keys.json')] },
+    )
     assert.match(server.stderr(), /Created database "latchkey_served_[0-9a-f]+"\./)
     assert.equal((await fetch(`${server.url}/ready`)).status, 200)
     assert.equal(await server.stop(), 0)
@@ -47,7 +51,12 @@ describe('PostgreSQL for a new team: a database created on first use, one to try
     assert.equal(refused.status, 1)
     const lines = refused.stderr.trim().split('\n')
     assert.equal(lines.length, 1, refused.stderr)
-    assert.match(lines[0] ?? '', new RegExp(`database "${name}" does not exist and ${role} could not create it .*createdb -h 127\\.0\\.0\\.1 -p ${url.port} -U <a role that may> -O ${role} ${name}`))
+    assert.match(
+      lines[0] ?? '',
+      new RegExp(
+        `database "${name}" does not exist and ${role} could not create it .*createdb -h 127\\.0\\.0\\.1 -p ${url.port} -U <a role that may> -O ${role} ${name}`,
+      ),
+    )
   })
 
   test('npm run postgres starts a PostgreSQL, prints the URL to serve on, and stops on Ctrl-C', async () => {
@@ -60,7 +69,8 @@ describe('PostgreSQL for a new team: a database created on first use, one to try
     let stdout = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
-    for (let i = 0; i < 1200 && !/DATABASE_URL=(\S+)/.test(stdout) && child.exitCode === null; i++) await new Promise((resolve) => setTimeout(resolve, 50))
+    for (let i = 0; i < 1200 && !/DATABASE_URL=(\S+)/.test(stdout) && child.exitCode === null; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50))
     const url = /DATABASE_URL=(\S+)/.exec(stdout)?.[1]
     assert.equal(url, `postgres://postgres:postgres@127.0.0.1:${port}/latchkey`, stdout)
 
@@ -68,7 +78,12 @@ describe('PostgreSQL for a new team: a database created on first use, one to try
     after(() => rmSync(cwd, { recursive: true, force: true }))
     const server = await startServerProcess(url, { LATCHKEY_SECRET: TEST_SECRET }, { cwd, args: ['--bootstrap-sandbox'] })
     const keys = JSON.parse(readFileSync(join(cwd, 'latchkey-sandbox-keys.json'), 'utf8'))
-    const created = await call(server.url, '/client_sessions/get_or_create', { user_identifier_key: 'jane' }, { authorization: `Bearer ${keys.api_key}` })
+    const created = await call(
+      server.url,
+      '/client_sessions/get_or_create',
+      { user_identifier_key: 'jane' },
+      { authorization: `Bearer ${keys.api_key}` },
+    )
     assert.equal(created.status, 200)
     assert.equal(await server.stop(), 0)
 

@@ -42,7 +42,12 @@ test("the README's Try it runs as written, twice in a row, against a first start
   writeFileSync(join(dir, 'try.mjs'), onServer(script as string))
   const apiKey = (JSON.parse(readFileSync(join(cwd, 'data', 'latchkey.sqlite.sandbox-keys.json'), 'utf8')) as { api_key: string }).api_key
   for (let i = 0; i < 2; i++) {
-    const run = spawnSync(process.execPath, ['try.mjs'], { cwd: dir, encoding: 'utf8', env: { ...process.env, API_KEY: apiKey }, timeout: 30_000 })
+    const run = spawnSync(process.execPath, ['try.mjs'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, API_KEY: apiKey },
+      timeout: 30_000,
+    })
     assert.equal(run.status, 0, run.stderr)
     assert.match(run.stdout, new RegExp(`client_session_id: '${sessions[0]?.client_session_id}'`))
   }

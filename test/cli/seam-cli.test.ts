@@ -26,7 +26,15 @@ interface SeamResult {
 const seamCli = (home: string, endpoint: string, args: string[], env: Record<string, string> = {}) =>
   new Promise<SeamResult>((resolve, reject) => {
     const child = spawn(process.execPath, [SEAM_CLI, ...args, '--remote-schema'], {
-      env: { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_STATE_HOME: join(home, '.state'), SEAM_CLI_ENDPOINT: endpoint, NO_COLOR: '1', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        XDG_CONFIG_HOME: join(home, '.config'),
+        XDG_STATE_HOME: join(home, '.state'),
+        SEAM_CLI_ENDPOINT: endpoint,
+        NO_COLOR: '1',
+        ...env,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: 60_000,
     })
@@ -53,9 +61,15 @@ const seamCli = (home: string, endpoint: string, args: string[], env: Record<str
  */
 const setUp = async () => {
   const { url: db } = await sharedDatabase()
-  const ws = JSON.parse(runCli(db, ['workspaces', 'create', '--name', 'Acme', '--sandbox', '--json']).stdout) as { workspace_id: string; api_key: string }
-  const pat = (JSON.parse(runCli(db, ['pats', 'create', '--email', 'cli@example.com', '--workspace', ws.workspace_id, '--json']).stdout) as { personal_access_token: string })
-    .personal_access_token
+  const ws = JSON.parse(runCli(db, ['workspaces', 'create', '--name', 'Acme', '--sandbox', '--json']).stdout) as {
+    workspace_id: string
+    api_key: string
+  }
+  const pat = (
+    JSON.parse(runCli(db, ['pats', 'create', '--email', 'cli@example.com', '--workspace', ws.workspace_id, '--json']).stdout) as {
+      personal_access_token: string
+    }
+  ).personal_access_token
   const server = await startServerProcess(db)
   const home = mkdtempSync(join(tmpdir(), 'latchkey-seam-cli-'))
   after(() => rmSync(home, { recursive: true, force: true }))
@@ -71,7 +85,11 @@ describe("Seam's CLI (@seamapi/cli) drives Latchkey", () => {
       body: '{}',
     })
     const webview = ((await created.json()) as { connect_webview: { connect_webview_id: string; url: string } }).connect_webview
-    const signedIn = await fetch(webview.url, { method: 'POST', body: new URLSearchParams({ email, password: '1234' }), redirect: 'manual' })
+    const signedIn = await fetch(webview.url, {
+      method: 'POST',
+      body: new URLSearchParams({ email, password: '1234' }),
+      redirect: 'manual',
+    })
     assert.equal(signedIn.status, 200)
     return webview.connect_webview_id
   }
@@ -83,15 +101,28 @@ describe("Seam's CLI (@seamapi/cli) drives Latchkey", () => {
     assert.equal(login.status, 0, login.stderr)
     const seam = (args: string[]) => seamCli(home, server.url, args)
 
-    const created = await seam(['client-sessions', 'create', '--user-identifier-key', 'jane_doe', '--expires-at', '2030-01-01T00:00:00.000Z'])
+    const created = await seam([
+      'client-sessions',
+      'create',
+      '--user-identifier-key',
+      'jane_doe',
+      '--expires-at',
+      '2030-01-01T00:00:00.000Z',
+    ])
     assert.equal(created.status, 0, created.stderr)
     const session = created.json.client_session
     assert.equal(session.user_identifier_key, 'jane_doe')
     assert.equal(session.expires_at, '2030-01-01T00:00:00.000Z')
     assert.match(session.token, /^seam_cst1/)
 
-    assert.equal((await seam(['client-sessions', 'get', '--client-session-id', session.client_session_id])).json.client_session.token, session.token)
-    assert.equal((await seam(['client-sessions', 'get', '--user-identifier-key', 'jane_doe'])).json.client_session.client_session_id, session.client_session_id)
+    assert.equal(
+      (await seam(['client-sessions', 'get', '--client-session-id', session.client_session_id])).json.client_session.token,
+      session.token,
+    )
+    assert.equal(
+      (await seam(['client-sessions', 'get', '--user-identifier-key', 'jane_doe'])).json.client_session.client_session_id,
+      session.client_session_id,
+    )
 
     const webviewId = await connect(world, 'jane@example.com')
     const identity = await fetch(`${server.url}/user_identities/create`, {
@@ -100,7 +131,8 @@ describe("Seam's CLI (@seamapi/cli) drives Latchkey", () => {
       body: JSON.stringify({ user_identity_key: 'jane' }),
     })
     const identityId = ((await identity.json()) as { user_identity: { user_identity_id: string } }).user_identity.user_identity_id
-    const accountId = (await seam(['connect-webviews', 'get', '--connect-webview-id', webviewId])).json.connect_webview.connected_account_id as string
+    const accountId = (await seam(['connect-webviews', 'get', '--connect-webview-id', webviewId])).json.connect_webview
+      .connected_account_id as string
     const got = await seam([
       'client-sessions',
       'get-or-create',
@@ -123,10 +155,20 @@ describe("Seam's CLI (@seamapi/cli) drives Latchkey", () => {
     assert.equal(got.json.client_session.device_count, 3)
 
     const other = (await seam(['client-sessions', 'create', '--user-identifier-key', 'joe'])).json.client_session
-    const granted = await seam(['client-sessions', 'grant-access', '--client-session-id', other.client_session_id, '--connected-account-ids', accountId])
+    const granted = await seam([
+      'client-sessions',
+      'grant-access',
+      '--client-session-id',
+      other.client_session_id,
+      '--connected-account-ids',
+      accountId,
+    ])
     assert.equal(granted.status, 0, granted.stderr)
     const listed = await seam(['client-sessions', 'list'])
-    assert.deepEqual(listed.json.client_sessions.map((s: { user_identifier_key: string }) => s.user_identifier_key).sort(), ['jane_doe', 'joe'])
+    assert.deepEqual(listed.json.client_sessions.map((s: { user_identifier_key: string }) => s.user_identifier_key).sort(), [
+      'jane_doe',
+      'joe',
+    ])
     assert.equal(listed.json.client_sessions.find((s: { user_identifier_key: string }) => s.user_identifier_key === 'joe').device_count, 3)
 
     assert.equal((await seam(['client-sessions', 'revoke', '--client-session-id', other.client_session_id])).status, 0)
@@ -156,7 +198,10 @@ describe("Seam's CLI (@seamapi/cli) drives Latchkey", () => {
       // The CLI asks for a workspace before any call a PAT makes; SEAM_CLI_WORKSPACE_ID names it.
       const workspaces = await seamCli(patHome, server.url, ['workspaces', 'list'], { SEAM_CLI_WORKSPACE_ID: ws.workspace_id })
       assert.equal(workspaces.status, 0, workspaces.stderr)
-      assert.deepEqual(workspaces.json.workspaces.map((w: { workspace_id: string }) => w.workspace_id), [ws.workspace_id])
+      assert.deepEqual(
+        workspaces.json.workspaces.map((w: { workspace_id: string }) => w.workspace_id),
+        [ws.workspace_id],
+      )
       const listed = await seamCli(patHome, server.url, ['client-sessions', 'list'], { SEAM_CLI_WORKSPACE_ID: ws.workspace_id })
       assert.equal(listed.status, 0, listed.stderr)
       assert.ok(listed.json.client_sessions.some((s: { user_identifier_key: string }) => s.user_identifier_key === 'jane_doe'))

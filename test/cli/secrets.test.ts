@@ -14,50 +14,77 @@ describe('the token encryption key: checked at every start, rotated while servin
   test('every command refuses a LATCHKEY_SECRET that does not match the data, naming it', async () => {
     const { url: db } = await sharedDatabase()
     assert.equal(runCli(db, ['workspaces', 'create', '--name', 'Acme'], { LATCHKEY_SECRET: OLD }).status, 0)
-    for (const args of [['serve', '--port', '0'], ['migrate'], ['workspaces', 'list'], ['api-keys', 'list', '--workspace', 'x'], ['secrets', 'check'], ['secrets', 'rotate']]) {
+    for (const args of [
+      ['serve', '--port', '0'],
+      ['migrate'],
+      ['workspaces', 'list'],
+      ['api-keys', 'list', '--workspace', 'x'],
+      ['secrets', 'check'],
+      ['secrets', 'rotate'],
+    ]) {
       const refused = runCli(db, args, { LATCHKEY_SECRET: NEW })
       assert.equal(refused.status, 1, args.join(' '))
-      assert.match(refused.stderr, /The key in use \(LATCHKEY_SECRET\) does not match the key this database's client session tokens were encrypted with/)
+      assert.match(
+        refused.stderr,
+        /The key in use \(LATCHKEY_SECRET\) does not match the key this database's client session tokens were encrypted with/,
+      )
       assert.match(refused.stderr, /LATCHKEY_PREVIOUS_SECRETS/)
     }
-    assert.deepEqual(json(runCli(db, ['secrets', 'check', '--json'], { LATCHKEY_SECRET: OLD }).stdout), { ok: true, key: 'current', key_in_use: 'LATCHKEY_SECRET', data_key: 'LATCHKEY_SECRET' })
+    assert.deepEqual(json(runCli(db, ['secrets', 'check', '--json'], { LATCHKEY_SECRET: OLD }).stdout), {
+      ok: true,
+      key: 'current',
+      key_in_use: 'LATCHKEY_SECRET',
+      data_key: 'LATCHKEY_SECRET',
+    })
   })
 
-  test('SQLite without LATCHKEY_SECRET: a replaced key file is refused', { skip: STORE_KIND !== 'sqlite' && 'the key file exists only for SQLite' }, async () => {
-    const { url: db } = await sharedDatabase()
-    const path = db.slice('sqlite:'.length)
-    assert.equal(runCli(db, ['workspaces', 'create', '--name', 'Acme']).status, 0)
-    renameSync(`${path}.key`, `${path}.key.bak`)
-    writeFileSync(`${path}.key`, `${'ab'.repeat(32)}\n`, { mode: 0o600 })
-    const refused = runCli(db, ['serve', '--port', '0'])
-    assert.equal(refused.status, 1)
-    assert.match(refused.stderr, /The key in use \(.*\) does not match/)
-    renameSync(`${path}.key.bak`, `${path}.key`)
-    assert.equal(runCli(db, ['workspaces', 'list']).status, 0)
-  })
+  test(
+    'SQLite without LATCHKEY_SECRET: a replaced key file is refused',
+    { skip: STORE_KIND !== 'sqlite' && 'the key file exists only for SQLite' },
+    async () => {
+      const { url: db } = await sharedDatabase()
+      const path = db.slice('sqlite:'.length)
+      assert.equal(runCli(db, ['workspaces', 'create', '--name', 'Acme']).status, 0)
+      renameSync(`${path}.key`, `${path}.key.bak`)
+      writeFileSync(`${path}.key`, `${'ab'.repeat(32)}\n`, { mode: 0o600 })
+      const refused = runCli(db, ['serve', '--port', '0'])
+      assert.equal(refused.status, 1)
+      assert.match(refused.stderr, /The key in use \(.*\) does not match/)
+      renameSync(`${path}.key.bak`, `${path}.key`)
+      assert.equal(runCli(db, ['workspaces', 'list']).status, 0)
+    },
+  )
 
-  test('secrets check names the key in use: the key file, then LATCHKEY_SECRET with the replaced key file as the previous one', { skip: STORE_KIND !== 'sqlite' && 'the key file exists only for SQLite' }, async () => {
-    const { url: db } = await sharedDatabase()
-    const path = db.slice('sqlite:'.length)
-    const ws = json(runCli(db, ['workspaces', 'create', '--name', 'Acme', '--json'], { LATCHKEY_SECRET: '' }).stdout)
-    const server = await startServerProcess(db, { LATCHKEY_SECRET: '' })
-    await call(server.url, '/client_sessions/create', { user_identifier_key: 'jane' }, { authorization: `Bearer ${ws.api_key}` })
-    assert.equal(await server.stop(), 0)
-    const onFile = runCli(db, ['secrets', 'check'], { LATCHKEY_SECRET: '' })
-    assert.equal(onFile.stdout.trim(), `The database matches the key in use: the key file ${path}.key.`)
-    assert.doesNotMatch(onFile.stdout, /LATCHKEY_SECRET/)
-    const switched = runCli(db, ['secrets', 'check'], { LATCHKEY_SECRET: NEW })
-    assert.equal(switched.status, 0, switched.stderr)
-    assert.match(switched.stdout, new RegExp(`still under the key file ${path.replaceAll('.', '\\.')}\\.key, a previous key; the key in use is LATCHKEY_SECRET`))
-    assert.doesNotMatch(switched.stdout, /LATCHKEY_PREVIOUS_SECRETS/)
-  })
+  test(
+    'secrets check names the key in use: the key file, then LATCHKEY_SECRET with the replaced key file as the previous one',
+    { skip: STORE_KIND !== 'sqlite' && 'the key file exists only for SQLite' },
+    async () => {
+      const { url: db } = await sharedDatabase()
+      const path = db.slice('sqlite:'.length)
+      const ws = json(runCli(db, ['workspaces', 'create', '--name', 'Acme', '--json'], { LATCHKEY_SECRET: '' }).stdout)
+      const server = await startServerProcess(db, { LATCHKEY_SECRET: '' })
+      await call(server.url, '/client_sessions/create', { user_identifier_key: 'jane' }, { authorization: `Bearer ${ws.api_key}` })
+      assert.equal(await server.stop(), 0)
+      const onFile = runCli(db, ['secrets', 'check'], { LATCHKEY_SECRET: '' })
+      assert.equal(onFile.stdout.trim(), `The database matches the key in use: the key file ${path}.key.`)
+      assert.doesNotMatch(onFile.stdout, /LATCHKEY_SECRET/)
+      const switched = runCli(db, ['secrets', 'check'], { LATCHKEY_SECRET: NEW })
+      assert.equal(switched.status, 0, switched.stderr)
+      assert.match(
+        switched.stdout,
+        new RegExp(`still under the key file ${path.replaceAll('.', '\\.')}\\.key, a previous key; the key in use is LATCHKEY_SECRET`),
+      )
+      assert.doesNotMatch(switched.stdout, /LATCHKEY_PREVIOUS_SECRETS/)
+    },
+  )
 
   test('rotation: new key plus previous ones, "secrets rotate" while servers run, and an unreadable token answers null, never 500', async () => {
     const { url: db } = await sharedDatabase()
     const ws = json(runCli(db, ['workspaces', 'create', '--name', 'Acme', '--json'], { LATCHKEY_SECRET: OLD }).stdout)
     const auth = { authorization: `Bearer ${ws.api_key}` }
     const oldServer = await startServerProcess(db, { LATCHKEY_SECRET: OLD })
-    const create = async (url: string, key: string) => (await call(url, '/client_sessions/create', { user_identifier_key: key }, auth)).body.client_session
+    const create = async (url: string, key: string) =>
+      (await call(url, '/client_sessions/create', { user_identifier_key: key }, auth)).body.client_session
     const before = [await create(oldServer.url, 'a'), await create(oldServer.url, 'b'), await create(oldServer.url, 'c')]
 
     // Servers move to the new key one by one; the old key stays readable through LATCHKEY_PREVIOUS_SECRETS.

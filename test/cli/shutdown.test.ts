@@ -14,11 +14,15 @@ const slowPost = (url: string, path: string, headers: Record<string, string>, bo
   const target = new URL(path, url)
   let resolveAnswer: (value: { status: number; body: string }) => void = () => {}
   const answer = new Promise<{ status: number; body: string }>((resolve) => (resolveAnswer = resolve))
-  const req = request(target, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-    let text = ''
-    res.on('data', (chunk: Buffer) => (text += chunk.toString()))
-    res.on('end', () => resolveAnswer({ status: res.statusCode ?? 0, body: text }))
-  })
+  const req = request(
+    target,
+    { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } },
+    (res) => {
+      let text = ''
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+      res.on('end', () => resolveAnswer({ status: res.statusCode ?? 0, body: text }))
+    },
+  )
   req.flushHeaders()
   req.write(body.slice(0, 5))
   return {
@@ -40,7 +44,8 @@ describe('stopping: drain, finish in-flight requests, refuse new ones in the err
     await new Promise((resolve) => setTimeout(resolve, 100))
 
     const exited = server.stop()
-    const listNow = () => fetch(`${server.url}/client_sessions/list`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' })
+    const listNow = () =>
+      fetch(`${server.url}/client_sessions/list`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' })
     /** The first answer of `ask` whose status is `status` (bounded). */
     const once = async (status: number, ask: () => Promise<Response>) => {
       for (let i = 0; i < 600; i++) {
@@ -77,14 +82,25 @@ describe('stopping: drain, finish in-flight requests, refuse new ones in the err
     assert.equal(await exited, 0)
     // The acknowledged write is there after the restart.
     const again = await startServerProcess(db)
-    const list = await fetch(`${again.url}/client_sessions/list`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' })
-    assert.deepEqual(((await list.json()) as { client_sessions: { user_identifier_key: string }[] }).client_sessions.map((s) => s.user_identifier_key), ['slow'])
+    const list = await fetch(`${again.url}/client_sessions/list`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: '{}',
+    })
+    assert.deepEqual(
+      ((await list.json()) as { client_sessions: { user_identifier_key: string }[] }).client_sessions.map((s) => s.user_identifier_key),
+      ['slow'],
+    )
     assert.equal(await again.stop(), 0)
   })
 
   test('SIGTERM to the pid `npm start` runs under stops the server and frees the port', async () => {
     const { url: db } = await sharedDatabase()
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db, ...(STORE_KIND === 'postgres' ? { LATCHKEY_SECRET: TEST_SECRET } : {}) }
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: db,
+      ...(STORE_KIND === 'postgres' ? { LATCHKEY_SECRET: TEST_SECRET } : {}),
+    }
     const npm = spawn('npm', ['start', '--silent', '--', '--host', '127.0.0.1', '--port', '0'], { cwd: root, env })
     after(() => {
       if (npm.exitCode === null) npm.kill('SIGKILL')

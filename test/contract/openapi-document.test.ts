@@ -15,7 +15,10 @@ type Operation = {
   security?: Record<string, unknown>[]
   responses: Record<string, { content?: { 'application/json'?: { schema?: { properties?: Record<string, unknown> } } } }>
 }
-type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> } }
+type Document = {
+  paths: Record<string, Record<string, Operation>>
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> }
+}
 
 const seamPaths = openapi.paths as Record<string, Record<string, Operation>>
 
@@ -52,7 +55,17 @@ describe("/openapi.json is shaped as Seam's document is", () => {
 
   test('resources live in components/schemas and answers refer to them', async () => {
     const document = await servedDocument()
-    for (const resource of ['client_session', 'workspace', 'connect_webview', 'connected_account', 'device', 'access_code', 'action_attempt', 'event', 'user_identity']) {
+    for (const resource of [
+      'client_session',
+      'workspace',
+      'connect_webview',
+      'connected_account',
+      'device',
+      'access_code',
+      'action_attempt',
+      'event',
+      'user_identity',
+    ]) {
       assert.ok(resource in document.components.schemas, resource)
     }
     const answer = (path: string) => document.paths[path]?.post?.responses['200']?.content?.['application/json']?.schema?.properties ?? {}

@@ -9,7 +9,10 @@ import { describeErrors, SEAM_PATH_COUNT, seamResponseValidator } from '../fixtu
 const connect = async (w: World, email: string) => {
   const webview = (await w.api('/connect_webviews/create', {})).body.connect_webview
   assert.equal((await w.signIn(webview.url, email, '1234')).status, 200)
-  const accounts = (await w.api('/connected_accounts/list')).body.connected_accounts as { connected_account_id: string; user_identifier: { email: string } }[]
+  const accounts = (await w.api('/connected_accounts/list')).body.connected_accounts as {
+    connected_account_id: string
+    user_identifier: { email: string }
+  }[]
   const account = accounts.find((a) => a.user_identifier.email === email)
   assert.ok(account)
   return { webviewId: webview.connect_webview_id as string, accountId: account.connected_account_id }
@@ -33,7 +36,10 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
       assert.equal(res.status, 200, `${method} ${path}: ${res.text}`)
       const validate = seamResponseValidator(path, method)
       assert.ok(validate, `Seam's document has no ${path}`)
-      assert.ok(validate(res.body), `${path} does not match Seam's schema:\n${describeErrors(validate)}\n${JSON.stringify(res.body).slice(0, 600)}`)
+      assert.ok(
+        validate(res.body),
+        `${path} does not match Seam's schema:\n${describeErrors(validate)}\n${JSON.stringify(res.body).slice(0, 600)}`,
+      )
       called.add(path)
       checked.push(path)
       return res.body as Response['body']
@@ -41,17 +47,21 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
 
     const jane = await connect(w, 'jane@example.com')
     const john = await connect(w, 'john@example.com')
-    const identity = (await call('/user_identities/create', { user_identity_key: 'jane', email_address: 'jane@example.com', full_name: 'Jane Doe' })).user_identity
+    const identity = (
+      await call('/user_identities/create', { user_identity_key: 'jane', email_address: 'jane@example.com', full_name: 'Jane Doe' })
+    ).user_identity
     const spareIdentity = (await call('/user_identities/create', { user_identity_key: 'spare' })).user_identity
     await call('/user_identities/get', { user_identity_id: identity.user_identity_id })
     await call('/user_identities/list')
 
-    const session = (await call('/client_sessions/create', {
-      user_identifier_key: 'jane',
-      connected_account_ids: [jane.accountId],
-      connect_webview_ids: [jane.webviewId],
-      user_identity_id: identity.user_identity_id,
-    })).client_session
+    const session = (
+      await call('/client_sessions/create', {
+        user_identifier_key: 'jane',
+        connected_account_ids: [jane.accountId],
+        connect_webview_ids: [jane.webviewId],
+        user_identity_id: identity.user_identity_id,
+      })
+    ).client_session
     await call('/client_sessions/get', { client_session_id: session.client_session_id })
     await call('/client_sessions/get', { client_session_id: session.client_session_id }, w.as.cst(session.token))
     await call('/client_sessions/get_or_create', { user_identifier_key: 'jane' })
@@ -92,12 +102,16 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
 
     const ongoing = (await call('/access_codes/create', { device_id: lockId, name: 'Cleaner', code: '4821' }, cst)).access_code
     const now = w.clock.now().getTime()
-    await call('/access_codes/create', {
-      device_id: lockId,
-      name: 'Guest',
-      starts_at: new Date(now + 3_600_000).toISOString(),
-      ends_at: new Date(now + 7_200_000).toISOString(),
-    }, cst)
+    await call(
+      '/access_codes/create',
+      {
+        device_id: lockId,
+        name: 'Guest',
+        starts_at: new Date(now + 3_600_000).toISOString(),
+        ends_at: new Date(now + 7_200_000).toISOString(),
+      },
+      cst,
+    )
     await call('/access_codes/generate_code', { device_id: lockId }, cst)
     await call('/access_codes/list', { device_id: lockId }, cst)
     await call('/access_codes/get', { access_code_id: ongoing.access_code_id }, cst)
@@ -108,8 +122,20 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
     await call('/connected_accounts/delete', { connected_account_id: john.accountId })
     // Last, so every kind of event recorded above is validated.
     const events = (await call('/events/list')).events as { event_id: string; event_type: string }[]
-    for (const type of ['lock.locked', 'lock.unlocked', 'access_code.created', 'access_code.changed', 'access_code.deleted', 'client_session.deleted', 'connected_account.deleted', 'device.connected']) {
-      assert.ok(events.some((e) => e.event_type === type), `no ${type} event`)
+    for (const type of [
+      'lock.locked',
+      'lock.unlocked',
+      'access_code.created',
+      'access_code.changed',
+      'access_code.deleted',
+      'client_session.deleted',
+      'connected_account.deleted',
+      'device.connected',
+    ]) {
+      assert.ok(
+        events.some((e) => e.event_type === type),
+        `no ${type} event`,
+      )
     }
     for (const event of events) await call('/events/get', { event_id: event.event_id })
 

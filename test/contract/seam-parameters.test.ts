@@ -59,7 +59,11 @@ describe("Seam's parameters: each one is honoured or refused, none ignored", () 
         const res =
           method === 'POST' || method === 'PUT' || method === 'PATCH'
             ? await w.request({ method, url: route.path, payload: { [name]: value }, headers })
-            : await w.request({ method: method as 'GET' | 'DELETE', url: `${route.path}?${new URLSearchParams({ [name]: value })}`, headers })
+            : await w.request({
+                method: method as 'GET' | 'DELETE',
+                url: `${route.path}?${new URLSearchParams({ [name]: value })}`,
+                headers,
+              })
         assert.equal(res.status, 400, `${route.path} ${name}: answered ${res.status}, neither honoured nor refused`)
         assert.equal(res.body.error.type, 'invalid_input')
         assert.match(res.body.error.message, new RegExp(`^${name}: .*not supported`), `${route.path} ${name}`)
@@ -81,7 +85,12 @@ describe("Seam's parameters: each one is honoured or refused, none ignored", () 
   })
 
   test("the event types accepted are exactly the ones Seam's document defines", () => {
-    const operation = (openapi.paths as Record<string, Record<string, { requestBody: { content: { 'application/json': { schema: { properties: { event_type: { enum: string[] } } } } } } }>>)['/events/list']?.post
+    const operation = (
+      openapi.paths as Record<
+        string,
+        Record<string, { requestBody: { content: { 'application/json': { schema: { properties: { event_type: { enum: string[] } } } } } } }>
+      >
+    )['/events/list']?.post
     const seam = operation?.requestBody.content['application/json'].schema.properties.event_type.enum
     assert.deepEqual([...SEAM_EVENT_TYPES].sort(), [...(seam ?? [])].sort())
   })

@@ -86,7 +86,10 @@ describe("client session JSON: an app's cache, keyed by stored record", () => {
     // What is kept holds no token: each answer carries the one it is given.
     const other = `seam_cst1ZyXwVuTs_${'y'.repeat(28)}`
     assert.match(json.answer(record, other), new RegExp(`"token":"${other}"`))
-    assert.match(json.answer({ ...record, userIdentifierKey: '"token":null' }, TOKEN), new RegExp(`^\\{"client_session":\\{"client_session_id":"${id}","workspace_id":"[^"]+","token":"${TOKEN}"`))
+    assert.match(
+      json.answer({ ...record, userIdentifierKey: '"token":null' }, TOKEN),
+      new RegExp(`^\\{"client_session":\\{"client_session_id":"${id}","workspace_id":"[^"]+","token":"${TOKEN}"`),
+    )
     const minted = recordOf(randomUUID(), 'not-even-a-ciphertext')
     assert.match(json.answer(minted, TOKEN), new RegExp(`"token":"${TOKEN}"`))
     assert.equal(counter.decrypted, 0)

@@ -25,10 +25,11 @@ const raw = (port: number, bytes: string) =>
     socket.on('error', reject)
   })
 
-const envelopeOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { ok: boolean; error: { type: string; request_id: string } }
+const envelopeOf = (answer: string) =>
+  JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { ok: boolean; error: { type: string; request_id: string } }
 
 describe('every error in the envelope, even before routing', () => {
-  test('431 for oversized headers and 400 for bytes that are not HTTP, as the contract\'s error envelope', async () => {
+  test("431 for oversized headers and 400 for bytes that are not HTTP, as the contract's error envelope", async () => {
     const w = await createWorld()
     await w.app.listen({ host: '127.0.0.1', port: 0 })
     const { port } = w.app.server.address() as { port: number }
@@ -56,7 +57,12 @@ describe('every error in the envelope, even before routing', () => {
       // Nothing listens on port 1: every connection attempt is refused, as when the database is down.
       const store = openPostgresStore('postgres://latchkey@127.0.0.1:1/latchkey', 2)
       const app = createApp({ store, clock, config: DEFAULT_CONFIG, tokenCipher: cipher })
-      const res = await serverRequest(app, { method: 'POST', url: '/client_sessions/list', headers: { authorization: `Bearer ${mintCredential('api_key').token}` }, payload: {} })
+      const res = await serverRequest(app, {
+        method: 'POST',
+        url: '/client_sessions/list',
+        headers: { authorization: `Bearer ${mintCredential('api_key').token}` },
+        payload: {},
+      })
       assert.equal(res.status, 503)
       assert.equal(res.body.error.type, 'service_unavailable')
       assert.equal(res.headers['retry-after'], '1')
@@ -75,7 +81,12 @@ describe('every error in the envelope, even before routing', () => {
     const locker = new BetterSqlite3(shared.sqlitePath)
     locker.exec('BEGIN IMMEDIATE')
     try {
-      const res = await serverRequest(app, { method: 'POST', url: '/client_sessions/create', headers: auth, payload: { user_identifier_key: 'jane' } })
+      const res = await serverRequest(app, {
+        method: 'POST',
+        url: '/client_sessions/create',
+        headers: auth,
+        payload: { user_identifier_key: 'jane' },
+      })
       assert.equal(res.status, 503)
       assert.equal(res.body.error.type, 'service_unavailable')
     } finally {

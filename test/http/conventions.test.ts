@@ -128,7 +128,11 @@ describe('wire conventions (contract §1)', () => {
     const w = await createWorld()
     await w.session({ user_identifier_key: 'jane' })
     await w.session({})
-    const res = await w.request({ method: 'GET', url: '/client_sessions/list?without_user_identifier_key=true&limit=5', headers: w.as.apiKey })
+    const res = await w.request({
+      method: 'GET',
+      url: '/client_sessions/list?without_user_identifier_key=true&limit=5',
+      headers: w.as.apiKey,
+    })
     assert.equal(res.status, 200)
     assert.equal(res.body.client_sessions.length, 1)
     assert.equal(res.body.client_sessions[0].user_identifier_key, null)

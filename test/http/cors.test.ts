@@ -27,12 +27,24 @@ describe('browsers (contract §7)', () => {
     assert.equal(res.status, 204)
     assertCors(res)
     assert.equal(res.headers['access-control-allow-methods'], 'GET, POST, PUT, PATCH, DELETE, OPTIONS')
-    const allowed = String(res.headers['access-control-allow-headers']).split(',').map((h) => h.trim())
+    const allowed = String(res.headers['access-control-allow-headers'])
+      .split(',')
+      .map((h) => h.trim())
     for (const header of [
-      'authorization', 'content-type', 'accept', 'client-session-token', 'seam-client-session-token',
-      'seam-publishable-key', 'seam-user-identifier-key', 'seam-workspace', 'seam-sdk-name',
-      'seam-sdk-version', 'seam-lts-version', 'user-agent',
-    ]) assert.ok(allowed.includes(header), header)
+      'authorization',
+      'content-type',
+      'accept',
+      'client-session-token',
+      'seam-client-session-token',
+      'seam-publishable-key',
+      'seam-user-identifier-key',
+      'seam-workspace',
+      'seam-sdk-name',
+      'seam-sdk-version',
+      'seam-lts-version',
+      'user-agent',
+    ])
+      assert.ok(allowed.includes(header), header)
   })
 
   test('OPTIONS on any path, preflight or not, answers 204', async () => {

@@ -40,19 +40,23 @@ const uploadThenRead = (port: number, head: string, chunked: boolean) =>
 
 describe('an answer written before the body is read', () => {
   for (const chunked of [false, true]) {
-    test(`reaches a client that uploads 100 MB before reading (${chunked ? 'chunked' : 'content-length'}): 413, then the connection closes`, { timeout: 120_000 }, async () => {
-      const w = await createWorld()
-      await w.app.listen({ host: '127.0.0.1', port: 0 })
-      const { port } = w.app.server.address() as { port: number }
-      const framing = chunked ? 'transfer-encoding: chunked' : `content-length: ${UPLOAD_BYTES}`
-      const head = `POST /client_sessions/create HTTP/1.1\r\nhost: x\r\nauthorization: ${w.as.apiKey.authorization}\r\ncontent-type: application/json\r\n${framing}\r\n\r\n`
-      const answer = await uploadThenRead(port, head, chunked)
-      assert.match(answer, /^HTTP\/1\.1 413 /, answer.slice(0, 200))
-      assert.match(answer, /\r\nconnection: close\r\n/i)
-      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { ok: boolean; error: { type: string } }
-      assert.equal(body.error.type, 'payload_too_large')
-      // Nothing was created, and the server goes on serving.
-      assert.deepEqual((await w.api('/client_sessions/list')).body.client_sessions, [])
-    })
+    test(
+      `reaches a client that uploads 100 MB before reading (${chunked ? 'chunked' : 'content-length'}): 413, then the connection closes`,
+      { timeout: 120_000 },
+      async () => {
+        const w = await createWorld()
+        await w.app.listen({ host: '127.0.0.1', port: 0 })
+        const { port } = w.app.server.address() as { port: number }
+        const framing = chunked ? 'transfer-encoding: chunked' : `content-length: ${UPLOAD_BYTES}`
+        const head = `POST /client_sessions/create HTTP/1.1\r\nhost: x\r\nauthorization: ${w.as.apiKey.authorization}\r\ncontent-type: application/json\r\n${framing}\r\n\r\n`
+        const answer = await uploadThenRead(port, head, chunked)
+        assert.match(answer, /^HTTP\/1\.1 413 /, answer.slice(0, 200))
+        assert.match(answer, /\r\nconnection: close\r\n/i)
+        const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { ok: boolean; error: { type: string } }
+        assert.equal(body.error.type, 'payload_too_large')
+        // Nothing was created, and the server goes on serving.
+        assert.deepEqual((await w.api('/client_sessions/list')).body.client_sessions, [])
+      },
+    )
   }
 })

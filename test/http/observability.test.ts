@@ -56,7 +56,8 @@ describe('observability', () => {
     await w.api('/client_sessions/list', {}, w.as.pat)
     await w.app.close()
     const requests = logs.lines.filter((line) => line.msg === 'request')
-    const byRoute = (status: number, credential: string | null) => requests.find((line) => line.status === status && line.credential === credential)
+    const byRoute = (status: number, credential: string | null) =>
+      requests.find((line) => line.status === status && line.credential === credential)
     const created = byRoute(200, 'api_key')
     assert.equal(created?.workspace_id, w.ws.workspace_id)
     assert.equal(created?.error_type, null)
@@ -70,7 +71,13 @@ describe('observability', () => {
     assert.equal(refused?.error_type, 'unauthorized')
     assert.equal(refused?.workspace_id, null)
     const everything = logs.raw.join('\n')
-    for (const secret of [w.ws.api_key, w.ws.publishable_key, session.token, w.as.pat.authorization!.slice('Bearer '.length), 'seam_nope_nopenopenopenope']) {
+    for (const secret of [
+      w.ws.api_key,
+      w.ws.publishable_key,
+      session.token,
+      w.as.pat.authorization!.slice('Bearer '.length),
+      'seam_nope_nopenopenopenope',
+    ]) {
       assert.ok(!everything.includes(secret), 'a credential reached the log')
     }
   })

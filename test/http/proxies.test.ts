@@ -41,18 +41,27 @@ describe('behind a proxy, and across instances', () => {
 
   test('with --trust-proxy, X-Forwarded-Proto and -Host shape the webview URLs handed out', async () => {
     const w = await createWorld({ trustProxy: 1 })
-    const headers = { ...w.as.apiKey, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'locks.example.com', 'x-forwarded-for': '203.0.113.9' }
+    const headers = {
+      ...w.as.apiKey,
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'locks.example.com',
+      'x-forwarded-for': '203.0.113.9',
+    }
     const res = await w.api('/connect_webviews/create', {}, headers)
     assert.equal(res.status, 200, res.text)
     assert.match(res.body.connect_webview.url, /^https:\/\/locks\.example\.com\//)
     const plain = await createWorld()
-    const direct = await plain.api('/connect_webviews/create', {}, { ...plain.as.apiKey, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example.com' })
+    const direct = await plain.api(
+      '/connect_webviews/create',
+      {},
+      { ...plain.as.apiKey, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example.com' },
+    )
     assert.match(direct.body.connect_webview.url, /^http:\/\/localhost(:\d+)?\//)
   })
 
   test(
     STORE_KIND === 'postgres'
-      ? 'PostgreSQL: instances on one database share each client\'s budget'
+      ? "PostgreSQL: instances on one database share each client's budget"
       : 'SQLite: each process counts its own budget (one server per database file)',
     async () => {
       const shared = await openSharedDatabase()
@@ -60,14 +69,21 @@ describe('behind a proxy, and across instances', () => {
       clock.advance(60_000 - (clock.now().getTime() % 60_000))
       const cipher = createTokenCipher(Buffer.alloc(32, 5))
       const stores = [shared.open(), shared.open()]
-      const apps = stores.map((store) => createApp({ store, clock, config: { ...DEFAULT_CONFIG, rateLimitPerMinute: 3 }, tokenCipher: cipher }))
+      const apps = stores.map((store) =>
+        createApp({ store, clock, config: { ...DEFAULT_CONFIG, rateLimitPerMinute: 3 }, tokenCipher: cipher }),
+      )
       after(async () => {
         for (const app of apps) await app.close()
         await shared.dispose()
       })
       const ws = await provisionWorkspace(stores[0]!, clock, { name: 'Shared', isSandbox: true })
       const call = (index: number) =>
-        serverRequest(apps[index]!, { method: 'POST', url: '/client_sessions/list', headers: { authorization: `Bearer ${ws.api_key}` }, payload: {} })
+        serverRequest(apps[index]!, {
+          method: 'POST',
+          url: '/client_sessions/list',
+          headers: { authorization: `Bearer ${ws.api_key}` },
+          payload: {},
+        })
       assert.equal((await call(0)).status, 200)
       assert.equal((await call(1)).status, 200)
       assert.equal((await call(0)).status, 200)

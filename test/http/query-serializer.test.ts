@@ -59,7 +59,10 @@ describe("query strings decode what Seam's serializer encodes", () => {
     assert.equal(empty.status, 200, JSON.stringify(empty.body))
     assert.deepEqual(empty.body.devices, [])
     const one = all.body.devices[0].device_id as string
-    assert.deepEqual((await get({ device_ids: [one] })).body.devices.map((d: { device_id: string }) => d.device_id), [one])
+    assert.deepEqual(
+      (await get({ device_ids: [one] })).body.devices.map((d: { device_id: string }) => d.device_id),
+      [one],
+    )
     assert.equal((await get({ page_cursor: null, limit: 1 })).body.devices.length, 1)
   })
 })

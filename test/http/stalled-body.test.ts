@@ -20,8 +20,11 @@ const stall = (port: number, head: string, sent: number) =>
     socket.on('error', reject)
   })
 
-  describe('a stalled request body', () => {
-    test('is answered 408 request_timeout in the envelope and closed, 200 at once, and the server goes on serving', { timeout: 60_000 }, async () => {
+describe('a stalled request body', () => {
+  test(
+    'is answered 408 request_timeout in the envelope and closed, 200 at once, and the server goes on serving',
+    { timeout: 60_000 },
+    async () => {
       const w = await createWorld({ requestTimeoutMs: 1_000 })
       await w.app.listen({ host: '127.0.0.1', port: 0 })
       const { port } = w.app.server.address() as { port: number }
@@ -39,8 +42,13 @@ const stall = (port: number, head: string, sent: number) =>
         assert.equal(body.error.type, 'request_timeout')
       }
       // Nothing was created, and the server answers as before.
-      const listed = await fetch(`http://127.0.0.1:${port}/client_sessions/list`, { method: 'POST', headers: { ...w.as.apiKey, 'content-type': 'application/json' }, body: '{}' })
+      const listed = await fetch(`http://127.0.0.1:${port}/client_sessions/list`, {
+        method: 'POST',
+        headers: { ...w.as.apiKey, 'content-type': 'application/json' },
+        body: '{}',
+      })
       assert.equal(listed.status, 200)
       assert.deepEqual(((await listed.json()) as { client_sessions: unknown[] }).client_sessions, [])
-    })
-  })
+    },
+  )
+})

@@ -8,7 +8,13 @@ import { createWorld } from '../fixtures/world.ts'
 const post = (port: number, path: string, json: string, headers: Record<string, string>) =>
   new Promise<{ status: number; body: { ok: boolean; error?: { type: string } } }>((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, method: 'POST', path, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path,
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) },
+      },
       (res) => {
         let text = ''
         res.setEncoding('utf8')
@@ -21,14 +27,18 @@ const post = (port: number, path: string, json: string, headers: Record<string, 
     req.end(json)
   })
 
-  describe("one tenant's input never changes another's answer", () => {
-    test("workspace A's hostile keys, sent with its public publishable key, fail none of workspace B's concurrent reads", { timeout: 60_000 }, async () => {
+describe("one tenant's input never changes another's answer", () => {
+  test(
+    "workspace A's hostile keys, sent with its public publishable key, fail none of workspace B's concurrent reads",
+    { timeout: 60_000 },
+    async () => {
       const w = await createWorld()
       await w.app.listen({ host: '127.0.0.1', port: 0 })
       const { port } = w.app.server.address() as { port: number }
       const tenantB = { authorization: `Bearer ${w.other.api_key}` }
       const keys = Array.from({ length: 12 }, (_, i) => `b_user_${i}`)
-      for (const key of keys) assert.equal((await post(port, '/client_sessions/create', JSON.stringify({ user_identifier_key: key }), tenantB)).status, 200)
+      for (const key of keys)
+        assert.equal((await post(port, '/client_sessions/create', JSON.stringify({ user_identifier_key: key }), tenantB)).status, 200)
 
       const hostile = ['{"user_identifier_key":"evil\\u0000"}', '{"user_identifier_key":"\\ud800x"}', '{"user_identifier_key":"x\\udc00"}']
       const tenantA = { 'seam-publishable-key': w.ws.publishable_key }
@@ -38,10 +48,20 @@ const post = (port: number, path: string, json: string, headers: Record<string, 
       const hostileAnswers: unknown[] = []
       for (let round = 0; round < 10; round++) {
         const answers = await Promise.all([
-          ...keys.map((key) => post(port, '/client_sessions/get', JSON.stringify({ user_identifier_key: key }), tenantB).then((a) => ({ who: 'B', key, ...a }))),
-          ...hostile.map((json) => post(port, '/client_sessions/get_or_create', json, tenantA).then((a) => ({ who: 'A', key: json, ...a }))),
+          ...keys.map((key) =>
+            post(port, '/client_sessions/get', JSON.stringify({ user_identifier_key: key }), tenantB).then((a) => ({
+              who: 'B',
+              key,
+              ...a,
+            })),
+          ),
+          ...hostile.map((json) =>
+            post(port, '/client_sessions/get_or_create', json, tenantA).then((a) => ({ who: 'A', key: json, ...a })),
+          ),
         ])
-        failedReads.push(...answers.filter((a) => a.who === 'B' && a.status !== 200).map((a) => `${a.key}: ${a.status} ${JSON.stringify(a.body)}`))
+        failedReads.push(
+          ...answers.filter((a) => a.who === 'B' && a.status !== 200).map((a) => `${a.key}: ${a.status} ${JSON.stringify(a.body)}`),
+        )
         hostileAnswers.push(...answers.filter((a) => a.who === 'A').map((a) => [a.status, a.body.error?.type]))
       }
       assert.deepEqual(failedReads, [], "every one of B's reads answered 200")
@@ -49,5 +69,6 @@ const post = (port: number, path: string, json: string, headers: Record<string, 
       // A's hostile input stored nothing.
       const listedA = await w.api('/client_sessions/list')
       assert.deepEqual(listedA.body.client_sessions, [])
-    })
-  })
+    },
+  )
+})

@@ -50,7 +50,10 @@ describe('timed store: one report per operation, whatever its outcome', () => {
   it('reports a rejection and a synchronous throw as failures, and fails the same way with the same error', async () => {
     const { store, reports } = timed()
     await assert.rejects(store.findPublishableKey('x'), (error) => error === failure)
-    assert.throws(() => store.clientSessionAuthNow('broken'), (error) => error === failure)
+    assert.throws(
+      () => store.clientSessionAuthNow('broken'),
+      (error) => error === failure,
+    )
     assert.deepEqual(
       reports.map(({ operation, ok }) => ({ operation, ok })),
       [

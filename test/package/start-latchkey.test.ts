@@ -34,7 +34,10 @@ describe('Latchkey as a package', () => {
     await first.stop()
     const second = await startLatchkey(options)
     const again = new SeamHttp({ apiKey: first.workspace.api_key, endpoint: second.url })
-    assert.deepEqual((await again.clientSessions.list()).map((s) => s.user_identifier_key), ['kept'])
+    assert.deepEqual(
+      (await again.clientSessions.list()).map((s) => s.user_identifier_key),
+      ['kept'],
+    )
     await second.stop()
   })
 
@@ -42,11 +45,27 @@ describe('Latchkey as a package', () => {
     const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })
     assert.equal(packed.status, 0, packed.stderr)
     const files = (JSON.parse(packed.stdout) as [{ files: { path: string }[] }])[0].files.map((f) => f.path)
-    for (const expected of ['bin/latchkey', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'LICENSE', 'CHANGELOG.md', 'README.md', 'docs/operations.md', 'package.json']) {
+    for (const expected of [
+      'bin/latchkey',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/cli/main.js',
+      'LICENSE',
+      'CHANGELOG.md',
+      'README.md',
+      'docs/operations.md',
+      'package.json',
+    ]) {
       assert.ok(files.includes(expected), `${expected} is packed`)
     }
-    assert.deepEqual(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.tsbuildinfo')), [])
-    const manifest = JSON.parse(spawnSync('npm', ['pkg', 'get', 'dependencies'], { cwd: root, encoding: 'utf8' }).stdout) as Record<string, string>
+    assert.deepEqual(
+      files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.tsbuildinfo')),
+      [],
+    )
+    const manifest = JSON.parse(spawnSync('npm', ['pkg', 'get', 'dependencies'], { cwd: root, encoding: 'utf8' }).stdout) as Record<
+      string,
+      string
+    >
     assert.equal(manifest.tsx, undefined, 'no TypeScript loader at run time')
   })
 })

@@ -34,7 +34,10 @@ describe('connected_accounts/delete', () => {
     assert.equal((await w.api('/devices/list')).body.devices.length, 2)
     assert.equal((await w.api('/connected_accounts/get', { connected_account_id: jane.accountId })).status, 404)
     const events = (await w.api('/events/list', { event_type: 'connected_account.deleted' })).body.events
-    assert.deepEqual(events.map((e: { connected_account_id: string }) => e.connected_account_id), [jane.accountId])
+    assert.deepEqual(
+      events.map((e: { connected_account_id: string }) => e.connected_account_id),
+      [jane.accountId],
+    )
 
     // Deleting again, or another workspace's account, is a 404 that changes nothing.
     assert.equal((await w.api('/connected_accounts/delete', { connected_account_id: jane.accountId })).status, 404)
@@ -62,20 +65,33 @@ describe('devices/list filters and pages', () => {
     assert.equal(all.length, 5)
     assert.equal((await w.api('/devices/list', { connected_account_ids: [jane.accountId, john.accountId] })).body.devices.length, 5)
     assert.equal((await w.api('/devices/list', { connected_account_ids: [john.accountId] })).body.devices.length, 2)
-    assert.equal((await w.api('/devices/list', { connected_account_id: jane.accountId, connected_account_ids: [john.accountId] })).body.devices.length, 0)
+    assert.equal(
+      (await w.api('/devices/list', { connected_account_id: jane.accountId, connected_account_ids: [john.accountId] })).body.devices.length,
+      0,
+    )
     const two = all.slice(0, 2).map((d) => d.device_id)
-    assert.deepEqual((await w.api('/devices/list', { device_ids: two })).body.devices.map((d: { device_id: string }) => d.device_id).sort(), [...two].sort())
+    assert.deepEqual(
+      (await w.api('/devices/list', { device_ids: two })).body.devices.map((d: { device_id: string }) => d.device_id).sort(),
+      [...two].sort(),
+    )
     assert.deepEqual((await w.api('/devices/list', { device_ids: [] })).body.devices, [])
 
     const seen: string[] = []
     let cursor: string | undefined
     do {
-      const page = await w.request({ method: 'GET', url: `/devices/list?limit=2${cursor === undefined ? '' : `&page_cursor=${cursor}`}`, headers: w.as.apiKey })
+      const page = await w.request({
+        method: 'GET',
+        url: `/devices/list?limit=2${cursor === undefined ? '' : `&page_cursor=${cursor}`}`,
+        headers: w.as.apiKey,
+      })
       assert.equal(page.status, 200)
       seen.push(...page.body.devices.map((d: { device_id: string }) => d.device_id))
       cursor = page.body.pagination.next_page_cursor ?? undefined
     } while (cursor !== undefined)
-    assert.deepEqual(seen, all.map((d) => d.device_id))
+    assert.deepEqual(
+      seen,
+      all.map((d) => d.device_id),
+    )
 
     const bad = await w.api('/devices/list', { page_cursor: 'nonsense' })
     assert.equal(bad.status, 400)
@@ -102,18 +118,28 @@ describe('user_identities', () => {
     const dup = await w.api('/user_identities/create', { user_identity_key: 'jean' })
     assert.equal(dup.status, 400)
     assert.equal(dup.body.error.type, 'user_identity_key_already_in_use')
-    assert.equal((await w.api('/user_identities/create', { user_identity_key: 'jean' }, bearer(w.other.api_key))).status, 200, 'unique per workspace only')
+    assert.equal(
+      (await w.api('/user_identities/create', { user_identity_key: 'jean' }, bearer(w.other.api_key))).status,
+      200,
+      'unique per workspace only',
+    )
     assert.equal((await w.api('/user_identities/create', { email_address: 'not an email' })).status, 400)
 
     assert.deepEqual((await w.api('/user_identities/get', { user_identity_id: created.user_identity_id })).body.user_identity, created)
     const list = (await w.api('/user_identities/list')).body.user_identities
-    assert.deepEqual(list.map((u: { user_identity_id: string }) => u.user_identity_id), [created.user_identity_id])
+    assert.deepEqual(
+      list.map((u: { user_identity_id: string }) => u.user_identity_id),
+      [created.user_identity_id],
+    )
 
     const session = await w.session({ user_identity_id: created.user_identity_id })
     const mine = await w.api('/user_identities/get', { user_identity_id: created.user_identity_id }, w.as.cst(session.token))
     assert.equal(mine.status, 200)
     const filtered = await w.api('/client_sessions/list', { user_identity_id: created.user_identity_id })
-    assert.deepEqual(filtered.body.client_sessions.map((s: { client_session_id: string }) => s.client_session_id), [session.client_session_id])
+    assert.deepEqual(
+      filtered.body.client_sessions.map((s: { client_session_id: string }) => s.client_session_id),
+      [session.client_session_id],
+    )
 
     assert.deepEqual((await w.api('/user_identities/delete', { user_identity_id: created.user_identity_id })).body, { ok: true })
     assert.equal((await w.api('/user_identities/get', { user_identity_id: created.user_identity_id })).status, 404)
@@ -135,9 +161,15 @@ describe('events', () => {
     await w.api('/client_sessions/delete', { client_session_id: second.client_session_id })
 
     const all = (await w.api('/events/list')).body.events
-    assert.deepEqual(all.map((e: { event_type: string }) => e.event_type), ['client_session.deleted', 'client_session.deleted'])
+    assert.deepEqual(
+      all.map((e: { event_type: string }) => e.event_type),
+      ['client_session.deleted', 'client_session.deleted'],
+    )
     assert.equal((await w.api('/events/list', { since })).body.events.length, 1)
-    assert.equal((await w.api('/events/list', { event_types: ['connected_account.deleted', 'client_session.deleted'] })).body.events.length, 2)
+    assert.equal(
+      (await w.api('/events/list', { event_types: ['connected_account.deleted', 'client_session.deleted'] })).body.events.length,
+      2,
+    )
     assert.equal((await w.api('/events/list', { event_type: 'connected_account.deleted' })).body.events.length, 0)
     const page = await w.api('/events/list', { limit: 1 })
     assert.equal(page.body.events.length, 1)

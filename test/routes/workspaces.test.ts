@@ -36,7 +36,11 @@ describe('workspaces/list and workspaces/create', () => {
     assert.equal(created.body.workspace.is_sandbox, true)
     assert.deepEqual(names((await w.api('/workspaces/list', {}, bearer(pat.personal_access_token))).body), ['Globex', 'Other'])
     // Its PAT now reaches the new workspace.
-    const inside = await w.api('/client_sessions/list', {}, { ...bearer(pat.personal_access_token), 'seam-workspace': created.body.workspace.workspace_id })
+    const inside = await w.api(
+      '/client_sessions/list',
+      {},
+      { ...bearer(pat.personal_access_token), 'seam-workspace': created.body.workspace.workspace_id },
+    )
     assert.equal(inside.status, 200)
     assert.equal((await w.api('/workspaces/create', { name: 'X' })).status, 401)
     assert.equal((await w.api('/workspaces/create', { name: 'X' }, w.as.pat)).status, 401)
@@ -46,7 +50,7 @@ describe('workspaces/list and workspaces/create', () => {
     assert.equal((await w.api('/workspaces/create', {}, bearer(pat.personal_access_token))).body.error.type, 'invalid_input')
   })
 
-  test("the official SDK: SeamHttpWithoutWorkspace creates and lists workspaces; SeamHttp lists with an API key", async () => {
+  test('the official SDK: SeamHttpWithoutWorkspace creates and lists workspaces; SeamHttp lists with an API key', async () => {
     const w = await createWorld()
     const endpoint = await w.app.listen({ host: '127.0.0.1', port: 0 })
     const pat = await createPersonalAccessToken(w.store, w.clock, 'sdk@example.com', w.ws.workspace_id)
@@ -55,6 +59,9 @@ describe('workspaces/list and workspaces/create', () => {
     assert.equal(workspace.name, 'Initech')
     assert.deepEqual((await seam.workspaces.list()).map((x) => x.name).sort(), ['Acme', 'Initech'])
     const backend = new SeamHttp({ apiKey: w.ws.api_key, endpoint })
-    assert.deepEqual((await backend.workspaces.list()).map((x) => x.workspace_id), [w.ws.workspace_id])
+    assert.deepEqual(
+      (await backend.workspaces.list()).map((x) => x.workspace_id),
+      [w.ws.workspace_id],
+    )
   })
 })

@@ -25,15 +25,19 @@ describe('what a client session token may see (contract §5)', () => {
     assert.equal((await w.signIn(webviewOne.url, 'jane@example.com', '1234')).status, 200)
     const webviewTwo = (await w.api('/connect_webviews/create')).body.connect_webview
     assert.equal((await w.signIn(webviewTwo.url, 'john@example.com', '1234')).status, 200)
-    const johnAccount = (await w.api('/connect_webviews/get', { connect_webview_id: webviewTwo.connect_webview_id })).body
-      .connect_webview.connected_account_id
-    const janeAccount = (await w.api('/connect_webviews/get', { connect_webview_id: webviewOne.connect_webview_id })).body
-      .connect_webview.connected_account_id
+    const johnAccount = (await w.api('/connect_webviews/get', { connect_webview_id: webviewTwo.connect_webview_id })).body.connect_webview
+      .connected_account_id
+    const janeAccount = (await w.api('/connect_webviews/get', { connect_webview_id: webviewOne.connect_webview_id })).body.connect_webview
+      .connected_account_id
     const unusedWebview = (await w.api('/connect_webviews/create')).body.connect_webview.connect_webview_id
     const identityOne = (await w.api('/user_identities/create', { user_identity_key: 'one' })).body.user_identity.user_identity_id
     const identityTwo = (await w.api('/user_identities/create', { user_identity_key: 'two' })).body.user_identity.user_identity_id
 
-    const s1 = await w.session({ user_identifier_key: 'one', connect_webview_ids: [webviewOne.connect_webview_id], user_identity_id: identityOne })
+    const s1 = await w.session({
+      user_identifier_key: 'one',
+      connect_webview_ids: [webviewOne.connect_webview_id],
+      user_identity_id: identityOne,
+    })
     const s2 = await w.session({
       user_identifier_key: 'two',
       connected_account_ids: [johnAccount],
@@ -42,8 +46,22 @@ describe('what a client session token may see (contract §5)', () => {
     })
     const devicesOf = async (account: string) =>
       ids((await w.api('/devices/list', { connected_account_id: account })).body.devices, 'device_id')
-    one = { token: s1.token, id: s1.client_session_id, webview: webviewOne.connect_webview_id, account: janeAccount, devices: await devicesOf(janeAccount), identity: identityOne }
-    two = { token: s2.token, id: s2.client_session_id, webview: unusedWebview, account: johnAccount, devices: await devicesOf(johnAccount), identity: identityTwo }
+    one = {
+      token: s1.token,
+      id: s1.client_session_id,
+      webview: webviewOne.connect_webview_id,
+      account: janeAccount,
+      devices: await devicesOf(janeAccount),
+      identity: identityOne,
+    }
+    two = {
+      token: s2.token,
+      id: s2.client_session_id,
+      webview: unusedWebview,
+      account: johnAccount,
+      devices: await devicesOf(johnAccount),
+      identity: identityTwo,
+    }
 
     const otherKey = bearer(w.other.api_key)
     const otherWebview = (await w.api('/connect_webviews/create', {}, otherKey)).body.connect_webview
@@ -51,7 +69,8 @@ describe('what a client session token may see (contract §5)', () => {
     const otherAccount = (await w.api('/connect_webviews/get', { connect_webview_id: otherWebview.connect_webview_id }, otherKey)).body
       .connect_webview.connected_account_id
     const otherDevice = (await w.api('/devices/list', {}, otherKey)).body.devices[0].device_id
-    const otherIdentity = (await w.api('/user_identities/create', { user_identity_key: 'one' }, otherKey)).body.user_identity.user_identity_id
+    const otherIdentity = (await w.api('/user_identities/create', { user_identity_key: 'one' }, otherKey)).body.user_identity
+      .user_identity_id
     await w.api('/client_sessions/create', { user_identifier_key: 'one', connect_webview_ids: [otherWebview.connect_webview_id] }, otherKey)
     foreign = { account: otherAccount, device: otherDevice, webview: otherWebview.connect_webview_id, identity: otherIdentity }
   })
@@ -79,7 +98,10 @@ describe('what a client session token may see (contract §5)', () => {
   })
 
   test('connected_accounts: list and get reach only the scope', async () => {
-    for (const [mine, theirs] of [[one, two], [two, one]] as const) {
+    for (const [mine, theirs] of [
+      [one, two],
+      [two, one],
+    ] as const) {
       const list = await w.api('/connected_accounts/list', {}, as(mine.token))
       assert.deepEqual(ids(list.body.connected_accounts, 'connected_account_id'), [mine.account])
       assert.equal((await w.api('/connected_accounts/get', { connected_account_id: mine.account }, as(mine.token))).status, 200)
@@ -111,8 +133,12 @@ describe('what a client session token may see (contract §5)', () => {
   })
 
   test('connect_webviews: list and get reach only the session’s webviews', async () => {
-    assert.deepEqual(ids((await w.api('/connect_webviews/list', {}, as(one.token))).body.connect_webviews, 'connect_webview_id'), [one.webview])
-    assert.deepEqual(ids((await w.api('/connect_webviews/list', {}, as(two.token))).body.connect_webviews, 'connect_webview_id'), [two.webview])
+    assert.deepEqual(ids((await w.api('/connect_webviews/list', {}, as(one.token))).body.connect_webviews, 'connect_webview_id'), [
+      one.webview,
+    ])
+    assert.deepEqual(ids((await w.api('/connect_webviews/list', {}, as(two.token))).body.connect_webviews, 'connect_webview_id'), [
+      two.webview,
+    ])
     for (const other of [two.webview, foreign.webview]) {
       const res = await w.api('/connect_webviews/get', { connect_webview_id: other }, as(one.token))
       assert.equal(res.status, 404)

@@ -49,8 +49,14 @@ const scopedSuite = (line: string, sdk: Sdk) =>
       assert.equal(devices.length, 3)
       assert.ok(devices.every((d: { connected_account_id: string }) => d.connected_account_id === authorized.connected_account_id))
       const accounts = await frontEnd.connectedAccounts.list()
-      assert.deepEqual(accounts.map((a: { connected_account_id: string }) => a.connected_account_id), [authorized.connected_account_id])
-      assert.deepEqual((await frontEnd.connectWebviews.list()).map((v: { connect_webview_id: string }) => v.connect_webview_id), [webview.connect_webview_id])
+      assert.deepEqual(
+        accounts.map((a: { connected_account_id: string }) => a.connected_account_id),
+        [authorized.connected_account_id],
+      )
+      assert.deepEqual(
+        (await frontEnd.connectWebviews.list()).map((v: { connect_webview_id: string }) => v.connect_webview_id),
+        [webview.connect_webview_id],
+      )
       assert.equal((await frontEnd.clientSessions.get()).device_count, 3)
       assert.equal((await frontEnd.workspaces.get()).workspace_id, w.ws.workspace_id)
 

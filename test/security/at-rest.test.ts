@@ -22,14 +22,27 @@ describe('credentials at rest and in logs (contract §2)', () => {
     // Exercise every credential kind, in every header, successfully and not.
     await call(server.url, '/client_sessions/get', {}, { authorization: `Bearer ${cst}`, 'client-session-token': cst })
     await call(server.url, '/client_sessions/get', {}, { 'seam-client-session-token': cst })
-    await call(server.url, '/client_sessions/get_or_create', { user_identifier_key: 'pk-user' }, { 'seam-publishable-key': ws.publishable_key })
-    await call(server.url, '/client_sessions/list', {}, { authorization: `Bearer ${pat.personal_access_token}`, 'seam-workspace': ws.workspace_id })
+    await call(
+      server.url,
+      '/client_sessions/get_or_create',
+      { user_identifier_key: 'pk-user' },
+      { 'seam-publishable-key': ws.publishable_key },
+    )
+    await call(
+      server.url,
+      '/client_sessions/list',
+      {},
+      { authorization: `Bearer ${pat.personal_access_token}`, 'seam-workspace': ws.workspace_id },
+    )
     await call(server.url, '/client_sessions/list', {}, { authorization: `Bearer ${ws.api_key}x` })
     await call(server.url, '/client_sessions/nope', {}, auth)
     assert.equal(await server.stop(), 0)
 
     const logs = server.stdout()
-    const lines = logs.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const lines = logs
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     const requestLines = lines.filter((l) => l.msg === 'request')
     assert.ok(requestLines.length >= 7)
     for (const line of requestLines) {

@@ -12,19 +12,23 @@ import { runCli, sharedDatabase, startServerProcess } from '../fixtures/cli.ts'
 const post = (base: string, path: string, body: unknown, headers: Record<string, string>) =>
   new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
     const payload = JSON.stringify(body)
-    const req = request(`${base}${path}`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => (text += chunk))
-      // Settled once the connection is closed, not at the answer's end: the server then holds no
-      // socket (nor its request's headers) for this request.
-      res.on('end', () => {
-        const done = () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> })
-        const socket = req.socket
-        if (socket === null || socket.closed) done()
-        else socket.once('close', done)
-      })
-    })
+    const req = request(
+      `${base}${path}`,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (text += chunk))
+        // Settled once the connection is closed, not at the answer's end: the server then holds no
+        // socket (nor its request's headers) for this request.
+        res.on('end', () => {
+          const done = () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> })
+          const socket = req.socket
+          if (socket === null || socket.closed) done()
+          else socket.once('close', done)
+        })
+      },
+    )
     req.on('error', reject)
     req.end(payload)
   })
@@ -35,7 +39,10 @@ const secretPart = (credential: string) => credential.slice(credential.lastIndex
 describe('credentials in memory (a credential is not kept past its request)', () => {
   test("after every credential kind has been used, the server's heap holds none of them", async () => {
     const { url: db } = await sharedDatabase()
-    const ws = JSON.parse(runCli(db, ['workspaces', 'create', '--name', 'Acme', '--json']).stdout) as { workspace_id: string; api_key: string }
+    const ws = JSON.parse(runCli(db, ['workspaces', 'create', '--name', 'Acme', '--json']).stdout) as {
+      workspace_id: string
+      api_key: string
+    }
     const pat = JSON.parse(runCli(db, ['pats', 'create', '--email', 'a@example.com', '--workspace', ws.workspace_id, '--json']).stdout) as {
       personal_access_token: string
     }
@@ -46,7 +53,11 @@ describe('credentials in memory (a credential is not kept past its request)', ()
     // it, which shows the strings are there to be searched. (Request data such as the workspace id
     // proves nothing either way: the snapshot's garbage collection may or may not have freed it.)
     const marker = `heap-marker-${randomUUID()}.invalid`
-    const server = await startServerProcess(db, { NODE_OPTIONS: '--heapsnapshot-signal=SIGUSR2', LATCHKEY_WEBHOOK_ALLOW_HOSTS: marker }, { cwd })
+    const server = await startServerProcess(
+      db,
+      { NODE_OPTIONS: '--heapsnapshot-signal=SIGUSR2', LATCHKEY_WEBHOOK_ALLOW_HOSTS: marker },
+      { cwd },
+    )
 
     const apiKey = { authorization: `Bearer ${ws.api_key}` }
     const viaPat = { authorization: `Bearer ${pat.personal_access_token}`, 'seam-workspace': ws.workspace_id }
@@ -100,6 +111,10 @@ describe('credentials in memory (a credential is not kept past its request)', ()
     assert.doesNotThrow(() => JSON.parse(snapshot), 'the heap snapshot is not whole')
     assert.ok(snapshot.includes(marker), 'the heap snapshot lacks a string the server keeps')
     const held = [ws.api_key, pat.personal_access_token, ...tokens].filter((credential) => snapshot.includes(secretPart(credential)))
-    assert.deepEqual(held.map((credential) => credential.slice(0, credential.lastIndexOf('_'))), [], 'credentials found in the heap')
+    assert.deepEqual(
+      held.map((credential) => credential.slice(0, credential.lastIndexOf('_'))),
+      [],
+      'credentials found in the heap',
+    )
   })
 })

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, describe, test } from 'node:test'
 
-
 import { createTokenCipher } from '../../src/auth/token-cipher.ts'
 import { provisionWorkspace } from '../../src/domain/provisioning.ts'
 import { injectInto } from '../fixtures/world.ts'

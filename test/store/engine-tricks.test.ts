@@ -92,7 +92,10 @@ describe('engine tricks: the plain engine and the fast one answer alike', () => 
           (error: unknown) => error,
         )
         assert.ok(rejected instanceof ApiError)
-        assert.throws(() => authenticateNow(accepted, request, deps), (error) => error instanceof ApiError && error.type === rejected.type && error.status === rejected.status)
+        assert.throws(
+          () => authenticateNow(accepted, request, deps),
+          (error) => error instanceof ApiError && error.type === rejected.type && error.status === rejected.status,
+        )
       }
     } finally {
       await store.close()

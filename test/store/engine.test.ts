@@ -16,7 +16,10 @@ describe("an engine's shared rows: mapped once per rows array it shares", () => 
     const first = mapRows(sharedRows, map)
     assert.equal(mapRows(sharedRows, map), first)
     assert.equal(mapped, 2)
-    assert.ok(Object.isFrozen(first) && Object.isFrozen(first[0]) && Object.isFrozen(first[0]?.nested), 'later requests share them, so they cannot change')
+    assert.ok(
+      Object.isFrozen(first) && Object.isFrozen(first[0]) && Object.isFrozen(first[0]?.nested),
+      'later requests share them, so they cannot change',
+    )
     const ownRows = [{ v: 3 }]
     assert.notEqual(mapRows(ownRows, map), mapRows(ownRows, map))
     assert.equal(mapped, 4)

@@ -21,14 +21,19 @@ describe('coalesced lookups', () => {
       { maxInFlight: 1, maxKeys: 64 },
     )
     const first = lookup('first')
-    const others = ['a', 'bad', 'b', 'c'].map((key) => lookup(key).then((row) => row?.key, (error: Error) => `failed: ${error.message}`))
+    const others = ['a', 'bad', 'b', 'c'].map((key) =>
+      lookup(key).then(
+        (row) => row?.key,
+        (error: Error) => `failed: ${error.message}`,
+      ),
+    )
     release()
     assert.deepEqual(await first, { key: 'first' })
     assert.deepEqual(await Promise.all(others), ['a', 'failed: invalid byte sequence', 'b', 'c'])
     assert.deepEqual(statements[1], ['a', 'bad', 'b', 'c'], 'the waiting keys did share one statement')
   })
 
-  test('a failure of a single-key statement is that request\'s failure, tried once', async () => {
+  test("a failure of a single-key statement is that request's failure, tried once", async () => {
     let calls = 0
     const lookup = coalescedLookup(
       (_keys: string[]) => {
@@ -55,7 +60,12 @@ describe('coalesced lookups', () => {
       (row: { key: string }) => row.key,
       { maxInFlight: 1, maxKeys: 64 },
     )
-    const all = ['first', 'a', 'b', 'c'].map((key) => lookup(key).then(() => 'found', (error: Error) => error.message))
+    const all = ['first', 'a', 'b', 'c'].map((key) =>
+      lookup(key).then(
+        () => 'found',
+        (error: Error) => error.message,
+      ),
+    )
     release()
     assert.deepEqual(await Promise.all(all), Array(4).fill('connect ECONNREFUSED'))
     assert.deepEqual(statements, [['first'], ['a', 'b', 'c']])

@@ -35,7 +35,13 @@ describe('timestamptz text read as ISO text', () => {
   })
 
   test('reads any other form (another time zone, a year past 9999) through node-postgres’s parser', () => {
-    const texts = ['2026-12-01 09:43:03.5-05', '2026-12-02 04:28:03.25+13:45', '2026-12-01 14:43:03+01', '10000-01-01 00:00:00+00', '2026-12-01 14:43:03.123+00:30']
+    const texts = [
+      '2026-12-01 09:43:03.5-05',
+      '2026-12-02 04:28:03.25+13:45',
+      '2026-12-01 14:43:03+01',
+      '10000-01-01 00:00:00+00',
+      '2026-12-01 14:43:03.123+00:30',
+    ]
     for (const text of texts) assert.equal(timestamptzToIso(text), defaultParser(text).toISOString(), text)
   })
 })
@@ -63,7 +69,12 @@ describe('timestamps on a PostgreSQL database whose own time zone is not UTC', {
     const ws = await provisionWorkspace(store, clock, { name: 'Time zones', isSandbox: true })
     const key = { authorization: `Bearer ${ws.api_key}` }
     const expiresAt = '2027-01-01T00:00:00.001Z'
-    const created = await injectInto(app, { method: 'POST', url: '/client_sessions/create', headers: key, payload: { user_identifier_key: 'chatham', expires_at: expiresAt } })
+    const created = await injectInto(app, {
+      method: 'POST',
+      url: '/client_sessions/create',
+      headers: key,
+      payload: { user_identifier_key: 'chatham', expires_at: expiresAt },
+    })
     assert.equal(created.statusCode, 200, created.body)
     const id = created.json().client_session.client_session_id
     const read = await injectInto(app, { method: 'POST', url: '/client_sessions/get', headers: key, payload: { client_session_id: id } })

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, describe, test } from 'node:test'
 
-
 import { injectInto } from '../fixtures/world.ts'
 import { createApp, type LatchkeyApp } from '../../src/app.ts'
 import { createTokenCipher } from '../../src/auth/token-cipher.ts'
@@ -84,14 +83,21 @@ describe('client session token reads on PostgreSQL', { skip }, async () => {
     assert.ok(trips >= 31 && trips < 60, `${trips} round trips for 30 lists`)
   })
 
-  test('reads by user key share round trips too, each answered with its own key\'s session, the live one first', async () => {
+  test("reads by user key share round trips too, each answered with its own key's session, the live one first", async () => {
     const keys = Array.from({ length: 8 }, () => randomUUID())
     const expected = new Map<string, string>()
-    for (const userKey of keys) expected.set(userKey, (await post('/client_sessions/create', key, { user_identifier_key: userKey })).body.client_session.client_session_id)
+    for (const userKey of keys)
+      expected.set(
+        userKey,
+        (await post('/client_sessions/create', key, { user_identifier_key: userKey })).body.client_session.client_session_id,
+      )
     // One key with a revoked session and a newer live one: the live one is the answer.
     const replaced = keys[0] as string
     assert.equal((await post('/client_sessions/revoke', key, { client_session_id: expected.get(replaced) })).status, 200)
-    expected.set(replaced, (await post('/client_sessions/create', key, { user_identifier_key: replaced })).body.client_session.client_session_id)
+    expected.set(
+      replaced,
+      (await post('/client_sessions/create', key, { user_identifier_key: replaced })).body.client_session.client_session_id,
+    )
     const byKey = (userKey: string) => post('/client_sessions/get', key, { user_identifier_key: userKey })
     await byKey(replaced)
     let before = proxy.roundTrips()

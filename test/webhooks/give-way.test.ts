@@ -81,7 +81,10 @@ test('a loop that never quietens still gets its deliveries, in small rounds, one
   assert.equal(receiver.received.length, 1)
   // Each round it ran while busy took a small batch, not a full one.
   assert.ok(claimLimits.length >= 1)
-  assert.ok(claimLimits.every((limit) => limit === 20), `rounds asked for ${claimLimits.join(', ')}`)
+  assert.ok(
+    claimLimits.every((limit) => limit === 20),
+    `rounds asked for ${claimLimits.join(', ')}`,
+  )
 })
 
 test('a quiet loop takes full batches', async () => {
@@ -89,5 +92,8 @@ test('a quiet loop takes full batches', async () => {
   const { dispatcher, claimLimits } = dispatcherFor(() => false, 3_600_000)
   await runUntilDelivered(dispatcher, receiver)
   assert.ok(claimLimits.length >= 1)
-  assert.ok(claimLimits.every((limit) => limit === 100), `rounds asked for ${claimLimits.join(', ')}`)
+  assert.ok(
+    claimLimits.every((limit) => limit === 100),
+    `rounds asked for ${claimLimits.join(', ')}`,
+  )
 })

@@ -10,20 +10,34 @@ import { BIN, runCli, sharedDatabase, startServerProcess, TEST_SECRET } from '..
 import { STORE_KIND } from '../fixtures/stores.ts'
 import { startReceiver } from './receiver.ts'
 
-const WEBHOOK_ENV = { LATCHKEY_WEBHOOK_ALLOW_HOSTS: '127.0.0.1', LATCHKEY_WEBHOOK_RETRY_SCHEDULE: '0.2,0.2,0.2,0.2,0.2,0.2,0.2,0.2,0.2,0.2' }
+const WEBHOOK_ENV = {
+  LATCHKEY_WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+  LATCHKEY_WEBHOOK_RETRY_SCHEDULE: '0.2,0.2,0.2,0.2,0.2,0.2,0.2,0.2,0.2,0.2',
+}
 
 const api = async (url: string, path: string, body: unknown, apiKey: string) => {
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   return { status: res.status, body: (await res.json()) as Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 /** A sandbox workspace, made through the admin CLI. */
 const newWorkspace = (db: string) =>
-  JSON.parse(runCli(db, ['workspaces', 'create', '--name', 'Acme', '--sandbox', '--json']).stdout) as { workspace_id: string; api_key: string }
+  JSON.parse(runCli(db, ['workspaces', 'create', '--name', 'Acme', '--sandbox', '--json']).stdout) as {
+    workspace_id: string
+    api_key: string
+  }
 
 const signIn = async (url: string, apiKey: string) => {
   const webview = (await api(url, '/connect_webviews/create', {}, apiKey)).body.connect_webview as { url: string }
-  const res = await fetch(webview.url, { method: 'POST', body: new URLSearchParams({ email: 'jane@example.com', password: '1234' }), redirect: 'manual' })
+  const res = await fetch(webview.url, {
+    method: 'POST',
+    body: new URLSearchParams({ email: 'jane@example.com', password: '1234' }),
+    redirect: 'manual',
+  })
   assert.equal(res.status, 200)
 }
 
@@ -51,7 +65,8 @@ const cli = async (db: string, args: string[]): Promise<{ status: number; stdout
   }
 }
 
-const deliveriesOf = async (db: string) => (JSON.parse((await cli(db, ['webhooks', 'deliveries', '--json'])).stdout) as { deliveries: ListedDelivery[] }).deliveries
+const deliveriesOf = async (db: string) =>
+  (JSON.parse((await cli(db, ['webhooks', 'deliveries', '--json'])).stdout) as { deliveries: ListedDelivery[] }).deliveries
 
 /** Waits (bounded) until the CLI reports no pending delivery. */
 const allSettled = async (db: string) => {
@@ -72,7 +87,9 @@ describe('webhook deliveries across processes', () => {
     await probe.close()
     let server = await startServerProcess(db, WEBHOOK_ENV)
     const ws = newWorkspace(db)
-    const { secret } = (await api(server.url, '/webhooks/create', { url: `http://127.0.0.1:${port}/hooks` }, ws.api_key)).body.webhook as { secret: string }
+    const { secret } = (await api(server.url, '/webhooks/create', { url: `http://127.0.0.1:${port}/hooks` }, ws.api_key)).body.webhook as {
+      secret: string
+    }
     await signIn(server.url, ws.api_key)
     const events = (await api(server.url, '/events/list', {}, ws.api_key)).body.events as { event_id: string }[]
     assert.ok(events.length >= 3, `${events.length} events`)
@@ -94,7 +111,10 @@ describe('webhook deliveries across processes', () => {
     try {
       server = await startServerProcess(db, WEBHOOK_ENV)
       const settled = await allSettled(db)
-      assert.deepEqual(settled.map((d) => d.status), settled.map(() => 'succeeded'))
+      assert.deepEqual(
+        settled.map((d) => d.status),
+        settled.map(() => 'succeeded'),
+      )
       const eventIdOf = (r: { headers: Record<string, string>; body: string }): string => {
         const verified: unknown = new SeamWebhook(secret).verify(r.body, r.headers)
         return (verified as { event_id: string }).event_id
@@ -121,7 +141,16 @@ describe('webhook deliveries across processes', () => {
       const server = i % 2 === 0 ? a : b
       const lock = locks[i % locks.length]?.device_id
       const res = await api(server.url, i % 4 < 2 ? '/locks/unlock_door' : '/locks/lock_door', { device_id: lock }, ws.api_key)
-      assert.equal(res.status, 200, JSON.stringify(res.body) + server.stdout().split('\n').filter((l) => l.includes('"level":50') || l.includes('rror')).join('\n'))
+      assert.equal(
+        res.status,
+        200,
+        JSON.stringify(res.body) +
+          server
+            .stdout()
+            .split('\n')
+            .filter((l) => l.includes('"level":50') || l.includes('rror'))
+            .join('\n'),
+      )
     }
     const settled = await allSettled(db)
     assert.equal(settled.length, actions)
@@ -144,9 +173,17 @@ describe('webhook deliveries across processes', () => {
     const [failed] = await allSettled(db)
     assert.equal(failed?.status, 'failed', JSON.stringify(failed))
     assert.equal(failed.attempts, 2)
-    const listed = JSON.parse((await cli(db, ['webhooks', 'deliveries', '--failed', '--json'])).stdout) as { deliveries: { delivery_id: string; attempt_log: { status: number }[] }[] }
-    assert.deepEqual(listed.deliveries.map((d) => d.delivery_id), [failed.delivery_id])
-    assert.deepEqual(listed.deliveries[0]?.attempt_log.map((a) => a.status), [500, 500])
+    const listed = JSON.parse((await cli(db, ['webhooks', 'deliveries', '--failed', '--json'])).stdout) as {
+      deliveries: { delivery_id: string; attempt_log: { status: number }[] }[]
+    }
+    assert.deepEqual(
+      listed.deliveries.map((d) => d.delivery_id),
+      [failed.delivery_id],
+    )
+    assert.deepEqual(
+      listed.deliveries[0]?.attempt_log.map((a) => a.status),
+      [500, 500],
+    )
     assert.match((await cli(db, ['webhooks', 'deliveries'])).stdout, /failed +attempts 2 +last answer 500/)
 
     healthy = true

@@ -41,7 +41,7 @@ const rawReceiver = async (onRequest: (socket: Socket, connection: number, reque
 const deliver = (url: URL, agents: ReturnType<typeof createDeliveryAgents>) =>
   sendDelivery({ ok: true, url, address: '127.0.0.1', family: 4 }, { 'svix-id': 'msg_1' }, '{}', 10_000, agents)
 
-test('a kept-alive connection the receiver dropped is not the delivery\'s failure: the request goes again on a new connection', async () => {
+test("a kept-alive connection the receiver dropped is not the delivery's failure: the request goes again on a new connection", async () => {
   // The first connection answers its first request and resets on the second, as a receiver
   // whose keep-alive timeout closed it just as it was reused does; any later connection answers.
   const receiver = await rawReceiver((socket, connection, request) => {
@@ -56,7 +56,7 @@ test('a kept-alive connection the receiver dropped is not the delivery\'s failur
   assert.equal(receiver.connections(), 2)
 })
 
-test('a reset on a new connection is the attempt\'s error, sent once', async () => {
+test("a reset on a new connection is the attempt's error, sent once", async () => {
   const receiver = await rawReceiver((socket) => socket.resetAndDestroy())
   const agents = createDeliveryAgents()
   after(() => agents.close())

@@ -57,10 +57,17 @@ const settled = async (w: World, done: (all: Awaited<ReturnType<typeof deliverie
  * Nothing waits for a retry's wait to pass in real time.
  */
 const retriesDue = async (w: World, url: string, retries: number) => {
-  const webhookIds = new Set(((await w.api('/webhooks/list')).body.webhooks as { webhook_id: string; url: string }[]).filter((h) => h.url === url).map((h) => h.webhook_id))
+  const webhookIds = new Set(
+    ((await w.api('/webhooks/list')).body.webhooks as { webhook_id: string; url: string }[])
+      .filter((h) => h.url === url)
+      .map((h) => h.webhook_id),
+  )
   for (let attempts = 1; attempts <= retries; attempts++) {
     const done = await settled(w, (all) => all.some((d) => webhookIds.has(d.webhookId) && d.attempts >= attempts))
-    assert.ok(done.some((d) => webhookIds.has(d.webhookId) && d.attempts >= attempts), `attempt ${attempts} to ${url} was made`)
+    assert.ok(
+      done.some((d) => webhookIds.has(d.webhookId) && d.attempts >= attempts),
+      `attempt ${attempts} to ${url} was made`,
+    )
     w.clock.advance(1000)
   }
 }
@@ -76,9 +83,18 @@ describe('webhooks', () => {
     assert.ok(Buffer.from(webhook.secret.slice('whsec_'.length), 'base64').length >= 24)
     assert.deepEqual((await w.api('/webhooks/get', { webhook_id: webhook.webhook_id })).body.webhook, webhook)
     assert.deepEqual((await w.api('/webhooks/list')).body.webhooks, [webhook])
-    assert.equal((await w.api('/webhooks/update', { webhook_id: webhook.webhook_id, event_types: ['lock.unlocked', 'lock.locked'] })).status, 200)
-    assert.deepEqual((await w.api('/webhooks/get', { webhook_id: webhook.webhook_id })).body.webhook.event_types, ['lock.locked', 'lock.unlocked'])
-    assert.equal((await w.api('/webhooks/update', { webhook_id: webhook.webhook_id, event_types: ['door.opened.maybe'] })).body.error.type, 'invalid_input')
+    assert.equal(
+      (await w.api('/webhooks/update', { webhook_id: webhook.webhook_id, event_types: ['lock.unlocked', 'lock.locked'] })).status,
+      200,
+    )
+    assert.deepEqual((await w.api('/webhooks/get', { webhook_id: webhook.webhook_id })).body.webhook.event_types, [
+      'lock.locked',
+      'lock.unlocked',
+    ])
+    assert.equal(
+      (await w.api('/webhooks/update', { webhook_id: webhook.webhook_id, event_types: ['door.opened.maybe'] })).body.error.type,
+      'invalid_input',
+    )
     assert.equal((await w.api('/webhooks/create', { url: 'ftp://hooks.example.com' })).body.error.type, 'invalid_input')
 
     const otherKey = { authorization: `Bearer ${w.other.api_key}` }
@@ -111,7 +127,10 @@ describe('webhooks', () => {
     assert.throws(() => verify(secret as string, `${delivery.body} `, delivery.headers))
     // Only the type it receives: lock.locked was not sent.
     const states = await settled(w, (all) => all.every((d) => d.status !== 'pending'))
-    assert.deepEqual(states.map((d) => d.status), ['succeeded'])
+    assert.deepEqual(
+      states.map((d) => d.status),
+      ['succeeded'],
+    )
     assert.equal(states[0]?.lastStatus, 200)
   })
 
@@ -128,11 +147,17 @@ describe('webhooks', () => {
     for (const r of receiver.received) verify(secret as string, r.body, r.headers)
     const [done] = await settled(w, (all) => all.every((d) => d.status !== 'pending'))
     assert.equal(done?.status, 'succeeded')
-    assert.deepEqual(done?.attemptLog.map((a) => a.status), [500, 500, 204])
+    assert.deepEqual(
+      done?.attemptLog.map((a) => a.status),
+      [500, 500, 204],
+    )
 
     // Always 503: three attempts (the first and two retries), then failed, kept with its log.
     const down = await startReceiver(() => 503)
-    await w.api('/webhooks/update', { webhook_id: (await w.api('/webhooks/list')).body.webhooks[0].webhook_id, event_types: ['lock.locked'] })
+    await w.api('/webhooks/update', {
+      webhook_id: (await w.api('/webhooks/list')).body.webhooks[0].webhook_id,
+      event_types: ['lock.locked'],
+    })
     await w.api('/webhooks/create', { url: down.url, event_types: ['lock.locked'] })
     await w.api('/locks/lock_door', { device_id: lockId })
     await retriesDue(w, down.url, 2)
@@ -145,7 +170,10 @@ describe('webhooks', () => {
     assert.ok(failed, 'the delivery ended failed')
     assert.equal(failed.attempts, 3)
     assert.equal(down.received.length, 3)
-    assert.deepEqual(failed.attemptLog.map((a) => a.status), [503, 503, 503])
+    assert.deepEqual(
+      failed.attemptLog.map((a) => a.status),
+      [503, 503, 503],
+    )
   })
 
   test('a receiver on an internal address is refused unless its host is allowed, and never contacted', async () => {
@@ -187,7 +215,10 @@ describe('webhooks', () => {
     w.clock.advance(1000)
     const everything = (await w.api('/webhooks/create', { url: receiver.url })).body.webhook
     await w.api('/locks/lock_door', { device_id: lockId })
-    const events = (await w.api('/events/list', { event_types: ['lock.unlocked', 'lock.locked'] })).body.events as { event_id: string; event_type: string }[]
+    const events = (await w.api('/events/list', { event_types: ['lock.unlocked', 'lock.locked'] })).body.events as {
+      event_id: string
+      event_type: string
+    }[]
     assert.equal(events.length, 2)
     const eventOf = (type: string) => events.find((e) => e.event_type === type)?.event_id
 

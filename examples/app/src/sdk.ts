@@ -45,7 +45,9 @@ const render = async (seam: SeamHttp): Promise<void> => {
     action.addEventListener('click', () => {
       action.disabled = true
       // The SDK waits for the action attempt to finish before it resolves.
-      const done = lock.properties.locked ? seam.locks.unlockDoor({ device_id: lock.device_id }) : seam.locks.lockDoor({ device_id: lock.device_id })
+      const done = lock.properties.locked
+        ? seam.locks.unlockDoor({ device_id: lock.device_id })
+        : seam.locks.lockDoor({ device_id: lock.device_id })
       done.then(() => render(seam)).catch(showError)
     })
     row.insertCell().append(action)

@@ -12,11 +12,18 @@ import type { Scope } from '../../store/records.ts'
 import { SCOPED_READERS } from '../found.ts'
 
 /** The code by id, or by the lock it is on and its code; either way only within the caller's scope. */
-const findCode = async (context: AppContext, scope: Scope, params: { access_code_id?: string | undefined; device_id?: string | undefined; code?: string | undefined }) => {
+const findCode = async (
+  context: AppContext,
+  scope: Scope,
+  params: { access_code_id?: string | undefined; device_id?: string | undefined; code?: string | undefined },
+) => {
   if (params.access_code_id !== undefined) {
     const code = await accessCodeInScope(context, scope, params.access_code_id)
     // Given too, they must describe the same code.
-    if ((params.device_id !== undefined && code.deviceId !== params.device_id) || (params.code !== undefined && code.code !== params.code)) {
+    if (
+      (params.device_id !== undefined && code.deviceId !== params.device_id) ||
+      (params.code !== undefined && code.code !== params.code)
+    ) {
       throw notFound('access_code')
     }
     return code

@@ -14,7 +14,12 @@ export default defineRoute({
   methods: ['GET', 'POST'],
   auth: SCOPED_READERS,
   description: 'Lists Connect Webviews, newest first. A client session token sees only its session’s webviews.',
-  params: z.object({ user_identifier_key: listFilterParams.user_identifier_key, search: listFilterParams.search, customer_key: listFilterParams.customer_key, ...pageParams }),
+  params: z.object({
+    user_identifier_key: listFilterParams.user_identifier_key,
+    search: listFilterParams.search,
+    customer_key: listFilterParams.customer_key,
+    ...pageParams,
+  }),
   unsupported: ['custom_metadata_has'],
   response: z.object({ connect_webviews: z.array(connectWebviewSchema), pagination: paginationSchema }),
   async handler({ params, auth, context, origin }) {

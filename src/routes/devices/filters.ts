@@ -38,7 +38,8 @@ export const readDeviceFilter = async (context: AppContext, workspaceId: string,
   if (params.device_ids !== undefined) filter.deviceIds = params.device_ids
   const types = oneAndMany(params.device_type, params.device_types)
   if (types !== undefined) filter.deviceTypes = types
-  if (params.manufacturer !== undefined) filter.manufacturer = { name: params.manufacturer, defaultForTypes: deviceTypesMadeBy(params.manufacturer) }
+  if (params.manufacturer !== undefined)
+    filter.manufacturer = { name: params.manufacturer, defaultForTypes: deviceTypesMadeBy(params.manufacturer) }
   if (params.connect_webview_id !== undefined) filter.connectWebviewId = params.connect_webview_id
   return filter
 }
@@ -47,7 +48,13 @@ export const readDeviceFilter = async (context: AppContext, workspaceId: string,
 export const deviceLookupParams = { device_id: id().optional(), name: z.string().min(1).max(255).optional() }
 
 /** The newest device of the caller's scope with this name (and id, when given too); locks only for `locks/get`. */
-export const findDeviceByName = async (context: AppContext, scope: Scope, name: string, deviceId: string | undefined, locksOnly: boolean): Promise<DeviceRecord> => {
+export const findDeviceByName = async (
+  context: AppContext,
+  scope: Scope,
+  name: string,
+  deviceId: string | undefined,
+  locksOnly: boolean,
+): Promise<DeviceRecord> => {
   const filter: DeviceFilter = { name, locksOnly, ...(deviceId === undefined ? {} : { deviceIds: [deviceId] }) }
   const page = await context.store.listDevices(scope, filter, { limit: 1, after: undefined })
   return found(page.items[0], 'device')

@@ -16,7 +16,8 @@ export default defineRoute({
   response: z.object({ device: deviceSchema }),
   async handler({ params, auth, context }) {
     const scope = scopeOf(auth)
-    if (params.name !== undefined) return { device: toDeviceResource(await findDeviceByName(context, scope, params.name, params.device_id, false)) }
+    if (params.name !== undefined)
+      return { device: toDeviceResource(await findDeviceByName(context, scope, params.name, params.device_id, false)) }
     if (params.device_id === undefined) throw requireDeviceIdOrName()
     return { device: toDeviceResource(found(await context.store.getDevice(scope, params.device_id), 'device')) }
   },

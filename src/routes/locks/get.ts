@@ -12,7 +12,8 @@ export default defineRoute({
   path: '/locks/get',
   methods: ['GET', 'POST'],
   auth: SCOPED_READERS,
-  description: 'Returns a lock by `device_id` or `name`, under both `lock` and `device` as Seam does. A client session token reaches only its scope’s locks.',
+  description:
+    'Returns a lock by `device_id` or `name`, under both `lock` and `device` as Seam does. A client session token reaches only its scope’s locks.',
   params: z.object(deviceLookupParams),
   responseKey: 'device',
   response: z.object({ lock: deviceSchema, device: deviceSchema }),

@@ -12,8 +12,7 @@ export default defineRoute({
   path: '/locks/lock_door',
   methods: ['POST'],
   auth: SCOPED_READERS,
-  description:
-    'Locks a door. Answers the action attempt as pending; poll action_attempts/get for its outcome (the SDK waits by default).',
+  description: 'Locks a door. Answers the action attempt as pending; poll action_attempts/get for its outcome (the SDK waits by default).',
   params: z.object({ device_id: id(), sync: z.boolean().optional() }),
   actionAttemptType: 'LOCK_DOOR',
   response: z.object({ action_attempt: actionAttemptSchema }),

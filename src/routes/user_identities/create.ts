@@ -18,7 +18,10 @@ export default defineRoute({
   params: z.object({
     user_identity_key: z.string().min(1).max(255).optional(),
     email_address: z.email().max(320).optional(),
-    phone_number: z.string().regex(/^\+[1-9]\d{1,14}$/, 'Phone numbers are in E.164 form, e.g. +15555550110').optional(),
+    phone_number: z
+      .string()
+      .regex(/^\+[1-9]\d{1,14}$/, 'Phone numbers are in E.164 form, e.g. +15555550110')
+      .optional(),
     full_name: z.string().min(1).max(255).optional(),
   }),
   response: z.object({ user_identity: userIdentitySchema }),

@@ -25,7 +25,11 @@ export default defineRoute({
       return { user_identity: toUserIdentityResource(identity) }
     }
     if (params.user_identity_key === undefined) throw invalidField('user_identity_id', 'user_identity_id or user_identity_key is required')
-    const page = await context.store.listUserIdentities(scope, { userIdentityKey: params.user_identity_key }, { limit: 1, after: undefined })
+    const page = await context.store.listUserIdentities(
+      scope,
+      { userIdentityKey: params.user_identity_key },
+      { limit: 1, after: undefined },
+    )
     return { user_identity: toUserIdentityResource(found(page.items[0], 'user_identity')) }
   },
 })

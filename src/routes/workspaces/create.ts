@@ -28,7 +28,10 @@ export default defineRoute({
   ],
   response: z.object({ workspace: workspaceSchema }),
   async handler({ params, auth, context }) {
-    const workspace = await createWorkspaceForUser(context.store, context.clock, auth.userId, { name: params.name, isSandbox: params.is_sandbox })
+    const workspace = await createWorkspaceForUser(context.store, context.clock, auth.userId, {
+      name: params.name,
+      isSandbox: params.is_sandbox,
+    })
     return { workspace: toWorkspaceResource(workspace) }
   },
 })

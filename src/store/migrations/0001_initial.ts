@@ -87,11 +87,7 @@ export const up = async (db: Kysely<unknown>, flavor: SqlFlavor): Promise<void> 
     .on('client_sessions')
     .columns(['workspace_id', 'created_at', 'client_session_id'])
     .execute()
-  await db.schema
-    .createIndex('client_sessions_user_identity')
-    .on('client_sessions')
-    .columns(['workspace_id', 'user_identity_id'])
-    .execute()
+  await db.schema.createIndex('client_sessions_user_identity').on('client_sessions').columns(['workspace_id', 'user_identity_id']).execute()
 
   for (const [table, column] of [
     ['client_session_connected_accounts', 'connected_account_id'],
@@ -99,9 +95,7 @@ export const up = async (db: Kysely<unknown>, flavor: SqlFlavor): Promise<void> 
   ] as const) {
     await db.schema
       .createTable(table)
-      .addColumn('client_session_id', 'text', (c) =>
-        c.notNull().references('client_sessions.client_session_id').onDelete('cascade'),
-      )
+      .addColumn('client_session_id', 'text', (c) => c.notNull().references('client_sessions.client_session_id').onDelete('cascade'))
       .addColumn(column, 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint(`${table}_pk`, ['client_session_id', column])
       .execute()

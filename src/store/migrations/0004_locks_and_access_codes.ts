@@ -50,6 +50,9 @@ export const up = async (db: Kysely<unknown>, flavor: SqlFlavor): Promise<void> 
 
   await db.schema.alterTable('events').addColumn('access_code_id', 'text').execute()
   await db.schema.alterTable('events').addColumn('action_attempt_id', 'text').execute()
-  await db.schema.alterTable('events').addColumn('details', 'text', (c) => c.notNull().defaultTo('{}')).execute()
+  await db.schema
+    .alterTable('events')
+    .addColumn('details', 'text', (c) => c.notNull().defaultTo('{}'))
+    .execute()
   await sql`DELETE FROM events WHERE event_type IN ('client_session.created', 'client_session.revoked')`.execute(db)
 }

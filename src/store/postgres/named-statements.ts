@@ -70,7 +70,9 @@ const wrapClient = (client: pg.PoolClient, statementName: (sql: string) => strin
   }
   return {
     query: ((sqlOrCursor: string | PostgresCursor<unknown>, parameters?: readonly unknown[]) =>
-      typeof sqlOrCursor === 'string' ? query(sqlOrCursor, parameters ?? []) : client.query(sqlOrCursor as never)) as PostgresPoolClient['query'],
+      typeof sqlOrCursor === 'string'
+        ? query(sqlOrCursor, parameters ?? [])
+        : client.query(sqlOrCursor as never)) as PostgresPoolClient['query'],
     release() {
       client.release(outdated ? new Error('prepared statements outdated by a schema change') : undefined)
     },

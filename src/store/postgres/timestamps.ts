@@ -30,7 +30,9 @@ export const timestamptzToIso = (text: string): string => {
 /** Type parsers for a pool: `timestamptz` as ISO text, everything else as node-postgres does. */
 export const latchkeyTypes = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
-    oid === (TIMESTAMPTZ as number) && format !== 'binary' ? timestamptzToIso : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
+    oid === (TIMESTAMPTZ as number) && format !== 'binary'
+      ? timestamptzToIso
+      : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
 }
 
 /**

@@ -1,4 +1,13 @@
-import { type ExpressionBuilder, type Kysely, type OnConflictBuilder, type RawBuilder, type Selectable, type SqlBool, type Transaction, sql } from 'kysely'
+import {
+  type ExpressionBuilder,
+  type Kysely,
+  type OnConflictBuilder,
+  type RawBuilder,
+  type Selectable,
+  type SqlBool,
+  type Transaction,
+  sql,
+} from 'kysely'
 
 import type { Batching, Engine } from './engine.ts'
 import type { SqlFlavor } from './flavor.ts'
@@ -157,7 +166,8 @@ export const clientSessionAuthRead = (
 }
 
 /** A user key's live session (NULL revoked_at) before its revoked ones. */
-const liveFirstOrder = (eb: ExpressionBuilder<Database, 'client_sessions'>) => eb.case().when('revoked_at', 'is', null).then(0).else(1).end()
+const liveFirstOrder = (eb: ExpressionBuilder<Database, 'client_sessions'>) =>
+  eb.case().when('revoked_at', 'is', null).then(0).else(1).end()
 
 /**
  * Sessions by (workspace, user key) through a statement that takes many pairs (two arrays, one
@@ -235,10 +245,7 @@ export const sessionVerbs = (engine: Engine, flavor: SqlFlavor): SessionVerbs =>
         .limit(1),
     toClientSessionRecord,
   )
-  const byUserKey =
-    batching === undefined
-      ? byOneUserKey
-      : batchedUserKeyLookup(engine, batching, flavor)
+  const byUserKey = batching === undefined ? byOneUserKey : batchedUserKeyLookup(engine, batching, flavor)
   return {
     async insertClientSession(s) {
       if (s.connectedAccountIds.length === 0 && s.connectWebviewIds.length === 0) {

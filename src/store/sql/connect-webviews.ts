@@ -44,7 +44,12 @@ class CustomerConflict extends Error {}
  * Seam's rule: a webview's customer takes the account it connects, unless another customer
  * already has that account. False for that conflict.
  */
-const associateCustomer = async (trx: Transaction<Database>, workspaceId: string, connectedAccountId: string, customerKey: string): Promise<boolean> => {
+const associateCustomer = async (
+  trx: Transaction<Database>,
+  workspaceId: string,
+  connectedAccountId: string,
+  customerKey: string,
+): Promise<boolean> => {
   const updated = await trx
     .updateTable('connected_accounts')
     .set({ customer_key: customerKey })
@@ -116,7 +121,11 @@ export const connectWebviewVerbs = (engine: Engine): WebviewVerbs => {
         .where('status', '=', 'pending')
         .executeTakeFirst()
       if (Number(claimed.numUpdatedRows) === 0) {
-        const current = await trx.selectFrom('connect_webviews').selectAll().where('connect_webview_id', '=', connectWebviewId).executeTakeFirst()
+        const current = await trx
+          .selectFrom('connect_webviews')
+          .selectAll()
+          .where('connect_webview_id', '=', connectWebviewId)
+          .executeTakeFirst()
         return current === undefined ? { kind: 'not_found' } : { kind: 'not_pending', webview: toConnectWebview(current) }
       }
       const connectedAccountId = await connectAccount(trx, login)
@@ -135,7 +144,13 @@ export const connectWebviewVerbs = (engine: Engine): WebviewVerbs => {
         .where('connect_webview_id', '=', connectWebviewId)
         .returningAll()
         .executeTakeFirstOrThrow()
-      await recordEvent(trx, { workspaceId, eventType: 'connect_webview.login_succeeded', connectWebviewId, connectedAccountId, occurredAt: at })
+      await recordEvent(trx, {
+        workspaceId,
+        eventType: 'connect_webview.login_succeeded',
+        connectWebviewId,
+        connectedAccountId,
+        occurredAt: at,
+      })
       return { kind: 'authorized', connectedAccountId, webview: toConnectWebview(row) }
     })
 
@@ -175,7 +190,13 @@ export const connectWebviewVerbs = (engine: Engine): WebviewVerbs => {
 
     async listConnectWebviews(scope, filter, page) {
       const query = db.selectFrom('connect_webviews').selectAll().where('workspace_id', '=', scope.workspaceId)
-      return pageOf(engine, narrowList(query, 'connect_webview', scope, filter, WEBVIEW_SEARCH), 'connect_webview_id', page, toConnectWebview)
+      return pageOf(
+        engine,
+        narrowList(query, 'connect_webview', scope, filter, WEBVIEW_SEARCH),
+        'connect_webview_id',
+        page,
+        toConnectWebview,
+      )
     },
 
     deleteConnectWebview(workspaceId, connectWebviewId) {
@@ -196,7 +217,11 @@ export const connectWebviewVerbs = (engine: Engine): WebviewVerbs => {
         return await signInTransaction(login)
       } catch (error) {
         if (!(error instanceof CustomerConflict)) throw error
-        const row = await db.selectFrom('connect_webviews').selectAll().where('connect_webview_id', '=', login.connectWebviewId).executeTakeFirstOrThrow()
+        const row = await db
+          .selectFrom('connect_webviews')
+          .selectAll()
+          .where('connect_webview_id', '=', login.connectWebviewId)
+          .executeTakeFirstOrThrow()
         return { kind: 'customer_conflict', webview: toConnectWebview(row) }
       }
     },

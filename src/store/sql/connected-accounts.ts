@@ -26,7 +26,13 @@ export const connectedAccountVerbs = (engine: Engine): AccountVerbs => {
 
     async listConnectedAccounts(scope, filter, page) {
       const query = db.selectFrom('connected_accounts').selectAll().where('workspace_id', '=', scope.workspaceId)
-      return pageOf(engine, narrowList(query, 'connected_account', scope, filter, ACCOUNT_SEARCH), 'connected_account_id', page, toConnectedAccount)
+      return pageOf(
+        engine,
+        narrowList(query, 'connected_account', scope, filter, ACCOUNT_SEARCH),
+        'connected_account_id',
+        page,
+        toConnectedAccount,
+      )
     },
 
     /** Removes the account, its devices and every session's grant of it, in one transaction. */
@@ -38,10 +44,18 @@ export const connectedAccountVerbs = (engine: Engine): AccountVerbs => {
           .where('connected_account_id', '=', connectedAccountId)
           .executeTakeFirst()
         if (Number(deleted.numDeletedRows) === 0) return false
-        const devices = trx.selectFrom('devices').select('device_id').where('workspace_id', '=', workspaceId).where('connected_account_id', '=', connectedAccountId)
+        const devices = trx
+          .selectFrom('devices')
+          .select('device_id')
+          .where('workspace_id', '=', workspaceId)
+          .where('connected_account_id', '=', connectedAccountId)
         // A lock's codes go with it; its action attempts stay, as the record of what was asked.
         await trx.deleteFrom('access_codes').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
-        await trx.deleteFrom('devices').where('workspace_id', '=', workspaceId).where('connected_account_id', '=', connectedAccountId).execute()
+        await trx
+          .deleteFrom('devices')
+          .where('workspace_id', '=', workspaceId)
+          .where('connected_account_id', '=', connectedAccountId)
+          .execute()
         await trx.deleteFrom('client_session_connected_accounts').where('connected_account_id', '=', connectedAccountId).execute()
         await recordEvent(trx, { workspaceId, eventType: 'connected_account.deleted', connectedAccountId, occurredAt: at })
         return true

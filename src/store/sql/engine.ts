@@ -41,10 +41,14 @@ export interface Batching {
    * Given a read of many keys at once and each row's key, a lookup of one key whose concurrent
    * calls share reads.
    */
-  coalesce<Row>(readMany: (keys: string[]) => Promise<readonly Row[]>, keyOf: (row: Row) => string): (key: string) => Promise<Row | undefined>
+  coalesce<Row>(
+    readMany: (keys: string[]) => Promise<readonly Row[]>,
+    keyOf: (row: Row) => string,
+  ): (key: string) => Promise<Row | undefined>
 }
 
-const execute = (db: Kysely<Database>, sql: string, parameters: readonly unknown[]) => db.executeQuery(CompiledQuery.raw(sql, [...parameters]))
+const execute = (db: Kysely<Database>, sql: string, parameters: readonly unknown[]) =>
+  db.executeQuery(CompiledQuery.raw(sql, [...parameters]))
 
 /** A compiled read run through Kysely's own connection handling. */
 export const throughKysely = async <Row>(db: Kysely<Database>, sql: string, parameters: readonly unknown[]): Promise<Row[]> =>

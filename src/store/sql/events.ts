@@ -35,7 +35,11 @@ export const recordEvent = async (trx: Transaction<Database> | Kysely<Database>,
       occurred_at: event.occurredAt,
       // 1 when the workspace has any webhook, null otherwise; which ones receive the event's type
       // is the fan-out's question.
-      webhooks_pending: eb.selectFrom('webhooks').select(sql<number>`1`.as('one')).where('workspace_id', '=', event.workspaceId).limit(1),
+      webhooks_pending: eb
+        .selectFrom('webhooks')
+        .select(sql<number>`1`.as('one'))
+        .where('workspace_id', '=', event.workspaceId)
+        .limit(1),
     }))
     .execute()
 }
@@ -44,11 +48,13 @@ export const eventVerbs = (engine: Engine): Pick<Store, 'listEvents'> => {
   const { db } = engine
   return {
     async listEvents(scope, filter, page) {
-      if (filter.eventIds?.length === 0 || filter.deviceIds?.length === 0 || filter.accessCodeIds?.length === 0) return { items: [], hasNextPage: false }
+      if (filter.eventIds?.length === 0 || filter.deviceIds?.length === 0 || filter.accessCodeIds?.length === 0)
+        return { items: [], hasNextPage: false }
       let query = db.selectFrom('events').selectAll().where('workspace_id', '=', scope.workspaceId)
       if (filter.eventTypes !== undefined) query = query.where('event_type', 'in', filter.eventTypes)
       if (filter.since !== undefined) query = query.where('created_at', '>=', filter.since)
-      if (filter.between !== undefined) query = query.where('occurred_at', '>=', filter.between[0]).where('occurred_at', '<=', filter.between[1])
+      if (filter.between !== undefined)
+        query = query.where('occurred_at', '>=', filter.between[0]).where('occurred_at', '<=', filter.between[1])
       if (filter.eventIds !== undefined) query = query.where('event_id', 'in', filter.eventIds)
       if (filter.deviceIds !== undefined) query = query.where('device_id', 'in', filter.deviceIds)
       if (filter.accessCodeIds !== undefined) query = query.where('access_code_id', 'in', filter.accessCodeIds)
@@ -60,7 +66,11 @@ export const eventVerbs = (engine: Engine): Pick<Store, 'listEvents'> => {
         query = query.where(
           'client_session_id',
           'in',
-          db.selectFrom('client_sessions').select('client_session_id').where('workspace_id', '=', scope.workspaceId).where('user_identity_id', '=', filter.userIdentityId),
+          db
+            .selectFrom('client_sessions')
+            .select('client_session_id')
+            .where('workspace_id', '=', scope.workspaceId)
+            .where('user_identity_id', '=', filter.userIdentityId),
         )
       }
       return pageOf(engine, inScope(query, 'event', scope), 'event_id', page, toEvent)

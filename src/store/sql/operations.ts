@@ -38,8 +38,16 @@ const WORKSPACE_TABLES = [
   'workspaces',
 ] as const
 
-const countIn = async (db: Kysely<Database>, table: 'client_sessions' | 'connected_accounts' | 'devices' | 'user_identities' | 'connect_webviews', workspaceId: string) => {
-  const row = await db.selectFrom(table).select(sql<number | string>`count(*)`.as('n')).where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow()
+const countIn = async (
+  db: Kysely<Database>,
+  table: 'client_sessions' | 'connected_accounts' | 'devices' | 'user_identities' | 'connect_webviews',
+  workspaceId: string,
+) => {
+  const row = await db
+    .selectFrom(table)
+    .select(sql<number | string>`count(*)`.as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -70,7 +78,13 @@ export const operationVerbs = (db: Kysely<Database>): OperationVerbs => ({
       .select(['t.personal_access_token_id', 't.token_id', 't.user_id', 'u.email', 't.created_at', 't.revoked_at'])
     if (workspaceId !== undefined) {
       query = query.where((eb) =>
-        eb.exists(eb.selectFrom('workspace_members as m').select('m.user_id').whereRef('m.user_id', '=', 't.user_id').where('m.workspace_id', '=', workspaceId)),
+        eb.exists(
+          eb
+            .selectFrom('workspace_members as m')
+            .select('m.user_id')
+            .whereRef('m.user_id', '=', 't.user_id')
+            .where('m.workspace_id', '=', workspaceId),
+        ),
       )
     }
     if (email !== undefined) query = query.where('u.email', '=', email.trim().toLowerCase())
@@ -114,7 +128,11 @@ export const operationVerbs = (db: Kysely<Database>): OperationVerbs => ({
     return row?.value
   },
   async initSetting(name, value) {
-    await db.insertInto('server_settings').values({ name, value }).onConflict((oc) => oc.column('name').doNothing()).execute()
+    await db
+      .insertInto('server_settings')
+      .values({ name, value })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute()
     const row = await db.selectFrom('server_settings').select('value').where('name', '=', name).executeTakeFirstOrThrow()
     return row.value
   },

@@ -28,9 +28,7 @@ export const pageOf = async <Row, Out extends object>(
   const id = sql.ref(idColumn)
   let paged = query
   if (after !== undefined) {
-    paged = paged.where(
-      sql<SqlBool>`(created_at < ${after.createdAt} OR (created_at = ${after.createdAt} AND ${id} < ${after.id}))`,
-    )
+    paged = paged.where(sql<SqlBool>`(created_at < ${after.createdAt} OR (created_at = ${after.createdAt} AND ${id} < ${after.id}))`)
   }
   const compiled = paged
     .orderBy(sql`created_at DESC`)

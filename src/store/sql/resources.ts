@@ -6,10 +6,7 @@ import type { Database } from '../tables.ts'
 import { webviewRow } from './connect-webviews.ts'
 import { identityRow } from './user-identities.ts'
 
-type ResourceVerbs = Pick<
-  Store,
-  'findMissing' | 'insertConnectedAccount' | 'insertConnectWebview' | 'insertUserIdentity' | 'insertDevice'
->
+type ResourceVerbs = Pick<Store, 'findMissing' | 'insertConnectedAccount' | 'insertConnectWebview' | 'insertUserIdentity' | 'insertDevice'>
 
 const TABLES = {
   connected_account: { table: 'connected_accounts', id: 'connected_account_id' },

@@ -46,13 +46,7 @@ const devicesOf = (workspaceId: string, sessionId: string) =>
   sql`SELECT d.device_id FROM devices d WHERE d.connected_account_id IN (${accountsOf(workspaceId, sessionId)}) AND d.workspace_id = ${workspaceId}`
 
 export type ScopedResource =
-  | 'connected_account'
-  | 'device'
-  | 'connect_webview'
-  | 'user_identity'
-  | 'event'
-  | 'access_code'
-  | 'action_attempt'
+  'connected_account' | 'device' | 'connect_webview' | 'user_identity' | 'event' | 'access_code' | 'action_attempt'
 
 /**
  * What a client session may read of each resource, as a condition on that resource's table.
@@ -62,8 +56,7 @@ const RULES: Record<ScopedResource, (sessionId: string, workspaceId: string) => 
   connected_account: (s, w) => sql<SqlBool>`connected_account_id IN (${accountsOf(w, s)})`,
   device: (s, w) => sql<SqlBool>`connected_account_id IN (${accountsOf(w, s)})`,
   connect_webview: (s) => sql<SqlBool>`connect_webview_id IN (${webviewsOf(s)})`,
-  user_identity: (s) =>
-    sql<SqlBool>`user_identity_id IN (SELECT user_identity_id FROM client_sessions WHERE client_session_id = ${s})`,
+  user_identity: (s) => sql<SqlBool>`user_identity_id IN (SELECT user_identity_id FROM client_sessions WHERE client_session_id = ${s})`,
   access_code: (s, w) => sql<SqlBool>`device_id IN (${devicesOf(w, s)})`,
   action_attempt: (s, w) => sql<SqlBool>`device_id IN (${devicesOf(w, s)})`,
   event: (s, w) => sql<SqlBool>`(client_session_id = ${s}
@@ -72,8 +65,5 @@ const RULES: Record<ScopedResource, (sessionId: string, workspaceId: string) => 
 }
 
 /** Narrows a query on one resource's table to what the scope may see (the whole workspace for keys). */
-export const inScope = <Q extends { where(expression: Expression<SqlBool>): Q }>(
-  query: Q,
-  resource: ScopedResource,
-  scope: Scope,
-): Q => (scope.clientSessionId === null ? query : query.where(RULES[resource](scope.clientSessionId, scope.workspaceId)))
+export const inScope = <Q extends { where(expression: Expression<SqlBool>): Q }>(query: Q, resource: ScopedResource, scope: Scope): Q =>
+  scope.clientSessionId === null ? query : query.where(RULES[resource](scope.clientSessionId, scope.workspaceId))

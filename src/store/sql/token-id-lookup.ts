@@ -20,7 +20,10 @@ export const tokenIdLookup = <Row extends { token_id: string }, Out extends obje
   if (batching !== undefined) {
     const keyed = (row: Row) => ({ tokenId: row.token_id, value: map(row) })
     const byTokenIds = preparedMappedQuery(engine, (d) => select(d, batching.anyOf('token_id', arg(0))), keyed)
-    const lookup = batching.coalesce((tokenIds) => byTokenIds(tokenIds), (found) => found.tokenId)
+    const lookup = batching.coalesce(
+      (tokenIds) => byTokenIds(tokenIds),
+      (found) => found.tokenId,
+    )
     return async (tokenId) => (await lookup(tokenId))?.value
   }
   return preparedFirst(engine, (d) => select(d, sql<SqlBool>`token_id = ${arg(0)}`), map)

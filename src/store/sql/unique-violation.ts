@@ -5,6 +5,6 @@
  */
 export const isUniqueViolation = (error: unknown): boolean => {
   if (typeof error !== 'object' || error === null || !('code' in error)) return false
-  const code = (error).code
+  const code = error.code
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
 }

@@ -57,7 +57,12 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
   const typesOf = async (webhookIds: string[]): Promise<Map<string, string[]>> => {
     const types = new Map<string, string[]>(webhookIds.map((id) => [id, []]))
     if (webhookIds.length === 0) return types
-    const rows = await db.selectFrom('webhook_event_types').selectAll().where('webhook_id', 'in', webhookIds).orderBy('event_type').execute()
+    const rows = await db
+      .selectFrom('webhook_event_types')
+      .selectAll()
+      .where('webhook_id', 'in', webhookIds)
+      .orderBy('event_type')
+      .execute()
     for (const row of rows) types.get(row.webhook_id)?.push(row.event_type)
     return types
   }
@@ -83,24 +88,43 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
     },
 
     async getWebhook(workspaceId, webhookId) {
-      const row = await db.selectFrom('webhooks').selectAll().where('workspace_id', '=', workspaceId).where('webhook_id', '=', webhookId).executeTakeFirst()
+      const row = await db
+        .selectFrom('webhooks')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('webhook_id', '=', webhookId)
+        .executeTakeFirst()
       if (row === undefined) return undefined
       const types = await typesOf([row.webhook_id])
       return toWebhook(row, types.get(row.webhook_id) ?? [])
     },
 
     async listWebhooks(workspaceId) {
-      const rows = await db.selectFrom('webhooks').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').orderBy('webhook_id').execute()
+      const rows = await db
+        .selectFrom('webhooks')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .orderBy('created_at')
+        .orderBy('webhook_id')
+        .execute()
       const types = await typesOf(rows.map((r) => r.webhook_id))
       return rows.map((row) => toWebhook(row, types.get(row.webhook_id) ?? []))
     },
 
     setWebhookEventTypes(workspaceId, webhookId, eventTypes) {
       return db.transaction().execute(async (trx) => {
-        const found = await trx.selectFrom('webhooks').select('webhook_id').where('workspace_id', '=', workspaceId).where('webhook_id', '=', webhookId).executeTakeFirst()
+        const found = await trx
+          .selectFrom('webhooks')
+          .select('webhook_id')
+          .where('workspace_id', '=', workspaceId)
+          .where('webhook_id', '=', webhookId)
+          .executeTakeFirst()
         if (found === undefined) return false
         await trx.deleteFrom('webhook_event_types').where('webhook_id', '=', webhookId).execute()
-        await trx.insertInto('webhook_event_types').values(eventTypes.map((event_type) => ({ webhook_id: webhookId, event_type }))).execute()
+        await trx
+          .insertInto('webhook_event_types')
+          .values(eventTypes.map((event_type) => ({ webhook_id: webhookId, event_type })))
+          .execute()
         return true
       })
     },
@@ -108,7 +132,11 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
     /** Removes the webhook, its types and its deliveries: nothing is sent to it afterwards. */
     deleteWebhook(workspaceId, webhookId) {
       return db.transaction().execute(async (trx) => {
-        const deleted = await trx.deleteFrom('webhooks').where('workspace_id', '=', workspaceId).where('webhook_id', '=', webhookId).executeTakeFirst()
+        const deleted = await trx
+          .deleteFrom('webhooks')
+          .where('workspace_id', '=', workspaceId)
+          .where('webhook_id', '=', webhookId)
+          .executeTakeFirst()
         if (Number(deleted.numDeletedRows) === 0) return false
         await trx.deleteFrom('webhook_event_types').where('webhook_id', '=', webhookId).execute()
         await trx.deleteFrom('webhook_deliveries').where('webhook_id', '=', webhookId).execute()
@@ -134,11 +162,23 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
         if (eventIds.length === 0) return 0
         await trx
           .insertInto('webhook_deliveries')
-          .columns(['delivery_id', 'webhook_id', 'workspace_id', 'event_id', 'status', 'attempts', 'next_attempt_at', 'attempt_log', 'created_at'])
+          .columns([
+            'delivery_id',
+            'webhook_id',
+            'workspace_id',
+            'event_id',
+            'status',
+            'attempts',
+            'next_attempt_at',
+            'attempt_log',
+            'created_at',
+          ])
           .expression((eb) =>
             eb
               .selectFrom('events as e')
-              .innerJoin('webhooks as w', (join) => join.onRef('w.workspace_id', '=', 'e.workspace_id').onRef('w.created_at', '<=', 'e.created_at'))
+              .innerJoin('webhooks as w', (join) =>
+                join.onRef('w.workspace_id', '=', 'e.workspace_id').onRef('w.created_at', '<=', 'e.created_at'),
+              )
               .select([
                 sql<string>`e.event_id || '.' || w.webhook_id`.as('delivery_id'),
                 'w.webhook_id',
@@ -175,8 +215,15 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
      */
     async claimDueDeliveries(now, leaseUntil, limit) {
       // Pending, and nobody's lease, or a lease that ran out.
-      const unleased = (eb: ExpressionBuilder<Database, 'webhook_deliveries'>) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)])
-      const due = () => db.selectFrom('webhook_deliveries').select('delivery_id').where('status', '=', 'pending').where('next_attempt_at', '<=', now).where(unleased)
+      const unleased = (eb: ExpressionBuilder<Database, 'webhook_deliveries'>) =>
+        eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)])
+      const due = () =>
+        db
+          .selectFrom('webhook_deliveries')
+          .select('delivery_id')
+          .where('status', '=', 'pending')
+          .where('next_attempt_at', '<=', now)
+          .where(unleased)
       // A read first: while nothing is due (almost always), no write touches the database, so
       // SQLite's read memo and write lock are left alone.
       if ((await due().limit(1).executeTakeFirst()) === undefined) return []
@@ -285,11 +332,23 @@ export const webhookVerbs = (engine: Engine, flavor: SqlFlavor): WebhookVerbs =>
     },
 
     async deliveryStats() {
-      const counts = await db.selectFrom('webhook_deliveries').select(['status', (eb) => eb.fn.countAll().as('count')]).groupBy('status').execute()
-      const oldestDelivery = await db.selectFrom('webhook_deliveries').select('created_at').where('status', '=', 'pending').orderBy('created_at').limit(1).executeTakeFirst()
+      const counts = await db
+        .selectFrom('webhook_deliveries')
+        .select(['status', (eb) => eb.fn.countAll().as('count')])
+        .groupBy('status')
+        .execute()
+      const oldestDelivery = await db
+        .selectFrom('webhook_deliveries')
+        .select('created_at')
+        .where('status', '=', 'pending')
+        .orderBy('created_at')
+        .limit(1)
+        .executeTakeFirst()
       // An event whose deliveries are not made yet is the oldest pending work as much as a delivery.
       const oldestMarked = await markedEvents(db).select('created_at').orderBy('created_at').limit(1).executeTakeFirst()
-      const marked = await markedEvents(db).select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow()
+      const marked = await markedEvents(db)
+        .select((eb) => eb.fn.countAll().as('count'))
+        .executeTakeFirstOrThrow()
       const byStatus: Record<DeliveryStatus, number> = { pending: 0, succeeded: 0, failed: 0 }
       for (const row of counts) byStatus[row.status as DeliveryStatus] = Number(row.count)
       const oldest = [oldestDelivery, oldestMarked].flatMap((row) => (row === undefined ? [] : [toIso(row.created_at)])).sort()[0]

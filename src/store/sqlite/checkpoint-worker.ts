@@ -62,7 +62,11 @@ const run = (data: CheckpointWorkerData) => {
     try {
       const [row] = db.pragma('wal_checkpoint(PASSIVE)') as CheckpointRow[]
       // A PASSIVE checkpoint is complete when every frame of the WAL is in the database file.
-      passive = { complete: row !== undefined && row.busy === 0 && row.checkpointed === row.log, walFrames: row?.log ?? 0, checkpointedFrames: row?.checkpointed ?? 0 }
+      passive = {
+        complete: row !== undefined && row.busy === 0 && row.checkpointed === row.log,
+        walFrames: row?.log ?? 0,
+        checkpointedFrames: row?.checkpointed ?? 0,
+      }
     } catch (error) {
       // SQLITE_BUSY and the like: the next tick tries again.
       passive = { error: error instanceof Error ? error.message : String(error) }

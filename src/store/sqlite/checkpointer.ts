@@ -63,7 +63,11 @@ export interface CheckpointerOptions {
   walLimitBytes?: number
 }
 
-export const startCheckpointer = (database: BetterSqlite3Database, path: string, { intervalMs = 100, walLimitBytes = WAL_LIMIT_BYTES }: CheckpointerOptions = {}): Checkpointer => {
+export const startCheckpointer = (
+  database: BetterSqlite3Database,
+  path: string,
+  { intervalMs = 100, walLimitBytes = WAL_LIMIT_BYTES }: CheckpointerOptions = {},
+): Checkpointer => {
   const worker = spawnWorker({ path, intervalMs, walLimitBytes })
   database.pragma('wal_autocheckpoint = 0')
   let stopping = false

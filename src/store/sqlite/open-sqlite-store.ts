@@ -41,7 +41,10 @@ const openDatabase = (path: string): BetterSqlite3.Database => {
  */
 const withEngineTricks = (database: BetterSqlite3.Database, path: string): { store: Store; close: () => void } => {
   const cache = withStatementCache(database)
-  const db = new Kysely<Database>({ dialect: new ImmediateTransactionsSqliteDialect({ database: cache.database }), plugins: [new SqliteLiteralLimits()] })
+  const db = new Kysely<Database>({
+    dialect: new ImmediateTransactionsSqliteDialect({ database: cache.database }),
+    plugins: [new SqliteLiteralLimits()],
+  })
   const walIndex = path === ':memory:' ? undefined : watchWalIndex(path)
   const shared = sharedRowMapper()
   const memo = createReadMemo(database, cache.prepare, cache.writes, path === ':memory:' ? 'private' : walIndex, shared.share)
@@ -72,7 +75,13 @@ export const openSqliteStore = (path: string, options: OpenStoreOptions & { walL
   const database = openDatabase(path)
   const { store, close } =
     options.engineTricks === false
-      ? { store: createSqlStore(plainEngine(new Kysely<Database>({ dialect: new ImmediateTransactionsSqliteDialect({ database }) })), SQLITE), close: () => {} }
+      ? {
+          store: createSqlStore(
+            plainEngine(new Kysely<Database>({ dialect: new ImmediateTransactionsSqliteDialect({ database }) })),
+            SQLITE,
+          ),
+          close: () => {},
+        }
       : withEngineTricks(database, path)
   if (path === ':memory:') return store
   const checkpointer = startCheckpointer(database, path, optional({ walLimitBytes: options.walLimitBytes }))

@@ -78,7 +78,11 @@ describe('client_sessions/create', () => {
     const other = await w.seedUserIdentity(w.ws.workspace_id)
     const s = await w.session({ user_identity_ids: [identity] })
     assert.equal(s.user_identity_id, identity)
-    for (const body of [{ user_identity_ids: [identity, other] }, { user_identity_ids: [] }, { user_identity_id: identity, user_identity_ids: [other] }]) {
+    for (const body of [
+      { user_identity_ids: [identity, other] },
+      { user_identity_ids: [] },
+      { user_identity_id: identity, user_identity_ids: [other] },
+    ]) {
       const res = await w.api('/client_sessions/create', body)
       assert.equal(res.status, 400, JSON.stringify(body))
       assert.equal(res.body.error.type, 'invalid_input')

@@ -8,7 +8,11 @@ describe('client_sessions/get', () => {
   test('by client_session_id, by user_identifier_key, or both (GET and POST)', async () => {
     const w = await createWorld()
     const s = await w.session({ user_identifier_key: 'jane' })
-    for (const body of [{ client_session_id: s.client_session_id }, { user_identifier_key: 'jane' }, { client_session_id: s.client_session_id, user_identifier_key: 'jane' }]) {
+    for (const body of [
+      { client_session_id: s.client_session_id },
+      { user_identifier_key: 'jane' },
+      { client_session_id: s.client_session_id, user_identifier_key: 'jane' },
+    ]) {
       const post = await w.api('/client_sessions/get', body)
       assert.deepEqual(post.body.client_session, s)
       const query = new URLSearchParams(body).toString()
@@ -55,7 +59,11 @@ describe('client_sessions/get', () => {
   test('with a CST, giving both parameters answers 400 invalid_options', async () => {
     const w = await createWorld()
     const s = await w.session({ user_identifier_key: 'jane' })
-    const res = await w.api('/client_sessions/get', { client_session_id: s.client_session_id, user_identifier_key: 'jane' }, w.as.cst(s.token))
+    const res = await w.api(
+      '/client_sessions/get',
+      { client_session_id: s.client_session_id, user_identifier_key: 'jane' },
+      w.as.cst(s.token),
+    )
     assert.equal(res.status, 400)
     assert.equal(res.body.error.type, 'invalid_options')
   })

@@ -12,7 +12,12 @@ describe('client_sessions/get_or_create', () => {
     assert.equal(first.status, 200)
     const second = await w.api('/client_sessions/get_or_create', { user_identifier_key: 'jane' })
     assert.deepEqual(second.body.client_session, first.body.client_session)
-    const put = await w.request({ method: 'PUT', url: '/client_sessions/get_or_create', payload: { user_identifier_key: 'jane' }, headers: w.as.apiKey })
+    const put = await w.request({
+      method: 'PUT',
+      url: '/client_sessions/get_or_create',
+      payload: { user_identifier_key: 'jane' },
+      headers: w.as.apiKey,
+    })
     assert.deepEqual(put.body.client_session, first.body.client_session)
   })
 
@@ -102,7 +107,9 @@ describe('client_sessions/get_or_create', () => {
       ),
     )
     assert.equal(new Set(puts.map((r) => r.body.client_session.client_session_id)).size, 1)
-    const posts = await Promise.all(Array.from({ length: 20 }, () => w.api('/client_sessions/create', { user_identifier_key: 'post-race' })))
+    const posts = await Promise.all(
+      Array.from({ length: 20 }, () => w.api('/client_sessions/create', { user_identifier_key: 'post-race' })),
+    )
     assert.equal(posts.filter((r) => r.status === 200).length, 1)
     for (const r of posts.filter((p) => p.status !== 200)) assert.equal(r.body.error.type, 'client_session_token_already_exists')
   })

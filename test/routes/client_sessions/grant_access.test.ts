@@ -21,7 +21,11 @@ describe('client_sessions/grant_access', () => {
     assert.equal(patch.status, 200)
     assert.deepEqual([...patch.body.client_session.connected_account_ids].sort(), [a, b].sort())
     assert.equal(patch.body.client_session.device_count, 3)
-    const post = await w.api('/client_sessions/grant_access', { user_identifier_key: 'jane', connect_webview_ids: [webview], user_identity_id: identity })
+    const post = await w.api('/client_sessions/grant_access', {
+      user_identifier_key: 'jane',
+      connect_webview_ids: [webview],
+      user_identity_id: identity,
+    })
     assert.deepEqual(post.body.client_session.connect_webview_ids, [webview])
     assert.equal(post.body.client_session.user_identity_id, identity)
     const after = await w.api('/client_sessions/get', {}, w.as.cst(s.token))

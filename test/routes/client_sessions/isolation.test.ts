@@ -63,14 +63,16 @@ describe('workspace isolation, every route', () => {
   })
 })
 
-describe('one tenant\'s input and another tenant\'s reads', () => {
-  test('a publishable-key get_or_create with a NUL in its key fails alone, while another workspace\'s concurrent reads by key all answer 200', async () => {
+describe("one tenant's input and another tenant's reads", () => {
+  test("a publishable-key get_or_create with a NUL in its key fails alone, while another workspace's concurrent reads by key all answer 200", async () => {
     const w = await createWorld()
     const otherKey = { authorization: `Bearer ${w.other.api_key}` }
     const keys = Array.from({ length: 12 }, (_, i) => `user_${i}`)
     for (const key of keys) assert.equal((await w.api('/client_sessions/create', { user_identifier_key: key }, otherKey)).status, 200)
     const evil = () => w.api('/client_sessions/get_or_create', { user_identifier_key: 'evil\u0000' }, w.as.publishable())
-    const reads = Array.from({ length: 360 }, (_, i) => w.api('/client_sessions/get', { user_identifier_key: keys[i % keys.length] }, otherKey))
+    const reads = Array.from({ length: 360 }, (_, i) =>
+      w.api('/client_sessions/get', { user_identifier_key: keys[i % keys.length] }, otherKey),
+    )
     const answers = await Promise.all([...Array.from({ length: 20 }, evil), ...reads])
     for (const answer of answers.slice(0, 20)) assert.equal(answer.status, 400, answer.text)
     for (const answer of answers.slice(20)) assert.equal(answer.status, 200, answer.text)

@@ -8,7 +8,10 @@ describe('client_sessions/list', () => {
     const w = await createWorld()
     const ids: string[] = []
     for (let i = 0; i < 4; i++) {
-      ids.push((await w.session({ user_identifier_key: `u${i}`, expires_at: new Date(w.clock.now().getTime() + 1000).toISOString() })).client_session_id)
+      ids.push(
+        (await w.session({ user_identifier_key: `u${i}`, expires_at: new Date(w.clock.now().getTime() + 1000).toISOString() }))
+          .client_session_id,
+      )
       w.clock.advance(10)
     }
     await w.api('/client_sessions/revoke', { client_session_id: ids[0] })
@@ -29,7 +32,9 @@ describe('client_sessions/list', () => {
     const b = await w.session({ user_identifier_key: 'b', user_identity_id: identity })
     const c = await w.session({ connect_webview_ids: [webview], user_identity_id: identity })
     const ids = async (body: Record<string, unknown>) =>
-      ((await w.api('/client_sessions/list', body)).body.client_sessions as { client_session_id: string }[]).map((s) => s.client_session_id).sort()
+      ((await w.api('/client_sessions/list', body)).body.client_sessions as { client_session_id: string }[])
+        .map((s) => s.client_session_id)
+        .sort()
     assert.deepEqual(await ids({ client_session_id: a.client_session_id }), [a.client_session_id])
     assert.deepEqual(await ids({ user_identifier_key: 'b' }), [b.client_session_id])
     assert.deepEqual(await ids({ connect_webview_id: webview }), [a.client_session_id, c.client_session_id].sort())
@@ -51,8 +56,9 @@ describe('client_sessions/list', () => {
     let cursor: string | null = null
     let pages = 0
     do {
-      const res: { body: { client_sessions: { client_session_id: string }[]; pagination: { has_next_page: boolean; next_page_cursor: string | null } } } =
-        await w.api('/client_sessions/list', { limit: 5, ...(cursor === null ? {} : { page_cursor: cursor }) })
+      const res: {
+        body: { client_sessions: { client_session_id: string }[]; pagination: { has_next_page: boolean; next_page_cursor: string | null } }
+      } = await w.api('/client_sessions/list', { limit: 5, ...(cursor === null ? {} : { page_cursor: cursor }) })
       seen.push(...res.body.client_sessions.map((s) => s.client_session_id))
       cursor = res.body.pagination.next_page_cursor
       assert.equal(res.body.pagination.has_next_page, cursor !== null)

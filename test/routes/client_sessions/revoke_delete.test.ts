@@ -42,7 +42,11 @@ describe('client_sessions/delete', () => {
     const account = await w.seedAccount(w.ws.workspace_id, 1)
     const a = await w.session({ user_identifier_key: 'a', connected_account_ids: [account] })
     const b = await w.session({ user_identifier_key: 'b' })
-    const del = await w.request({ method: 'DELETE', url: `/client_sessions/delete?client_session_id=${a.client_session_id}`, headers: w.as.apiKey })
+    const del = await w.request({
+      method: 'DELETE',
+      url: `/client_sessions/delete?client_session_id=${a.client_session_id}`,
+      headers: w.as.apiKey,
+    })
     assert.equal(del.status, 200)
     assert.deepEqual(del.body, { ok: true })
     assert.equal((await w.api('/client_sessions/delete', { client_session_id: b.client_session_id })).status, 200)

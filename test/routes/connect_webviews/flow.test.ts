@@ -10,8 +10,7 @@ const createWebview = async (w: World, body: Record<string, unknown> = {}, heade
   assert.equal(res.status, 200, res.text)
   return res.body.connect_webview
 }
-const readWebview = async (w: World, id: string) =>
-  (await w.api('/connect_webviews/get', { connect_webview_id: id })).body.connect_webview
+const readWebview = async (w: World, id: string) => (await w.api('/connect_webviews/get', { connect_webview_id: id })).body.connect_webview
 
 describe('the sandbox Connect Webview, end to end over HTTP', () => {
   test('create: defaults and Seam’s fields; the url is this server’s sign-in page', async () => {
@@ -40,7 +39,11 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
   test('wrong password: the form again with an error; the webview stays pending', async () => {
     const w = await createWorld()
     const webview = await createWebview(w)
-    for (const [email, password] of [['jane@example.com', '0000'], ['nobody@example.com', '1234'], ['', '']] as const) {
+    for (const [email, password] of [
+      ['jane@example.com', '0000'],
+      ['nobody@example.com', '1234'],
+      ['', ''],
+    ] as const) {
       const res = await w.signIn(webview.url, email, password)
       assert.equal(res.status, 401)
       assert.match(res.text, /Wrong email or password/)
@@ -74,7 +77,13 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
       assert.equal(d.properties.locked, true)
     }
     const types = (await w.api('/events/list')).body.events.map((e: { event_type: string }) => e.event_type).sort()
-    assert.deepEqual(types, ['connect_webview.login_succeeded', 'connected_account.connected', 'device.connected', 'device.connected', 'device.connected'])
+    assert.deepEqual(types, [
+      'connect_webview.login_succeeded',
+      'connected_account.connected',
+      'device.connected',
+      'device.connected',
+      'device.connected',
+    ])
 
     const again = await w.signIn(webview.url, 'jane@example.com', '1234')
     assert.equal(again.status, 409, 'a used link cannot sign in twice')
@@ -132,7 +141,10 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
     assert.equal(after.device_count, 3)
     assert.equal((await w.api('/devices/list', {}, w.as.cst(session.token))).body.devices.length, 3)
     const listed = await w.api('/client_sessions/list', { connect_webview_id: webview.connect_webview_id })
-    assert.deepEqual(listed.body.client_sessions.map((s: { client_session_id: string }) => s.client_session_id), [session.client_session_id])
+    assert.deepEqual(
+      listed.body.client_sessions.map((s: { client_session_id: string }) => s.client_session_id),
+      [session.client_session_id],
+    )
   })
 
   test('only sandbox workspaces accept sandbox sign-ins; other providers are not offered', async () => {
@@ -141,7 +153,11 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
     const webview = await createWebview(w, {}, bearer(live.api_key))
     assert.equal((await w.request({ method: 'GET', url: pathOf(webview.url) })).status, 403)
     assert.equal((await w.signIn(webview.url, 'jane@example.com', '1234')).status, 403)
-    assert.equal((await w.api('/connect_webviews/get', { connect_webview_id: webview.connect_webview_id }, bearer(live.api_key))).body.connect_webview.status, 'pending')
+    assert.equal(
+      (await w.api('/connect_webviews/get', { connect_webview_id: webview.connect_webview_id }, bearer(live.api_key))).body.connect_webview
+        .status,
+      'pending',
+    )
 
     const august = await createWebview(w, { accepted_providers: ['august'] })
     assert.equal((await w.signIn(august.url, 'jane@example.com', '1234')).status, 403)
@@ -179,7 +195,11 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
     await w.signIn(webview.url, 'jane@example.com', '1234')
     const session = await w.session({ connect_webview_ids: [webview.connect_webview_id] })
     assert.equal(session.device_count, 3)
-    const del = await w.request({ method: 'DELETE', url: `/connect_webviews/delete?connect_webview_id=${webview.connect_webview_id}`, headers: w.as.apiKey })
+    const del = await w.request({
+      method: 'DELETE',
+      url: `/connect_webviews/delete?connect_webview_id=${webview.connect_webview_id}`,
+      headers: w.as.apiKey,
+    })
     assert.equal(del.status, 200)
     assert.equal((await w.api('/connect_webviews/get', { connect_webview_id: webview.connect_webview_id })).status, 404)
     const after = (await w.api('/client_sessions/get', { client_session_id: session.client_session_id })).body.client_session
@@ -197,10 +217,16 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
       w.clock.advance(1000)
     }
     const first = await w.api('/connect_webviews/list', { limit: 3 })
-    assert.deepEqual(first.body.connect_webviews.map((v: { connect_webview_id: string }) => v.connect_webview_id), made.slice(2).reverse())
+    assert.deepEqual(
+      first.body.connect_webviews.map((v: { connect_webview_id: string }) => v.connect_webview_id),
+      made.slice(2).reverse(),
+    )
     assert.equal(first.body.pagination.has_next_page, true)
     const second = await w.api('/connect_webviews/list', { limit: 3, page_cursor: first.body.pagination.next_page_cursor })
-    assert.deepEqual(second.body.connect_webviews.map((v: { connect_webview_id: string }) => v.connect_webview_id), made.slice(0, 2).reverse())
+    assert.deepEqual(
+      second.body.connect_webviews.map((v: { connect_webview_id: string }) => v.connect_webview_id),
+      made.slice(0, 2).reverse(),
+    )
     assert.deepEqual(second.body.pagination, { has_next_page: false, next_page_cursor: null, next_page_url: null })
   })
 })

@@ -54,7 +54,10 @@ describe('locks', () => {
     assert.equal(locked.method, 'remote')
     assert.equal(unlocked.action_attempt_id, unlock.body.action_attempt.action_attempt_id)
     const listed = (await w.api('/action_attempts/list', { device_id: frontDoor }, cst)).body.action_attempts
-    assert.deepEqual(listed.map((a: { action_type: string }) => a.action_type), ['LOCK_DOOR', 'UNLOCK_DOOR'])
+    assert.deepEqual(
+      listed.map((a: { action_type: string }) => a.action_type),
+      ['LOCK_DOOR', 'UNLOCK_DOOR'],
+    )
   })
 
   test('a client session token reaches only its scope: other locks and their attempts answer 404', async () => {
@@ -73,7 +76,10 @@ describe('locks', () => {
     const hidden = await w.api('/action_attempts/get', { action_attempt_id: attempt.action_attempt_id }, cst)
     assert.equal(hidden.status, 404)
     assert.equal(hidden.body.error.type, 'action_attempt_not_found')
-    assert.equal((await w.api('/action_attempts/list', { action_attempt_ids: [attempt.action_attempt_id] }, cst)).body.action_attempts.length, 0)
+    assert.equal(
+      (await w.api('/action_attempts/list', { action_attempt_ids: [attempt.action_attempt_id] }, cst)).body.action_attempts.length,
+      0,
+    )
     // Nothing of another workspace, ever.
     assert.equal((await w.api('/locks/get', { device_id: office }, { authorization: `Bearer ${w.other.api_key}` })).status, 404)
   })
@@ -87,7 +93,10 @@ describe('locks', () => {
     assert.equal((await w.api('/devices/update', { device_id: office, name: 'x' }, cst)).status, 404)
     assert.equal((await w.api('/devices/update', { device_id: frontDoor, name: '' })).body.error.type, 'invalid_input')
     const providers = (await w.api('/devices/list_device_providers', {}, cst)).body.device_providers
-    assert.deepEqual(providers.map((p: { device_provider_name: string }) => p.device_provider_name), ['august'])
+    assert.deepEqual(
+      providers.map((p: { device_provider_name: string }) => p.device_provider_name),
+      ['august'],
+    )
     assert.equal(device.device_provider.device_provider_name, 'august')
     assert.equal(device.properties.model.manufacturer_display_name, 'August')
   })
@@ -107,7 +116,8 @@ describe('access codes', () => {
     const now = w.clock.now().getTime()
     const startsAt = new Date(now + 3_600_000).toISOString()
     const endsAt = new Date(now + 7_200_000).toISOString()
-    const timed = (await w.api('/access_codes/create', { device_id: frontDoor, name: 'Guest', starts_at: startsAt, ends_at: endsAt }, cst)).body.access_code
+    const timed = (await w.api('/access_codes/create', { device_id: frontDoor, name: 'Guest', starts_at: startsAt, ends_at: endsAt }, cst))
+      .body.access_code
     assert.equal(timed.type, 'time_bound')
     assert.match(timed.code, /^\d{4}$/, 'a code is generated when none is given')
     assert.equal(timed.status, 'unset')
@@ -116,7 +126,10 @@ describe('access codes', () => {
     assert.equal((await w.api('/access_codes/get', { access_code_id: timed.access_code_id }, cst)).body.access_code.status, 'set')
 
     const listed = (await w.api('/access_codes/list', { device_id: frontDoor }, cst)).body.access_codes
-    assert.deepEqual(listed.map((c: { name: string }) => c.name), ['Guest', 'Cleaner'])
+    assert.deepEqual(
+      listed.map((c: { name: string }) => c.name),
+      ['Guest', 'Cleaner'],
+    )
     const update = await w.api('/access_codes/update', { access_code_id: ongoing.access_code_id, name: 'Cleaner (Tue)', code: '5555' }, cst)
     assert.equal(update.body.action_attempt.action_type, 'UPDATE_ACCESS_CODE')
     const changed = (await w.api('/access_codes/get', { access_code_id: ongoing.access_code_id })).body.access_code
@@ -125,7 +138,10 @@ describe('access codes', () => {
     assert.equal(toOngoing.status, 200)
     assert.equal((await w.api('/access_codes/get', { access_code_id: timed.access_code_id })).body.access_code.type, 'ongoing')
 
-    assert.equal((await w.api('/access_codes/delete', { access_code_id: ongoing.access_code_id }, cst)).body.action_attempt.action_type, 'DELETE_ACCESS_CODE')
+    assert.equal(
+      (await w.api('/access_codes/delete', { access_code_id: ongoing.access_code_id }, cst)).body.action_attempt.action_type,
+      'DELETE_ACCESS_CODE',
+    )
     assert.equal((await w.api('/access_codes/get', { access_code_id: ongoing.access_code_id })).body.error.type, 'access_code_not_found')
     assert.equal((await events(w, 'access_code.created')).length, 2)
     assert.equal((await events(w, 'access_code.changed')).length, 2)
@@ -140,9 +156,16 @@ describe('access codes', () => {
     const duplicate = await w.api('/access_codes/create', { device_id: frontDoor, code: '1234' })
     assert.equal(duplicate.status, 400)
     assert.equal(duplicate.body.error.type, 'duplicate_access_code')
-    assert.equal((await w.api('/access_codes/create', { device_id: office, code: '1234' })).status, 200, 'another lock may hold the same code')
+    assert.equal(
+      (await w.api('/access_codes/create', { device_id: office, code: '1234' })).status,
+      200,
+      'another lock may hold the same code',
+    )
     const second = (await w.api('/access_codes/create', { device_id: frontDoor, code: '9876' })).body.access_code
-    assert.equal((await w.api('/access_codes/update', { access_code_id: second.access_code_id, code: '1234' })).body.error.type, 'duplicate_access_code')
+    assert.equal(
+      (await w.api('/access_codes/update', { access_code_id: second.access_code_id, code: '1234' })).body.error.type,
+      'duplicate_access_code',
+    )
 
     const at = (ms: number) => new Date(w.clock.now().getTime() + ms).toISOString()
     for (const [body, field] of [

@@ -37,7 +37,12 @@ const fill = (path: string) => {
 }
 
 const disk = STORE_KIND === 'sqlite' && process.getuid?.() === 0 ? smallDisk() : undefined
-const skip = STORE_KIND !== 'sqlite' ? 'a SQLite file on a small disk; runs in the SQLite pass' : disk === undefined ? 'this machine does not let the test mount a small tmpfs (needs root)' : false
+const skip =
+  STORE_KIND !== 'sqlite'
+    ? 'a SQLite file on a small disk; runs in the SQLite pass'
+    : disk === undefined
+      ? 'this machine does not let the test mount a small tmpfs (needs root)'
+      : false
 
 describe('SQLite on a full disk', { skip }, () => {
   test('writes answer 503 saying storage is full, /ready is 503 until writes succeed again, and nothing acknowledged is lost', async () => {
@@ -49,7 +54,8 @@ describe('SQLite on a full disk', { skip }, () => {
       await store.migrate()
       const ws = await provisionWorkspace(store, clock, { name: 'Full', isSandbox: true })
       const auth = { authorization: `Bearer ${ws.api_key}` }
-      const create = (key: string) => serverRequest(app, { method: 'POST', url: '/client_sessions/create', headers: auth, payload: { user_identifier_key: key } })
+      const create = (key: string) =>
+        serverRequest(app, { method: 'POST', url: '/client_sessions/create', headers: auth, payload: { user_identifier_key: key } })
       const before = await create('before')
       assert.equal(before.status, 200)
       assert.equal((await serverRequest(app, { method: 'GET', url: '/ready' })).status, 200)
@@ -71,7 +77,12 @@ describe('SQLite on a full disk', { skip }, () => {
       assert.match(ready.body.error.message, /storage is full/)
       assert.equal((await serverRequest(app, { method: 'GET', url: '/health' })).status, 200)
       // Reads go on.
-      const read = await serverRequest(app, { method: 'POST', url: '/client_sessions/get', headers: auth, payload: { user_identifier_key: 'before' } })
+      const read = await serverRequest(app, {
+        method: 'POST',
+        url: '/client_sessions/get',
+        headers: auth,
+        payload: { user_identifier_key: 'before' },
+      })
       assert.equal(read.status, 200)
 
       unlinkSync(join(dir, 'filler'))

@@ -96,7 +96,10 @@ describe('SQLite group commit', () => {
       await store.db
         .transaction()
         .execute(async (trx) => {
-          await trx.insertInto('n' as never).values({ v: 50 }).execute()
+          await trx
+            .insertInto('n' as never)
+            .values({ v: 50 })
+            .execute()
           written = store.write(INSERT, [60])
           // Let the check phase pass while the transaction is still open.
           await new Promise((resolve) => setImmediate(resolve))

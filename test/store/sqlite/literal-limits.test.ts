@@ -7,7 +7,10 @@ import { Kysely, SqliteDialect } from 'kysely'
 import { SqliteLiteralLimits } from '../../../src/store/sqlite/literal-limits.ts'
 import type { Database } from '../../../src/store/tables.ts'
 
-const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }), plugins: [new SqliteLiteralLimits()] })
+const db = new Kysely<Database>({
+  dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }),
+  plugins: [new SqliteLiteralLimits()],
+})
 
 describe('SQLite literal limits', () => {
   it('writes an integer LIMIT into the SQL, so SQLite does not recompile the statement per run', () => {

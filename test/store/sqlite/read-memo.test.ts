@@ -20,7 +20,14 @@ describe('SQLite read memo: bounded by rows held per statement', () => {
     const database = new BetterSqlite3(':memory:')
     database.exec('CREATE TABLE n (v INTEGER); INSERT INTO n (v) VALUES (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12)')
     let writes = 0
-    const read = createReadMemo(database, (source) => database.prepare(source), () => writes, 'private', () => {}, budget)
+    const read = createReadMemo(
+      database,
+      (source) => database.prepare(source),
+      () => writes,
+      'private',
+      () => {},
+      budget,
+    )
     const page = (limit: number) => read('SELECT v FROM n ORDER BY v LIMIT ?', [limit]) as unknown[]
     return { page, write: () => (writes += 1) }
   }
@@ -119,7 +126,7 @@ describe('SQLite read memo: what another connection wrote', () => {
     }
   })
 
-  it("sees a write through another store of this process on the very next read, in the same turn", async () => {
+  it('sees a write through another store of this process on the very next read, in the same turn', async () => {
     const file = openFile()
     try {
       assert.equal(file.state(), 'live')
