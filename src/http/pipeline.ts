@@ -99,18 +99,22 @@ export const createPipeline = (parts: PipelineParts): Pipeline => {
     facts: exchange.facts,
   })
 
-  /** An API route's answer: the body or query, then route-call.ts. */
-  const callRoute = async (exchange: Exchange, target: Extract<Target, { kind: 'route' }>): Promise<Answer> => {
+  /**
+   * An API route's answer: the body or query, then route-call.ts. The hot read chain is tried
+   * here unless `answeredNow` already tried it for this request and found nothing at hand.
+   */
+  const callRoute = async (exchange: Exchange, target: Extract<Target, { kind: 'route' }>, triedNow: boolean): Promise<Answer> => {
     const { request } = exchange
     const body = await readBody(request, bodyLimit)
     exchange.bodyRead = true
     const source = readsQuery(request.method ?? '') ? queryParams(target.query) : jsonParams(body, request.headers['content-type'])
-    const now = answerRouteNow(target.route, routeCall(exchange, source), context)
-    return jsonAnswer(now === NOT_AT_HAND ? await answerRoute(target.route, routeCall(exchange, source), context) : now)
+    const call = routeCall(exchange, source)
+    const now = triedNow ? NOT_AT_HAND : answerRouteNow(target.route, call, context)
+    return jsonAnswer(now === NOT_AT_HAND ? await answerRoute(target.route, call, context) : now)
   }
 
   /** Everything after the route is known, for a request that must wait for something. */
-  const answerLater = async (exchange: Exchange, target: Target, operational: boolean): Promise<Answer> => {
+  const answerLater = async (exchange: Exchange, target: Target, operational: boolean, triedNow: boolean): Promise<Answer> => {
     if (rateLimit !== null && !operational) {
       exchange.headers.push(...(await rateLimit(clientAddressOf(exchange.request, trust) ?? '')))
     }
@@ -118,7 +122,7 @@ export const createPipeline = (parts: PipelineParts): Pipeline => {
       case 'refused':
         throw target.error
       case 'route':
-        return callRoute(exchange, target)
+        return callRoute(exchange, target, triedNow)
       case 'endpoint': {
         const { endpoint, pathParam } = target
         const body = await readBody(exchange.request, endpoint.bodyLimit ?? 0)
@@ -128,9 +132,12 @@ export const createPipeline = (parts: PipelineParts): Pipeline => {
     }
   }
 
-  /** The hot read chain: a GET answered at once when the store has what it needs at hand. */
-  const answeredNow = (exchange: Exchange, target: Target): boolean => {
-    if (target.kind !== 'route' || rateLimit !== null || exchange.request.method !== 'GET') return false
+  /** Whether a request may be answered within the callback that parsed it: a GET with nothing to wait for first. */
+  const mayAnswerNow = (exchange: Exchange, target: Target): target is Extract<Target, { kind: 'route' }> =>
+    target.kind === 'route' && rateLimit === null && exchange.request.method === 'GET' && target.route.answerNow !== undefined
+
+  /** The hot read chain: such a GET answered at once when the store has what it needs at hand. */
+  const answeredNow = (exchange: Exchange, target: Extract<Target, { kind: 'route' }>): boolean => {
     const json = answerRouteNow(target.route, routeCall(exchange, queryParams(target.query)), context)
     if (json === NOT_AT_HAND) return false
     writer.write(exchange, jsonAnswer(json))
@@ -162,8 +169,9 @@ export const createPipeline = (parts: PipelineParts): Pipeline => {
             true,
           )
         }
-        if (answeredNow(exchange, target)) return
-        settle(exchange, answerLater(exchange, target, operational))
+        const triedNow = mayAnswerNow(exchange, target)
+        if (triedNow && answeredNow(exchange, target)) return
+        settle(exchange, answerLater(exchange, target, operational, triedNow))
       } catch (error) {
         fail(exchange, error)
       }
