@@ -1,7 +1,7 @@
 import { ApiError } from '../contract/api-error.ts'
 import type { Clock } from '../clock.ts'
 import type { ClientSessionAuth, StoredCredential } from '../store/records.ts'
-import { NOT_AT_HAND, type Store } from '../store/store.ts'
+import type { Store } from '../store/store.ts'
 import type { Auth, AuthKind, AuthOf, AuthRequest } from './auth.ts'
 import { presentedCredential, publishableUserKey, workspaceHeader } from './credential-headers.ts'
 import { parseCredential, secretMatches } from './tokens.ts'
@@ -84,7 +84,7 @@ const parseClientSessionToken = (token: string) => {
  * database on every request (the SQLite read memo answers only while the file is unchanged), so
  * a revocation takes effect at once on every instance; expiry is checked against the clock.
  */
-const clientSessionVerdict = (
+export const clientSessionVerdict = (
   token: string,
   secret: string,
   found: ClientSessionAuth | undefined,
@@ -140,22 +140,17 @@ export const authenticate = async (accepted: readonly AuthKind[], request: AuthR
 }
 
 /**
- * `authenticate` answered synchronously where the store has the answer at hand: the caller, its
- * ApiError thrown (the same `authenticate` would reject with), or NOT_AT_HAND, and the caller
- * then awaits `authenticate`. Only a client session token is checked here, through the store's
- * one synchronous read (`Store.clientSessionAuthNow`): its read of its own session is the
- * hottest request there is, and on SQLite it then crosses no promise. Every other kind, and a
- * store that cannot answer at once, answers NOT_AT_HAND before anything is read. A store that
- * fails throws its error, as `authenticate` would reject with it.
+ * The client session token the request presents when that kind decides (the first of the
+ * route's accepted kinds whose header is present), split into the id its session is found by and
+ * the secret checked against it; undefined when another kind decides. Throws what `authenticate`
+ * would reject with for a missing credential or a malformed token.
  */
-export const authenticateNow = (
+export const presentedClientSessionToken = (
   accepted: readonly AuthKind[],
   request: AuthRequest,
-  { store, clock }: AuthDeps,
-): AuthOf<'client_session_token'> | typeof NOT_AT_HAND => {
+): { token: string; tokenId: string; secret: string } | undefined => {
   const { kind, token } = presented(accepted, request)
-  if (kind !== 'client_session_token') return NOT_AT_HAND
+  if (kind !== 'client_session_token') return undefined
   const { tokenId, secret } = parseClientSessionToken(token)
-  const found = store.clientSessionAuthNow(tokenId)
-  return found === NOT_AT_HAND ? NOT_AT_HAND : clientSessionVerdict(token, secret, found, clock)
+  return { token, tokenId, secret }
 }

@@ -101,13 +101,14 @@ export interface Store {
   findClientSessionAuth(tokenId: string): Promise<ClientSessionAuth | undefined>
   /**
    * `findClientSessionAuth` answered synchronously, or NOT_AT_HAND when the store cannot answer
-   * without waiting (PostgreSQL; SQLite while a transaction holds its connection; a store opened
-   * without engine tricks): the caller then awaits `findClientSessionAuth`. The one synchronous
+   * without waiting (SQLite while a transaction holds its connection): the caller then awaits
+   * `findClientSessionAuth`. Absent where no answer is ever at hand (PostgreSQL; a store opened
+   * without engine tricks). The one synchronous
    * read of the store: a client session token's read of its own session is the hottest request,
    * and on SQLite the answer is at hand (the read memo, or the prepared statement run at once),
    * so it need not cross a promise per layer. Nothing else in the store answers synchronously.
    */
-  clientSessionAuthNow(tokenId: string): ClientSessionAuth | undefined | typeof NOT_AT_HAND
+  clientSessionAuthNow?(tokenId: string): ClientSessionAuth | undefined | typeof NOT_AT_HAND
   getClientSession(workspaceId: string, clientSessionId: string): Promise<ClientSessionRecord | undefined>
   /** The live session holding the key, or else the newest revoked one. */
   getClientSessionByUserKey(workspaceId: string, userIdentifierKey: string): Promise<ClientSessionRecord | undefined>

@@ -1,13 +1,12 @@
 import type { TokenCipher } from '../../auth/token-cipher.ts'
 import type { ClientSessionResource } from '../../contract/client-session.ts'
-import { optional } from '../../store/optional.ts'
 import type { ClientSessionRecord } from '../../store/records.ts'
 
 /**
  * The one mapping from a stored session to the wire resource. `token` is the session's token in
  * plaintext (decrypted, or the caller's own once its hash matched), or null when no configured
  * key opens the stored one (`createClientSessionJson` decides which). Absent identity and
- * customer fields are left out, not sent as null.
+ * customer fields are left out (undefined, which JSON omits), not sent as null.
  */
 export const toClientSessionResource = (record: ClientSessionRecord, token: string | null): ClientSessionResource => ({
   client_session_id: record.clientSessionId,
@@ -19,9 +18,11 @@ export const toClientSessionResource = (record: ClientSessionRecord, token: stri
   device_count: record.deviceCount,
   connected_account_ids: record.connectedAccountIds,
   connect_webview_ids: record.connectWebviewIds,
-  ...optional({ user_identity_id: record.userIdentityId ?? undefined }),
+  // undefined: JSON leaves the field out.
+  user_identity_id: record.userIdentityId ?? undefined,
   user_identity_ids: record.userIdentityId === null ? [] : [record.userIdentityId],
-  ...optional({ customer_id: record.customerId ?? undefined, customer_key: record.customerKey ?? undefined }),
+  customer_id: record.customerId ?? undefined,
+  customer_key: record.customerKey ?? undefined,
 })
 
 /** A client session's resource and its answer, as JSON text (made by `createClientSessionJson`). */

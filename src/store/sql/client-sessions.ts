@@ -13,7 +13,7 @@ import type { Batching, Engine } from './engine.ts'
 import type { SqlFlavor } from './flavor.ts'
 import { toIso, toIsoOrNull } from './iso-timestamps.ts'
 import { deviceCountOfSessionRow } from './scope.ts'
-import { NOT_AT_HAND, type Store } from '../store.ts'
+import type { Store } from '../store.ts'
 import type { ClientSessionAuth, ClientSessionRecord, NewClientSession } from '../records.ts'
 import type { ClientSessionsTable, Database } from '../tables.ts'
 import { optional } from '../optional.ts'
@@ -69,7 +69,6 @@ type SessionVerbs = Pick<
   Store,
   | 'insertClientSession'
   | 'findClientSessionAuth'
-  | 'clientSessionAuthNow'
   | 'getClientSession'
   | 'getClientSessionByUserKey'
   | 'listClientSessions'
@@ -151,8 +150,8 @@ const toAuth = (row: SessionRowWithLinks): ClientSessionAuth => ({ secretHash: r
  * The read behind a client session token (every request that carries one): the whole session by
  * its token id, in one statement compiled once, so a token's own session costs no further read.
  * `statement` is what to run for a token id; `answer` is what its rows say. The verb runs it
- * through the engine; a store that can run it at once answers `clientSessionAuthNow` with the same
- * two (sqlite/open-sqlite-store.ts).
+ * through the engine; a store that can run it without waiting answers from the same two
+ * (sqlite/open-sqlite-store.ts).
  */
 export const clientSessionAuthRead = (
   engine: Engine,
@@ -266,9 +265,6 @@ export const sessionVerbs = (engine: Engine, flavor: SqlFlavor): SessionVerbs =>
     },
 
     findClientSessionAuth: findAuth,
-
-    // Only a store that can run the statement at once answers now (sqlite/open-sqlite-store.ts).
-    clientSessionAuthNow: () => NOT_AT_HAND,
 
     getClientSession: byId,
 
