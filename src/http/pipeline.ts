@@ -101,20 +101,26 @@ export const createPipeline = (parts: PipelineParts): Pipeline => {
 
   /**
    * An API route's answer: the body or query, then route-call.ts. The hot read chain is tried
-   * here unless `answeredNow` already tried it for this request and found nothing at hand.
+   * here unless `answerNow` already tried it for this request and found nothing at hand, in
+   * which case the call it built (`triedNow`) is the one answered.
    */
-  const callRoute = async (exchange: Exchange, target: Extract<Target, { kind: 'route' }>, triedNow: boolean): Promise<Answer> => {
+  const callRoute = async (
+    exchange: Exchange,
+    target: Extract<Target, { kind: 'route' }>,
+    triedNow: RouteCall | undefined,
+  ): Promise<Answer> => {
     const { request } = exchange
     const body = await readBody(request, bodyLimit)
     exchange.bodyRead = true
+    if (triedNow !== undefined) return jsonAnswer(await answerRoute(target.route, triedNow, context))
     const source = readsQuery(request.method ?? '') ? queryParams(target.query) : jsonParams(body, request.headers['content-type'])
     const call = routeCall(exchange, source)
-    const now = triedNow ? NOT_AT_HAND : answerRouteNow(target.route, call, context)
+    const now = answerRouteNow(target.route, call, context)
     return jsonAnswer(now === NOT_AT_HAND ? await answerRoute(target.route, call, context) : now)
   }
 
   /** Everything after the route is known, for a request that must wait for something. */
-  const answerLater = async (exchange: Exchange, target: Target, operational: boolean, triedNow: boolean): Promise<Answer> => {
+  const answerLater = async (exchange: Exchange, target: Target, operational: boolean, triedNow?: RouteCall): Promise<Answer> => {
     if (rateLimit !== null && !operational) {
       exchange.headers.push(...(await rateLimit(clientAddressOf(exchange.request, trust) ?? '')))
     }
@@ -136,12 +142,16 @@ export const createPipeline = (parts: PipelineParts): Pipeline => {
   const mayAnswerNow = (exchange: Exchange, target: Target): target is Extract<Target, { kind: 'route' }> =>
     target.kind === 'route' && rateLimit === null && exchange.request.method === 'GET' && target.route.answerNow !== undefined
 
-  /** The hot read chain: such a GET answered at once when the store has what it needs at hand. */
-  const answeredNow = (exchange: Exchange, target: Extract<Target, { kind: 'route' }>): boolean => {
-    const json = answerRouteNow(target.route, routeCall(exchange, queryParams(target.query)), context)
-    if (json === NOT_AT_HAND) return false
+  /**
+   * The hot read chain: such a GET answered at once when the store has what it needs at hand.
+   * Otherwise answers the call it built, for the asynchronous path to answer.
+   */
+  const answerNow = (exchange: Exchange, target: Extract<Target, { kind: 'route' }>): RouteCall | undefined => {
+    const call = routeCall(exchange, queryParams(target.query))
+    const json = answerRouteNow(target.route, call, context)
+    if (json === NOT_AT_HAND) return call
     writer.write(exchange, jsonAnswer(json))
-    return true
+    return undefined
   }
 
   return {
@@ -169,8 +179,11 @@ export const createPipeline = (parts: PipelineParts): Pipeline => {
             true,
           )
         }
-        const triedNow = mayAnswerNow(exchange, target)
-        if (triedNow && answeredNow(exchange, target)) return
+        let triedNow: RouteCall | undefined
+        if (mayAnswerNow(exchange, target)) {
+          triedNow = answerNow(exchange, target)
+          if (triedNow === undefined) return
+        }
         settle(exchange, answerLater(exchange, target, operational, triedNow))
       } catch (error) {
         fail(exchange, error)

@@ -80,6 +80,20 @@ export const answerRoute = async (route: AnyRoute, call: RouteCall, context: App
 }
 
 /**
+ * The client session token the request presents, from its headers alone, before its parameters
+ * are read: another credential (an API key's read) then leaves the hot chain having read nothing.
+ * A request refused here (no credential, a malformed token) is left to `answerRoute`, which checks
+ * the parameters first and so answers what it would have.
+ */
+const presentedTokenOf = (route: AnyRoute, call: RouteCall) => {
+  try {
+    return presentedClientSessionToken(route.auth, { headers: call.headers, body: undefined })
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * The hot read chain: the same steps as `answerRoute`, made at once when the route has an
  * `answerNow` and the store can check the credential without waiting (a client session token
  * reading its own session on SQLite, through `Store.clientSessionAuthNow`). Each promise a request crosses costs a trip through the
@@ -90,10 +104,10 @@ export const answerRouteNow = (route: AnyRoute, call: RouteCall, context: AppCon
   if (route.answerNow === undefined) return NOT_AT_HAND
   const { store, clock } = context
   if (store.clientSessionAuthNow === undefined) return NOT_AT_HAND
+  const presented = presentedTokenOf(route, call)
+  if (presented === undefined) return NOT_AT_HAND
   const raw = rawParams(route, call)
   // The same checks `authenticate` makes, with the session read at once when the store has it.
-  const presented = presentedClientSessionToken(route.auth, { headers: call.headers, body: raw })
-  if (presented === undefined) return NOT_AT_HAND
   const found = store.clientSessionAuthNow(presented.tokenId)
   if (found === NOT_AT_HAND) return NOT_AT_HAND
   const auth = clientSessionVerdict(presented.token, presented.secret, found, clock)
