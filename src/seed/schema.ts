@@ -11,10 +11,17 @@ import { SEED_PROVIDERS } from './sandbox-adapter.ts'
  * user's workspaces, a sandbox person's locks) are checked in refine.ts, after this shape.
  */
 
+const KIND_NAMES: Record<CredentialKind, string> = {
+  api_key: 'an API key',
+  client_session_token: 'a client session token',
+  publishable_key: 'a publishable key',
+  personal_access_token: 'a personal access token',
+}
+
 /** A fixed token of the kind's format; the message names the format, never the value. */
 const token = (kind: CredentialKind) =>
   z.string().refine((value) => credentialFromToken(kind, value) !== undefined, {
-    error: `not a ${kind.replaceAll('_', ' ')}: the format is ${describeCredentialFormat(kind)}`,
+    error: `not ${KIND_NAMES[kind]}: the format is ${describeCredentialFormat(kind)}`,
   })
 
 /** Svix's secret format, which Seam's webhooks use: `whsec_` and the base64 of 24 to 64 bytes. */
