@@ -59,6 +59,8 @@ export interface SeededLatchkey extends Omit<StartedLatchkey, 'workspace'> {
 
 export function startLatchkey(options?: StartLatchkeyOptions & { seed?: undefined }): Promise<StartedLatchkey>
 export function startLatchkey(options: StartLatchkeyOptions & { seed: string | SeedInput }): Promise<SeededLatchkey>
+/** Options whose `seed` is known only at run time: tell the answers apart by `'seeded' in answer`. */
+export function startLatchkey(options?: StartLatchkeyOptions): Promise<StartedLatchkey | SeededLatchkey>
 export async function startLatchkey(options: StartLatchkeyOptions = {}): Promise<StartedLatchkey | SeededLatchkey> {
   // Checked before anything opens, as `latchkey serve --seed` does.
   const seed =
