@@ -17,6 +17,9 @@ const LAYERS = [
   // Delivery runs in the background of the server (started by app.ts): it reads the store, turns
   // events into resources (domain/) and signs with auth/; nothing below it knows it exists.
   { name: 'webhooks', files: ['src/webhooks/**'] },
+  // Seed files (docs/ci.md): applied by the CLI and startLatchkey() before the server listens;
+  // they write through the store's verbs and the sandbox's account model, and nothing serves them.
+  { name: 'seed', files: ['src/seed/**'] },
   { name: 'domain', files: ['src/domain/**'] },
   { name: 'sandbox', files: ['src/sandbox/**'] },
   { name: 'auth', files: ['src/auth/**'] },

@@ -6,11 +6,20 @@
  *   const latchkey = await startLatchkey()
  *   const seam = new SeamHttp({ apiKey: latchkey.workspace.api_key, endpoint: latchkey.url })
  *   await latchkey.stop()
+ *
+ * With `seed` (a seed file's path, or the seed itself: docs/ci.md) the server starts with the
+ * seed's workspaces, keys and data instead of a throwaway workspace.
  */
 import { DEFAULT_CONFIG } from './domain/context.ts'
 import { parseDatabaseUrl } from './store/open-store.ts'
 import { startServer } from './cli/server.ts'
 import type { CliIo } from './cli/io.ts'
+import type { SeedReport } from './seed/report.ts'
+import type { SeedInput } from './seed/schema.ts'
+import { parseSeed, readSeedFile } from './seed/validate.ts'
+
+export type { SeedInput, SeedReport }
+export { SeedError } from './seed/validate.ts'
 
 export interface StartLatchkeyOptions {
   /** Default `sqlite::memory:` (gone when stopped). A SQLite path or postgres:// URL keeps data. */
@@ -26,6 +35,11 @@ export interface StartLatchkeyOptions {
   corsOrigins?: string[]
   /** API requests per minute per client address; default no limit. */
   rateLimitPerMinute?: number
+  /**
+   * A seed file's path, or a seed as an object (docs/ci.md): applied before the server listens,
+   * and in place of the throwaway workspace. A bad seed rejects with a SeedError naming the field.
+   */
+  seed?: string | SeedInput
 }
 
 export interface StartedLatchkey {
@@ -37,7 +51,25 @@ export interface StartedLatchkey {
   stop(): Promise<void>
 }
 
-export const startLatchkey = async (options: StartLatchkeyOptions = {}): Promise<StartedLatchkey> => {
+/** A server started with a seed: the seed's workspaces and keys are the way in. */
+export interface SeededLatchkey extends Omit<StartedLatchkey, 'workspace'> {
+  /** What the seed added, and what the database already held otherwise (`warnings`). */
+  seeded: SeedReport
+}
+
+export function startLatchkey(options?: StartLatchkeyOptions & { seed?: undefined }): Promise<StartedLatchkey>
+export function startLatchkey(options: StartLatchkeyOptions & { seed: string | SeedInput }): Promise<SeededLatchkey>
+/** Options whose `seed` is known only at run time: tell the answers apart by `'seeded' in answer`. */
+export function startLatchkey(options?: StartLatchkeyOptions): Promise<StartedLatchkey | SeededLatchkey>
+export async function startLatchkey(options: StartLatchkeyOptions = {}): Promise<StartedLatchkey | SeededLatchkey> {
+  // Checked before anything opens, as `latchkey serve --seed` does.
+  const seed =
+    options.seed === undefined
+      ? undefined
+      : {
+          source: typeof options.seed === 'string' ? options.seed : 'given to startLatchkey()',
+          seed: typeof options.seed === 'string' ? readSeedFile(options.seed) : parseSeed(options.seed),
+        }
   const databaseUrl = options.databaseUrl ?? 'sqlite::memory:'
   const location = parseDatabaseUrl(databaseUrl)
   const io: CliIo = {
@@ -64,9 +96,11 @@ export const startLatchkey = async (options: StartLatchkeyOptions = {}): Promise
       logLevel: 'silent',
       drainMs: 0,
       workers: 1,
+      seed,
     },
     io,
   )
+  if (server.seeded !== undefined) return { url: server.url, seeded: server.seeded, stop: () => server.stop() }
   try {
     const { workspace_id, name, api_key, publishable_key } = await server.createSandboxWorkspace('Latchkey test workspace')
     return { url: server.url, workspace: { workspace_id, name, api_key, publishable_key }, stop: () => server.stop() }

@@ -123,3 +123,21 @@ export const secretMatches = (secret: string, storedHash: Uint8Array): boolean =
  * tell one key from another when rotating; nothing of the secret.
  */
 export const publicPrefix = (kind: CredentialKind, tokenId: string): string => `${FORMATS[kind].prefix}${tokenId}_…`
+
+/** A credential's format in words, for refusing a fixed token someone wrote by hand (seed files). */
+export const describeCredentialFormat = (kind: CredentialKind): string => {
+  const { prefix, secretLength } = FORMATS[kind]
+  const idRule = kind === 'api_key' ? `, not starting with ${RESERVED_API_KEY_ID_STARTS.join('/')}` : ''
+  return `${prefix} + an 8-character base58 id${idRule} + _ + a base58 secret of ${secretLength} to 128 characters`
+}
+
+/**
+ * A credential given whole (a seed file's fixed token) in the shape `mintCredential` answers, so
+ * it is stored exactly as a minted one is: by its id and the hash of its secret. Undefined when
+ * the token is not of the kind's format, including an API key whose id would read as another kind.
+ */
+export const credentialFromToken = (kind: CredentialKind, token: string): MintedCredential | undefined => {
+  const parsed = parseCredential(kind, token)
+  if (parsed === undefined || (kind === 'api_key' && isReservedApiKeyId(parsed.tokenId))) return undefined
+  return { token, tokenId: parsed.tokenId, secretHash: hashSecret(parsed.secret) }
+}

@@ -5,6 +5,7 @@ import { AggregatorRegistry } from 'prom-client'
 import { asToPrimary, type ToWorker } from './cluster-messages.ts'
 import type { CliIo } from './io.ts'
 import { bootstrapSandbox } from './sandbox-bootstrap.ts'
+import { seedStore } from './seed.ts'
 import type { ServeOptions } from './serve-options.ts'
 import { openCheckedStore } from './store-option.ts'
 
@@ -26,8 +27,9 @@ const describeExit = (code: number | null, signal: string | null) => (signal ===
  * SIGINT, and answers their /metrics with the sum over every worker. Resolves with the exit code.
  */
 export const superviseWorkers = async (options: ServeOptions, io: CliIo): Promise<number> => {
-  const { store } = await openCheckedStore(io.env, options.location, options.create)
+  const { store, cipher } = await openCheckedStore(io.env, options.location, options.create)
   try {
+    if (options.seed !== undefined) await seedStore(store, cipher, options, io)
     if (options.bootstrapSandbox) await bootstrapSandbox(store, io, options.sandboxKeysFile)
   } finally {
     await store.close()

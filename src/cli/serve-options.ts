@@ -7,6 +7,8 @@ import type { Level } from 'pino'
 import type { TrustProxy } from '../app.ts'
 import { type AppConfig, DEFAULT_CONFIG } from '../domain/context.ts'
 import type { DatabaseLocation } from '../store/open-store.ts'
+import type { Seed } from '../seed/schema.ts'
+import { readSeedFile } from '../seed/validate.ts'
 import { type CliIo, UsageError } from './io.ts'
 import { databaseLocation, isDefaultSqlite } from './store-option.ts'
 
@@ -23,6 +25,8 @@ export interface ServeOptions {
   drainMs: number
   /** Processes answering on the one port (node:cluster); 1 runs the server in this process. */
   workers: number
+  /** `--seed FILE` (LATCHKEY_SEED), read and checked before anything opens (src/seed/). */
+  seed: { source: string; seed: Seed } | undefined
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -173,6 +177,7 @@ export const parseServeOptions = (args: string[], io: CliIo): ServeOptions => {
       'drain-seconds': { type: 'string' },
       'request-timeout': { type: 'string' },
       workers: { type: 'string' },
+      seed: { type: 'string' },
     },
   })
   const env = io.env
@@ -212,8 +217,13 @@ export const parseServeOptions = (args: string[], io: CliIo): ServeOptions => {
     logLevel: parseLogLevel(values['log-level'] ?? env.LATCHKEY_LOG_LEVEL),
     drainMs: parseSeconds('drain seconds', values['drain-seconds'] ?? env.LATCHKEY_DRAIN_SECONDS, 0),
     workers: workersFor(location, parseWorkers(values.workers ?? env.LATCHKEY_WORKERS)),
+    seed: seedFrom(values.seed ?? env.LATCHKEY_SEED),
   }
 }
+
+/** A bad seed stops the server before it opens anything, with one message naming the field. */
+const seedFrom = (path: string | undefined): ServeOptions['seed'] =>
+  path === undefined || path === '' ? undefined : { source: path, seed: readSeedFile(path) }
 
 /** Every worker opens the database itself: a private in-memory one would be a different database in each. */
 const workersFor = (location: DatabaseLocation, workers: number): number => {

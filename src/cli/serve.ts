@@ -35,7 +35,8 @@ export const serveCommand = async (args: string[], io: CliIo): Promise<number> =
   }
   const logs = openLogStream()
   const server = await startServer(
-    isWorker ? { ...options, bootstrapSandbox: false } : options,
+    // The primary prepared the database: bootstrap and seed run once, there.
+    isWorker ? { ...options, bootstrapSandbox: false, seed: undefined } : options,
     io,
     logs,
     isWorker ? joinPrimary : undefined,

@@ -6,6 +6,8 @@ import type { JoinCluster } from '../app.ts'
 import type { CliIo } from './io.ts'
 import type { LogStream } from './log-stream.ts'
 import { bootstrapSandbox } from './sandbox-bootstrap.ts'
+import { seedStore } from './seed.ts'
+import type { SeedReport } from '../seed/report.ts'
 import type { ServeOptions } from './serve-options.ts'
 import { openCheckedStore } from './store-option.ts'
 
@@ -16,6 +18,8 @@ export interface RunningServer {
   url: string
   /** The workspace created on first start, when the options asked for one and the store was empty. */
   sandbox: ProvisionedWorkspace | undefined
+  /** What `options.seed` added and left as it was; undefined without a seed. */
+  seeded: SeedReport | undefined
   /**
    * Readiness turns 503 at once; after `drainMs`, new requests get 503 service_unavailable while
    * in-flight ones finish; then the port and the database are released.
@@ -48,6 +52,8 @@ export const startServer = async (
   const { store, keys, cipher, createdDatabase } = await openCheckedStore(io.env, options.location, options.create)
   if (createdDatabase !== null) io.err(`Created database "${createdDatabase}".`)
   try {
+    // Before the sandbox bootstrap, which then finds the seeded workspaces and makes none.
+    const seeded = options.seed === undefined ? undefined : await seedStore(store, cipher, options, io)
     const sandbox = options.bootstrapSandbox ? await bootstrapSandbox(store, io, options.sandboxKeysFile) : undefined
     const lifecycle = new Lifecycle()
     const app = createApp({
@@ -67,6 +73,7 @@ export const startServer = async (
     return {
       url,
       sandbox,
+      seeded,
       createSandboxWorkspace: (name) => provisionWorkspace(store, systemClock, { name, isSandbox: true }),
       stop(drainMs = 0) {
         stopping ??= (async () => {

@@ -45,6 +45,8 @@ Starts the API server. Each option can also be set by the environment variable s
   --workers N                       processes answering on the one port, N or auto for one
                                     per CPU; needs a SQLite file or PostgreSQL
                                     (LATCHKEY_WORKERS, default 1)
+  --seed FILE                       before listening, add the workspaces, fixed keys and data
+                                    a JSON seed file declares (LATCHKEY_SEED; docs/ci.md)
 
 Secrets: LATCHKEY_SECRET (32+ characters; required with PostgreSQL; SQLite otherwise keeps a
 key file next to the database) and LATCHKEY_PREVIOUS_SECRETS (comma-separated, while rotating).`,

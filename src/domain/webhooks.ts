@@ -8,7 +8,7 @@ import type { AppContext } from './context.ts'
 import type { z } from 'zod'
 
 /** `*` alone stands for every type; with it, the other types add nothing. */
-const normalTypes = (types: readonly string[]): string[] => (types.includes('*') ? ['*'] : [...new Set(types)].sort())
+export const normalTypes = (types: readonly string[]): string[] => (types.includes('*') ? ['*'] : [...new Set(types)].sort())
 
 /** The webhook as answered: its secret opened for this answer only. */
 export const toWebhookResource = ({ tokenCipher }: AppContext, webhook: WebhookRecord): z.infer<typeof webhookSchema> => ({
