@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import { notFound } from '../../contract/api-error.ts'
 import { id } from '../../contract/fields.ts'
-import { setManaged } from '../../domain/device-conditions.ts'
+import { setManaged } from '../../sandbox/device-conditions.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
 import { found, SCOPED_READERS } from '../found.ts'

@@ -80,6 +80,27 @@ describe('connected_accounts/simulate/disconnect', () => {
     assert.equal((await events(w, 'device.disconnected')).length, 3)
   })
 
+  test('signing in again through a Connect Webview reconnects it: errors cleared, devices online, connected_account.connected', async () => {
+    const { w, jane } = await setUp()
+    await w.api('/connected_accounts/simulate/disconnect', { connected_account_id: jane })
+    w.clock.advance(1000)
+    const connectedBefore = (await events(w, 'connected_account.connected')).length
+    const webview = (await w.api('/connect_webviews/create', {})).body.connect_webview
+    assert.equal((await w.signIn(webview.url, 'jane@example.com', '1234')).status, 200)
+    assert.deepEqual((await w.api('/connected_accounts/get', { connected_account_id: jane })).body.connected_account.errors, [])
+    const devices = (await w.api('/devices/list', { connected_account_id: jane })).body.devices
+    assert.equal(devices.length, 3)
+    for (const d of devices) {
+      assert.equal(d.properties.online, true)
+      assert.deepEqual(d.errors, [])
+    }
+    const [reconnected] = await events(w, 'connected_account.connected')
+    assert.equal(reconnected?.connected_account_id, jane)
+    assert.equal((await events(w, 'connected_account.connected')).length, connectedBefore + 1)
+    const deviceConnected = (await events(w, 'device.connected')).filter((e) => e.occurred_at === w.clock.now().toISOString())
+    assert.equal(deviceConnected.length, 3)
+  })
+
   test('errors: unknown account 404, another workspace 404, a client session token 401', async () => {
     const { w, cst, jane } = await setUp()
     const unknown = await w.api('/connected_accounts/simulate/disconnect', { connected_account_id: '00000000-0000-4000-8000-000000000000' })

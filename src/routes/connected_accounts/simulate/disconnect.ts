@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import { notFound } from '../../../contract/api-error.ts'
 import { id } from '../../../contract/fields.ts'
-import { addDeviceError, disconnectAccount } from '../../../domain/device-conditions.ts'
+import { addDeviceError, disconnectAccount } from '../../../sandbox/device-conditions.ts'
 import { requireSandboxWorkspace } from '../../../domain/simulation.ts'
 import { defineRoute } from '../../../http/route.ts'
 import { WORKSPACE_KEYS } from '../../found.ts'

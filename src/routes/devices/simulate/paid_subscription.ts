@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { id } from '../../../contract/fields.ts'
-import { addDeviceError, clearDeviceError } from '../../../domain/device-conditions.ts'
+import { addDeviceError, clearDeviceError } from '../../../sandbox/device-conditions.ts'
 import { simulateOnDevice } from '../../../domain/simulation.ts'
 import { defineRoute } from '../../../http/route.ts'
 import { WORKSPACE_KEYS } from '../../found.ts'

@@ -150,6 +150,29 @@ export const disconnectAccount =
     }
   }
 
+/**
+ * A sign-in through a Connect Webview reconnects a disconnected account: `account_disconnected`
+ * leaves it (its devices lose theirs through `clearDeviceError`), with `connected_account.connected`,
+ * which Seam records for a reconnection as for a first connection.
+ */
+export const reconnectAccount =
+  (at: string): AccountChanger =>
+  (account) => {
+    if (!account.errors.some((e) => e.error_code === 'account_disconnected')) return undefined
+    const event: NewEvent = {
+      workspaceId: account.workspaceId,
+      eventType: 'connected_account.connected',
+      connectedAccountId: account.connectedAccountId,
+      occurredAt: at,
+    }
+    return {
+      settings: { ...settingsOf(account), errors: account.errors.filter((e) => e.error_code !== 'account_disconnected') },
+      displayName: account.displayName,
+      customerKey: account.customerKey,
+      events: [event],
+    }
+  }
+
 /** The settings part of an account record, to change one of them. */
 export const settingsOf = (account: ConnectedAccountRecord) => ({
   errors: account.errors,
