@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely'
 
-import type { DeviceChanger, DeviceRecord } from '../records.ts'
+import type { ConnectedAccountRecord, DeviceChanger, DeviceRecord } from '../records.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 import type { Engine } from './engine.ts'
@@ -12,9 +12,10 @@ type ConditionVerbs = Pick<Store, 'changeDevice' | 'changeConnectedAccount' | 'r
 
 /**
  * The simulate routes' and unmanaged devices' writes: a device's or an account's condition read
- * with its row locked, changed by the domain's pure function, written back with the change's
- * events, all in one transaction, so two simulations of one device apply in turn and an event
- * is never recorded without its change (or the other way round).
+ * with its row locked, changed by the sandbox's pure function (sandbox/device-conditions.ts),
+ * written back with the change's events, all in one transaction, so two simulations of one
+ * device apply in turn and an event is never recorded without its change (or the other way
+ * round). An account is always locked before its devices.
  */
 export const deviceConditionVerbs = (engine: Engine, flavor: SqlFlavor): ConditionVerbs => {
   const { db } = engine
@@ -29,10 +30,13 @@ export const deviceConditionVerbs = (engine: Engine, flavor: SqlFlavor): Conditi
     return row && toConnectedAccount(row)
   }
 
-  /** Applies `change` to one device already read with its row locked; answers the device as it is after. */
-  const applyDeviceChange = async (trx: Transaction<Database>, device: DeviceRecord, change: DeviceChanger): Promise<DeviceRecord> => {
-    const account = await lockedAccount(trx, device.workspaceId, device.connectedAccountId)
-    if (account === undefined) return device
+  /** Applies `change` to one device read with its row locked, its account locked before it; answers the device as it is after. */
+  const applyDeviceChange = async (
+    trx: Transaction<Database>,
+    device: DeviceRecord,
+    account: ConnectedAccountRecord,
+    change: DeviceChanger,
+  ): Promise<DeviceRecord> => {
     const next = change(device, account)
     if (next === undefined) return device
     await trx
@@ -52,9 +56,23 @@ export const deviceConditionVerbs = (engine: Engine, flavor: SqlFlavor): Conditi
   return {
     changeDevice(workspaceId, deviceId, change) {
       return db.transaction().execute(async (trx) => {
-        const query = trx.selectFrom('devices').selectAll().where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId)
+        // The account is locked before the device, as changeConnectedAccount locks them, so the two never wait on each other.
+        const owner = await trx
+          .selectFrom('devices')
+          .select('connected_account_id')
+          .where('workspace_id', '=', workspaceId)
+          .where('device_id', '=', deviceId)
+          .executeTakeFirst()
+        if (owner === undefined) return undefined
+        const account = await lockedAccount(trx, workspaceId, owner.connected_account_id)
+        const query = trx
+          .selectFrom('devices')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('device_id', '=', deviceId)
+          .where('connected_account_id', '=', owner.connected_account_id)
         const row = await flavor.lockRows(query).executeTakeFirst()
-        return row && applyDeviceChange(trx, toDevice(row), change)
+        return row && account && applyDeviceChange(trx, toDevice(row), account, change)
       })
     },
 
@@ -78,6 +96,12 @@ export const deviceConditionVerbs = (engine: Engine, flavor: SqlFlavor): Conditi
           .where('connected_account_id', '=', connectedAccountId)
           .execute()
         for (const event of next.events) await recordEvent(trx, event)
+        const changed: ConnectedAccountRecord = {
+          ...account,
+          displayName: next.displayName,
+          customerKey: next.customerKey,
+          ...next.settings,
+        }
         if (changeDevice !== undefined) {
           const devices = await flavor
             .lockRows(
@@ -90,9 +114,9 @@ export const deviceConditionVerbs = (engine: Engine, flavor: SqlFlavor): Conditi
             )
             .execute()
           // Each device sees the account as just written (its new errors), as Seam's device events report them.
-          for (const row of devices) await applyDeviceChange(trx, toDevice(row), changeDevice)
+          for (const row of devices) await applyDeviceChange(trx, toDevice(row), changed, changeDevice)
         }
-        return { ...account, displayName: next.displayName, customerKey: next.customerKey, ...next.settings }
+        return changed
       })
     },
 
