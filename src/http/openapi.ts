@@ -8,6 +8,7 @@ import { connectWebviewSchema } from '../contract/connect-webview.ts'
 import { connectedAccountSchema } from '../contract/connected-account.ts'
 import { deviceProviderSchema, deviceSchema } from '../contract/device.ts'
 import { eventSchema } from '../contract/event.ts'
+import { unmanagedDeviceSchema } from '../contract/unmanaged-device.ts'
 import { userIdentitySchema } from '../contract/user-identity.ts'
 import { webhookSchema } from '../contract/webhook.ts'
 import { workspaceSchema } from '../contract/workspace.ts'
@@ -25,6 +26,7 @@ const RESOURCES: [z.ZodType, string, string | null][] = [
   [connectedAccountSchema, 'connected_account', '/connected_accounts'],
   [deviceSchema, 'device', '/devices'],
   [deviceProviderSchema, 'device_provider', '/devices'],
+  [unmanagedDeviceSchema, 'unmanaged_device', '/devices/unmanaged'],
   [actionAttemptSchema, 'action_attempt', '/action_attempts'],
   [accessCodeSchema, 'access_code', '/access_codes'],
   [userIdentitySchema, 'user_identity', '/user_identities'],

@@ -44,6 +44,22 @@ import createWorkspace from './workspaces/create.ts'
 import getWorkspace from './workspaces/get.ts'
 import listWorkspaces from './workspaces/list.ts'
 
+// Device simulation and unmanaged devices (contract §10).
+import deleteDevice from './devices/delete.ts'
+import reportProviderMetadata from './devices/report_provider_metadata.ts'
+import simulateConnect from './devices/simulate/connect.ts'
+import simulateConnectToHub from './devices/simulate/connect_to_hub.ts'
+import simulateDisconnect from './devices/simulate/disconnect.ts'
+import simulateDisconnectFromHub from './devices/simulate/disconnect_from_hub.ts'
+import simulatePaidSubscription from './devices/simulate/paid_subscription.ts'
+import simulateRemove from './devices/simulate/remove.ts'
+import getUnmanagedDevice from './devices/unmanaged/get.ts'
+import listUnmanagedDevices from './devices/unmanaged/list.ts'
+import updateUnmanagedDevice from './devices/unmanaged/update.ts'
+import simulateAccountDisconnect from './connected_accounts/simulate/disconnect.ts'
+import syncAccount from './connected_accounts/sync.ts'
+import updateAccount from './connected_accounts/update.ts'
+
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
   create,
@@ -90,4 +106,19 @@ export const ROUTES = [
   deleteIdentity,
   getEvent,
   listEvents,
+  // Device simulation and unmanaged devices (contract §10).
+  simulateConnect,
+  simulateDisconnect,
+  simulateRemove,
+  simulateConnectToHub,
+  simulateDisconnectFromHub,
+  simulatePaidSubscription,
+  getUnmanagedDevice,
+  listUnmanagedDevices,
+  updateUnmanagedDevice,
+  reportProviderMetadata,
+  deleteDevice,
+  simulateAccountDisconnect,
+  updateAccount,
+  syncAccount,
 ] as unknown as AnyRoute[]

@@ -5,6 +5,7 @@ import type { ConnectWebviewRecord, WebviewLogin } from '../store/records.ts'
 import type { Store } from '../store/store.ts'
 import { sandboxSignIn } from './accounts.ts'
 import { sandboxLock } from './devices.ts'
+import { clearDeviceError, reconnectAccount } from './device-conditions.ts'
 
 export type SignInOutcome =
   | { kind: 'authorized'; webview: ConnectWebviewRecord }
@@ -62,5 +63,13 @@ export const signInThroughWebview = async (
   }
   const result = await store.completeWebviewLogin(login)
   if (result.kind === 'not_found') return result
+  // Signing in again reconnects an account connected_accounts/simulate/disconnect cut off.
+  if (result.kind === 'authorized')
+    await store.changeConnectedAccount(
+      workspaceId,
+      result.connectedAccountId,
+      reconnectAccount(at),
+      clearDeviceError('account_disconnected', at),
+    )
   return { kind: result.kind, webview: result.webview }
 }

@@ -158,9 +158,10 @@ export interface Page<T> {
 export type ReferencedResource = 'connected_account' | 'connect_webview' | 'user_identity'
 
 /** A connected account as read; `customerKey` is the customer it was connected for, once a webview with a `customer_key` connected it. */
-export type ConnectedAccountRecord = RecordOf<ConnectedAccountsTable>
+export type ConnectedAccountRecord = Omit<RecordOf<ConnectedAccountsTable>, keyof AccountSettings> & AccountSettings
 
-export type NewConnectedAccount = Omit<ConnectedAccountRecord, 'customerKey'>
+/** A new account starts with no errors and Latchkey's defaults for what `connected_accounts/update` sets. */
+export type NewConnectedAccount = Omit<ConnectedAccountRecord, 'customerKey' | keyof AccountSettings>
 
 export interface NewConnectWebview {
   connectWebviewId: string
@@ -182,9 +183,12 @@ export type UserIdentityRecord = RecordOf<UserIdentitiesTable>
 export type NewUserIdentity = UserIdentityRecord
 
 /** A device as read: its row, with its properties parsed from their JSON text. */
-export type DeviceRecord = Omit<RecordOf<DevicesTable>, 'properties'> & { properties: Record<string, unknown> }
+export type DeviceRecord = Omit<RecordOf<DevicesTable>, 'properties' | keyof DeviceCondition> & {
+  properties: Record<string, unknown>
+} & DeviceCondition
 
-export type NewDevice = DeviceRecord
+/** A new device is managed and has no errors (migrations/0009's defaults). */
+export type NewDevice = Omit<DeviceRecord, keyof DeviceCondition>
 
 export interface ConnectWebviewRecord extends NewConnectWebview {
   customerKey: string | null
@@ -228,6 +232,8 @@ export interface DeviceFilter extends ListFilter {
   name?: string
   /** Locks only: a device type ending in `_lock` (sandbox/devices.ts's isLock). */
   locksOnly?: boolean
+  /** Unmanaged devices instead of managed ones (devices/unmanaged/*). */
+  unmanaged?: boolean
 }
 
 /** The resources an event may be about; the store fills those that apply. */
@@ -398,3 +404,56 @@ export interface DeliveryStats {
   /** When the oldest pending delivery (or event awaiting its deliveries) was created, or null when none is. */
   oldestPendingCreatedAt: string | null
 }
+
+// Simulated conditions and unmanaged devices (migrations/0009_device_simulation.ts).
+
+/**
+ * One of Seam's resource errors as stored (the wire's own shape, like a device's `properties`):
+ * `device_disconnected`, `hub_disconnected`, `account_disconnected`, `subscription_required`, …
+ */
+export interface ResourceErrorRecord {
+  error_code: string
+  message: string
+  created_at: string
+  is_device_error?: boolean
+  is_connected_account_error?: boolean
+}
+
+/** What a device keeps beside its row's plain columns: whether it is managed, and its errors. */
+export interface DeviceCondition {
+  isManaged: boolean
+  errors: ResourceErrorRecord[]
+}
+
+/** An account's errors and what `connected_accounts/update` sets, parsed. */
+export interface AccountSettings {
+  errors: ResourceErrorRecord[]
+  automaticallyManageNewDevices: boolean
+  customMetadata: Record<string, unknown>
+  /** Null: the provider's own capabilities. */
+  acceptedCapabilities: string[] | null
+}
+
+/** A device's new condition and properties, with the events recording the change. */
+export interface DeviceChange {
+  properties: Record<string, unknown>
+  condition: DeviceCondition
+  events: NewEvent[]
+}
+
+/**
+ * Works out a device's change from its state as read (row locked) and its account's; undefined
+ * when nothing changes. Pure: the store calls it inside its transaction.
+ */
+export type DeviceChanger = (device: DeviceRecord, account: ConnectedAccountRecord) => DeviceChange | undefined
+
+/** An account's new settings, with the events recording the change. */
+export interface AccountChange {
+  settings: AccountSettings
+  displayName: string
+  customerKey: string | null
+  events: NewEvent[]
+}
+
+/** As DeviceChanger, for an account; its devices are then changed by a DeviceChanger. */
+export type AccountChanger = (account: ConnectedAccountRecord) => AccountChange | undefined

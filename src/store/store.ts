@@ -46,6 +46,9 @@ import type {
   PersonalAccessTokenSummary,
   WorkspaceContents,
   StoredTokenCiphertext,
+  AccountChanger,
+  DeviceChanger,
+  NewEvent,
 } from './records.ts'
 
 /**
@@ -208,6 +211,24 @@ export interface Store {
   listTokenCiphertexts(afterClientSessionId: string | null, limit: number): Promise<StoredTokenCiphertext[]>
   /** Replaces one stored token only if it is still `expected`; false when it changed or is gone. */
   replaceTokenCiphertext(clientSessionId: string, expected: string, next: string): Promise<boolean>
+  // Simulated conditions and unmanaged devices (sql/device-conditions.ts), each in one transaction.
+  /**
+   * Changes one device, managed or not, as `change` works out from its state read with its row
+   * locked, and records the change's events; undefined when the device does not exist.
+   */
+  changeDevice(workspaceId: string, deviceId: string, change: DeviceChanger): Promise<DeviceRecord | undefined>
+  /**
+   * Changes an account as `changeAccount` works out, then each of its devices as `changeDevice`
+   * does (seeing the account as changed), with every event; undefined when the account does not exist.
+   */
+  changeConnectedAccount(
+    workspaceId: string,
+    connectedAccountId: string,
+    changeAccount: AccountChanger,
+    changeDevice?: DeviceChanger,
+  ): Promise<ConnectedAccountRecord | undefined>
+  /** Deletes a device (managed or not) and its access codes, recording `eventFor(device)`; false when it does not exist. */
+  removeDevice(workspaceId: string, deviceId: string, eventFor: (device: DeviceRecord) => NewEvent): Promise<boolean>
   /** Counts one request in the bucket's window and returns the count so far in that window. */
   hitRateLimit(bucket: string, windowStart: number): Promise<number>
   /** Forgets the counts of windows before this one. */

@@ -90,6 +90,12 @@ export interface ConnectedAccountsTable {
   /** The customer the account was connected for (a webview's `customer_key`). */
   customer_key: ColumnType<string | null, string | null | undefined, string | null>
   created_at: Timestamp
+  // migrations/0009: Seam's errors (JSON array) and what connected_accounts/update sets.
+  errors: ColumnType<string, string | undefined, string>
+  automatically_manage_new_devices: ColumnType<number, number | undefined, number>
+  custom_metadata: ColumnType<string, string | undefined, string>
+  /** JSON array; null: the provider's own capabilities. */
+  accepted_capabilities: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface ConnectWebviewsTable {
@@ -125,6 +131,9 @@ export interface DevicesTable {
   display_name: string
   properties: string
   created_at: Timestamp
+  // migrations/0009: 0 once unmanaged (devices/update is_managed: false); Seam's errors as a JSON array.
+  is_managed: ColumnType<number, number | undefined, number>
+  errors: ColumnType<string, string | undefined, string>
 }
 
 export interface EventsTable {

@@ -118,6 +118,30 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
     await call('/access_codes/update', { access_code_id: ongoing.access_code_id, name: 'Cleaner (Tuesdays)' }, cst)
     await call('/access_codes/delete', { access_code_id: ongoing.access_code_id }, cst)
 
+    // Device simulation and unmanaged devices (contract §10): every condition is read back and validated too.
+    const [, spareLock, doomedLock] = devices as { device_id: string }[]
+    assert.ok(spareLock && doomedLock)
+    await call('/devices/simulate/disconnect', { device_id: lockId })
+    await call('/devices/simulate/disconnect_from_hub', { device_id: lockId })
+    await call('/devices/simulate/paid_subscription', { device_id: lockId, is_expired: true })
+    await call('/devices/get', { device_id: lockId })
+    await call('/devices/simulate/connect', { device_id: lockId })
+    await call('/devices/simulate/connect_to_hub', { device_id: lockId })
+    await call('/devices/simulate/paid_subscription', { device_id: lockId, is_expired: false })
+    await call('/devices/report_provider_metadata', { devices: [{ device_id: lockId }] })
+    await call('/devices/update', { device_id: spareLock.device_id, is_managed: false }, cst)
+    await call('/devices/unmanaged/list')
+    await call('/devices/simulate/disconnect', { device_id: spareLock.device_id })
+    await call('/devices/unmanaged/get', { device_id: spareLock.device_id }, cst)
+    await call('/devices/unmanaged/update', { device_id: spareLock.device_id, is_managed: true })
+    await call('/devices/simulate/remove', { device_id: spareLock.device_id })
+    await call('/devices/delete', { device_id: doomedLock.device_id })
+    await call('/connected_accounts/update', { connected_account_id: jane.accountId, custom_metadata: { team: 'ci' } })
+    await call('/connected_accounts/sync', { connected_account_id: jane.accountId })
+    await call('/connected_accounts/simulate/disconnect', { connected_account_id: jane.accountId })
+    await call('/connected_accounts/get', { connected_account_id: jane.accountId })
+    await call('/devices/list', { connected_account_id: jane.accountId })
+
     await call('/user_identities/delete', { user_identity_id: spareIdentity.user_identity_id })
     await call('/connected_accounts/delete', { connected_account_id: john.accountId })
     // Last, so every kind of event recorded above is validated.
@@ -131,6 +155,16 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
       'client_session.deleted',
       'connected_account.deleted',
       'device.connected',
+      // Device simulation and unmanaged devices.
+      'device.disconnected',
+      'device.unmanaged.disconnected',
+      'device.removed',
+      'device.deleted',
+      'device.converted_to_unmanaged',
+      'device.unmanaged.converted_to_managed',
+      'device.error.subscription_required',
+      'device.error.subscription_required.resolved',
+      'connected_account.disconnected',
     ]) {
       assert.ok(
         events.some((e) => e.event_type === type),

@@ -15,10 +15,11 @@ export const toConnectedAccountResource = (a: ConnectedAccountRecord): z.infer<t
   display_name: a.displayName,
   user_identifier: optional({ email: a.userIdentifierEmail ?? undefined }),
   created_at: a.createdAt,
-  custom_metadata: {},
+  custom_metadata: a.customMetadata,
   ...optional({ customer_key: a.customerKey ?? undefined }),
-  automatically_manage_new_devices: true,
-  accepted_capabilities: ['lock'],
-  errors: [],
+  automatically_manage_new_devices: a.automaticallyManageNewDevices,
+  // Null until connected_accounts/update sets them: the provider's own.
+  accepted_capabilities: a.acceptedCapabilities ?? ['lock'],
+  errors: a.errors,
   warnings: [],
 })

@@ -28,7 +28,8 @@ export const toDeviceResource = (d: DeviceRecord): DeviceResource => {
     is_managed: true,
     custom_metadata: {},
     created_at: d.createdAt,
-    errors: [],
+    // Simulated conditions (sandbox/device-conditions.ts), in Seam's error shape.
+    errors: d.errors,
     warnings: [],
   }
 }

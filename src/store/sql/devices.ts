@@ -18,7 +18,13 @@ export const deviceVerbs = (engine: Engine, flavor: SqlFlavor): Pick<Store, 'get
   const { db } = engine
   return {
     async getDevice(scope, deviceId) {
-      const query = db.selectFrom('devices').selectAll().where('workspace_id', '=', scope.workspaceId).where('device_id', '=', deviceId)
+      // An unmanaged device answers only in devices/unmanaged/* (listDevices with `unmanaged`).
+      const query = db
+        .selectFrom('devices')
+        .selectAll()
+        .where('workspace_id', '=', scope.workspaceId)
+        .where('device_id', '=', deviceId)
+        .where('is_managed', '=', 1)
       const row = await inScope(query, 'device', scope).executeTakeFirst()
       return row && toDevice(row)
     },
@@ -28,7 +34,11 @@ export const deviceVerbs = (engine: Engine, flavor: SqlFlavor): Pick<Store, 'get
       if (filter.connectedAccountIds?.length === 0 || filter.deviceIds?.length === 0 || filter.deviceTypes?.length === 0) {
         return { items: [], hasNextPage: false }
       }
-      let query = db.selectFrom('devices').selectAll().where('workspace_id', '=', scope.workspaceId)
+      let query = db
+        .selectFrom('devices')
+        .selectAll()
+        .where('workspace_id', '=', scope.workspaceId)
+        .where('is_managed', '=', filter.unmanaged === true ? 0 : 1)
       if (filter.connectedAccountIds !== undefined) query = query.where('connected_account_id', 'in', filter.connectedAccountIds)
       if (filter.deviceIds !== undefined) query = query.where('device_id', 'in', filter.deviceIds)
       if (filter.deviceTypes !== undefined) query = query.where('device_type', 'in', filter.deviceTypes)

@@ -9,6 +9,7 @@ import type {
   ConnectedAccountRecord,
   DeviceRecord,
   EventRecord,
+  ResourceErrorRecord,
   UserIdentityRecord,
   Workspace,
 } from '../records.ts'
@@ -32,6 +33,10 @@ export const toConnectedAccount = (r: Selectable<ConnectedAccountsTable>): Conne
   displayName: r.display_name,
   customerKey: r.customer_key,
   createdAt: toIso(r.created_at),
+  errors: JSON.parse(r.errors) as ResourceErrorRecord[],
+  automaticallyManageNewDevices: r.automatically_manage_new_devices === 1,
+  customMetadata: JSON.parse(r.custom_metadata) as Record<string, unknown>,
+  acceptedCapabilities: r.accepted_capabilities === null ? null : (JSON.parse(r.accepted_capabilities) as string[]),
 })
 
 export const toConnectWebview = (r: Selectable<ConnectWebviewsTable>): ConnectWebviewRecord => ({
@@ -66,6 +71,8 @@ export const toDevice = (r: Selectable<DevicesTable>): DeviceRecord => ({
   displayName: r.display_name,
   properties: JSON.parse(r.properties) as Record<string, unknown>,
   createdAt: toIso(r.created_at),
+  isManaged: r.is_managed === 1,
+  errors: JSON.parse(r.errors) as ResourceErrorRecord[],
 })
 
 export const toEvent = (r: Omit<Selectable<EventsTable>, 'webhooks_pending'>): EventRecord => ({

@@ -16,6 +16,7 @@ import { operationVerbs } from './operations.ts'
 import { resourceVerbs } from './resources.ts'
 import { userIdentityVerbs } from './user-identities.ts'
 import { webhookVerbs } from './webhooks.ts'
+import { deviceConditionVerbs } from './device-conditions.ts'
 import type { Store } from '../store.ts'
 
 /**
@@ -44,5 +45,6 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
     ...webhookVerbs(engine, flavor),
     ...bulkVerbs(db),
     ...operationVerbs(db),
+    ...deviceConditionVerbs(engine, flavor),
   }
 }
