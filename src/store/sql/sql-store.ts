@@ -17,6 +17,10 @@ import { resourceVerbs } from './resources.ts'
 import { userIdentityVerbs } from './user-identities.ts'
 import { webhookVerbs } from './webhooks.ts'
 import type { Store } from '../store.ts'
+import { accessCodeGroupVerbs } from './access-code-groups.ts'
+import { backupAccessCodeVerbs } from './backup-access-codes.ts'
+import { deviceChangeVerbs } from './device-changes.ts'
+import { unmanagedAccessCodeVerbs } from './unmanaged-access-codes.ts'
 
 /**
  * One SQL implementation of the Store for both databases, over the engine each dialect opens
@@ -44,5 +48,9 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
     ...webhookVerbs(engine, flavor),
     ...bulkVerbs(db),
     ...operationVerbs(db),
+    ...deviceChangeVerbs(engine, flavor),
+    ...unmanagedAccessCodeVerbs(engine),
+    ...accessCodeGroupVerbs(engine),
+    ...backupAccessCodeVerbs(engine),
   }
 }
