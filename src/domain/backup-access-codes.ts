@@ -14,7 +14,7 @@ import { lockInScope } from './locks.ts'
  * if the first code fails. Pulling again answers the same backup while it exists.
  * `access_code.backup_access_code_pulled` names both codes.
  */
-export const pullBackupAccessCode = async (context: AppContext, scope: Scope, accessCodeId: string) => {
+export const pullBackupAccessCode = async (context: AppContext, scope: Scope, accessCodeId: string): Promise<AccessCodeRecord> => {
   const original = await accessCodeInScope(context, scope, accessCodeId)
   const device = await lockInScope(context, scope, original.deviceId)
   if ((currentProperties(device) as Record<string, unknown>).supports_backup_access_code_pool !== true) {
@@ -28,7 +28,7 @@ export const pullBackupAccessCode = async (context: AppContext, scope: Scope, ac
     throw invalidField('access_code_id', 'backup access codes can be pulled only for time-bound access codes')
   }
   const pulled = await context.store.findPulledBackupAccessCode(original.workspaceId, accessCodeId)
-  if (pulled !== undefined) return { original, backup: pulled }
+  if (pulled !== undefined) return pulled
   const at = context.clock.now().toISOString()
   const backup: AccessCodeRecord = {
     accessCodeId: randomUUID(),
@@ -51,5 +51,5 @@ export const pullBackupAccessCode = async (context: AppContext, scope: Scope, ac
     details: { backup_access_code_id: backup.accessCodeId },
   }
   settled(await context.store.insertBackupAccessCode(accessCodeId, backup, event))
-  return { original, backup }
+  return backup
 }

@@ -16,7 +16,7 @@ const LONGEST = 20
 /**
  * The code lengths the device reports taking, as Seam's `properties.supported_code_lengths`: the
  * list itself, or every length from `min_code_length` to `max_code_length` (one given alone is
- * bounded by Seam's 4 to 20). Codes generated for it afterwards are of those lengths.
+ * bounded by Seam's 4 to 20). Shared codes create_multiple generates for it are then of those lengths.
  */
 const lengthsOf = (reported: ReportedConstraints): number[] => {
   const { supported_code_lengths: lengths, min_code_length: min, max_code_length: max } = reported

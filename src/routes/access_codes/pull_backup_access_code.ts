@@ -13,13 +13,15 @@ export default defineRoute({
   methods: ['POST'],
   auth: SCOPED_READERS,
   description:
-    'Pulls a backup code for a time-bound access code from the lock’s backup pool (`properties.supports_backup_access_code_pool`): a code of its own for the same window. Pulling again answers the same backup while it exists.',
+    'Pulls a backup code for a time-bound access code from the lock’s backup pool (`properties.supports_backup_access_code_pool`): a code of its own for the same window. Pulling again answers the same backup while it exists. Both `access_code` and `backup_access_code` are the backup code.',
   params: z.object({ access_code_id: id() }),
   responseKey: 'access_code',
   response: z.object({ access_code: accessCodeSchema, backup_access_code: accessCodeSchema }),
   async handler({ params, auth, context }) {
-    const { original, backup } = await pullBackupAccessCode(context, scopeOf(auth), params.access_code_id)
-    const now = context.clock.now()
-    return { access_code: toAccessCodeResource(original, now), backup_access_code: toAccessCodeResource(backup, now) }
+    const backup = await pullBackupAccessCode(context, scopeOf(auth), params.access_code_id)
+    // Both keys answer the backup: the SDKs return `access_code` (the response key), and Seam's
+    // guide reads that as the backup code pulled.
+    const resource = toAccessCodeResource(backup, context.clock.now())
+    return { access_code: resource, backup_access_code: resource }
   },
 })
