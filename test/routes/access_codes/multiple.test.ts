@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
+import { sandboxLock } from '../../../src/sandbox/devices.ts'
 import { createWorld, type World } from '../../fixtures/world.ts'
 
 /** Jane's three sandbox locks in a session's scope, and John's two outside it, in one workspace. */
@@ -164,6 +165,17 @@ describe('access_codes/pull_backup_access_code', () => {
     const outside = await w.api('/access_codes/pull_backup_access_code', { access_code_id: timed.access_code_id }, cst)
     assert.equal(outside.body.error.type, 'access_code_not_found')
     assert.equal((await codesOn(w, office)).length, 2)
+  })
+  test('a lock without a backup pool answers backup_access_code_pool_not_supported', async () => {
+    const { w } = await setUp()
+    const accountId = await w.seedAccount(w.ws.workspace_id)
+    const lock = sandboxLock(w.ws.workspace_id, accountId, 'Shed', w.clock.now().toISOString())
+    await w.store.insertDevice({ ...lock, properties: { ...lock.properties, supports_backup_access_code_pool: false } })
+    const code = (await w.api('/access_codes/create', { device_id: lock.deviceId, ...hours(w, 1, 2) })).body.access_code
+    const res = await w.api('/access_codes/pull_backup_access_code', { access_code_id: code.access_code_id })
+    assert.equal(res.status, 400)
+    assert.equal(res.body.error.type, 'backup_access_code_pool_not_supported')
+    assert.equal((await codesOn(w, lock.deviceId)).length, 1)
   })
 })
 
