@@ -136,6 +136,7 @@ describe('admin CLI', () => {
       '0006_customers',
       '0007_webhooks',
       '0008_webhook_fan_out',
+      '0010_unmanaged_access_codes',
     ])
     assert.deepEqual(json(runCli(db, ['migrate', '--json']).stdout).applied, [])
   })
