@@ -1,6 +1,14 @@
 import { z } from 'zod'
 
-type ActionType = 'LOCK_DOOR' | 'UNLOCK_DOOR' | 'CREATE_ACCESS_CODE' | 'UPDATE_ACCESS_CODE' | 'DELETE_ACCESS_CODE'
+type ActionType =
+  | 'LOCK_DOOR'
+  | 'UNLOCK_DOOR'
+  | 'CREATE_ACCESS_CODE'
+  | 'UPDATE_ACCESS_CODE'
+  | 'DELETE_ACCESS_CODE'
+  | 'SIMULATE_KEYPAD_CODE_ENTRY'
+  | 'SIMULATE_MANUAL_LOCK_VIA_KEYPAD'
+  | 'CONFIGURE_AUTO_LOCK'
 
 const attemptOf = <T extends ActionType>(actionType: T) =>
   z.object({
@@ -21,4 +29,7 @@ export const actionAttemptSchema = z.discriminatedUnion('action_type', [
   attemptOf('CREATE_ACCESS_CODE'),
   attemptOf('UPDATE_ACCESS_CODE'),
   attemptOf('DELETE_ACCESS_CODE'),
+  attemptOf('SIMULATE_KEYPAD_CODE_ENTRY'),
+  attemptOf('SIMULATE_MANUAL_LOCK_VIA_KEYPAD'),
+  attemptOf('CONFIGURE_AUTO_LOCK'),
 ])

@@ -15,4 +15,19 @@ export const eventSchema = z.object({
   action_attempt_id: z.uuid().optional(),
   method: z.string().optional().describe('lock.locked and lock.unlocked: how the lock was moved (remote).'),
   code: z.string().optional().describe('access_code.deleted: the code that was removed.'),
+  access_code_is_managed: z.boolean().optional().describe('lock.unlocked by keycode: whether the code entered is managed through the API.'),
+  backup_access_code_id: z.uuid().optional().describe('access_code.backup_access_code_pulled: the backup code pulled.'),
+  reason: z
+    .object({ reason_code: z.string(), message: z.string() })
+    .optional()
+    .describe('lock.access_denied: why the lock refused (unknown_code for a code it does not hold).'),
+})
+
+/** The fields one event type adds, as stored in an event's details. */
+export const eventDetailsSchema = eventSchema.pick({
+  method: true,
+  code: true,
+  access_code_is_managed: true,
+  backup_access_code_id: true,
+  reason: true,
 })

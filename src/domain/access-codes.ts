@@ -17,14 +17,14 @@ export interface AccessCodeFields {
   common_code_key?: string | undefined
 }
 
-const duplicateCode = () =>
+export const duplicateCode = () =>
   new ApiError(400, 'duplicate_access_code', 'The lock already has an access code with this code; choose another code.')
 
 /**
  * The code's time window, checked: none (ongoing), or both ends with `starts_at` before `ends_at`
  * and `ends_at` still ahead. A half-given window is refused rather than guessed.
  */
-const timeWindow = (fields: AccessCodeFields, current: { startsAt: string | null; endsAt: string | null }, now: Date) => {
+export const timeWindow = (fields: AccessCodeFields, current: { startsAt: string | null; endsAt: string | null }, now: Date) => {
   if (fields.type === 'ongoing') return { startsAt: null, endsAt: null }
   const startsAt = fields.starts_at === undefined ? current.startsAt : new Date(fields.starts_at).toISOString()
   const endsAt = fields.ends_at === undefined ? current.endsAt : new Date(fields.ends_at).toISOString()
@@ -39,12 +39,17 @@ const timeWindow = (fields: AccessCodeFields, current: { startsAt: string | null
   return { startsAt, endsAt }
 }
 
-const checkedCode = (code: string): string => {
+export const checkedCode = (code: string): string => {
   if (!codeFitsLock(code)) throw invalidField('code', 'code must be 4 to 8 digits for this lock')
   return code
 }
 
-const attemptFor = (code: AccessCodeRecord, actionType: ActionType, at: string, result: Record<string, unknown>): ActionAttemptRecord => ({
+export const attemptFor = (
+  code: AccessCodeRecord,
+  actionType: ActionType,
+  at: string,
+  result: Record<string, unknown>,
+): ActionAttemptRecord => ({
   actionAttemptId: randomUUID(),
   workspaceId: code.workspaceId,
   deviceId: code.deviceId,
@@ -55,7 +60,7 @@ const attemptFor = (code: AccessCodeRecord, actionType: ActionType, at: string, 
   createdAt: at,
 })
 
-const eventFor = (
+export const eventFor = (
   code: AccessCodeRecord,
   device: DeviceRecord,
   eventType: string,
@@ -73,7 +78,7 @@ const eventFor = (
   details,
 })
 
-const settled = (result: AccessCodeWriteResult): void => {
+export const settled = (result: AccessCodeWriteResult): void => {
   if (result === 'duplicate_code') throw duplicateCode()
   if (result === 'not_found') throw notFound('access_code')
 }

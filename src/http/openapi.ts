@@ -9,6 +9,7 @@ import { connectedAccountSchema } from '../contract/connected-account.ts'
 import { deviceProviderSchema, deviceSchema } from '../contract/device.ts'
 import { eventSchema } from '../contract/event.ts'
 import { unmanagedDeviceSchema } from '../contract/unmanaged-device.ts'
+import { unmanagedAccessCodeSchema } from '../contract/unmanaged-access-code.ts'
 import { userIdentitySchema } from '../contract/user-identity.ts'
 import { webhookSchema } from '../contract/webhook.ts'
 import { workspaceSchema } from '../contract/workspace.ts'
@@ -32,6 +33,7 @@ const RESOURCES: [z.ZodType, string, string | null][] = [
   [userIdentitySchema, 'user_identity', '/user_identities'],
   [eventSchema, 'event', '/events'],
   [webhookSchema, 'webhook', '/webhooks'],
+  [unmanagedAccessCodeSchema, 'unmanaged_access_code', '/access_codes/unmanaged'],
   [paginationSchema, 'pagination', null],
 ]
 const ROUTE_PATHS = new Map(RESOURCES.map(([, id, routePath]) => [id, routePath]))

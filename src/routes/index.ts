@@ -59,6 +59,19 @@ import updateUnmanagedDevice from './devices/unmanaged/update.ts'
 import simulateAccountDisconnect from './connected_accounts/simulate/disconnect.ts'
 import syncAccount from './connected_accounts/sync.ts'
 import updateAccount from './connected_accounts/update.ts'
+import createMultipleAccessCodes from './access_codes/create_multiple.ts'
+import pullBackupAccessCode from './access_codes/pull_backup_access_code.ts'
+import reportDeviceConstraints from './access_codes/report_device_constraints.ts'
+import createUnmanagedAccessCode from './access_codes/simulate/create_unmanaged_access_code.ts'
+import convertUnmanagedToManaged from './access_codes/unmanaged/convert_to_managed.ts'
+import deleteUnmanagedAccessCode from './access_codes/unmanaged/delete.ts'
+import getUnmanagedAccessCode from './access_codes/unmanaged/get.ts'
+import listUnmanagedAccessCodes from './access_codes/unmanaged/list.ts'
+import updateUnmanagedAccessCode from './access_codes/unmanaged/update.ts'
+import updateMultipleAccessCodes from './access_codes/update_multiple.ts'
+import configureAutoLock from './locks/configure_auto_lock.ts'
+import simulateKeypadCodeEntry from './locks/simulate/keypad_code_entry.ts'
+import simulateManualLockViaKeypad from './locks/simulate/manual_lock_via_keypad.ts'
 
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
@@ -121,4 +134,18 @@ export const ROUTES = [
   simulateAccountDisconnect,
   updateAccount,
   syncAccount,
+  // Keypad simulation, auto-lock, unmanaged and linked access codes.
+  simulateKeypadCodeEntry,
+  simulateManualLockViaKeypad,
+  configureAutoLock,
+  createUnmanagedAccessCode,
+  getUnmanagedAccessCode,
+  listUnmanagedAccessCodes,
+  updateUnmanagedAccessCode,
+  deleteUnmanagedAccessCode,
+  convertUnmanagedToManaged,
+  createMultipleAccessCodes,
+  updateMultipleAccessCodes,
+  pullBackupAccessCode,
+  reportDeviceConstraints,
 ] as unknown as AnyRoute[]

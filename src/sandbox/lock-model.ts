@@ -56,5 +56,7 @@ export const sandboxLockProperties = (name: string): Record<string, unknown> => 
   code_constraints: [],
   supports_accessory_keypad: true,
   supports_offline_access_codes: false,
+  // Seam keeps a pool of backup codes on it: access_codes/pull_backup_access_code answers one.
+  supports_backup_access_code_pool: true,
   serial_number: 'SANDBOX',
 })

@@ -10,6 +10,7 @@ import * as customers from './migrations/0006_customers.ts'
 import * as webhooks from './migrations/0007_webhooks.ts'
 import * as webhookFanOut from './migrations/0008_webhook_fan_out.ts'
 import * as deviceSimulation from './migrations/0009_device_simulation.ts'
+import * as unmanagedAccessCodes from './migrations/0010_unmanaged_access_codes.ts'
 
 /** Ordered by name; each entry is immutable once released. */
 const MIGRATIONS = {
@@ -22,6 +23,7 @@ const MIGRATIONS = {
   '0007_webhooks': webhooks,
   '0008_webhook_fan_out': webhookFanOut,
   '0009_device_simulation': deviceSimulation,
+  '0010_unmanaged_access_codes': unmanagedAccessCodes,
 }
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({

@@ -1,6 +1,13 @@
 import type { Selectable } from 'kysely'
 
-import type { AccessCodesTable, ClientSessionsTable, ConnectedAccountsTable, DevicesTable, UserIdentitiesTable } from './tables.ts'
+import type {
+  AccessCodesTable,
+  ClientSessionsTable,
+  ConnectedAccountsTable,
+  DevicesTable,
+  UnmanagedAccessCodesTable,
+  UserIdentitiesTable,
+} from './tables.ts'
 
 /**
  * Domain records the store hands out: camelCase, timestamps as ISO strings. Where a record is its
@@ -299,7 +306,15 @@ export type WebviewLoginResult =
   | { kind: 'customer_conflict'; webview: ConnectWebviewRecord }
   | { kind: 'not_found' }
 
-export type ActionType = 'LOCK_DOOR' | 'UNLOCK_DOOR' | 'CREATE_ACCESS_CODE' | 'UPDATE_ACCESS_CODE' | 'DELETE_ACCESS_CODE'
+export type ActionType =
+  | 'LOCK_DOOR'
+  | 'UNLOCK_DOOR'
+  | 'CREATE_ACCESS_CODE'
+  | 'UPDATE_ACCESS_CODE'
+  | 'DELETE_ACCESS_CODE'
+  | 'SIMULATE_KEYPAD_CODE_ENTRY'
+  | 'SIMULATE_MANUAL_LOCK_VIA_KEYPAD'
+  | 'CONFIGURE_AUTO_LOCK'
 
 /** One request to a device and how it ended. */
 export interface ActionAttemptRecord {
@@ -457,3 +472,28 @@ export interface AccountChange {
 
 /** As DeviceChanger, for an account; its devices are then changed by a DeviceChanger. */
 export type AccountChanger = (account: ConnectedAccountRecord) => AccountChange | undefined
+/** A code the lock holds that was not set through the API (Seam's unmanaged access code). */
+export type UnmanagedAccessCodeRecord = RecordOf<UnmanagedAccessCodesTable>
+
+export interface UnmanagedAccessCodeFilter extends ListFilter {
+  deviceId?: string
+  code?: string
+}
+
+/**
+ * A change to one device, written in one transaction: properties merged over the stored ones
+ * (the device row locked while it is read), an optional attempt, and the events it records.
+ */
+export interface DevicePropertyChange {
+  workspaceId: string
+  deviceId: string
+  properties: Record<string, unknown>
+  attempt?: ActionAttemptRecord
+  events: NewEvent[]
+}
+
+/** Several managed codes written together (create_multiple, update_multiple), each with its attempt and event. */
+export interface AccessCodeGroupItem {
+  code: AccessCodeRecord
+  write: AccessCodeWrite
+}

@@ -1,5 +1,10 @@
 import type {
   AccessCodeFilter,
+  AccessCodeGroupItem,
+  DevicePropertyChange,
+  NewEvent,
+  UnmanagedAccessCodeFilter,
+  UnmanagedAccessCodeRecord,
   AccessCodeRecord,
   AccessCodeWrite,
   AccessCodeWriteResult,
@@ -48,7 +53,6 @@ import type {
   StoredTokenCiphertext,
   AccountChanger,
   DeviceChanger,
-  NewEvent,
 } from './records.ts'
 
 /**
@@ -175,6 +179,29 @@ export interface Store {
   deleteAccessCode(workspaceId: string, accessCodeId: string, write: AccessCodeWrite): Promise<boolean>
 
   listEvents(scope: Scope, filter: EventFilter, page: PageRequest): Promise<Page<EventRecord>>
+
+  // Simulated hardware, unmanaged and linked access codes (sql/device-changes.ts, sql/unmanaged-access-codes.ts, sql/access-code-groups.ts).
+  /** Merges properties into a device with its attempt and events; undefined when the device is gone. */
+  applyDeviceChange(change: DevicePropertyChange): Promise<DeviceRecord | undefined>
+  /** 'duplicate_code' when the lock already holds this code, managed or not. */
+  insertUnmanagedAccessCode(code: UnmanagedAccessCodeRecord, event: NewEvent): Promise<AccessCodeWriteResult>
+  getUnmanagedAccessCode(scope: Scope, accessCodeId: string): Promise<UnmanagedAccessCodeRecord | undefined>
+  listUnmanagedAccessCodes(scope: Scope, filter: UnmanagedAccessCodeFilter, page: PageRequest): Promise<Page<UnmanagedAccessCodeRecord>>
+  deleteUnmanagedAccessCode(workspaceId: string, accessCodeId: string, write: AccessCodeWrite): Promise<boolean>
+  /** Moves the code to the managed codes under the same id; 'not_found' when it is no longer unmanaged. */
+  convertUnmanagedAccessCode(managed: AccessCodeRecord, event: NewEvent): Promise<AccessCodeWriteResult>
+  /** Every code the lock holds, managed and unmanaged, for choosing one that is free. */
+  listAllCodesOnDevice(workspaceId: string, deviceId: string): Promise<string[]>
+  /** Inserts every code or none; 'duplicate_code' when a lock already holds one of them. */
+  insertAccessCodeGroup(items: AccessCodeGroupItem[]): Promise<AccessCodeWriteResult>
+  /** Writes every code's name and times or none; 'not_found' when one is gone. */
+  updateAccessCodeGroup(items: AccessCodeGroupItem[]): Promise<AccessCodeWriteResult>
+  /** The scope's managed codes linked by a common code key, newest first. */
+  listAccessCodesByCommonKey(scope: Scope, commonCodeKey: string): Promise<AccessCodeRecord[]>
+  /** The backup code pulled for a managed code, while both exist. */
+  findPulledBackupAccessCode(workspaceId: string, accessCodeId: string): Promise<AccessCodeRecord | undefined>
+  /** Sets the backup code on the lock and links it to its code; 'not_found' when that code is gone. */
+  insertBackupAccessCode(accessCodeId: string, backup: AccessCodeRecord, event: NewEvent): Promise<AccessCodeWriteResult>
 
   createWebhook(webhook: Omit<WebhookRecord, 'eventTypes'>, eventTypes: string[]): Promise<void>
   getWebhook(workspaceId: string, webhookId: string): Promise<WebhookRecord | undefined>

@@ -179,6 +179,26 @@ export interface AccessCodesTable {
   created_at: Timestamp
 }
 
+/** A code the lock holds that was not set through the API (migrations/0010); converted, it moves to access_codes. */
+export interface UnmanagedAccessCodesTable {
+  access_code_id: string
+  workspace_id: string
+  device_id: string
+  name: string | null
+  code: string
+  starts_at: NullableTimestamp
+  ends_at: NullableTimestamp
+  created_at: Timestamp
+}
+
+/** Which backup code was pulled for a managed code (migrations/0010). */
+export interface BackupAccessCodePullsTable {
+  access_code_id: string
+  workspace_id: string
+  backup_access_code_id: string
+  created_at: Timestamp
+}
+
 export interface ServerSettingsTable {
   name: string
   value: string
@@ -244,4 +264,6 @@ export interface Database {
   webhooks: WebhooksTable
   webhook_event_types: WebhookEventTypesTable
   webhook_deliveries: WebhookDeliveriesTable
+  unmanaged_access_codes: UnmanagedAccessCodesTable
+  backup_access_code_pulls: BackupAccessCodePullsTable
 }

@@ -137,6 +137,7 @@ describe('admin CLI', () => {
       '0007_webhooks',
       '0008_webhook_fan_out',
       '0009_device_simulation',
+      '0010_unmanaged_access_codes',
     ])
     assert.deepEqual(json(runCli(db, ['migrate', '--json']).stdout).applied, [])
   })

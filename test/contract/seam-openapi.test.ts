@@ -118,6 +118,27 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
     await call('/access_codes/update', { access_code_id: ongoing.access_code_id, name: 'Cleaner (Tuesdays)' }, cst)
     await call('/access_codes/delete', { access_code_id: ongoing.access_code_id }, cst)
 
+    // Keypad simulation, auto-lock, unmanaged, linked and backup access codes. Seam lets only keys drive the keypad.
+    await call('/locks/simulate/keypad_code_entry', { device_id: lockId, code: '4821' })
+    await call('/locks/simulate/keypad_code_entry', { device_id: lockId, code: '0000' })
+    await call('/locks/simulate/manual_lock_via_keypad', { device_id: lockId })
+    await call('/locks/configure_auto_lock', { device_id: lockId, auto_lock_enabled: true, auto_lock_delay_seconds: 30 }, cst)
+    const unmanagedBody = { device_id: lockId, name: 'Old PIN', code: '97531' }
+    const unmanaged = (await call('/access_codes/simulate/create_unmanaged_access_code', unmanagedBody, cst)).access_code
+    await call('/access_codes/unmanaged/get', { access_code_id: unmanaged.access_code_id }, cst)
+    await call('/access_codes/unmanaged/list', { device_id: lockId }, cst)
+    await call('/access_codes/unmanaged/update', { access_code_id: unmanaged.access_code_id, is_managed: false }, cst)
+    await call('/access_codes/unmanaged/convert_to_managed', { access_code_id: unmanaged.access_code_id }, cst)
+    const spareBody = { device_id: lockId, name: 'Spare PIN', code: '86420' }
+    const spare = (await call('/access_codes/simulate/create_unmanaged_access_code', spareBody, cst)).access_code
+    await call('/access_codes/unmanaged/delete', { access_code_id: spare.access_code_id }, cst)
+    const window = { starts_at: new Date(now + 3_600_000).toISOString(), ends_at: new Date(now + 7_200_000).toISOString() }
+    const linkedBody = { device_ids: [lockId, devices[1].device_id], name: 'Family', ...window }
+    const linked = (await call('/access_codes/create_multiple', linkedBody, cst)).access_codes
+    await call('/access_codes/update_multiple', { common_code_key: linked[0].common_code_key, name: 'Family (summer)' }, cst)
+    await call('/access_codes/pull_backup_access_code', { access_code_id: linked[0].access_code_id }, cst)
+    await call('/access_codes/report_device_constraints', { device_id: lockId, min_code_length: 4, max_code_length: 6 }, cst)
+    await call('/locks/get', { device_id: lockId }, cst)
     // Device simulation and unmanaged devices (contract §10): every condition is read back and validated too.
     const [, spareLock, doomedLock] = devices as { device_id: string }[]
     assert.ok(spareLock && doomedLock)
@@ -165,6 +186,11 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
       'device.error.subscription_required',
       'device.error.subscription_required.resolved',
       'connected_account.disconnected',
+      'lock.access_denied',
+      'access_code.unmanaged.created',
+      'access_code.unmanaged.converted_to_managed',
+      'access_code.unmanaged.removed',
+      'access_code.backup_access_code_pulled',
     ]) {
       assert.ok(
         events.some((e) => e.event_type === type),

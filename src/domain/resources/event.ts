@@ -1,12 +1,12 @@
 import type { z } from 'zod'
 
-import type { eventSchema } from '../../contract/event.ts'
+import type { eventDetailsSchema, eventSchema } from '../../contract/event.ts'
 import type { EventRecord } from '../../store/records.ts'
 import { optional } from '../../store/optional.ts'
 
 export const toEventResource = (e: EventRecord): z.infer<typeof eventSchema> => ({
   // The type's own fields first, so the ids and times below always win.
-  ...(e.details as { method?: string; code?: string }),
+  ...(e.details as z.infer<typeof eventDetailsSchema>),
   event_id: e.eventId,
   event_type: e.eventType,
   workspace_id: e.workspaceId,

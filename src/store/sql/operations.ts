@@ -25,6 +25,8 @@ type OperationVerbs = Pick<
 /** Tables whose rows belong to one workspace, children before parents. */
 const WORKSPACE_TABLES = [
   'access_codes',
+  'unmanaged_access_codes',
+  'backup_access_code_pulls',
   'action_attempts',
   'events',
   'devices',

@@ -18,6 +18,10 @@ import { userIdentityVerbs } from './user-identities.ts'
 import { webhookVerbs } from './webhooks.ts'
 import { deviceConditionVerbs } from './device-conditions.ts'
 import type { Store } from '../store.ts'
+import { accessCodeGroupVerbs } from './access-code-groups.ts'
+import { backupAccessCodeVerbs } from './backup-access-codes.ts'
+import { deviceChangeVerbs } from './device-changes.ts'
+import { unmanagedAccessCodeVerbs } from './unmanaged-access-codes.ts'
 
 /**
  * One SQL implementation of the Store for both databases, over the engine each dialect opens
@@ -46,5 +50,9 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
     ...bulkVerbs(db),
     ...operationVerbs(db),
     ...deviceConditionVerbs(engine, flavor),
+    ...deviceChangeVerbs(engine, flavor),
+    ...unmanagedAccessCodeVerbs(engine),
+    ...accessCodeGroupVerbs(engine),
+    ...backupAccessCodeVerbs(engine),
   }
 }

@@ -1,0 +1,16 @@
+import { ApiError } from '../contract/api-error.ts'
+import type { AppContext } from './context.ts'
+
+/**
+ * Simulate routes change the sandbox as real hardware would; a production workspace has real
+ * hardware, so they refuse (contract §10) before reading anything else.
+ */
+export const requireSandboxWorkspace = async ({ store }: AppContext, workspaceId: string, path: string): Promise<void> => {
+  const workspace = await store.getWorkspace(workspaceId)
+  if (workspace?.isSandbox === true) return
+  throw new ApiError(
+    400,
+    'not_sandbox_workspace',
+    `${path} simulates hardware, so it is only available in a sandbox workspace; this workspace is not a sandbox.`,
+  )
+}

@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+
+import { createWorld, type World } from '../../fixtures/world.ts'
+
+/** Jane's three sandbox locks in a session's scope, and John's two outside it, in one workspace. */
+const setUp = async () => {
+  const w = await createWorld()
+  const connect = async (email: string) => {
+    const webview = (await w.api('/connect_webviews/create', {})).body.connect_webview
+    await w.signIn(webview.url, email, '1234')
+    return webview.connect_webview_id as string
+  }
+  const janeView = await connect('jane@example.com')
+  await connect('john@example.com')
+  const session = await w.session({ user_identifier_key: 'jane', connect_webview_ids: [janeView] })
+  const all = (await w.api('/devices/list')).body.devices as { device_id: string; display_name: string }[]
+  const byName = (name: string) => {
+    const found = all.find((d) => d.display_name === name)
+    assert.ok(found, name)
+    return found.device_id
+  }
+  return { w, cst: w.as.cst(session.token), frontDoor: byName('Front Door'), office: byName('Office Door') }
+}
+
+const simulate = (w: World, deviceId: string, code: string, headers = w.as.apiKey) =>
+  w.api('/access_codes/simulate/create_unmanaged_access_code', { device_id: deviceId, name: `PIN ${code}`, code }, headers)
+
+const managedIds = async (w: World, deviceId: string) =>
+  ((await w.api('/access_codes/list', { device_id: deviceId })).body.access_codes as { access_code_id: string }[]).map(
+    (c) => c.access_code_id,
+  )
+
+const unmanagedIds = async (w: World, deviceId: string, headers = w.as.apiKey) =>
+  ((await w.api('/access_codes/unmanaged/list', { device_id: deviceId }, headers)).body.access_codes as { access_code_id: string }[]).map(
+    (c) => c.access_code_id,
+  )
+
+describe('unmanaged access codes', () => {
+  test('a simulated unmanaged code appears only in access_codes/unmanaged/*, in Seam’s unmanaged shape', async () => {
+    const { w, cst, frontDoor } = await setUp()
+    const res = await simulate(w, frontDoor, '97531', cst)
+    assert.equal(res.status, 200, res.text)
+    const code = res.body.access_code
+    assert.deepEqual(code, {
+      access_code_id: code.access_code_id,
+      workspace_id: w.ws.workspace_id,
+      device_id: frontDoor,
+      name: 'PIN 97531',
+      code: '97531',
+      type: 'ongoing',
+      status: 'set',
+      created_at: w.clock.now().toISOString(),
+      is_managed: false,
+      errors: [],
+      warnings: [],
+    })
+    assert.deepEqual((await w.api('/access_codes/unmanaged/get', { access_code_id: code.access_code_id }, cst)).body.access_code, code)
+    assert.deepEqual((await w.api('/access_codes/unmanaged/get', { device_id: frontDoor, code: '97531' })).body.access_code, code)
+    assert.deepEqual(await unmanagedIds(w, frontDoor, cst), [code.access_code_id])
+    // Never among the managed codes.
+    assert.deepEqual(await managedIds(w, frontDoor), [])
+    assert.equal((await w.api('/access_codes/get', { access_code_id: code.access_code_id })).status, 404)
+    const [created] = (await w.api('/events/list', { event_type: 'access_code.unmanaged.created' })).body.events
+    assert.equal(created.access_code_id, code.access_code_id)
+    assert.equal(created.device_id, frontDoor)
+  })
+
+  test('list: search by name or code, paging, user_identifier_key scope', async () => {
+    const { w, frontDoor, office } = await setUp()
+    const ids = []
+    for (const code of ['1111', '2222', '3333']) {
+      ids.push((await simulate(w, frontDoor, code)).body.access_code.access_code_id)
+      w.clock.advance(1000)
+    }
+    await simulate(w, office, '4444')
+    assert.deepEqual(await unmanagedIds(w, frontDoor), [...ids].reverse())
+    const found = (await w.api('/access_codes/unmanaged/list', { device_id: frontDoor, search: '222' })).body.access_codes
+    assert.deepEqual(
+      found.map((c: { code: string }) => c.code),
+      ['2222'],
+    )
+    const first = (await w.api('/access_codes/unmanaged/list', { device_id: frontDoor, limit: 2 })).body
+    assert.equal(first.access_codes.length, 2)
+    assert.equal(first.pagination.has_next_page, true)
+    const rest = await w.api('/access_codes/unmanaged/list', { device_id: frontDoor, page_cursor: first.pagination.next_page_cursor })
+    assert.deepEqual(
+      rest.body.access_codes.map((c: { access_code_id: string }) => c.access_code_id),
+      [ids[0]],
+    )
+    const viaKey = await w.api('/access_codes/unmanaged/list', { device_id: office, user_identifier_key: 'jane' })
+    assert.deepEqual(viaKey.body.access_codes, [])
+    assert.equal((await w.api('/access_codes/unmanaged/list', {})).body.error.type, 'invalid_input')
+  })
+
+  test('convert_to_managed moves the code to access_codes/* under the same id; it leaves unmanaged/*', async () => {
+    const { w, cst, frontDoor } = await setUp()
+    const code = (await simulate(w, frontDoor, '97531')).body.access_code
+    const res = await w.api('/access_codes/unmanaged/convert_to_managed', { access_code_id: code.access_code_id }, cst)
+    assert.equal(res.status, 200, res.text)
+    assert.deepEqual(res.body, { ok: true })
+    assert.deepEqual(await unmanagedIds(w, frontDoor), [])
+    assert.equal((await w.api('/access_codes/unmanaged/get', { access_code_id: code.access_code_id })).status, 404)
+    const managed = (await w.api('/access_codes/get', { access_code_id: code.access_code_id }, cst)).body.access_code
+    assert.equal(managed.code, '97531')
+    assert.equal(managed.name, 'PIN 97531')
+    assert.equal(managed.is_managed, true)
+    assert.deepEqual(await managedIds(w, frontDoor), [code.access_code_id])
+    const [converted] = (await w.api('/events/list', { event_type: 'access_code.unmanaged.converted_to_managed' })).body.events
+    assert.equal(converted.access_code_id, code.access_code_id)
+    // Converted once: a second conversion finds no unmanaged code.
+    assert.equal((await w.api('/access_codes/unmanaged/convert_to_managed', { access_code_id: code.access_code_id })).status, 404)
+    // Now managed, it can be changed like any managed code.
+    assert.equal((await w.api('/access_codes/update', { access_code_id: code.access_code_id, name: 'Cleaner' })).status, 200)
+  })
+
+  test('update with is_managed: true converts; is_managed: false leaves it unmanaged', async () => {
+    const { w, frontDoor } = await setUp()
+    const code = (await simulate(w, frontDoor, '97531')).body.access_code
+    const stay = await w.api('/access_codes/unmanaged/update', { access_code_id: code.access_code_id, is_managed: false })
+    assert.equal(stay.status, 200, stay.text)
+    assert.deepEqual(await unmanagedIds(w, frontDoor), [code.access_code_id])
+    await w.request({
+      method: 'PATCH',
+      url: '/access_codes/unmanaged/update',
+      payload: { access_code_id: code.access_code_id, is_managed: true },
+      headers: w.as.apiKey,
+    })
+    assert.deepEqual(await unmanagedIds(w, frontDoor), [])
+    assert.deepEqual(await managedIds(w, frontDoor), [code.access_code_id])
+    const refused = await w.api('/access_codes/unmanaged/update', { access_code_id: code.access_code_id, is_managed: true, force: true })
+    assert.equal(refused.body.error.type, 'invalid_input')
+    assert.match(refused.body.error.message, /force/)
+  })
+
+  test('delete removes it from the lock: a DELETE_ACCESS_CODE attempt and access_code.unmanaged.removed', async () => {
+    const { w, cst, frontDoor } = await setUp()
+    const code = (await simulate(w, frontDoor, '97531')).body.access_code
+    const res = await w.request({
+      method: 'DELETE',
+      url: `/access_codes/unmanaged/delete?access_code_id=${code.access_code_id}`,
+      headers: cst,
+    })
+    assert.equal(res.status, 200, res.text)
+    assert.equal(res.body.action_attempt.action_type, 'DELETE_ACCESS_CODE')
+    assert.equal(res.body.action_attempt.status, 'success')
+    assert.deepEqual(await unmanagedIds(w, frontDoor), [])
+    const [removed] = (await w.api('/events/list', { event_type: 'access_code.unmanaged.removed' })).body.events
+    assert.equal(removed.access_code_id, code.access_code_id)
+    assert.equal((await w.api('/access_codes/unmanaged/delete', { access_code_id: code.access_code_id })).status, 404)
+    // The code is free on the lock again.
+    assert.equal((await simulate(w, frontDoor, '97531')).status, 200)
+  })
+
+  test('a lock never holds one code twice, managed or not', async () => {
+    const { w, frontDoor, office } = await setUp()
+    await w.api('/access_codes/create', { device_id: frontDoor, code: '4821' })
+    assert.equal((await simulate(w, frontDoor, '4821')).body.error.type, 'duplicate_access_code')
+    assert.equal((await simulate(w, frontDoor, '97531')).status, 200)
+    assert.equal((await simulate(w, frontDoor, '97531')).body.error.type, 'duplicate_access_code')
+    assert.equal((await simulate(w, office, '97531')).status, 200)
+    assert.equal((await simulate(w, frontDoor, '123')).body.error.type, 'invalid_input')
+    assert.equal((await unmanagedIds(w, frontDoor)).length, 1)
+  })
+
+  test('a client session token reaches only codes on its scope’s locks; another workspace reaches none', async () => {
+    const { w, cst, office } = await setUp()
+    const code = (await simulate(w, office, '97531')).body.access_code
+    assert.equal((await simulate(w, office, '1234', cst)).body.error.type, 'device_not_found')
+    for (const [path, body] of [
+      ['/access_codes/unmanaged/get', { access_code_id: code.access_code_id }],
+      ['/access_codes/unmanaged/get', { device_id: office, code: '97531' }],
+      ['/access_codes/unmanaged/convert_to_managed', { access_code_id: code.access_code_id }],
+      ['/access_codes/unmanaged/update', { access_code_id: code.access_code_id, is_managed: true }],
+      ['/access_codes/unmanaged/delete', { access_code_id: code.access_code_id }],
+    ] as const) {
+      const res = await w.api(path, body, cst)
+      assert.equal(res.status, 404, path)
+      assert.equal(res.body.error.type, 'access_code_not_found', path)
+    }
+    assert.deepEqual(await unmanagedIds(w, office, cst), [])
+    const otherKey = { authorization: `Bearer ${w.other.api_key}` }
+    assert.equal((await w.api('/access_codes/unmanaged/get', { access_code_id: code.access_code_id }, otherKey)).status, 404)
+    // Still there, still unmanaged.
+    assert.deepEqual(await unmanagedIds(w, office), [code.access_code_id])
+  })
+})
