@@ -17,7 +17,7 @@ export default defineRoute({
   description: 'Lists action attempts, newest first, by `action_attempt_ids` and/or `device_id`.',
   params: z.object({ action_attempt_ids: idList().optional(), device_id: id().optional(), ...pageParams }),
   response: z.object({ action_attempts: z.array(actionAttemptSchema), pagination: paginationSchema }),
-  async handler({ params, auth, context }) {
+  async handler({ params, auth, context, nextPageUrl }) {
     const filter = {
       ...(params.action_attempt_ids === undefined ? {} : { actionAttemptIds: params.action_attempt_ids }),
       ...(params.device_id === undefined ? {} : { deviceId: params.device_id }),
@@ -25,7 +25,7 @@ export default defineRoute({
     const page = await context.store.listActionAttempts(scopeOf(auth), filter, pageRequest(params))
     return {
       action_attempts: page.items.map((a) => toActionAttemptResource(a)),
-      pagination: paginationOf(page, (a) => ({ createdAt: a.createdAt, id: a.actionAttemptId })),
+      pagination: paginationOf(page, (a) => ({ createdAt: a.createdAt, id: a.actionAttemptId }), nextPageUrl),
     }
   },
 })

@@ -18,12 +18,12 @@ export default defineRoute({
   params: z.object({ ...listFilterParams, ...pageParams }),
   unsupported: ['custom_metadata_has', 'space_id'],
   response: z.object({ connected_accounts: z.array(connectedAccountSchema), pagination: paginationSchema }),
-  async handler({ params, auth, context }) {
+  async handler({ params, auth, context, nextPageUrl }) {
     const filter = await readListFilter(context, auth.workspaceId, params)
     const page = await context.store.listConnectedAccounts(scopeOf(auth), filter, pageRequest(params))
     return {
       connected_accounts: page.items.map(toConnectedAccountResource),
-      pagination: paginationOf(page, (a) => ({ createdAt: a.createdAt, id: a.connectedAccountId })),
+      pagination: paginationOf(page, (a) => ({ createdAt: a.createdAt, id: a.connectedAccountId }), nextPageUrl),
     }
   },
 })

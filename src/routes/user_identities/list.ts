@@ -24,7 +24,7 @@ export default defineRoute({
   }),
   unsupported: ['credential_manager_acs_system_id'],
   response: z.object({ user_identities: z.array(userIdentitySchema), pagination: paginationSchema }),
-  async handler({ params, auth, context }) {
+  async handler({ params, auth, context, nextPageUrl }) {
     const filter = {
       ...(await readListFilter(context, auth.workspaceId, params)),
       ...(params.user_identity_ids === undefined ? {} : { userIdentityIds: params.user_identity_ids }),
@@ -32,7 +32,7 @@ export default defineRoute({
     const page = await context.store.listUserIdentities(scopeOf(auth), filter, pageRequest(params))
     return {
       user_identities: page.items.map(toUserIdentityResource),
-      pagination: paginationOf(page, (u) => ({ createdAt: u.createdAt, id: u.userIdentityId })),
+      pagination: paginationOf(page, (u) => ({ createdAt: u.createdAt, id: u.userIdentityId }), nextPageUrl),
     }
   },
 })
