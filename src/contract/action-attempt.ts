@@ -1,6 +1,12 @@
 import { z } from 'zod'
 
-type ActionType = 'LOCK_DOOR' | 'UNLOCK_DOOR' | 'CREATE_ACCESS_CODE' | 'UPDATE_ACCESS_CODE' | 'DELETE_ACCESS_CODE'
+type ActionType =
+  | 'LOCK_DOOR'
+  | 'UNLOCK_DOOR'
+  | 'CREATE_ACCESS_CODE'
+  | 'UPDATE_ACCESS_CODE'
+  | 'DELETE_ACCESS_CODE'
+  | 'RESET_SANDBOX_WORKSPACE'
 
 const attemptOf = <T extends ActionType>(actionType: T) =>
   z.object({
@@ -21,4 +27,5 @@ export const actionAttemptSchema = z.discriminatedUnion('action_type', [
   attemptOf('CREATE_ACCESS_CODE'),
   attemptOf('UPDATE_ACCESS_CODE'),
   attemptOf('DELETE_ACCESS_CODE'),
+  attemptOf('RESET_SANDBOX_WORKSPACE'),
 ])

@@ -43,6 +43,8 @@ import updateWebhook from './webhooks/update.ts'
 import createWorkspace from './workspaces/create.ts'
 import getWorkspace from './workspaces/get.ts'
 import listWorkspaces from './workspaces/list.ts'
+import resetSandbox from './workspaces/reset_sandbox.ts'
+import updateWorkspace from './workspaces/update.ts'
 
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
@@ -90,4 +92,6 @@ export const ROUTES = [
   deleteIdentity,
   getEvent,
   listEvents,
+  updateWorkspace,
+  resetSandbox,
 ] as unknown as AnyRoute[]

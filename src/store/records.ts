@@ -23,7 +23,18 @@ export interface Workspace {
   name: string
   isSandbox: boolean
   createdAt: string
+  /** Null when none was given: the company name is then the workspace's name. */
+  companyName: string | null
+  connectPartnerName: string | null
+  isSuspended: boolean
 }
+
+/** A workspace to create: its settings, when not given, are none (and it is not suspended). */
+export type NewWorkspace = Pick<Workspace, 'workspaceId' | 'name' | 'isSandbox' | 'createdAt'> &
+  Partial<Pick<Workspace, 'companyName' | 'connectPartnerName'>>
+
+/** What `workspaces/update` changes; an absent field stays as it is. */
+export type WorkspaceChanges = Partial<Pick<Workspace, 'name' | 'companyName' | 'connectPartnerName' | 'isSuspended'>>
 
 /** A stored credential as auth needs it: who it belongs to and the hash to compare against. */
 export interface StoredCredential {
@@ -293,7 +304,14 @@ export type WebviewLoginResult =
   | { kind: 'customer_conflict'; webview: ConnectWebviewRecord }
   | { kind: 'not_found' }
 
-export type ActionType = 'LOCK_DOOR' | 'UNLOCK_DOOR' | 'CREATE_ACCESS_CODE' | 'UPDATE_ACCESS_CODE' | 'DELETE_ACCESS_CODE'
+export type ActionType =
+  | 'LOCK_DOOR'
+  | 'UNLOCK_DOOR'
+  | 'CREATE_ACCESS_CODE'
+  | 'UPDATE_ACCESS_CODE'
+  | 'DELETE_ACCESS_CODE'
+  // workspaces/reset_sandbox: an attempt on the workspace, on no device.
+  | 'RESET_SANDBOX_WORKSPACE'
 
 /** One request to a device and how it ended. */
 export interface ActionAttemptRecord {

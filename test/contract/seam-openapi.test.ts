@@ -139,6 +139,24 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
     }
     for (const event of events) await call('/events/get', { event_id: event.event_id })
 
+    // Workspace settings and the sandbox reset (last: it clears the workspace).
+    await call('/events/get', { event_type: 'lock.locked' }, cst)
+    await call('/user_identities/list', {}, cst)
+    // Seam's document gives workspaces/update's 200 no body schema: its answer is the bare `{ ok: true }`.
+    assert.equal(seamResponseValidator('/workspaces/update', 'PATCH'), undefined)
+    const update = { name: 'Acme', connect_partner_name: 'Acme Corp.', is_suspended: false }
+    assert.deepEqual((await w.request({ method: 'PATCH', url: '/workspaces/update', payload: update, headers: w.as.apiKey })).body, {
+      ok: true,
+    })
+    called.add('/workspaces/update')
+    await call(
+      '/workspaces/create',
+      { name: 'Hooli', company_name: 'Hooli XYZ', connect_partner_name: 'Hooli Partner' },
+      { authorization: w.as.pat.authorization as string },
+    )
+    const reset = (await call('/workspaces/reset_sandbox')).action_attempt
+    await call('/action_attempts/get', { action_attempt_id: reset.action_attempt_id })
+
     const missed = ROUTES.map((r) => r.path).filter((path) => !called.has(path))
     assert.deepEqual(missed, [], 'every route is called and validated')
     assert.ok(checked.length > ROUTES.length)

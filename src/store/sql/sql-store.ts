@@ -16,6 +16,8 @@ import { operationVerbs } from './operations.ts'
 import { resourceVerbs } from './resources.ts'
 import { userIdentityVerbs } from './user-identities.ts'
 import { webhookVerbs } from './webhooks.ts'
+import { sandboxResetVerbs } from './sandbox-reset.ts'
+import { workspaceSettingVerbs } from './workspace-settings.ts'
 import type { Store } from '../store.ts'
 
 /**
@@ -44,5 +46,7 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
     ...webhookVerbs(engine, flavor),
     ...bulkVerbs(db),
     ...operationVerbs(db),
+    ...workspaceSettingVerbs(db),
+    ...sandboxResetVerbs(db),
   }
 }
