@@ -1,12 +1,7 @@
 import { z } from 'zod'
 
 type ActionType =
-  | 'LOCK_DOOR'
-  | 'UNLOCK_DOOR'
-  | 'CREATE_ACCESS_CODE'
-  | 'UPDATE_ACCESS_CODE'
-  | 'DELETE_ACCESS_CODE'
-  | 'RESET_SANDBOX_WORKSPACE'
+  'LOCK_DOOR' | 'UNLOCK_DOOR' | 'CREATE_ACCESS_CODE' | 'UPDATE_ACCESS_CODE' | 'DELETE_ACCESS_CODE' | 'RESET_SANDBOX_WORKSPACE'
 
 const attemptOf = <T extends ActionType>(actionType: T) =>
   z.object({
