@@ -16,7 +16,8 @@ describe('docs/api.md is generated from the routes served', () => {
     for (const route of ROUTES) {
       const heading = page.indexOf(`### \`${route.path}\`\n`)
       assert.ok(heading > page.indexOf(`## ${familyOf(route)}\n`), route.path)
-      const section = page.slice(heading, page.indexOf('\n### ', heading + 1) >>> 0 || undefined)
+      const next = page.indexOf('\n### ', heading + 1)
+      const section = page.slice(heading, next === -1 ? undefined : next)
       assert.ok(section.includes(`- Methods: ${route.methods.join(', ')}\n`), route.path)
       assert.ok(route.description.trim().length > 20, `${route.path} describes what it does`)
     }
