@@ -11,7 +11,7 @@ describe('docs/api.md is generated from the routes served', () => {
     assert.equal(readFileSync(API_DOC_PATH, 'utf8'), renderApiDoc(), 'docs/api.md is stale: run `npm run docs:api`')
   })
 
-  test('every route has its section under its family, with its methods and credentials', () => {
+  test('every route has its section under its family, with its methods', () => {
     const page = renderApiDoc()
     for (const route of ROUTES) {
       const heading = page.indexOf(`### \`${route.path}\`\n`)
