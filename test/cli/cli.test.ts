@@ -136,6 +136,7 @@ describe('admin CLI', () => {
       '0006_customers',
       '0007_webhooks',
       '0008_webhook_fan_out',
+      '0011_workspace_settings',
     ])
     assert.deepEqual(json(runCli(db, ['migrate', '--json']).stdout).applied, [])
   })
