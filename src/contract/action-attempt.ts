@@ -9,6 +9,7 @@ type ActionType =
   | 'SIMULATE_KEYPAD_CODE_ENTRY'
   | 'SIMULATE_MANUAL_LOCK_VIA_KEYPAD'
   | 'CONFIGURE_AUTO_LOCK'
+  | 'RESET_SANDBOX_WORKSPACE'
 
 const attemptOf = <T extends ActionType>(actionType: T) =>
   z.object({
@@ -32,4 +33,5 @@ export const actionAttemptSchema = z.discriminatedUnion('action_type', [
   attemptOf('SIMULATE_KEYPAD_CODE_ENTRY'),
   attemptOf('SIMULATE_MANUAL_LOCK_VIA_KEYPAD'),
   attemptOf('CONFIGURE_AUTO_LOCK'),
+  attemptOf('RESET_SANDBOX_WORKSPACE'),
 ])

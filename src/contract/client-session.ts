@@ -23,6 +23,6 @@ export type ClientSessionResource = z.infer<typeof clientSessionSchema>
 export const paginationSchema = z.object({
   has_next_page: z.boolean(),
   next_page_cursor: z.string().nullable(),
-  /** Always null here (the next page is asked for with `page_cursor`, which every client sends); a URL in Seam's document. */
+  /** This request as a GET URL with the next `page_cursor`; null on the last page. */
   next_page_url: z.url().nullable(),
 })

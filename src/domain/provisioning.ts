@@ -87,10 +87,20 @@ export const createWorkspaceForUser = async (
   store: Store,
   clock: Clock,
   userId: string,
-  options: { name: string; isSandbox: boolean },
+  options: { name: string; isSandbox: boolean; companyName?: string | undefined; connectPartnerName?: string | null | undefined },
 ): Promise<Workspace> => {
   const createdAt = clock.now().toISOString()
-  const workspace: Workspace = { workspaceId: randomUUID(), name: options.name, isSandbox: options.isSandbox, createdAt }
+  const connectPartnerName = options.connectPartnerName ?? null
+  const workspace: Workspace = {
+    workspaceId: randomUUID(),
+    name: options.name,
+    isSandbox: options.isSandbox,
+    createdAt,
+    // The deprecated connect_partner_name named the company before company_name did (as Seam reads it).
+    companyName: options.companyName ?? connectPartnerName,
+    connectPartnerName,
+    isSuspended: false,
+  }
   await store.createWorkspace(workspace)
   await store.addWorkspaceMember(workspace.workspaceId, userId, createdAt)
   await createPublishableKey(store, clock, workspace.workspaceId)

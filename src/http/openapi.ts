@@ -39,7 +39,7 @@ const RESOURCES: [z.ZodType, string, string | null][] = [
 const ROUTE_PATHS = new Map(RESOURCES.map(([, id, routePath]) => [id, routePath]))
 
 /** Each credential kind as the security scheme Seam's document names for it. */
-const SECURITY_SCHEMES: Record<AuthKind, string> = {
+export const SECURITY_SCHEMES: Record<AuthKind, string> = {
   api_key: 'api_key',
   personal_access_token: 'pat_with_workspace',
   personal_access_token_without_workspace: 'pat_without_workspace',

@@ -7,6 +7,7 @@ import { NOT_AT_HAND } from '../store/store.ts'
 import { ApiError } from '../contract/api-error.ts'
 import type { AppContext } from '../domain/context.ts'
 import type { RequestFacts } from './exchange.ts'
+import { nextPageUrl } from './page-url.ts'
 import { assertStorableText, coerceQuery } from './raw-params.ts'
 import type { AnyRoute, HttpMethod } from './route.ts'
 
@@ -62,6 +63,12 @@ const rawParams = (route: AnyRoute, call: RouteCall): unknown => {
   return raw
 }
 
+/** The handler's `nextPageUrl`: worked out only when a list has a next page. */
+const pageUrlOf =
+  (route: AnyRoute, call: RouteCall, params: Record<string, unknown>) =>
+  (cursor: string): string =>
+    nextPageUrl(call.origin(), route.path, params, cursor)
+
 const serialize = (body: Record<string, unknown> | string): string =>
   typeof body === 'string' ? body : JSON.stringify({ ...body, ok: true })
 
@@ -76,7 +83,9 @@ export const answerRoute = async (route: AnyRoute, call: RouteCall, context: App
   call.facts.workspace_id = auth.workspaceId
   call.facts.credential = auth.kind
   const params = parseParams(route, raw)
-  return serialize(await route.handler({ params, auth, method: call.method, context, origin: call.origin }))
+  return serialize(
+    await route.handler({ params, auth, method: call.method, context, origin: call.origin, nextPageUrl: pageUrlOf(route, call, params) }),
+  )
 }
 
 /**
@@ -114,5 +123,5 @@ export const answerRouteNow = (route: AnyRoute, call: RouteCall, context: AppCon
   call.facts.workspace_id = auth.workspaceId
   call.facts.credential = auth.kind
   const params = parseParams(route, raw)
-  return route.answerNow({ params, auth, method: call.method, context, origin: call.origin })
+  return route.answerNow({ params, auth, method: call.method, context, origin: call.origin, nextPageUrl: pageUrlOf(route, call, params) })
 }

@@ -18,6 +18,11 @@ export interface HandlerInput<P, A extends AuthKind> {
    * handed out; worked out only by the handlers that call it.
    */
   origin: () => string
+  /**
+   * `pagination.next_page_url` of a list: this request as a GET URL on `origin()` with the given
+   * `page_cursor` (http/page-url.ts).
+   */
+  nextPageUrl: (cursor: string) => string
 }
 
 /**

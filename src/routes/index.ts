@@ -43,6 +43,8 @@ import updateWebhook from './webhooks/update.ts'
 import createWorkspace from './workspaces/create.ts'
 import getWorkspace from './workspaces/get.ts'
 import listWorkspaces from './workspaces/list.ts'
+import resetSandbox from './workspaces/reset_sandbox.ts'
+import updateWorkspace from './workspaces/update.ts'
 
 // Device simulation and unmanaged devices (contract §10).
 import deleteDevice from './devices/delete.ts'
@@ -148,4 +150,6 @@ export const ROUTES = [
   updateMultipleAccessCodes,
   pullBackupAccessCode,
   reportDeviceConstraints,
+  updateWorkspace,
+  resetSandbox,
 ] as unknown as AnyRoute[]

@@ -66,12 +66,16 @@ export const pageRequest = (params: { limit: number; page_cursor?: string | unde
   after: params.page_cursor === undefined ? undefined : decodeCursor(params.page_cursor),
 })
 
-/** Seam's `pagination` object for a page, its cursor pointing after the page's last row. */
-export const paginationOf = <T>(page: Page<T>, positionOf: (item: T) => PageAfter) => {
+/**
+ * Seam's `pagination` object for a page, its cursor pointing after the page's last row and its URL
+ * the same request with that cursor (the handler's `nextPageUrl`); both null on the last page.
+ */
+export const paginationOf = <T>(page: Page<T>, positionOf: (item: T) => PageAfter, nextPageUrl: (cursor: string) => string) => {
   const last = page.items.at(-1)
+  const cursor = page.hasNextPage && last !== undefined ? encodeCursor(positionOf(last)) : null
   return {
     has_next_page: page.hasNextPage,
-    next_page_cursor: page.hasNextPage && last !== undefined ? encodeCursor(positionOf(last)) : null,
-    next_page_url: null,
+    next_page_cursor: cursor,
+    next_page_url: cursor === null ? null : nextPageUrl(cursor),
   }
 }

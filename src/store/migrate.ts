@@ -11,6 +11,7 @@ import * as webhooks from './migrations/0007_webhooks.ts'
 import * as webhookFanOut from './migrations/0008_webhook_fan_out.ts'
 import * as deviceSimulation from './migrations/0009_device_simulation.ts'
 import * as unmanagedAccessCodes from './migrations/0010_unmanaged_access_codes.ts'
+import * as workspaceSettings from './migrations/0011_workspace_settings.ts'
 
 /** Ordered by name; each entry is immutable once released. */
 const MIGRATIONS = {
@@ -24,6 +25,7 @@ const MIGRATIONS = {
   '0008_webhook_fan_out': webhookFanOut,
   '0009_device_simulation': deviceSimulation,
   '0010_unmanaged_access_codes': unmanagedAccessCodes,
+  '0011_workspace_settings': workspaceSettings,
 }
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({

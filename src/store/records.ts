@@ -30,7 +30,18 @@ export interface Workspace {
   name: string
   isSandbox: boolean
   createdAt: string
+  /** Null when none was given: the company name is then the workspace's name. */
+  companyName: string | null
+  connectPartnerName: string | null
+  isSuspended: boolean
 }
+
+/** A workspace to create: its settings, when not given, are none (and it is not suspended). */
+export type NewWorkspace = Pick<Workspace, 'workspaceId' | 'name' | 'isSandbox' | 'createdAt'> &
+  Partial<Pick<Workspace, 'companyName' | 'connectPartnerName'>>
+
+/** What `workspaces/update` changes; an absent field stays as it is. */
+export type WorkspaceChanges = Partial<Pick<Workspace, 'name' | 'companyName' | 'connectPartnerName' | 'isSuspended'>>
 
 /** A stored credential as auth needs it: who it belongs to and the hash to compare against. */
 export interface StoredCredential {
@@ -315,6 +326,8 @@ export type ActionType =
   | 'SIMULATE_KEYPAD_CODE_ENTRY'
   | 'SIMULATE_MANUAL_LOCK_VIA_KEYPAD'
   | 'CONFIGURE_AUTO_LOCK'
+  // workspaces/reset_sandbox: an attempt on the workspace, on no device.
+  | 'RESET_SANDBOX_WORKSPACE'
 
 /** One request to a device and how it ended. */
 export interface ActionAttemptRecord {

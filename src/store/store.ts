@@ -53,6 +53,8 @@ import type {
   StoredTokenCiphertext,
   AccountChanger,
   DeviceChanger,
+  NewWorkspace,
+  WorkspaceChanges,
 } from './records.ts'
 
 /**
@@ -78,7 +80,7 @@ export interface Store {
   ping(): Promise<void>
   close(): Promise<void>
 
-  createWorkspace(workspace: Workspace): Promise<void>
+  createWorkspace(workspace: NewWorkspace): Promise<void>
   getWorkspace(workspaceId: string): Promise<Workspace | undefined>
   listWorkspaces(): Promise<Workspace[]>
   /** The workspaces a user is a member of, oldest first. */
@@ -260,4 +262,13 @@ export interface Store {
   hitRateLimit(bucket: string, windowStart: number): Promise<number>
   /** Forgets the counts of windows before this one. */
   pruneRateLimits(beforeWindowStart: number): Promise<void>
+
+  // Workspace settings and the sandbox reset (sql/workspace-settings.ts, sql/sandbox-reset.ts).
+  /** Writes the given settings; false when the workspace does not exist. */
+  updateWorkspace(workspaceId: string, changes: WorkspaceChanges): Promise<boolean>
+  /**
+   * Removes every row of the workspace's sandbox data (sql/sandbox-reset.ts's list) and records
+   * the attempt that answers the reset, in one transaction; false when the workspace does not exist.
+   */
+  resetSandboxWorkspace(workspaceId: string, attempt: ActionAttemptRecord): Promise<boolean>
 }

@@ -14,6 +14,11 @@ export interface WorkspacesTable {
   name: string
   is_sandbox: number
   created_at: Timestamp
+  /** Seam's `company_name`; null reads as the workspace's name (migrations/0011). */
+  company_name: ColumnType<string | null, string | null | undefined, string | null>
+  /** Seam's deprecated `connect_partner_name`. */
+  connect_partner_name: ColumnType<string | null, string | null | undefined, string | null>
+  is_suspended: ColumnType<number, number | undefined, number>
 }
 
 export interface ApiKeysTable {

@@ -138,6 +138,7 @@ describe('admin CLI', () => {
       '0008_webhook_fan_out',
       '0009_device_simulation',
       '0010_unmanaged_access_codes',
+      '0011_workspace_settings',
     ])
     assert.deepEqual(json(runCli(db, ['migrate', '--json']).stdout).applied, [])
   })

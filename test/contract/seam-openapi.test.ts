@@ -98,7 +98,7 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
     const unlock = (await call('/locks/unlock_door', { device_id: lockId }, cst)).action_attempt
     await call('/locks/lock_door', { device_id: lockId }, cst)
     await call('/action_attempts/get', { action_attempt_id: unlock.action_attempt_id }, cst)
-    await call('/action_attempts/list', { device_id: lockId }, cst)
+    await call('/action_attempts/list', { device_id: lockId })
 
     const ongoing = (await call('/access_codes/create', { device_id: lockId, name: 'Cleaner', code: '4821' }, cst)).access_code
     const now = w.clock.now().getTime()
@@ -198,6 +198,26 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
       )
     }
     for (const event of events) await call('/events/get', { event_id: event.event_id })
+
+    // Workspace settings and the sandbox reset (last: it clears the workspace).
+    const inScope = (await call('/events/list', {}, cst)).events as { event_id: string }[]
+    assert.ok(inScope.length > 0)
+    await call('/events/get', { event_id: inScope[0]?.event_id as string }, cst)
+    await call('/user_identities/list', {}, cst)
+    // Seam's document gives workspaces/update's 200 no body schema: its answer is the bare `{ ok: true }`.
+    assert.equal(seamResponseValidator('/workspaces/update', 'PATCH'), undefined)
+    const update = { name: 'Acme', connect_partner_name: 'Acme Corp.', is_suspended: false }
+    assert.deepEqual((await w.request({ method: 'PATCH', url: '/workspaces/update', payload: update, headers: w.as.apiKey })).body, {
+      ok: true,
+    })
+    called.add('/workspaces/update')
+    await call(
+      '/workspaces/create',
+      { name: 'Hooli', company_name: 'Hooli XYZ', connect_partner_name: 'Hooli Partner' },
+      { authorization: w.as.pat.authorization as string },
+    )
+    const reset = (await call('/workspaces/reset_sandbox')).action_attempt
+    await call('/action_attempts/get', { action_attempt_id: reset.action_attempt_id })
 
     const missed = ROUTES.map((r) => r.path).filter((path) => !called.has(path))
     assert.deepEqual(missed, [], 'every route is called and validated')

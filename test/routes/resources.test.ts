@@ -29,7 +29,7 @@ describe('connected_accounts/delete', () => {
     assert.equal(grant.device_count, 2)
     const viaWebview = (await w.api('/client_sessions/get', {}, w.as.cst(byWebview.token))).body.client_session
     assert.equal(viaWebview.device_count, 0)
-    assert.deepEqual((await w.api('/connected_accounts/list', {}, w.as.cst(byWebview.token))).body.connected_accounts, [])
+    assert.equal((await w.api('/connected_accounts/get', { connected_account_id: jane.accountId }, w.as.cst(byWebview.token))).status, 404)
     assert.deepEqual((await w.api('/devices/list', {}, w.as.cst(byWebview.token))).body.devices, [])
     assert.equal((await w.api('/devices/list')).body.devices.length, 2)
     assert.equal((await w.api('/connected_accounts/get', { connected_account_id: jane.accountId })).status, 404)
@@ -133,8 +133,11 @@ describe('user_identities', () => {
     )
 
     const session = await w.session({ user_identity_id: created.user_identity_id })
-    const mine = await w.api('/user_identities/get', { user_identity_id: created.user_identity_id }, w.as.cst(session.token))
-    assert.equal(mine.status, 200)
+    const mine = await w.api('/user_identities/list', {}, w.as.cst(session.token))
+    assert.deepEqual(
+      mine.body.user_identities.map((u: { user_identity_id: string }) => u.user_identity_id),
+      [created.user_identity_id],
+    )
     const filtered = await w.api('/client_sessions/list', { user_identity_id: created.user_identity_id })
     assert.deepEqual(
       filtered.body.client_sessions.map((s: { client_session_id: string }) => s.client_session_id),

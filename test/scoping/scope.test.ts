@@ -97,13 +97,11 @@ describe('what a client session token may see (contract §5)', () => {
     assert.equal(res.body.workspace.is_sandbox, true)
   })
 
-  test('connected_accounts: list and get reach only the scope', async () => {
+  test('connected_accounts/get reaches only the scope', async () => {
     for (const [mine, theirs] of [
       [one, two],
       [two, one],
     ] as const) {
-      const list = await w.api('/connected_accounts/list', {}, as(mine.token))
-      assert.deepEqual(ids(list.body.connected_accounts, 'connected_account_id'), [mine.account])
       assert.equal((await w.api('/connected_accounts/get', { connected_account_id: mine.account }, as(mine.token))).status, 200)
       for (const other of [theirs.account, foreign.account]) {
         const res = await w.api('/connected_accounts/get', { connected_account_id: other }, as(mine.token))
@@ -146,13 +144,41 @@ describe('what a client session token may see (contract §5)', () => {
     }
   })
 
-  test('user_identities/get: only the session’s own identity', async () => {
-    assert.equal((await w.api('/user_identities/get', { user_identity_id: one.identity }, as(one.token))).status, 200)
-    for (const other of [two.identity, foreign.identity]) {
-      const res = await w.api('/user_identities/get', { user_identity_id: other }, as(one.token))
-      assert.equal(res.status, 404)
-      assert.equal(res.body.error.type, 'user_identity_not_found')
+  test('user_identities/list: only the session’s own identity, whatever the filter', async () => {
+    for (const mine of [one, two]) {
+      const listed = await w.api('/user_identities/list', {}, as(mine.token))
+      assert.equal(listed.status, 200)
+      assert.deepEqual(ids(listed.body.user_identities, 'user_identity_id'), [mine.identity])
     }
+    const asked = { user_identity_ids: [one.identity, two.identity, foreign.identity] }
+    assert.deepEqual(ids((await w.api('/user_identities/list', asked, as(two.token))).body.user_identities, 'user_identity_id'), [
+      two.identity,
+    ])
+    const withoutIdentity = await w.session({ user_identifier_key: 'no-identity', connect_webview_ids: [one.webview] })
+    assert.deepEqual((await w.api('/user_identities/list', {}, as(withoutIdentity.token))).body.user_identities, [])
+    assert.equal((await w.api('/client_sessions/delete', { client_session_id: withoutIdentity.client_session_id })).status, 200)
+  })
+
+  test('events/get: only an event events/list shows the session', async () => {
+    const mine = (await w.api('/events/list', {}, as(one.token))).body.events as { event_id: string }[]
+    const all = (await w.api('/events/list')).body.events as { event_id: string }[]
+    const visible = new Set(mine.map((e) => e.event_id))
+    const hidden = all.filter((e) => !visible.has(e.event_id))
+    assert.ok(mine.length > 0 && hidden.length > 0, 'the fixture has events on both sides')
+    for (const event of mine) {
+      const res = await w.api('/events/get', { event_id: event.event_id }, as(one.token))
+      assert.equal(res.status, 200)
+      assert.equal(res.body.event.event_id, event.event_id)
+    }
+    const foreignEvent = (await w.api('/events/list', {}, bearer(w.other.api_key))).body.events[0].event_id as string
+    for (const event_id of [...hidden.map((e) => e.event_id), foreignEvent]) {
+      const res = await w.api('/events/get', { event_id }, as(one.token))
+      assert.equal(res.status, 404)
+      assert.equal(res.body.error.type, 'event_not_found')
+    }
+    // The newest in-scope event of a type, never an out-of-scope one of that type.
+    const newest = await w.api('/events/get', { event_type: 'device.connected' }, as(two.token))
+    assert.ok(two.devices.includes(newest.body.event.device_id), JSON.stringify(newest.body))
   })
 
   test('events/list: only events about its session, scope and webviews', async () => {
@@ -179,9 +205,11 @@ describe('what a client session token may see (contract §5)', () => {
       ['/client_sessions/list', {}],
       ['/connected_accounts/delete', { connected_account_id: one.account }],
       ['/connect_webviews/delete', { connect_webview_id: one.webview }],
-      ['/user_identities/list', {}],
       ['/user_identities/create', { user_identity_key: 'x' }],
-      ['/events/get', { event_id: one.id }],
+      // Seam's security lists leave these out for client session tokens.
+      ['/connected_accounts/list', {}],
+      ['/action_attempts/list', {}],
+      ['/user_identities/get', { user_identity_id: one.identity }],
     ] as const
     for (const [path, body] of refused) {
       const res = await w.api(path, body, as(one.token))

@@ -14,7 +14,7 @@ const v2 = (await import('seamapi-http-v2/connect')) as unknown as Sdk
  */
 const scopedSuite = (line: string, sdk: Sdk) =>
   describe(`official SDK @seamapi/http ${line} with a client session token`, () => {
-    const { SeamHttp, SeamHttpApiError } = sdk
+    const { SeamHttp, SeamHttpApiError, SeamHttpUnauthorizedError } = sdk
     let w: World
     let endpoint: string
 
@@ -48,11 +48,10 @@ const scopedSuite = (line: string, sdk: Sdk) =>
       const devices = await frontEnd.devices.list()
       assert.equal(devices.length, 3)
       assert.ok(devices.every((d: { connected_account_id: string }) => d.connected_account_id === authorized.connected_account_id))
-      const accounts = await frontEnd.connectedAccounts.list()
-      assert.deepEqual(
-        accounts.map((a: { connected_account_id: string }) => a.connected_account_id),
-        [authorized.connected_account_id],
-      )
+      const account = await frontEnd.connectedAccounts.get({ connected_account_id: authorized.connected_account_id as string })
+      assert.equal(account.connected_account_id, authorized.connected_account_id)
+      // Listing accounts is not a client session token's route (Seam's security list).
+      await assert.rejects(frontEnd.connectedAccounts.list(), SeamHttpUnauthorizedError)
       assert.deepEqual(
         (await frontEnd.connectWebviews.list()).map((v: { connect_webview_id: string }) => v.connect_webview_id),
         [webview.connect_webview_id],

@@ -26,7 +26,7 @@ export default defineRoute({
   }),
   unsupported: ['access_grant_id', 'access_grant_key', 'access_method_id'],
   response: z.object({ access_codes: z.array(accessCodeSchema), pagination: paginationSchema }),
-  async handler({ params, auth, context }) {
+  async handler({ params, auth, context, nextPageUrl }) {
     if (params.device_id === undefined && params.access_code_ids === undefined) {
       throw invalidField('device_id', 'device_id or access_code_ids is required')
     }
@@ -39,7 +39,7 @@ export default defineRoute({
     const now = context.clock.now()
     return {
       access_codes: page.items.map((c) => toAccessCodeResource(c, now)),
-      pagination: paginationOf(page, (c) => ({ createdAt: c.createdAt, id: c.accessCodeId })),
+      pagination: paginationOf(page, (c) => ({ createdAt: c.createdAt, id: c.accessCodeId }), nextPageUrl),
     }
   },
 })

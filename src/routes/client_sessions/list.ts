@@ -19,7 +19,7 @@ export default defineRoute({
     ...pageParams,
   }),
   response: z.object({ client_sessions: z.array(clientSessionSchema), pagination: paginationSchema }),
-  async handler({ params, auth, context }) {
+  async handler({ params, auth, context, nextPageUrl }) {
     const { limit, after } = pageRequest(params)
     const page = await context.store.listClientSessions(
       auth.workspaceId,
@@ -36,7 +36,7 @@ export default defineRoute({
     // The body JSON.stringify would give for { client_sessions, pagination, ok }, from each
     // session's JSON as stringified once per stored version (domain/resources/client-session-json.ts).
     const sessions = page.items.map((record) => context.caches.clientSessionJson.resource(record)).join(',')
-    const pagination = JSON.stringify(paginationOf(page, (r) => ({ createdAt: r.createdAt, id: r.clientSessionId })))
+    const pagination = JSON.stringify(paginationOf(page, (r) => ({ createdAt: r.createdAt, id: r.clientSessionId }), nextPageUrl))
     return `{"client_sessions":[${sessions}],"pagination":${pagination},"ok":true}`
   },
 })

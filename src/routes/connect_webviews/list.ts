@@ -22,12 +22,12 @@ export default defineRoute({
   }),
   unsupported: ['custom_metadata_has'],
   response: z.object({ connect_webviews: z.array(connectWebviewSchema), pagination: paginationSchema }),
-  async handler({ params, auth, context, origin }) {
+  async handler({ params, auth, context, origin, nextPageUrl }) {
     const filter = await readListFilter(context, auth.workspaceId, params)
     const page = await context.store.listConnectWebviews(scopeOf(auth), filter, pageRequest(params))
     return {
       connect_webviews: page.items.map((w) => toConnectWebviewResource(w, origin())),
-      pagination: paginationOf(page, (w) => ({ createdAt: w.createdAt, id: w.connectWebviewId })),
+      pagination: paginationOf(page, (w) => ({ createdAt: w.createdAt, id: w.connectWebviewId }), nextPageUrl),
     }
   },
 })

@@ -17,12 +17,12 @@ export default defineRoute({
   params: z.object({ ...deviceListParams, ...pageParams }),
   unsupported: UNSUPPORTED_DEVICE_LIST_PARAMS,
   response: z.object({ devices: z.array(deviceSchema), pagination: paginationSchema }),
-  async handler({ params, auth, context }) {
+  async handler({ params, auth, context, nextPageUrl }) {
     const filter = await readDeviceFilter(context, auth.workspaceId, params)
     const page = await context.store.listDevices(scopeOf(auth), filter, pageRequest(params))
     return {
       devices: page.items.map(toDeviceResource),
-      pagination: paginationOf(page, (d) => ({ createdAt: d.createdAt, id: d.deviceId })),
+      pagination: paginationOf(page, (d) => ({ createdAt: d.createdAt, id: d.deviceId }), nextPageUrl),
     }
   },
 })

@@ -8,14 +8,14 @@ import { SEAM_EVENT_TYPES } from '../../contract/seam-event-types.ts'
 import type { EventFilter } from '../../store/records.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
-import { found, WORKSPACE_KEYS } from '../found.ts'
+import { found, SCOPED_READERS } from '../found.ts'
 
 export default defineRoute({
   path: '/events/get',
   methods: ['GET', 'POST'],
-  // contract §5 lets a client session token list its events, not fetch arbitrary ones by id.
-  auth: WORKSPACE_KEYS,
-  description: 'Returns one event of the workspace: by `event_id`, or the newest one matching `event_type` and/or `device_id`.',
+  auth: SCOPED_READERS,
+  description:
+    'Returns one event: by `event_id`, or the newest one matching `event_type` and/or `device_id`. A client session token reaches only the events in its scope (as events/list shows them).',
   params: z.object({ event_id: id().optional(), event_type: z.enum(SEAM_EVENT_TYPES).optional(), device_id: id().optional() }),
   response: z.object({ event: eventSchema }),
   async handler({ params, auth, context }) {

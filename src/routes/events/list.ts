@@ -59,7 +59,7 @@ export default defineRoute({
   }),
   unsupported: UNSUPPORTED_EVENT_FILTERS,
   response: z.object({ events: z.array(eventSchema), pagination: paginationSchema }),
-  async handler({ params, auth, context }) {
+  async handler({ params, auth, context, nextPageUrl }) {
     const types = [...(params.event_type === undefined ? [] : [params.event_type]), ...(params.event_types ?? [])]
     const devices = oneAndMany(params.device_id, params.device_ids)
     const codes = oneAndMany(params.access_code_id, params.access_code_ids)
@@ -78,7 +78,7 @@ export default defineRoute({
     const page = await context.store.listEvents(scopeOf(auth), filter, pageRequest(params))
     return {
       events: page.items.map(toEventResource),
-      pagination: paginationOf(page, (e) => ({ createdAt: e.createdAt, id: e.eventId })),
+      pagination: paginationOf(page, (e) => ({ createdAt: e.createdAt, id: e.eventId }), nextPageUrl),
     }
   },
 })

@@ -19,10 +19,10 @@ export default defineRoute({
   unsupported: UNSUPPORTED_DEVICE_LIST_PARAMS,
   responseKey: 'devices',
   response: z.object({ locks: z.array(deviceSchema), devices: z.array(deviceSchema), pagination: paginationSchema }),
-  async handler({ params, auth, context }) {
+  async handler({ params, auth, context, nextPageUrl }) {
     const filter = { ...(await readDeviceFilter(context, auth.workspaceId, params)), locksOnly: true }
     const page = await context.store.listDevices(scopeOf(auth), filter, pageRequest(params))
     const locks = page.items.map(toDeviceResource)
-    return { locks, devices: locks, pagination: paginationOf(page, (d) => ({ createdAt: d.createdAt, id: d.deviceId })) }
+    return { locks, devices: locks, pagination: paginationOf(page, (d) => ({ createdAt: d.createdAt, id: d.deviceId }), nextPageUrl) }
   },
 })

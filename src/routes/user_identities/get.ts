@@ -6,14 +6,14 @@ import { userIdentitySchema } from '../../contract/user-identity.ts'
 import { toUserIdentityResource } from '../../domain/resources/user-identity.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
-import { found, SCOPED_READERS } from '../found.ts'
+import { found, WORKSPACE_KEYS } from '../found.ts'
 
 export default defineRoute({
   path: '/user_identities/get',
   methods: ['GET', 'POST'],
-  auth: SCOPED_READERS,
-  description:
-    'Returns a user identity by `user_identity_id` or by `user_identity_key`. A client session token reaches only its session’s own identity.',
+  // Seam's security list leaves client session tokens out; a session lists its own identity (user_identities/list).
+  auth: WORKSPACE_KEYS,
+  description: 'Returns one of the workspace’s user identities by `user_identity_id` or by `user_identity_key`.',
   params: z.object({ user_identity_id: id().optional(), user_identity_key: z.string().min(1).max(255).optional() }),
   response: z.object({ user_identity: userIdentitySchema }),
   async handler({ params, auth, context }) {

@@ -5,7 +5,7 @@ import { userIdentitySchema } from '../../contract/user-identity.ts'
 import { toUserIdentityResource } from '../../domain/resources/user-identity.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
-import { WORKSPACE_KEYS } from '../found.ts'
+import { SCOPED_READERS } from '../found.ts'
 import { idList } from '../../contract/fields.ts'
 import { listFilterParams, readListFilter } from '../list-filters.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
@@ -13,8 +13,9 @@ import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
 export default defineRoute({
   path: '/user_identities/list',
   methods: ['GET', 'POST'],
-  auth: WORKSPACE_KEYS,
-  description: 'Lists the workspace’s user identities, newest first.',
+  auth: SCOPED_READERS,
+  description:
+    'Lists user identities, newest first: the workspace’s, or a client session token’s own identity (none when its session has none).',
   params: z.object({
     user_identity_ids: idList().optional(),
     created_before: listFilterParams.created_before,
@@ -23,7 +24,7 @@ export default defineRoute({
   }),
   unsupported: ['credential_manager_acs_system_id'],
   response: z.object({ user_identities: z.array(userIdentitySchema), pagination: paginationSchema }),
-  async handler({ params, auth, context }) {
+  async handler({ params, auth, context, nextPageUrl }) {
     const filter = {
       ...(await readListFilter(context, auth.workspaceId, params)),
       ...(params.user_identity_ids === undefined ? {} : { userIdentityIds: params.user_identity_ids }),
@@ -31,7 +32,7 @@ export default defineRoute({
     const page = await context.store.listUserIdentities(scopeOf(auth), filter, pageRequest(params))
     return {
       user_identities: page.items.map(toUserIdentityResource),
-      pagination: paginationOf(page, (u) => ({ createdAt: u.createdAt, id: u.userIdentityId })),
+      pagination: paginationOf(page, (u) => ({ createdAt: u.createdAt, id: u.userIdentityId }), nextPageUrl),
     }
   },
 })

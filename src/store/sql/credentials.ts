@@ -81,7 +81,14 @@ export const credentialVerbs = (engine: Engine): CredentialVerbs => {
     async createWorkspace(w) {
       await db
         .insertInto('workspaces')
-        .values({ workspace_id: w.workspaceId, name: w.name, is_sandbox: w.isSandbox ? 1 : 0, created_at: w.createdAt })
+        .values({
+          workspace_id: w.workspaceId,
+          name: w.name,
+          is_sandbox: w.isSandbox ? 1 : 0,
+          created_at: w.createdAt,
+          company_name: w.companyName ?? null,
+          connect_partner_name: w.connectPartnerName ?? null,
+        })
         .execute()
     },
     async getWorkspace(workspaceId) {

@@ -141,4 +141,7 @@ export const toWorkspace = (row: Selectable<WorkspacesTable>): Workspace => ({
   name: row.name,
   isSandbox: row.is_sandbox === 1,
   createdAt: toIso(row.created_at),
+  companyName: row.company_name,
+  connectPartnerName: row.connect_partner_name,
+  isSuspended: row.is_suspended === 1,
 })

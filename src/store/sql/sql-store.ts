@@ -17,6 +17,8 @@ import { resourceVerbs } from './resources.ts'
 import { userIdentityVerbs } from './user-identities.ts'
 import { webhookVerbs } from './webhooks.ts'
 import { deviceConditionVerbs } from './device-conditions.ts'
+import { sandboxResetVerbs } from './sandbox-reset.ts'
+import { workspaceSettingVerbs } from './workspace-settings.ts'
 import type { Store } from '../store.ts'
 import { accessCodeGroupVerbs } from './access-code-groups.ts'
 import { backupAccessCodeVerbs } from './backup-access-codes.ts'
@@ -54,5 +56,7 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
     ...unmanagedAccessCodeVerbs(engine),
     ...accessCodeGroupVerbs(engine),
     ...backupAccessCodeVerbs(engine),
+    ...workspaceSettingVerbs(db),
+    ...sandboxResetVerbs(db),
   }
 }

@@ -53,7 +53,7 @@ describe('locks', () => {
     assert.equal(locked.device_id, frontDoor)
     assert.equal(locked.method, 'remote')
     assert.equal(unlocked.action_attempt_id, unlock.body.action_attempt.action_attempt_id)
-    const listed = (await w.api('/action_attempts/list', { device_id: frontDoor }, cst)).body.action_attempts
+    const listed = (await w.api('/action_attempts/list', { device_id: frontDoor })).body.action_attempts
     assert.deepEqual(
       listed.map((a: { action_type: string }) => a.action_type),
       ['LOCK_DOOR', 'UNLOCK_DOOR'],
@@ -76,10 +76,8 @@ describe('locks', () => {
     const hidden = await w.api('/action_attempts/get', { action_attempt_id: attempt.action_attempt_id }, cst)
     assert.equal(hidden.status, 404)
     assert.equal(hidden.body.error.type, 'action_attempt_not_found')
-    assert.equal(
-      (await w.api('/action_attempts/list', { action_attempt_ids: [attempt.action_attempt_id] }, cst)).body.action_attempts.length,
-      0,
-    )
+    // Listing attempts is not a client session token's route (Seam's security list).
+    assert.equal((await w.api('/action_attempts/list', { action_attempt_ids: [attempt.action_attempt_id] }, cst)).status, 401)
     // Nothing of another workspace, ever.
     assert.equal((await w.api('/locks/get', { device_id: office }, { authorization: `Bearer ${w.other.api_key}` })).status, 404)
   })

@@ -22,13 +22,13 @@ export default defineRoute({
     ...pageParams,
   }),
   response: z.object({ access_codes: z.array(unmanagedAccessCodeSchema), pagination: paginationSchema }),
-  async handler({ params, auth, context }) {
+  async handler({ params, auth, context, nextPageUrl }) {
     const filter = { ...(await readListFilter(context, auth.workspaceId, params)), deviceId: params.device_id }
     const page = await context.store.listUnmanagedAccessCodes(scopeOf(auth), filter, pageRequest(params))
     const now = context.clock.now()
     return {
       access_codes: page.items.map((c) => toUnmanagedAccessCodeResource(c, now)),
-      pagination: paginationOf(page, (c) => ({ createdAt: c.createdAt, id: c.accessCodeId })),
+      pagination: paginationOf(page, (c) => ({ createdAt: c.createdAt, id: c.accessCodeId }), nextPageUrl),
     }
   },
 })

@@ -18,12 +18,12 @@ export default defineRoute({
   params: z.object({ ...deviceListParams, ...pageParams }),
   unsupported: UNSUPPORTED_DEVICE_LIST_PARAMS,
   response: z.object({ devices: z.array(unmanagedDeviceSchema), pagination: paginationSchema }),
-  async handler({ params, auth, context }) {
+  async handler({ params, auth, context, nextPageUrl }) {
     const filter = { ...(await readDeviceFilter(context, auth.workspaceId, params)), unmanaged: true }
     const page = await context.store.listDevices(scopeOf(auth), filter, pageRequest(params))
     return {
       devices: page.items.map(toUnmanagedDeviceResource),
-      pagination: paginationOf(page, (d) => ({ createdAt: d.createdAt, id: d.deviceId })),
+      pagination: paginationOf(page, (d) => ({ createdAt: d.createdAt, id: d.deviceId }), nextPageUrl),
     }
   },
 })
