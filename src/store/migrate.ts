@@ -9,6 +9,7 @@ import * as operations from './migrations/0005_operations.ts'
 import * as customers from './migrations/0006_customers.ts'
 import * as webhooks from './migrations/0007_webhooks.ts'
 import * as webhookFanOut from './migrations/0008_webhook_fan_out.ts'
+import * as providers from './migrations/0012_providers.ts'
 
 /** Ordered by name; each entry is immutable once released. */
 const MIGRATIONS = {
@@ -20,6 +21,7 @@ const MIGRATIONS = {
   '0006_customers': customers,
   '0007_webhooks': webhooks,
   '0008_webhook_fan_out': webhookFanOut,
+  '0012_providers': providers,
 }
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({
