@@ -14,7 +14,8 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
-const here = resolve(fileURLToPath(new URL('..', import.meta.url)))
+/** This checkout, whose bin/latchkey is timed unless another is named. */
+export const LATCHKEY_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
 
 /** A port free now, found by binding port 0 and letting it go. */
 const freePort = (): Promise<number> =>
@@ -122,7 +123,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, before: { type: 'string' } } })
   const checkouts = [
     ...(values.before === undefined ? [] : [{ name: 'before', cwd: resolve(values.before) }]),
-    { name: values.before === undefined ? 'Latchkey' : 'after', cwd: here },
+    { name: values.before === undefined ? 'Latchkey' : 'after', cwd: LATCHKEY_ROOT },
   ]
   const log = (line: string) => process.stderr.write(`${line}\n`)
   process.stdout.write(`${await runStartup(checkouts, Number(values.runs), log)}\n`)

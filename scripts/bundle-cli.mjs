@@ -52,7 +52,9 @@ await build({
   target: 'node20',
   external: NOT_BUNDLED,
   // A bundled CommonJS module's `require('node:…')` needs a real require; ESM has none of its own.
-  banner: { js: "import { createRequire as latchkeyCreateRequire } from 'node:module'; const require = latchkeyCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as latchkeyCreateRequire } from 'node:module'; const require = latchkeyCreateRequire(import.meta.url);",
+  },
   plugins: [ownUrls],
   sourcemap: 'linked',
   legalComments: 'linked',

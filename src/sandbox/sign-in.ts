@@ -55,7 +55,12 @@ export interface SignInForm {
  * is authorized. The pages hold no state between the steps: the code's form posts the credentials
  * again and both are checked together.
  */
-export const signInThroughWebview = async (store: Store, clock: Clock, connectWebviewId: string, form: SignInForm): Promise<SignInOutcome> => {
+export const signInThroughWebview = async (
+  store: Store,
+  clock: Clock,
+  connectWebviewId: string,
+  form: SignInForm,
+): Promise<SignInOutcome> => {
   const found = await store.findConnectWebviewForSignIn(connectWebviewId)
   if (found === undefined) return { kind: 'not_found' }
   const { webview } = found

@@ -31,7 +31,9 @@ ${body}
 
 /** The sample users' credentials, for the person trying the sandbox: which emails, which password, which code. */
 const sampleUsersHint = (provider: SandboxProvider): string => {
-  const users = provider.users.map((u) => `${u.email} (password ${u.password}${u.verificationCode === null ? '' : `, code ${u.verificationCode}`})`)
+  const users = provider.users.map(
+    (u) => `${u.email} (password ${u.password}${u.verificationCode === null ? '' : `, code ${u.verificationCode}`})`,
+  )
   return `<p class="hint">Sandbox ${escapeHtml(provider.deviceProvider.display_name)} accounts: ${escapeHtml(users.join(', '))}.</p>`
 }
 

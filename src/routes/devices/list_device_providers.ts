@@ -14,7 +14,7 @@ export default defineRoute({
   response: z.object({ device_providers: z.array(deviceProviderSchema) }),
   async handler({ params }) {
     const providers = SANDBOX_PROVIDERS.map((p) => p.deviceProvider).filter(
-      (p) => params.provider_category === undefined || (p.provider_categories as readonly string[]).includes(params.provider_category),
+      (p) => params.provider_category === undefined || p.provider_categories.includes(params.provider_category),
     )
     return { device_providers: providers.map((p) => ({ ...p, provider_categories: [...p.provider_categories] })) }
   },

@@ -49,8 +49,7 @@ describe('sandbox providers by Seam’s names: August', () => {
       const after = await readWebview(w, webview.connect_webview_id)
       assert.equal(after.status, 'authorized')
       assert.equal(after.selected_provider, 'august')
-      const account = (await w.api('/connected_accounts/get', { connected_account_id: after.connected_account_id })).body
-        .connected_account
+      const account = (await w.api('/connected_accounts/get', { connected_account_id: after.connected_account_id })).body.connected_account
       assert.equal(account.provider, 'august')
       assert.equal(account.account_type_display_name, 'August')
       assert.equal(account.display_name, user.name)
