@@ -4,7 +4,8 @@
  * bounded in time. Flags: --duration S, --connections N, --rounds N, --stores sqlite,postgres,
  * --scale 1000,1000000 (or none), --warmup S, --no-fake, --scenarios cst_get,…, --quick (a few seconds per run, for CI
  * smoke), --workers N (also run SQLite Latchkey and the bare server as N processes; 1 for none),
- * --before DIR (also run the SQLite server of another checkout, built, in the same rounds).
+ * --before DIR (also run the SQLite server of another checkout, built, in the same rounds), --startup-runs N (start-up
+ * timings, bench/startup.ts; 0 for none).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -17,6 +18,7 @@ import { startPostgres } from '../scripts/embedded-postgres.mjs'
 import { type LoadRequest, type LoadResult, runLoad } from './load.ts'
 import { average, machine, type Row, table } from './report.ts'
 import { runScale } from './scale.ts'
+import { LATCHKEY_ROOT, runStartup } from './startup.ts'
 import { groupsOf, type Scenario, SCENARIOS } from './scenarios.ts'
 import { waitForDeliveries } from './deliveries.ts'
 import { type BenchData, seedBenchData } from './seed.ts'
@@ -43,6 +45,8 @@ const { values } = parseArgs({
     // A checkout of an earlier commit with `npm run build` done: its SQLite server runs beside
     // today's in the same rounds, for before/after figures from one run.
     before: { type: 'string' },
+    // Starts of `serve --database-url sqlite::memory:` timed to the first /health 200, each checkout in turn.
+    'startup-runs': { type: 'string' },
   },
 })
 const outPath = values.out ?? (values.record ? 'bench/results.md' : 'bench/.tmp/results.md')
@@ -66,6 +70,7 @@ const SESSIONS = 1000
 // Sessions each delete scenario may delete, one per request, across every server sharing the data.
 const DELETABLE = quick ? 20_000 : 150_000
 const workers = Number(values.workers)
+const startupRuns = Number(values['startup-runs'] ?? (quick ? 3 : 9))
 
 const dir = mkdtempSync(join(tmpdir(), 'latchkey-bench-'))
 const log = (line: string) => process.stderr.write(`${line}\n`)
@@ -255,8 +260,16 @@ try {
   targets.length = 0
 
   const scale = scaleSizes.length >= 2 ? await runScale(dir, secret, scaleSizes, duration, connections, rounds, warmup, log) : ''
+  const startup =
+    startupRuns > 0
+      ? await runStartup(
+          [...(values.before === undefined ? [] : [{ name: 'before', cwd: values.before }]), { name: 'Latchkey', cwd: LATCHKEY_ROOT }],
+          startupRuns,
+          log,
+        )
+      : ''
   const main = table(rows)
-  process.stdout.write(`\n${main}\n${scale === '' ? '' : `\n${scale}\n`}`)
+  process.stdout.write(`\n${main}\n${scale === '' ? '' : `\n${scale}\n`}${startup === '' ? '' : `\n${startup}\n`}`)
   const report = `# Benchmark results
 
 Produced by \`npm run bench${process.argv.slice(2).length > 0 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 10)}.
@@ -286,7 +299,16 @@ ${
   (the server gives requests the way and delivers the rest when the load stops).
 ${drains.length === 0 ? '' : `\nDeliveries caught up, after each round with a webhook, this long after the load stopped:\n\n${drains.map((d) => `- ${d}`).join('\n')}\n`}
 ${main}
-${scale === '' ? '' : `\n${scale}\n`}`
+${scale === '' ? '' : `\n${scale}\n`}${
+    startup === ''
+      ? ''
+      : `\nStart-up (bench/startup.ts): \`bin/latchkey serve --database-url sqlite::memory:\` from spawn to its first \`/health\` 200,
+${startupRuns} runs per checkout after one unrecorded start, checkouts in turn; the server's CPU time by then
+from /proc (all its threads), the steadier figure on a busy machine.
+
+${startup}
+`
+  }`
   mkdirSync(dirname(outPath), { recursive: true })
   writeFileSync(outPath, report)
   log(`\nwritten to ${outPath}`)

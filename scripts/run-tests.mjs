@@ -71,11 +71,12 @@ const forEveryLeg = (file) =>
   ROUTE_TESTS.test(relative(root, file)) && !/from '(\.\.\/)+fixtures\/cli\.ts'/.test(readFileSync(file, 'utf8'))
 
 // The CLI and server processes under test run the compiled package, exactly as users run it:
-// compile first (incremental, so an unchanged tree costs little).
-const build = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
-  stdio: 'inherit',
-})
-if (build.status !== 0) {
+// compile first (incremental, so an unchanged tree costs little), then bundle the CLI as `npm run build` does.
+const build = [
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+  [join(root, 'scripts/bundle-cli.mjs')],
+].find((args) => spawnSync(process.execPath, args, { stdio: 'inherit' }).status !== 0)
+if (build !== undefined) {
   console.error('The build failed; no test ran.')
   process.exit(1)
 }

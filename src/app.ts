@@ -12,7 +12,6 @@ import { type TrustProxy, trustFunction } from './http/forwarded.ts'
 import { instrumentContext } from './http/instrument.ts'
 import { Lifecycle } from './http/lifecycle.ts'
 import { createMetrics, registerDeliveryQueueGauges } from './http/metrics.ts'
-import { buildOpenApi } from './http/openapi.ts'
 import { operationalEndpoints, telemetrySink } from './http/operational-routes.ts'
 import { passWriter } from './http/writer.ts'
 import { createPipeline } from './http/pipeline.ts'
@@ -117,7 +116,8 @@ export const createApp = ({
       lifecycle,
       metrics,
       keys: keys ?? null,
-      openApi: buildOpenApi(ROUTES),
+      // Built on the first request for it: start-up pays nothing for a document few ask for.
+      openApi: async () => (await import('./http/openapi.ts')).buildOpenApi(ROUTES),
       ...(cluster === undefined ? {} : { clusterMetrics: () => cluster.clusterMetrics() }),
     }),
     telemetrySink(config.bodyLimitBytes),

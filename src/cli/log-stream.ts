@@ -1,5 +1,10 @@
+import { createRequire } from 'node:module'
+
 import pino, { type DestinationStream } from 'pino'
-import pinoPretty from 'pino-pretty'
+import type PinoPretty from 'pino-pretty'
+
+// Required only on a terminal: a server whose output is collected never loads pino-pretty's 30 modules.
+const loadPinoPretty = () => createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty
 
 export interface LogStream {
   stream: DestinationStream
@@ -24,7 +29,7 @@ export const openLogStream = (
   terminal: { out: NodeJS.WritableStream } | null = process.stdout.isTTY === true ? { out: process.stdout } : null,
 ): LogStream => {
   if (terminal !== null) {
-    const pretty = pinoPretty({
+    const pretty = loadPinoPretty()({
       colorize: true,
       translateTime: 'SYS:HH:MM:ss.l',
       ignore: 'pid,hostname',

@@ -25,13 +25,14 @@ export const operationalEndpoints = (options: {
   lifecycle: Lifecycle
   metrics: Metrics
   keys: Buffer[] | null
-  openApi: unknown
+  /** The OpenAPI document, built when first asked for (its module and the JSON Schemas cost start-up time). */
+  openApi: () => Promise<unknown>
   /** In a worker of `serve --workers N`: every worker's metrics summed, from the primary. */
   clusterMetrics?: () => Promise<{ text: string; contentType: string }>
 }): Endpoint[] => {
   const { store, storage, lifecycle, metrics, keys, clusterMetrics } = options
   const unready = (message: string) => new ApiError(503, 'service_unavailable', message)
-  const openApiJson = JSON.stringify(options.openApi)
+  let openApiJson: Promise<string> | undefined
   return [
     { pattern: '/health', method: 'GET', operational: true, answer: async () => OK },
     {
@@ -67,7 +68,12 @@ export const operationalEndpoints = (options: {
         }
       },
     },
-    { pattern: '/openapi.json', method: 'GET', operational: true, answer: async () => jsonAnswer(openApiJson) },
+    {
+      pattern: '/openapi.json',
+      method: 'GET',
+      operational: true,
+      answer: async () => jsonAnswer(await (openApiJson ??= options.openApi().then((doc) => JSON.stringify(doc)))),
+    },
   ]
 }
 

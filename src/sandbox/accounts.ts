@@ -1,30 +1,23 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 
-/**
- * The sandbox provider's fixed accounts (documented in docs/webviews.md). Passwords are public
- * test values; they are still compared by digest in constant time, like every secret here.
- */
-export interface SandboxAccount {
-  email: string
-  displayName: string
-  locks: string[]
-}
-
-const ACCOUNTS: Record<string, SandboxAccount & { passwordDigest: Buffer }> = {}
+import type { SampleUser, SandboxProvider } from './providers/provider.ts'
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest()
 
-const define = (email: string, password: string, displayName: string, locks: string[]) => {
-  ACCOUNTS[email] = { email, displayName, locks, passwordDigest: digest(password) }
+/** Compares by digest in constant time: the length or prefix of the secret given tells nothing. */
+const sameSecret = (given: string, expected: string): boolean => timingSafeEqual(digest(given), digest(expected))
+
+/**
+ * The provider's sample user these credentials sign in as, or undefined. Emails match
+ * case-insensitively; an unknown email costs the same compare as a known one.
+ */
+export const sampleUserSignIn = (provider: SandboxProvider, email: string, password: string): SampleUser | undefined => {
+  const wanted = email.trim().toLowerCase()
+  const user = provider.users.find((u) => u.email === wanted)
+  const matches = sameSecret(password, user?.password ?? '\0no account')
+  return matches && user !== undefined ? user : undefined
 }
 
-define('jane@example.com', '1234', 'Jane Doe', ['Front Door', 'Back Door', 'Garage Door'])
-define('john@example.com', '1234', 'John Doe', ['Main Entrance', 'Office Door'])
-
-/** The account these credentials sign in to, or undefined; unknown emails cost the same compare. */
-export const sandboxSignIn = (email: string, password: string): SandboxAccount | undefined => {
-  const account = ACCOUNTS[email.trim().toLowerCase()]
-  const expected = account?.passwordDigest ?? digest('\0no account')
-  const matches = timingSafeEqual(digest(password), expected)
-  return matches && account !== undefined ? account : undefined
-}
+/** Whether `code` is the verification code the user's sign-in asks for (always true when it asks for none). */
+export const verificationCodeMatches = (user: SampleUser, code: string): boolean =>
+  user.verificationCode === null || sameSecret(code, user.verificationCode)

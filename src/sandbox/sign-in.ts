@@ -3,49 +3,80 @@ import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.ts'
 import type { ConnectWebviewRecord, WebviewLogin } from '../store/records.ts'
 import type { Store } from '../store/store.ts'
-import { sandboxSignIn } from './accounts.ts'
-import { sandboxLock } from './devices.ts'
+import { sampleUserSignIn, verificationCodeMatches } from './accounts.ts'
 import { clearDeviceError, reconnectAccount } from './device-conditions.ts'
+import type { SandboxProvider } from './providers/provider.ts'
+import { offeredProviders, providerByKey } from './providers/registry.ts'
+
+export type Blocker = 'not_sandbox' | 'provider_not_accepted' | 'not_pending'
 
 export type SignInOutcome =
   | { kind: 'authorized'; webview: ConnectWebviewRecord }
-  | { kind: 'wrong_credentials'; webview: ConnectWebviewRecord }
-  | { kind: 'not_sandbox'; webview: ConnectWebviewRecord }
-  | { kind: 'provider_not_accepted'; webview: ConnectWebviewRecord }
-  | { kind: 'not_pending'; webview: ConnectWebviewRecord }
-  | { kind: 'customer_conflict'; webview: ConnectWebviewRecord }
+  /** Several providers are offered and none was chosen. */
+  | { kind: 'choose_provider'; webview: ConnectWebviewRecord; providers: SandboxProvider[] }
+  | { kind: 'wrong_credentials'; webview: ConnectWebviewRecord; provider: SandboxProvider }
+  /** The password was right; the provider asks for its verification code next (or the one given was wrong). */
+  | { kind: 'code_required' | 'wrong_code'; webview: ConnectWebviewRecord; provider: SandboxProvider }
+  | { kind: Blocker | 'customer_conflict'; webview: ConnectWebviewRecord }
   | { kind: 'not_found' }
 
 /** What the sign-in page may offer for this webview, before any credentials are checked. */
-export const signInBlocker = (found: {
-  webview: ConnectWebviewRecord
-  isSandbox: boolean
-}): 'not_sandbox' | 'provider_not_accepted' | 'not_pending' | null => {
+export const signInBlocker = (found: { webview: ConnectWebviewRecord; isSandbox: boolean }): Blocker | null => {
   if (found.webview.status !== 'pending') return 'not_pending'
   if (!found.isSandbox) return 'not_sandbox'
-  if (!found.webview.acceptedProviders.includes('sandbox')) return 'provider_not_accepted'
+  if (offeredProviders(found.webview.acceptedProviders).length === 0) return 'provider_not_accepted'
   return null
 }
 
 /**
- * A sandbox sign-in through a webview: on success the person's connected account (one per
- * workspace, reused on later sign-ins) and its locks exist, and the webview is authorized.
+ * The provider a sign-in page is for: the one asked for, when the webview offers it; the only one
+ * offered, when none is asked for; otherwise the person chooses (`choose`), or the provider asked
+ * for is not offered (`not_offered`).
+ */
+export const providerFor = (webview: ConnectWebviewRecord, requested: string): SandboxProvider | 'choose' | 'not_offered' => {
+  const offered = offeredProviders(webview.acceptedProviders)
+  if (requested === '') return offered.length === 1 ? (offered[0] as SandboxProvider) : 'choose'
+  const provider = providerByKey(requested)
+  return provider !== undefined && offered.includes(provider) ? provider : 'not_offered'
+}
+
+export interface SignInForm {
+  /** The provider's key; empty when the page offered only one. */
+  provider: string
+  email: string
+  password: string
+  /** The verification code; empty before the provider asked for it. */
+  code: string
+}
+
+/**
+ * A sandbox sign-in through a webview: the provider's sample user's password, then their
+ * verification code where the provider asks for one. On success the person's connected account
+ * (one per workspace and provider, reused on later sign-ins) and its devices exist, and the webview
+ * is authorized. The pages hold no state between the steps: the code's form posts the credentials
+ * again and both are checked together.
  */
 export const signInThroughWebview = async (
   store: Store,
   clock: Clock,
   connectWebviewId: string,
-  credentials: { email: string; password: string },
+  form: SignInForm,
 ): Promise<SignInOutcome> => {
   const found = await store.findConnectWebviewForSignIn(connectWebviewId)
   if (found === undefined) return { kind: 'not_found' }
+  const { webview } = found
   const blocker = signInBlocker(found)
-  if (blocker !== null) return { kind: blocker, webview: found.webview }
-  const account = sandboxSignIn(credentials.email, credentials.password)
-  if (account === undefined) return { kind: 'wrong_credentials', webview: found.webview }
+  if (blocker !== null) return { kind: blocker, webview }
+  const provider = providerFor(webview, form.provider)
+  if (provider === 'not_offered') return { kind: 'provider_not_accepted', webview }
+  if (provider === 'choose') return { kind: 'choose_provider', webview, providers: offeredProviders(webview.acceptedProviders) }
+  const user = sampleUserSignIn(provider, form.email, form.password)
+  if (user === undefined) return { kind: 'wrong_credentials', webview, provider }
+  if (user.verificationCode !== null && form.code === '') return { kind: 'code_required', webview, provider }
+  if (!verificationCodeMatches(user, form.code)) return { kind: 'wrong_code', webview, provider }
 
   const at = clock.now().toISOString()
-  const { workspaceId } = found.webview
+  const { workspaceId } = webview
   const connectedAccountId = randomUUID()
   const login: WebviewLogin = {
     workspaceId,
@@ -54,12 +85,12 @@ export const signInThroughWebview = async (
     account: {
       connectedAccountId,
       workspaceId,
-      provider: 'sandbox',
-      userIdentifierEmail: account.email,
-      displayName: account.displayName,
+      provider: provider.key,
+      userIdentifierEmail: user.email,
+      displayName: user.displayName,
       createdAt: at,
     },
-    devices: account.locks.map((name) => sandboxLock(workspaceId, connectedAccountId, name, at)),
+    devices: user.devices.map((name) => provider.device(workspaceId, connectedAccountId, name, at)),
   }
   const result = await store.completeWebviewLogin(login)
   if (result.kind === 'not_found') return result

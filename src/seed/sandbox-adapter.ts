@@ -3,27 +3,27 @@
  * devices connecting one creates. Everything else in src/seed/ goes through here, so a change in
  * how the sandbox defines its providers and people touches this file alone.
  */
-import { sandboxSignIn } from '../sandbox/accounts.ts'
-import { sandboxLock } from '../sandbox/devices.ts'
+import { providerByKey, SANDBOX_PROVIDERS } from '../sandbox/providers/registry.ts'
+import type { SandboxProvider } from '../sandbox/providers/provider.ts'
 import type { NewConnectedAccount, NewDevice } from '../store/records.ts'
 
-/** The providers a seed's connected account may name: the sandbox's locks are August locks. */
-export const SEED_PROVIDERS = ['august'] as const
-export type SeedProvider = (typeof SEED_PROVIDERS)[number]
-
-/** Every sandbox person's password, public and documented in docs/webviews.md. */
-const SANDBOX_PASSWORD = '1234'
+/** The providers a seed's connected account may name: the sandbox's, by Seam's names. */
+export const SEED_PROVIDERS = SANDBOX_PROVIDERS.map((p) => p.key)
+export type SeedProvider = string
 
 export interface SeedableAccount {
+  provider: SandboxProvider
   email: string
   displayName: string
   deviceNames: readonly string[]
 }
 
-/** The sandbox person a seed names by email, as a sign-in would find them; undefined when there is none. */
-export const seedableAccount = (_provider: SeedProvider, email: string): SeedableAccount | undefined => {
-  const account = sandboxSignIn(email, SANDBOX_PASSWORD)
-  return account && { email: account.email, displayName: account.displayName, deviceNames: account.locks }
+/** The provider's sample user a seed names by email, as a sign-in would find them; undefined when there is none. */
+export const seedableAccount = (providerKey: SeedProvider, email: string): SeedableAccount | undefined => {
+  const provider = providerByKey(providerKey)
+  const wanted = email.trim().toLowerCase()
+  const user = provider?.users.find((u) => u.email === wanted)
+  return provider && user && { provider, email: user.email, displayName: user.displayName, deviceNames: user.devices }
 }
 
 /**
@@ -41,13 +41,13 @@ export const connectedAccountRows = (
   account: {
     connectedAccountId,
     workspaceId,
-    provider: 'sandbox',
+    provider: account.provider.key,
     userIdentifierEmail: account.email,
     displayName: account.displayName,
     createdAt: at,
   },
   devices: account.deviceNames.map((name) => {
-    const device = sandboxLock(workspaceId, connectedAccountId, name, at)
+    const device = account.provider.device(workspaceId, connectedAccountId, name, at)
     return { ...device, deviceId: deviceIds.get(name) ?? device.deviceId }
   }),
 })

@@ -12,6 +12,7 @@ import * as webhookFanOut from './migrations/0008_webhook_fan_out.ts'
 import * as deviceSimulation from './migrations/0009_device_simulation.ts'
 import * as unmanagedAccessCodes from './migrations/0010_unmanaged_access_codes.ts'
 import * as workspaceSettings from './migrations/0011_workspace_settings.ts'
+import * as providers from './migrations/0012_providers.ts'
 
 /** Ordered by name; each entry is immutable once released. */
 const MIGRATIONS = {
@@ -26,6 +27,7 @@ const MIGRATIONS = {
   '0009_device_simulation': deviceSimulation,
   '0010_unmanaged_access_codes': unmanagedAccessCodes,
   '0011_workspace_settings': workspaceSettings,
+  '0012_providers': providers,
 }
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({

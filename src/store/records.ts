@@ -210,6 +210,8 @@ export type NewDevice = Omit<DeviceRecord, keyof DeviceCondition>
 
 export interface ConnectWebviewRecord extends NewConnectWebview {
   customerKey: string | null
+  /** The provider the person signed in to (Seam's `selected_provider`); null until then. */
+  selectedProvider: string | null
 }
 
 export interface UserIdentityFilter extends ListFilter {

@@ -116,6 +116,8 @@ export interface ConnectWebviewsTable {
   customer_key: ColumnType<string | null, string | null | undefined, string | null>
   created_at: Timestamp
   authorized_at: NullableTimestamp
+  /** The provider signed in to; null until then (migration 0012). */
+  selected_provider: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface UserIdentitiesTable {

@@ -3,15 +3,17 @@ import type { Answer } from '../http/writer.ts'
 import type { Endpoint, EndpointCall } from '../http/endpoint.ts'
 
 import type { AppContext } from '../domain/context.ts'
-import { type SignInOutcome, signInBlocker, signInThroughWebview } from '../sandbox/sign-in.ts'
-import { messagePage, signInForm } from './html.ts'
+import { offeredProviders } from '../sandbox/providers/registry.ts'
+import { providerFor, type SignInForm, type SignInOutcome, signInBlocker, signInThroughWebview } from '../sandbox/sign-in.ts'
+import type { ConnectWebviewRecord } from '../store/records.ts'
+import { messagePage, providerList, signInForm, verificationForm } from './html.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 // The page needs no script and no third-party anything; it may be framed by the customer's app.
 const SECURITY_HEADERS = [
   'content-security-policy',
-  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'",
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'",
   'x-content-type-options',
   'nosniff',
   'referrer-policy',
@@ -42,15 +44,28 @@ const BLOCKED: Record<
   provider_not_accepted: [403, 'No accepted provider', 'This sign-in link does not accept any provider this server offers.'],
 }
 
-const respond = (outcome: SignInOutcome, action: string, email: string): Answer => {
+/** The provider list's address, when the webview offers several providers to choose from. */
+const listUrlOf = (webview: ConnectWebviewRecord, action: string): string | null =>
+  offeredProviders(webview.acceptedProviders).length > 1 ? action : null
+
+const respond = (outcome: SignInOutcome, action: string, form: SignInForm): Answer => {
   switch (outcome.kind) {
     case 'authorized': {
       const target = outcome.webview.customRedirectUrl
       if (target !== null) return { status: 303, headers: [...SECURITY_HEADERS, 'location', target] }
       return page(200, messagePage('Connected', 'Your account is connected. You can close this window.'))
     }
+    case 'choose_provider':
+      return page(200, providerList(action, outcome.providers))
     case 'wrong_credentials':
-      return page(401, signInForm(action, 'Wrong email or password. Please try again.', email))
+    case 'code_required':
+    case 'wrong_code': {
+      const formPage = { provider: outcome.provider, action, email: form.email, listUrl: listUrlOf(outcome.webview, action) }
+      if (outcome.kind === 'wrong_credentials')
+        return page(401, signInForm({ ...formPage, error: 'Wrong email or password. Please try again.' }))
+      if (outcome.kind === 'code_required') return page(200, verificationForm({ ...formPage, error: null }, form.password))
+      return page(401, verificationForm({ ...formPage, error: 'Wrong verification code. Please try again.' }, form.password))
+    }
     default: {
       const [status, title, message] = BLOCKED[outcome.kind]
       return page(status, messagePage(title, message))
@@ -75,9 +90,16 @@ const PATTERN = '/connect_webviews/view/:connect_webview_id'
 /** The form's own address, to post back to. */
 const actionOf = (call: EndpointCall): string => (call.exchange.request.url ?? '').split(/[?#]/)[0] ?? ''
 
+/** The provider a GET asks for (`?provider=august`, the provider list's links), or empty. */
+const requestedProvider = (call: EndpointCall): string => {
+  const query = (call.exchange.request.url ?? '').split('#')[0]?.split('?')[1] ?? ''
+  return (new URLSearchParams(query).get('provider') ?? '').slice(0, 64)
+}
+
 /**
  * The sandbox Connect Webview (docs/webviews.md): server-rendered HTML that works without
- * JavaScript. GET shows the sign-in form; the form POSTs (url-encoded) back to the same URL.
+ * JavaScript. GET shows the list of providers the webview offers (or, with one provider or
+ * `?provider=`, that provider's sign-in form); the forms POST (url-encoded) back to the same URL.
  */
 export const webviewPages = (context: AppContext): Endpoint[] => [
   {
@@ -86,10 +108,16 @@ export const webviewPages = (context: AppContext): Endpoint[] => [
     async answer(call) {
       const id = call.pathParam ?? ''
       const found = UUID.test(id) ? await context.store.findConnectWebviewForSignIn(id) : undefined
-      if (found === undefined) return respond({ kind: 'not_found' }, '', '')
+      const empty: SignInForm = { provider: '', email: '', password: '', code: '' }
+      if (found === undefined) return respond({ kind: 'not_found' }, '', empty)
+      const { webview } = found
       const blocker = signInBlocker(found)
-      if (blocker !== null) return respond({ kind: blocker, webview: found.webview }, '', '')
-      return page(200, signInForm(actionOf(call), null, ''))
+      if (blocker !== null) return respond({ kind: blocker, webview }, '', empty)
+      const action = actionOf(call)
+      const provider = providerFor(webview, requestedProvider(call))
+      if (provider === 'not_offered') return respond({ kind: 'provider_not_accepted', webview }, action, empty)
+      if (provider === 'choose') return page(200, providerList(action, offeredProviders(webview.acceptedProviders)))
+      return page(200, signInForm({ provider, action, error: null, email: '', listUrl: listUrlOf(webview, action) }))
     },
   },
   {
@@ -98,12 +126,16 @@ export const webviewPages = (context: AppContext): Endpoint[] => [
     bodyLimit: 16 * 1024,
     async answer(call) {
       const id = call.pathParam ?? ''
-      const form = formFields(call)
-      const email = field(form, 'email')
+      const fields = formFields(call)
+      const form: SignInForm = {
+        provider: field(fields, 'provider'),
+        email: field(fields, 'email'),
+        password: field(fields, 'password'),
+        code: field(fields, 'code').trim(),
+      }
       const action = actionOf(call)
-      if (!UUID.test(id)) return respond({ kind: 'not_found' }, action, email)
-      const outcome = await signInThroughWebview(context.store, context.clock, id, { email, password: field(form, 'password') })
-      return respond(outcome, action, email)
+      if (!UUID.test(id)) return respond({ kind: 'not_found' }, action, form)
+      return respond(await signInThroughWebview(context.store, context.clock, id, form), action, form)
     },
   },
 ]

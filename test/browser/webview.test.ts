@@ -4,37 +4,51 @@ import { test } from 'node:test'
 import { createWorld } from '../fixtures/world.ts'
 import { launchChromium, screenshot, skipWithoutChromium as skip } from './chromium.ts'
 
-test('a real browser signs jane in through the webview; the session then counts her 3 locks', { skip, timeout: 60_000 }, async () => {
-  const w = await createWorld()
-  const origin = await w.app.listen({ host: '127.0.0.1', port: 0 })
-  // Over the socket, so the webview url names the address the browser will open.
-  const created = await fetch(`${origin}/connect_webviews/create`, {
-    method: 'POST',
-    headers: { ...w.as.apiKey, 'content-type': 'application/json' },
-    body: '{}',
-  })
-  const { connect_webview: webview } = (await created.json()) as { connect_webview: { url: string; connect_webview_id: string } }
-  const session = await w.session({ user_identifier_key: 'browser-jane', connect_webview_ids: [webview.connect_webview_id] })
-  assert.equal(session.device_count, 0)
-  assert.ok(webview.url.startsWith(origin), 'the url is on the listening server')
+test(
+  'a real browser signs jane in to August through the webview, code step included; the session then counts her 3 locks',
+  { skip, timeout: 60_000 },
+  async () => {
+    const w = await createWorld()
+    const origin = await w.app.listen({ host: '127.0.0.1', port: 0 })
+    // Over the socket, so the webview url names the address the browser will open.
+    const created = await fetch(`${origin}/connect_webviews/create`, {
+      method: 'POST',
+      headers: { ...w.as.apiKey, 'content-type': 'application/json' },
+      body: '{}',
+    })
+    const { connect_webview: webview } = (await created.json()) as { connect_webview: { url: string; connect_webview_id: string } }
+    const session = await w.session({ user_identifier_key: 'browser-jane', connect_webview_ids: [webview.connect_webview_id] })
+    assert.equal(session.device_count, 0)
+    assert.ok(webview.url.startsWith(origin), 'the url is on the listening server')
 
-  const browser = await launchChromium()
-  try {
-    const page = await browser.newPage({ javaScriptEnabled: false })
-    const response = await page.goto(webview.url)
-    assert.equal(response?.status(), 200)
-    await page.fill('input[name="email"]', 'jane@example.com')
-    await page.fill('input[name="password"]', '0000')
-    await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')])
-    assert.match((await page.textContent('body')) ?? '', /Wrong email or password/)
+    const browser = await launchChromium()
+    try {
+      const page = await browser.newPage({ javaScriptEnabled: false })
+      const response = await page.goto(webview.url)
+      assert.equal(response?.status(), 200)
+      await page.waitForSelector('text=Connect your August account')
+      await screenshot(page, 'webview-august-sign-in')
+      await page.fill('input[name="email"]', 'jane@example.com')
+      await page.fill('input[name="password"]', '0000')
+      await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')])
+      assert.match((await page.textContent('body')) ?? '', /Wrong email or password/)
 
-    await page.fill('input[name="password"]', '1234')
-    await Promise.all([page.waitForURL(webview.url), page.click('button[type="submit"]')])
-    await page.waitForSelector('text=Your account is connected')
-    await screenshot(page, 'webview-connected')
-  } finally {
-    await browser.close()
-  }
-  const after = (await w.api('/client_sessions/get', {}, w.as.cst(session.token))).body.client_session
-  assert.equal(after.device_count, 3)
-})
+      // August's second step: the verification code, then the account is connected.
+      await page.fill('input[name="password"]', '1234')
+      await Promise.all([page.waitForURL(webview.url), page.click('button[type="submit"]')])
+      await page.waitForSelector('text=Enter your verification code')
+      await page.fill('input[name="code"]', '000000')
+      await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')])
+      assert.match((await page.textContent('body')) ?? '', /Wrong verification code/)
+      await screenshot(page, 'webview-august-verification')
+      await page.fill('input[name="code"]', '123456')
+      await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')])
+      await page.waitForSelector('text=Your account is connected')
+      await screenshot(page, 'webview-connected')
+    } finally {
+      await browser.close()
+    }
+    const after = (await w.api('/client_sessions/get', {}, w.as.cst(session.token))).body.client_session
+    assert.equal(after.device_count, 3)
+  },
+)

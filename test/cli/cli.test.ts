@@ -139,6 +139,7 @@ describe('admin CLI', () => {
       '0009_device_simulation',
       '0010_unmanaged_access_codes',
       '0011_workspace_settings',
+      '0012_providers',
     ])
     assert.deepEqual(json(runCli(db, ['migrate', '--json']).stdout).applied, [])
   })

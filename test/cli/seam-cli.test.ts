@@ -87,7 +87,7 @@ describe("Seam's CLI (@seamapi/cli) drives Latchkey", () => {
     const webview = ((await created.json()) as { connect_webview: { connect_webview_id: string; url: string } }).connect_webview
     const signedIn = await fetch(webview.url, {
       method: 'POST',
-      body: new URLSearchParams({ email, password: '1234' }),
+      body: new URLSearchParams({ email, password: '1234', code: '123456' }),
       redirect: 'manual',
     })
     assert.equal(signedIn.status, 200)

@@ -65,6 +65,8 @@ test(
     await page.waitForSelector('input[name="email"]')
     await page.fill('input[name="email"]', 'jane@example.com')
     await page.fill('input[name="password"]', '1234')
+    await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')])
+    await page.fill('input[name="code"]', '123456')
     await Promise.all([page.waitForURL(`${app}/sdk.html`), page.click('button[type="submit"]')])
     await page.getByText('Your locks (3)').waitFor()
     await screenshot(page, 'example-sdk-locks')

@@ -50,6 +50,7 @@ describe('Latchkey as a package', () => {
       'dist/index.js',
       'dist/index.d.ts',
       'dist/cli/main.js',
+      'dist/latchkey.js',
       'LICENSE',
       'CHANGELOG.md',
       'README.md',

@@ -35,7 +35,7 @@ const signIn = async (url: string, apiKey: string) => {
   const webview = (await api(url, '/connect_webviews/create', {}, apiKey)).body.connect_webview as { url: string }
   const res = await fetch(webview.url, {
     method: 'POST',
-    body: new URLSearchParams({ email: 'jane@example.com', password: '1234' }),
+    body: new URLSearchParams({ email: 'jane@example.com', password: '1234', code: '123456' }),
     redirect: 'manual',
   })
   assert.equal(res.status, 200)

@@ -12,7 +12,7 @@ export const toConnectWebviewResource = (w: ConnectWebviewRecord, origin: string
   login_successful: w.status === 'authorized',
   connected_account_id: w.connectedAccountId,
   accepted_providers: w.acceptedProviders,
-  selected_provider: w.status === 'authorized' ? 'sandbox' : null,
+  selected_provider: w.status === 'authorized' ? w.selectedProvider : null,
   any_provider_allowed: false,
   accepted_devices: [],
   accepted_capabilities: ['lock'],

@@ -2,16 +2,15 @@ import type { z } from 'zod'
 
 import type { connectedAccountSchema } from '../../contract/connected-account.ts'
 import type { ConnectedAccountRecord } from '../../store/records.ts'
+import { providerDisplayName } from '../../sandbox/providers/registry.ts'
 import { optional } from '../../store/optional.ts'
-
-const PROVIDER_NAMES: Record<string, string> = { sandbox: 'Sandbox' }
 
 export const toConnectedAccountResource = (a: ConnectedAccountRecord): z.infer<typeof connectedAccountSchema> => ({
   connected_account_id: a.connectedAccountId,
   workspace_id: a.workspaceId,
   provider: a.provider,
   account_type: a.provider,
-  account_type_display_name: PROVIDER_NAMES[a.provider] ?? a.provider,
+  account_type_display_name: providerDisplayName(a.provider),
   display_name: a.displayName,
   user_identifier: optional({ email: a.userIdentifierEmail ?? undefined }),
   created_at: a.createdAt,

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { connectWebviewSchema } from '../../contract/connect-webview.ts'
 import { toConnectWebviewResource } from '../../domain/resources/connect-webview.ts'
 import { defineRoute } from '../../http/route.ts'
+import { allProviderKeys } from '../../sandbox/providers/registry.ts'
 import type { ConnectWebviewRecord } from '../../store/records.ts'
 import { SCOPED_READERS } from '../found.ts'
 
@@ -37,7 +38,8 @@ export default defineRoute({
       .array(z.string().regex(/^[a-z0-9_]{1,64}$/, 'Provider keys are lower-case letters, digits and underscores'))
       .min(1)
       .max(100)
-      .default(['sandbox']),
+      // Without it, the webview offers every provider the sandbox simulates.
+      .default(allProviderKeys),
     custom_metadata: z
       .record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean(), z.null()]))
       .refine((m) => Object.keys(m).length <= 50, 'At most 50 custom_metadata keys')
@@ -57,6 +59,7 @@ export default defineRoute({
       customerKey: params.customer_key ?? null,
       createdAt: context.clock.now().toISOString(),
       authorizedAt: null,
+      selectedProvider: null,
     }
     const joins = auth.kind === 'client_session_token' ? auth.clientSessionId : null
     await context.store.createConnectWebview(webview, joins)

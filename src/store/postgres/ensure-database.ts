@@ -1,4 +1,4 @@
-import pg from 'pg'
+import { pg } from './pg.ts'
 
 const CONNECT_TIMEOUT_MS = 5_000
 
@@ -17,7 +17,7 @@ const databaseName = (url: URL): string => decodeURIComponent(url.pathname.slice
  * it existed. When the role may not create databases, the error says in one line what to run.
  */
 export const ensurePostgresDatabase = async (connectionString: string): Promise<string | null> => {
-  const probe = new pg.Client({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
+  const probe = new (pg().Client)({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
   try {
     await probe.connect()
     return null
@@ -29,7 +29,7 @@ export const ensurePostgresDatabase = async (connectionString: string): Promise<
   const url = new URL(connectionString)
   const name = databaseName(url)
   url.pathname = '/postgres'
-  const admin = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
+  const admin = new (pg().Client)({ connectionString: url.toString(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
   try {
     await admin.connect()
     await admin.query(`CREATE DATABASE ${quoteIdentifier(name)}`)

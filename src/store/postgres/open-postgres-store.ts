@@ -1,5 +1,5 @@
 import { Kysely, PostgresDialect } from 'kysely'
-import pg from 'pg'
+import { pg } from './pg.ts'
 
 import { type Engine, plainEngine } from '../sql/engine.ts'
 import { createSqlStore } from '../sql/sql-store.ts'
@@ -18,7 +18,7 @@ const CONNECT_TIMEOUT_MS = 5_000
  */
 export const openPostgresStore = (connectionString: string, poolSize = 10, { engineTricks = true }: OpenStoreOptions = {}): Store => {
   // A connection attempt that gets no answer fails as an outage (503) instead of holding requests.
-  const raw = new pg.Pool({ connectionString, max: poolSize, types: latchkeyTypes, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
+  const raw = new (pg().Pool)({ connectionString, max: poolSize, types: latchkeyTypes, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
   useUtc(raw)
   // An idle client losing its connection must not crash the server; the pool replaces it.
   raw.on('error', () => {})

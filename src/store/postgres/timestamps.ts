@@ -1,7 +1,9 @@
-import pg from 'pg'
+import type PgModule from 'pg'
 
-const TIMESTAMPTZ = pg.types.builtins.TIMESTAMPTZ
-const parseAsDate = pg.types.getTypeParser(TIMESTAMPTZ, 'text') as (text: string) => Date | number | null
+import { pg } from './pg.ts'
+
+const TIMESTAMPTZ = 1184 // pg.types.builtins.TIMESTAMPTZ, PostgreSQL's fixed OID
+const parseAsDate = (text: string) => (pg().types.getTypeParser(TIMESTAMPTZ, 'text') as (text: string) => Date | number | null)(text)
 
 /** What a UTC session prints in the default DateStyle: `2026-12-01 14:43:03.123+00`. */
 const UTC_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\+00$/
@@ -30,9 +32,9 @@ export const timestamptzToIso = (text: string): string => {
 /** Type parsers for a pool: `timestamptz` as ISO text, everything else as node-postgres does. */
 export const latchkeyTypes = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
-    oid === (TIMESTAMPTZ as number) && format !== 'binary'
+    oid === TIMESTAMPTZ && format !== 'binary'
       ? timestamptzToIso
-      : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
+      : (pg().types.getTypeParser(oid, format) as unknown)) as typeof PgModule.types.getTypeParser,
 }
 
 /**
@@ -41,7 +43,7 @@ export const latchkeyTypes = {
  * poolers such as PgBouncer refuse; queued on the connection before any other statement.
  * Nothing in Latchkey's SQL depends on the session's time zone.
  */
-export const useUtc = (pool: pg.Pool): void => {
+export const useUtc = (pool: PgModule.Pool): void => {
   pool.on('connect', (client) => {
     // A failure here leaves the server's own time zone, which the fallback parser reads.
     client.query("SET TIME ZONE 'UTC'").catch(() => {})

@@ -115,7 +115,7 @@ export const connectWebviewVerbs = (engine: Engine): WebviewVerbs => {
       // Claim the webview first: of concurrent sign-ins exactly one moves it out of pending.
       const claimed = await trx
         .updateTable('connect_webviews')
-        .set({ status: 'authorized', login_successful: 1, authorized_at: at })
+        .set({ status: 'authorized', login_successful: 1, authorized_at: at, selected_provider: login.account.provider })
         .where('workspace_id', '=', workspaceId)
         .where('connect_webview_id', '=', connectWebviewId)
         .where('status', '=', 'pending')

@@ -51,6 +51,7 @@ export const toConnectWebview = (r: Selectable<ConnectWebviewsTable>): ConnectWe
   customerKey: r.customer_key,
   createdAt: toIso(r.created_at),
   authorizedAt: toIsoOrNull(r.authorized_at),
+  selectedProvider: r.selected_provider,
 })
 
 export const toUserIdentity = (r: Selectable<UserIdentitiesTable>): UserIdentityRecord => ({

@@ -19,7 +19,7 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
     assert.equal(webview.status, 'pending')
     assert.equal(webview.login_successful, false)
     assert.equal(webview.connected_account_id, null)
-    assert.deepEqual(webview.accepted_providers, ['sandbox'])
+    assert.deepEqual(webview.accepted_providers, ['august'])
     assert.deepEqual(webview.custom_metadata, { crm_id: 'c-1' })
     assert.equal(webview.custom_redirect_url, null)
     assert.equal(webview.authorized_at, null)
@@ -67,7 +67,8 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
     assert.equal(after.login_successful, true)
     assert.equal(after.authorized_at, w.clock.now().toISOString())
     const account = (await w.api('/connected_accounts/get', { connected_account_id: after.connected_account_id })).body.connected_account
-    assert.equal(account.provider, 'sandbox')
+    assert.equal(account.provider, 'august')
+    assert.equal(after.selected_provider, 'august')
     assert.deepEqual(account.user_identifier, { email: 'jane@example.com' })
     const devices = (await w.api('/devices/list', { connected_account_id: account.connected_account_id })).body.devices
     assert.equal(devices.length, 3)
@@ -159,9 +160,14 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
       'pending',
     )
 
-    const august = await createWebview(w, { accepted_providers: ['august'] })
-    assert.equal((await w.signIn(august.url, 'jane@example.com', '1234')).status, 403)
-    assert.equal((await readWebview(w, august.connect_webview_id)).status, 'pending')
+    // A provider the sandbox does not simulate (yet) is not offered: "No accepted provider".
+    const ecobee = await createWebview(w, { accepted_providers: ['ecobee'] })
+    const page = await w.request({ method: 'GET', url: pathOf(ecobee.url) })
+    assert.equal(page.status, 403)
+    assert.match(page.text, /No accepted provider/)
+    assert.equal((await w.signIn(ecobee.url, 'jane@example.com', '1234')).status, 403)
+    assert.equal((await w.signIn(ecobee.url, 'jane@example.com', '1234', { provider: 'ecobee' })).status, 403)
+    assert.equal((await readWebview(w, ecobee.connect_webview_id)).status, 'pending')
   })
 
   test('unknown or malformed links answer a 404 page', async () => {

@@ -23,7 +23,10 @@ describe(
       const a = await startServerProcess(db)
       const b = await startServerProcess(db)
       const webview = JSON.parse((await post(a.url, '/connect_webviews/create', {}, ws.api_key)).text).connect_webview as { url: string }
-      await fetch(webview.url, { method: 'POST', body: new URLSearchParams({ email: 'jane@example.com', password: '1234' }) })
+      await fetch(webview.url, {
+        method: 'POST',
+        body: new URLSearchParams({ email: 'jane@example.com', password: '1234', code: '123456' }),
+      })
       const locks = JSON.parse((await post(a.url, '/locks/list', {}, ws.api_key)).text).locks as { device_id: string }[]
       // Each lock action is a transaction that reads the lock, then writes it, its attempt and its event.
       for (let round = 0; round < 10; round++) {
