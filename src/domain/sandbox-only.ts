@@ -8,9 +8,10 @@ import type { AppContext } from './context.ts'
 export const requireSandboxWorkspace = async ({ store }: AppContext, workspaceId: string, path: string): Promise<void> => {
   const workspace = await store.getWorkspace(workspaceId)
   if (workspace?.isSandbox === true) return
+  // Seam's own type for this refusal (its fake answers it too), the same reset_sandbox answers.
   throw new ApiError(
     400,
-    'not_sandbox_workspace',
-    `${path} simulates hardware, so it is only available in a sandbox workspace; this workspace is not a sandbox.`,
+    'workspace_not_sandbox',
+    `${path.replace(/^\//, '')} simulates hardware, so it is only available in a sandbox workspace; this workspace is not a sandbox.`,
   )
 }

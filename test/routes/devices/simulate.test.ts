@@ -142,7 +142,7 @@ describe('devices/simulate', () => {
     assert.ok(event?.connected_account_id)
   })
 
-  test('outside a sandbox workspace every simulate route answers 400 not_a_sandbox_workspace and changes nothing', async () => {
+  test('outside a sandbox workspace every simulate route answers 400 workspace_not_sandbox and changes nothing', async () => {
     const w = await createWorld()
     const live = await provisionWorkspace(w.store, w.clock, { name: 'Production', isSandbox: false })
     const account = await w.seedAccount(live.workspace_id, 1)
@@ -160,7 +160,7 @@ describe('devices/simulate', () => {
     ] as const) {
       const res = await w.api(path, body, key)
       assert.equal(res.status, 400, path)
-      assert.equal(res.body.error.type, 'not_a_sandbox_workspace', path)
+      assert.equal(res.body.error.type, 'workspace_not_sandbox', path)
       assert.match(res.body.error.message, /only available in a sandbox workspace/)
     }
     const after = (await w.api('/devices/get', { device_id: lock.device_id }, key)).body.device

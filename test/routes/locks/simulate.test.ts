@@ -159,7 +159,7 @@ describe('simulate routes', () => {
     ] as const) {
       const res = await w.api(path, body, key)
       assert.equal(res.status, 400, path)
-      assert.equal(res.body.error.type, 'not_sandbox_workspace', path)
+      assert.equal(res.body.error.type, 'workspace_not_sandbox', path)
       assert.match(res.body.error.message, /only available in a sandbox workspace/)
     }
     assert.deepEqual((await w.api('/events/list', {}, key)).body.events, [])

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { notFound } from '../../../contract/api-error.ts'
 import { id } from '../../../contract/fields.ts'
 import { addDeviceError, disconnectAccount } from '../../../sandbox/device-conditions.ts'
-import { requireSandboxWorkspace } from '../../../domain/simulation.ts'
+import { requireSandboxWorkspace } from '../../../domain/sandbox-only.ts'
 import { defineRoute } from '../../../http/route.ts'
 import { WORKSPACE_KEYS } from '../../found.ts'
 

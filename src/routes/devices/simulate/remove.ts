@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import { notFound } from '../../../contract/api-error.ts'
 import { id } from '../../../contract/fields.ts'
-import { requireSandboxWorkspace } from '../../../domain/simulation.ts'
+import { requireSandboxWorkspace } from '../../../domain/sandbox-only.ts'
 import { defineRoute } from '../../../http/route.ts'
 import { WORKSPACE_KEYS } from '../../found.ts'
 
