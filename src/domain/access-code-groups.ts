@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto'
 
 import { ApiError, notFound } from '../contract/api-error.ts'
-import { currentProperties } from '../sandbox/devices.ts'
+import { codeLengthsOf } from '../sandbox/access-codes.ts'
 import type { AccessCodeGroupItem, AccessCodeRecord, DeviceRecord, Scope } from '../store/records.ts'
 import { type AccessCodeFields, attemptFor, checkedCode, duplicateCode, eventFor, settled, timeWindow } from './access-codes.ts'
 import type { AppContext } from './context.ts'
@@ -16,12 +16,6 @@ export interface CreateMultipleInput {
   ends_at?: string | undefined
   preferred_code_length?: number | undefined
   behavior_when_code_cannot_be_shared?: 'throw' | 'create_random_code' | undefined
-}
-
-/** The code lengths a lock takes: what it reports (report_device_constraints may have narrowed them). */
-const codeLengthsOf = (device: DeviceRecord): number[] => {
-  const lengths = (currentProperties(device) as Record<string, unknown>).supported_code_lengths
-  return Array.isArray(lengths) ? lengths.filter((n): n is number => typeof n === 'number') : []
 }
 
 /**
@@ -65,7 +59,9 @@ export const createMultipleAccessCodes = async (context: AppContext, scope: Scop
   const allHeld = new Set([...heldBy.values()].flatMap((codes) => [...codes]))
 
   const shared =
-    input.code === undefined ? freeCodeOf(lengthsToTry(devices, input.preferred_code_length), allHeld) : checkedCode(input.code)
+    input.code === undefined
+      ? freeCodeOf(lengthsToTry(devices, input.preferred_code_length), allHeld)
+      : checkedCode(input.code, [...new Set(devices.flatMap(codeLengthsOf))])
   const commonCodeKey = input.code === undefined && shared !== undefined ? `auto_set_by_create_multiple_${randomUUID()}` : null
   const items: AccessCodeGroupItem[] = devices.map((device) => {
     const held = heldBy.get(device.deviceId) ?? new Set<string>()

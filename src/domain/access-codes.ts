@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 
 import { ApiError, invalidField, notFound } from '../contract/api-error.ts'
-import { codeFitsLock, freeCode } from '../sandbox/access-codes.ts'
+import { codeFitsLock, codeLengthsOf, freeCode } from '../sandbox/access-codes.ts'
 import { optional } from '../store/optional.ts'
 import type { AccessCodeRecord, AccessCodeWriteResult, ActionAttemptRecord, ActionType, DeviceRecord, Scope } from '../store/records.ts'
 import type { AppContext } from './context.ts'
@@ -39,8 +39,9 @@ export const timeWindow = (fields: AccessCodeFields, current: { startsAt: string
   return { startsAt, endsAt }
 }
 
-export const checkedCode = (code: string): string => {
-  if (!codeFitsLock(code)) throw invalidField('code', 'code must be 4 to 8 digits for this lock')
+/** The code, when the lock takes it (digits, of a length in `lengths`); otherwise 400 naming the lengths. */
+export const checkedCode = (code: string, lengths: readonly number[]): string => {
+  if (!codeFitsLock(code, lengths)) throw invalidField('code', `code must be digits of length ${lengths.join(', ')} for this lock`)
   return code
 }
 
@@ -91,8 +92,8 @@ export const createAccessCode = async (context: AppContext, scope: Scope, device
   const window = timeWindow(fields, { startsAt: null, endsAt: null }, now)
   const code =
     fields.code === undefined
-      ? freeCode(new Set(await context.store.listCodesOnDevice(device.workspaceId, deviceId)))
-      : checkedCode(fields.code)
+      ? freeCode(new Set(await context.store.listCodesOnDevice(device.workspaceId, deviceId)), codeLengthsOf(device))
+      : checkedCode(fields.code, codeLengthsOf(device))
   const record: AccessCodeRecord = {
     accessCodeId: randomUUID(),
     workspaceId: device.workspaceId,
@@ -122,7 +123,7 @@ export const updateAccessCode = async (context: AppContext, scope: Scope, access
   const at = now.toISOString()
   const updated: AccessCodeRecord = {
     ...current,
-    ...optional({ name: fields.name, code: fields.code === undefined ? undefined : checkedCode(fields.code) }),
+    ...optional({ name: fields.name, code: fields.code === undefined ? undefined : checkedCode(fields.code, codeLengthsOf(device)) }),
     ...timeWindow(fields, current, now),
   }
   const attempt = attemptFor(updated, 'UPDATE_ACCESS_CODE', at, { access_code: toAccessCodeResource(updated, now) })
@@ -144,7 +145,7 @@ export const deleteAccessCode = async (context: AppContext, scope: Scope, access
 /** A code the lock would take now, not stored: what a form offers before the user saves. */
 export const generateAccessCode = async (context: AppContext, scope: Scope, deviceId: string): Promise<AccessCodeRecord> => {
   const device = await lockInScope(context, scope, deviceId)
-  const code = freeCode(new Set(await context.store.listCodesOnDevice(device.workspaceId, deviceId)))
+  const code = freeCode(new Set(await context.store.listCodesOnDevice(device.workspaceId, deviceId)), codeLengthsOf(device))
   return {
     accessCodeId: randomUUID(),
     workspaceId: device.workspaceId,

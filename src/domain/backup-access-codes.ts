@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 
 import { ApiError, invalidField } from '../contract/api-error.ts'
-import { freeCode } from '../sandbox/access-codes.ts'
+import { codeLengthsOf, freeCode } from '../sandbox/access-codes.ts'
 import { currentProperties } from '../sandbox/devices.ts'
 import type { AccessCodeRecord, Scope } from '../store/records.ts'
 import { accessCodeInScope, settled } from './access-codes.ts'
@@ -35,7 +35,7 @@ export const pullBackupAccessCode = async (context: AppContext, scope: Scope, ac
     workspaceId: original.workspaceId,
     deviceId: original.deviceId,
     name: `Backup of ${original.name ?? original.accessCodeId}`,
-    code: freeCode(new Set(await context.store.listAllCodesOnDevice(device.workspaceId, device.deviceId))),
+    code: freeCode(new Set(await context.store.listAllCodesOnDevice(device.workspaceId, device.deviceId)), codeLengthsOf(device)),
     commonCodeKey: null,
     startsAt: original.startsAt,
     endsAt: original.endsAt,

@@ -1,13 +1,22 @@
 import { randomInt } from 'node:crypto'
 
-import { SANDBOX_LOCK_MODEL } from './lock-model.ts'
+import { currentProperties } from './devices.ts'
 
 /**
- * A PIN code the lock does not hold yet, of the model's shortest length. Random digits from the
+ * The code lengths a lock's keypad takes: what the lock reports, which is its model's until
+ * access_codes/report_device_constraints narrows or widens it.
+ */
+export const codeLengthsOf = (device: { deviceType: string; displayName: string; properties: Record<string, unknown> }): number[] => {
+  const lengths = (currentProperties(device) as Record<string, unknown>).supported_code_lengths
+  return Array.isArray(lengths) ? lengths.filter((n): n is number => typeof n === 'number').sort((a, b) => a - b) : []
+}
+
+/**
+ * A PIN code the lock does not hold yet, of the shortest length it takes. Random digits from the
  * CSPRNG: a code opens a door, so it must not be guessable from the ones before it.
  */
-export const freeCode = (taken: ReadonlySet<string>): string => {
-  for (const length of SANDBOX_LOCK_MODEL.codeLengths) {
+export const freeCode = (taken: ReadonlySet<string>, lengths: readonly number[]): string => {
+  for (const length of lengths) {
     for (let attempt = 0; attempt < 50; attempt++) {
       const code = Array.from({ length }, () => randomInt(10)).join('')
       if (!taken.has(code)) return code
@@ -16,9 +25,8 @@ export const freeCode = (taken: ReadonlySet<string>): string => {
   throw new Error('no free access code on this lock')
 }
 
-/** Codes the keypad takes: digits only, of a length the model supports. */
-export const codeFitsLock = (code: string): boolean =>
-  /^\d+$/.test(code) && (SANDBOX_LOCK_MODEL.codeLengths as readonly number[]).includes(code.length)
+/** Codes the keypad takes: digits only, of a length the lock takes. */
+export const codeFitsLock = (code: string, lengths: readonly number[]): boolean => /^\d+$/.test(code) && lengths.includes(code.length)
 
 /**
  * Where a code stands on the lock at `now`. The sandbox lock takes a change at once, so an

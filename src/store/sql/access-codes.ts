@@ -1,5 +1,8 @@
+import type { Transaction } from 'kysely'
+
 import type { AccessCodeWriteResult } from '../records.ts'
 import type { Store } from '../store.ts'
+import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
 import type { Engine } from './engine.ts'
 import { narrowList } from './list-filter.ts'
@@ -26,13 +29,28 @@ const refusingDuplicates = async (write: () => Promise<AccessCodeWriteResult>): 
   }
 }
 
+/**
+ * Whether the lock holds this code as an unmanaged code: each table's unique index sees only its
+ * own codes, and a lock holds a code once, managed or not.
+ */
+const heldAsUnmanaged = async (trx: Transaction<Database>, row: { workspace_id: string; device_id: string; code: string }) =>
+  (await trx
+    .selectFrom('unmanaged_access_codes')
+    .select('access_code_id')
+    .where('workspace_id', '=', row.workspace_id)
+    .where('device_id', '=', row.device_id)
+    .where('code', '=', row.code)
+    .executeTakeFirst()) !== undefined
+
 export const accessCodeVerbs = (engine: Engine): AccessCodeVerbs => {
   const { db } = engine
   return {
     insertAccessCode(code, write) {
       return refusingDuplicates(() =>
         db.transaction().execute(async (trx) => {
-          await trx.insertInto('access_codes').values(accessCodeRow(code)).execute()
+          const row = accessCodeRow(code)
+          if (await heldAsUnmanaged(trx, row)) return 'duplicate_code' as const
+          await trx.insertInto('access_codes').values(row).execute()
           await trx.insertInto('action_attempts').values(actionAttemptRow(write.attempt)).execute()
           await recordEvent(trx, write.event)
           return 'done' as const
@@ -73,6 +91,7 @@ export const accessCodeVerbs = (engine: Engine): AccessCodeVerbs => {
       return refusingDuplicates(() =>
         db.transaction().execute(async (trx) => {
           const row = accessCodeRow(code)
+          if (await heldAsUnmanaged(trx, row)) return 'duplicate_code' as const
           const updated = await trx
             .updateTable('access_codes')
             .set({ name: row.name, code: row.code, starts_at: row.starts_at, ends_at: row.ends_at })

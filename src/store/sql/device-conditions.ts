@@ -126,6 +126,17 @@ export const deviceConditionVerbs = (engine: Engine, flavor: SqlFlavor): Conditi
         const row = await flavor.lockRows(query).executeTakeFirst()
         if (row === undefined) return false
         // Its codes go with it; its action attempts and events stay, as the record of what happened.
+        const codesOfDevice = trx
+          .selectFrom('access_codes')
+          .select('access_code_id')
+          .where('workspace_id', '=', workspaceId)
+          .where('device_id', '=', deviceId)
+        await trx
+          .deleteFrom('backup_access_code_pulls')
+          .where('workspace_id', '=', workspaceId)
+          .where('access_code_id', 'in', codesOfDevice)
+          .execute()
+        await trx.deleteFrom('unmanaged_access_codes').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
         await trx.deleteFrom('access_codes').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
         await trx.deleteFrom('devices').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
         await recordEvent(trx, eventFor(toDevice(row)))

@@ -28,12 +28,15 @@ const scopedAccountIds = (sessionId: unknown, workspaceId: unknown): RawBuilder<
      AND w.connect_webview_id = l.connect_webview_id AND w.workspace_id = ${workspaceId} AND w.status = 'authorized'
      AND a.connected_account_id = w.connected_account_id AND a.workspace_id = ${workspaceId}`
 
-/** `device_count` of the `client_sessions` row in the enclosing query, as a correlated subquery. */
+/**
+ * `device_count` of the `client_sessions` row in the enclosing query, as a correlated subquery: the
+ * managed devices it reaches, what `devices/list` answers it (an unmanaged device is not listed).
+ */
 export const deviceCountOfSessionRow = (): RawBuilder<number | string> => {
   const workspaceId = sql.ref('client_sessions.workspace_id')
   const accounts = scopedAccountIds(sql.ref('client_sessions.client_session_id'), workspaceId)
   return sql<number | string>`(SELECT COUNT(*) FROM devices d
-    WHERE d.connected_account_id IN (${accounts}) AND d.workspace_id = ${workspaceId})`
+    WHERE d.connected_account_id IN (${accounts}) AND d.workspace_id = ${workspaceId} AND d.is_managed = 1)`
 }
 
 const accountsOf = (workspaceId: string, sessionId: string) => scopedAccountIds(sessionId, workspaceId)

@@ -193,6 +193,18 @@ describe('access_codes/report_device_constraints', () => {
     assert.deepEqual((await properties()).supported_code_lengths, [5, 6, 7])
   })
 
+  test('the reported code lengths are what access_codes/create and update then take', async () => {
+    const { w, frontDoor } = await setUp()
+    await w.api('/access_codes/report_device_constraints', { device_id: frontDoor, supported_code_lengths: [9] })
+    const refused = await w.api('/access_codes/create', { device_id: frontDoor, code: '1234' })
+    assert.equal(refused.status, 400, refused.text)
+    assert.equal(refused.body.error.type, 'invalid_input')
+    const taken = await w.api('/access_codes/create', { device_id: frontDoor, code: '123456789' })
+    assert.equal(taken.status, 200, taken.text)
+    const generated = await w.api('/access_codes/create', { device_id: frontDoor })
+    assert.match(generated.body.access_code.code, /^\d{9}$/)
+  })
+
   test('one form or the other, lengths 4 to 20, min not above max; out of scope 404; nothing changes', async () => {
     const { w, cst, frontDoor, office } = await setUp()
     for (const body of [

@@ -184,4 +184,31 @@ describe('unmanaged access codes', () => {
     // Still there, still unmanaged.
     assert.deepEqual(await unmanagedIds(w, office), [code.access_code_id])
   })
+  test('a lock holds a code once, managed or not: create and update refuse an unmanaged code’s value', async () => {
+    const { w, frontDoor } = await setUp()
+    assert.equal((await simulate(w, frontDoor, '5555')).status, 200)
+    const created = await w.api('/access_codes/create', { device_id: frontDoor, code: '5555' })
+    assert.equal(created.status, 400, created.text)
+    assert.equal(created.body.error.type, 'duplicate_access_code')
+    assert.deepEqual(await managedIds(w, frontDoor), [])
+    const own = await w.api('/access_codes/create', { device_id: frontDoor, code: '6666' })
+    assert.equal(own.status, 200, own.text)
+    const updated = await w.api('/access_codes/update', { access_code_id: own.body.access_code.access_code_id, code: '5555' })
+    assert.equal(updated.status, 400, updated.text)
+    assert.equal(updated.body.error.type, 'duplicate_access_code')
+    const codes = (await w.api('/access_codes/list', { device_id: frontDoor })).body.access_codes as { code: string }[]
+    assert.deepEqual(
+      codes.map((c) => c.code),
+      ['6666'],
+    )
+  })
+
+  test('a removed lock takes its unmanaged codes with it', async () => {
+    const { w, frontDoor } = await setUp()
+    const code = (await simulate(w, frontDoor, '97531')).body.access_code
+    assert.equal((await w.api('/devices/simulate/remove', { device_id: frontDoor })).status, 200)
+    assert.equal((await w.api('/access_codes/unmanaged/get', { access_code_id: code.access_code_id })).status, 404)
+    const listed = await w.api('/access_codes/unmanaged/list', { device_id: frontDoor })
+    assert.ok(listed.status === 404 || (listed.status === 200 && listed.body.access_codes.length === 0), listed.text)
+  })
 })

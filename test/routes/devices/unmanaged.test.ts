@@ -168,4 +168,12 @@ describe('devices/report_provider_metadata', () => {
     assert.equal(gone.status, 404)
     assert.equal(gone.body.error.type, 'device_not_found')
   })
+  test('a session’s device_count counts the managed devices its devices/list shows', async () => {
+    const { w, cst, frontDoor } = await setUp()
+    const count = async () => (await w.api('/client_sessions/get', {}, cst)).body.client_session.device_count
+    assert.equal(await count(), 3)
+    assert.equal((await w.api('/devices/update', { device_id: frontDoor, is_managed: false })).status, 200)
+    assert.equal((await w.api('/devices/list', {}, cst)).body.devices.length, 2)
+    assert.equal(await count(), 2)
+  })
 })
