@@ -14,6 +14,7 @@ const PAGED = ROUTES.filter((route) => 'page_cursor' in route.params.shape)
 /** The parameters a paged route needs besides paging, filled in once the fixture exists. */
 const required = (ids: { lock: string }): Record<string, Record<string, unknown>> => ({
   '/access_codes/list': { device_id: ids.lock },
+  '/access_codes/unmanaged/list': { device_id: ids.lock },
   '/events/list': { since: '2020-01-01T00:00:00.000Z', event_types: ['device.connected', 'lock.unlocked', 'lock.locked'] },
 })
 
@@ -44,6 +45,15 @@ describe('pagination.next_page_url: the same request with the next page_cursor, 
     await w.api('/locks/unlock_door', { device_id: lock })
     await w.api('/locks/lock_door', { device_id: lock })
     for (const code of ['1111', '2222']) assert.equal((await w.api('/access_codes/create', { device_id: lock, code })).status, 200)
+    for (const code of ['3333', '4444']) {
+      const body = { device_id: lock, name: code, code }
+      assert.equal((await w.api('/access_codes/simulate/create_unmanaged_access_code', body)).status, 200)
+    }
+    // Two of the other locks unmanaged, for devices/unmanaged/list (the rest still fill devices/list).
+    const others = ((await w.api('/devices/list')).body.devices as { device_id: string }[]).filter((d) => d.device_id !== lock)
+    for (const device of others.slice(0, 2)) {
+      assert.equal((await w.api('/devices/update', { device_id: device.device_id, is_managed: false })).status, 200)
+    }
   })
   after(() => w.dispose())
 
