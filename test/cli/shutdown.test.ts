@@ -107,7 +107,7 @@ describe('stopping: drain, finish in-flight requests, refuse new ones in the err
     })
     let stderr = ''
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm start did not listen: ${stderr}`)), 30_000)
+      const timer = setTimeout(() => reject(new Error(`npm start did not listen: ${stderr}`)), 120_000)
       npm.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString()
         const match = /listening on (http:\/\/\S+)/.exec(stderr)
