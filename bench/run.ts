@@ -18,7 +18,7 @@ import { startPostgres } from '../scripts/embedded-postgres.mjs'
 import { type LoadRequest, type LoadResult, runLoad } from './load.ts'
 import { average, machine, type Row, table } from './report.ts'
 import { runScale } from './scale.ts'
-import { LATCHKEY_ROOT, runStartup } from './startup.ts'
+import { LATCHKEY_ROOT, runStartup, SEEDED } from './startup.ts'
 import { groupsOf, type Scenario, SCENARIOS } from './scenarios.ts'
 import { waitForDeliveries } from './deliveries.ts'
 import { type BenchData, seedBenchData } from './seed.ts'
@@ -263,7 +263,11 @@ try {
   const startup =
     startupRuns > 0
       ? await runStartup(
-          [...(values.before === undefined ? [] : [{ name: 'before', cwd: values.before }]), { name: 'Latchkey', cwd: LATCHKEY_ROOT }],
+          [
+            ...(values.before === undefined ? [] : [{ name: 'before', cwd: values.before }]),
+            { name: 'Latchkey', cwd: LATCHKEY_ROOT },
+            SEEDED(LATCHKEY_ROOT),
+          ],
           startupRuns,
           log,
         )

@@ -62,12 +62,26 @@ export interface StartupTime {
   cpuMs: number
 }
 
+/** A server to time: a built checkout, and any arguments `serve` gets beyond the in-memory store (a seed file). */
+export interface StartupCheckout {
+  name: string
+  cwd: string
+  args?: readonly string[]
+}
+
+/** The example seed a CI job would start with (examples/seed.json), timed as its own row. */
+export const SEEDED = (root: string): StartupCheckout => ({
+  name: 'Latchkey, --seed examples/seed.json',
+  cwd: root,
+  args: ['--seed', join(root, 'examples/seed.json')],
+})
+
 /** How long the server in `cwd` takes from spawn to its first /health 200; the process is then stopped. */
-export const timeStartup = async (cwd: string, timeoutMs = 20_000): Promise<StartupTime> => {
+export const timeStartup = async (cwd: string, extraArgs: readonly string[] = [], timeoutMs = 20_000): Promise<StartupTime> => {
   const port = await freePort()
   // The sandbox workspace's keys, which every start in memory creates, go to a place of their own.
   const keys = mkdtempSync(join(tmpdir(), 'latchkey-startup-'))
-  const args = ['serve', '--database-url', 'sqlite::memory:', '--host', '127.0.0.1', '--port', String(port)]
+  const args = ['serve', '--database-url', 'sqlite::memory:', '--host', '127.0.0.1', '--port', String(port), ...extraArgs]
   const started = performance.now()
   const child = spawn(process.execPath, [join(cwd, 'bin/latchkey'), ...args, '--sandbox-keys-file', join(keys, 'keys.json')], {
     cwd,
@@ -96,12 +110,12 @@ const median = (values: number[]): number => {
 }
 
 /** Times each checkout `runs` times, in turn, after one unrecorded start of each; a Markdown table of the results. */
-export const runStartup = async (checkouts: { name: string; cwd: string }[], runs: number, log = (_: string) => {}): Promise<string> => {
-  for (const c of checkouts) await timeStartup(c.cwd) // the disk cache and V8's code cache warmed alike
+export const runStartup = async (checkouts: StartupCheckout[], runs: number, log = (_: string) => {}): Promise<string> => {
+  for (const c of checkouts) await timeStartup(c.cwd, c.args) // the disk cache and V8's code cache warmed alike
   const times = new Map(checkouts.map((c) => [c.name, [] as StartupTime[]]))
   for (let run = 0; run < runs; run++) {
     for (const c of run % 2 === 0 ? checkouts : [...checkouts].reverse()) {
-      const time = await timeStartup(c.cwd)
+      const time = await timeStartup(c.cwd, c.args)
       times.get(c.name)?.push(time)
       log(`  startup · ${c.name}: ${time.wallMs.toFixed(0)} ms, ${time.cpuMs.toFixed(0)} ms CPU`)
     }
@@ -124,6 +138,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   const checkouts = [
     ...(values.before === undefined ? [] : [{ name: 'before', cwd: resolve(values.before) }]),
     { name: values.before === undefined ? 'Latchkey' : 'after', cwd: LATCHKEY_ROOT },
+    SEEDED(LATCHKEY_ROOT),
   ]
   const log = (line: string) => process.stderr.write(`${line}\n`)
   process.stdout.write(`${await runStartup(checkouts, Number(values.runs), log)}\n`)
