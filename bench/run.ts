@@ -19,6 +19,7 @@ import { type LoadRequest, type LoadResult, runLoad } from './load.ts'
 import { average, machine, type Row, table } from './report.ts'
 import { runScale } from './scale.ts'
 import { LATCHKEY_ROOT, runStartup, SEEDED } from './startup.ts'
+import { forgetNewerMigrations } from './older-checkout.ts'
 import { groupsOf, type Scenario, SCENARIOS } from './scenarios.ts'
 import { waitForDeliveries } from './deliveries.ts'
 import { type BenchData, seedBenchData } from './seed.ts'
@@ -109,6 +110,7 @@ try {
     if (values.before !== undefined) {
       const beforeLocation = { kind: 'sqlite' as const, path: join(dir, 'before.sqlite') }
       const seededBefore = await seedBenchData(beforeLocation, secret, SESSIONS, writes)
+      forgetNewerMigrations(beforeLocation.path, values.before)
       const before = await startLatchkey('Latchkey SQLite, before', `sqlite:${beforeLocation.path}`, secret, [], { cwd: values.before })
       targets.push(before)
       data.set(before, seededBefore)
