@@ -2,27 +2,10 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
 import { provisionWorkspace } from '../../../src/domain/provisioning.ts'
-import { bearer, createWorld, type World } from '../../fixtures/world.ts'
+import { janeInScopeJohnOutside } from '../../fixtures/jane-and-john.ts'
+import { bearer, type World } from '../../fixtures/world.ts'
 
-/** Jane's three sandbox locks in a session's scope, and John's two outside it, in one workspace. */
-const setUp = async () => {
-  const w = await createWorld()
-  const connect = async (email: string) => {
-    const webview = (await w.api('/connect_webviews/create', {})).body.connect_webview
-    await w.signIn(webview.url, email, '1234')
-    return webview.connect_webview_id as string
-  }
-  const janeView = await connect('jane@example.com')
-  await connect('john@example.com')
-  const session = await w.session({ user_identifier_key: 'jane', connect_webview_ids: [janeView] })
-  const all = (await w.api('/devices/list')).body.devices as { device_id: string; display_name: string }[]
-  const byName = (name: string) => {
-    const found = all.find((d) => d.display_name === name)
-    assert.ok(found, name)
-    return found.device_id
-  }
-  return { w, cst: w.as.cst(session.token), frontDoor: byName('Front Door'), office: byName('Office Door') }
-}
+const setUp = janeInScopeJohnOutside
 
 const events = async (w: World, type: string) => (await w.api('/events/list', { event_type: type })).body.events
 const locked = async (w: World, deviceId: string) => (await w.api('/locks/get', { device_id: deviceId })).body.lock.properties.locked
