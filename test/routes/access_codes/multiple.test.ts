@@ -2,27 +2,10 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
 import { sandboxLock } from '../../../src/sandbox/devices.ts'
-import { createWorld, type World } from '../../fixtures/world.ts'
+import { janeInScopeJohnOutside } from '../../fixtures/jane-and-john.ts'
+import { type World } from '../../fixtures/world.ts'
 
-/** Jane's three sandbox locks in a session's scope, and John's two outside it, in one workspace. */
-const setUp = async () => {
-  const w = await createWorld()
-  const connect = async (email: string) => {
-    const webview = (await w.api('/connect_webviews/create', {})).body.connect_webview
-    await w.signIn(webview.url, email, '1234')
-    return webview.connect_webview_id as string
-  }
-  const janeView = await connect('jane@example.com')
-  await connect('john@example.com')
-  const session = await w.session({ user_identifier_key: 'jane', connect_webview_ids: [janeView] })
-  const all = (await w.api('/devices/list')).body.devices as { device_id: string; display_name: string }[]
-  const byName = (name: string) => {
-    const found = all.find((d) => d.display_name === name)
-    assert.ok(found, name)
-    return found.device_id
-  }
-  return { w, cst: w.as.cst(session.token), frontDoor: byName('Front Door'), backDoor: byName('Back Door'), office: byName('Office Door') }
-}
+const setUp = janeInScopeJohnOutside
 
 const hours = (w: World, from: number, to: number) => ({
   starts_at: new Date(w.clock.now().getTime() + from * 3_600_000).toISOString(),
