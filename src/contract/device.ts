@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { resourceError, resourceWarning } from './fields.ts'
 
 /** A device on the wire, with Seam's field names (`@seamapi/types` device); hardware fields live in `properties`. */
-export const deviceSchema = z.object({
+export const deviceSchema = z.looseObject({
   device_id: z.uuid(),
   workspace_id: z.uuid(),
   connected_account_id: z.uuid(),
@@ -26,11 +26,12 @@ export const deviceSchema = z.object({
     .object({ device_provider_name: z.string(), display_name: z.string(), image_url: z.string(), provider_category: z.string() })
     .optional(),
   capabilities_supported: z.array(z.string()),
-  can_remotely_lock: z.boolean(),
-  can_remotely_unlock: z.boolean(),
-  can_program_online_access_codes: z.boolean(),
-  can_program_offline_access_codes: z.boolean(),
-  can_unlock_with_code: z.boolean(),
+  // Each kind of device carries its own `can_*` flags (sandbox/kinds/), and no other kind's.
+  can_remotely_lock: z.boolean().optional(),
+  can_remotely_unlock: z.boolean().optional(),
+  can_program_online_access_codes: z.boolean().optional(),
+  can_program_offline_access_codes: z.boolean().optional(),
+  can_unlock_with_code: z.boolean().optional(),
   is_managed: z.literal(true),
   custom_metadata: z.record(z.string(), z.unknown()),
   created_at: z.iso.datetime(),

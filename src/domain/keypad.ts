@@ -1,31 +1,9 @@
-import { randomUUID } from 'node:crypto'
-
 import { notFound } from '../contract/api-error.ts'
 import { codeStatus } from '../sandbox/access-codes.ts'
-import type { ActionAttemptRecord, ActionType, DeviceRecord, NewEvent, Scope } from '../store/records.ts'
+import type { DeviceRecord, Scope } from '../store/records.ts'
 import type { AppContext } from './context.ts'
+import { deviceEvent, succeededAttempt } from './device-actions.ts'
 import { lockInScope } from './locks.ts'
-
-/** A succeeded attempt: the sandbox lock does what it is asked at once; Seam's result for these is `{}`. */
-export const succeededAttempt = (device: DeviceRecord, actionType: ActionType, at: string): ActionAttemptRecord => ({
-  actionAttemptId: randomUUID(),
-  workspaceId: device.workspaceId,
-  deviceId: device.deviceId,
-  actionType,
-  status: 'success',
-  result: {},
-  error: null,
-  createdAt: at,
-})
-
-const lockEvent = (device: DeviceRecord, eventType: string, at: string, fields: Partial<NewEvent>): NewEvent => ({
-  workspaceId: device.workspaceId,
-  eventType,
-  deviceId: device.deviceId,
-  connectedAccountId: device.connectedAccountId,
-  occurredAt: at,
-  ...fields,
-})
 
 const applied = async (context: AppContext, change: Parameters<AppContext['store']['applyDeviceChange']>[0]) => {
   // Deleted between the read and the write (its account was removed): as if never found.
@@ -60,7 +38,7 @@ export const simulateKeypadCodeEntry = async (context: AppContext, scope: Scope,
   const attempt = succeededAttempt(device, 'SIMULATE_KEYPAD_CODE_ENTRY', at)
   const held = await codeOnLock(context, device, code)
   if (held !== undefined && codeStatus(held, now) === 'set') {
-    const unlocked = lockEvent(device, 'lock.unlocked', at, {
+    const unlocked = deviceEvent(device, 'lock.unlocked', at, {
       accessCodeId: held.accessCodeId,
       actionAttemptId: attempt.actionAttemptId,
       details: { method: 'keycode', access_code_is_managed: held.isManaged, code: held.code },
@@ -70,7 +48,7 @@ export const simulateKeypadCodeEntry = async (context: AppContext, scope: Scope,
   }
   const reason =
     held === undefined ? { reason_code: 'unknown_code', message: 'The lock holds no such access code.' } : outsideWindow(held, now)
-  const denied = lockEvent(device, 'lock.access_denied', at, {
+  const denied = deviceEvent(device, 'lock.access_denied', at, {
     ...(held === undefined ? {} : { accessCodeId: held.accessCodeId }),
     details: { reason },
   })
@@ -83,7 +61,7 @@ export const simulateManualLockViaKeypad = async (context: AppContext, scope: Sc
   const device = await lockInScope(context, scope, deviceId)
   const at = context.clock.now().toISOString()
   const attempt = succeededAttempt(device, 'SIMULATE_MANUAL_LOCK_VIA_KEYPAD', at)
-  const locked = lockEvent(device, 'lock.locked', at, { actionAttemptId: attempt.actionAttemptId, details: { method: 'manual' } })
+  const locked = deviceEvent(device, 'lock.locked', at, { actionAttemptId: attempt.actionAttemptId, details: { method: 'manual' } })
   await applied(context, { workspaceId: device.workspaceId, deviceId, properties: { locked: true }, attempt, events: [locked] })
   return attempt
 }

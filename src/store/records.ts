@@ -507,6 +507,16 @@ export interface DevicePropertyChange {
   events: NewEvent[]
 }
 
+/** What a DeviceUpdater decides: properties to merge over the stored ones, an optional attempt, the events. */
+export type DeviceUpdate = Omit<DevicePropertyChange, 'workspaceId' | 'deviceId'>
+
+/**
+ * Works out a device's change from its state as read, the row locked (a thermostat's new setting
+ * from its presets, say), so two changes to one device apply in turn. It may throw an ApiError to
+ * refuse: nothing is then written.
+ */
+export type DeviceUpdater = (device: DeviceRecord) => DeviceUpdate
+
 /** Several managed codes written together (create_multiple, update_multiple), each with its attempt and event. */
 export interface AccessCodeGroupItem {
   code: AccessCodeRecord

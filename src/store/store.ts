@@ -53,6 +53,7 @@ import type {
   StoredTokenCiphertext,
   AccountChanger,
   DeviceChanger,
+  DeviceUpdater,
   NewWorkspace,
   WorkspaceChanges,
 } from './records.ts'
@@ -185,6 +186,8 @@ export interface Store {
   // Simulated hardware, unmanaged and linked access codes (sql/device-changes.ts, sql/unmanaged-access-codes.ts, sql/access-code-groups.ts).
   /** Merges properties into a device with its attempt and events; undefined when the device is gone. */
   applyDeviceChange(change: DevicePropertyChange): Promise<DeviceRecord | undefined>
+  /** As applyDeviceChange, with the change worked out from the device as read (row locked); undefined when the device is gone. */
+  updateDevice(workspaceId: string, deviceId: string, updater: DeviceUpdater): Promise<DeviceRecord | undefined>
   /** 'duplicate_code' when the lock already holds this code, managed or not. */
   insertUnmanagedAccessCode(code: UnmanagedAccessCodeRecord, event: NewEvent): Promise<AccessCodeWriteResult>
   getUnmanagedAccessCode(scope: Scope, accessCodeId: string): Promise<UnmanagedAccessCodeRecord | undefined>

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { unmanagedDeviceSchema } from '../../contract/unmanaged-device.ts'
 import type { DeviceRecord } from '../../store/records.ts'
 import { optional } from '../../store/optional.ts'
+import { kindOf } from '../../sandbox/kinds/registry.ts'
 import { toDeviceResource } from './device.ts'
 
 type UnmanagedDeviceResource = z.infer<typeof unmanagedDeviceSchema>
@@ -29,11 +30,7 @@ export const toUnmanagedDeviceResource = (d: DeviceRecord): UnmanagedDeviceResou
       }),
     },
     capabilities_supported: full.capabilities_supported,
-    can_remotely_lock: full.can_remotely_lock,
-    can_remotely_unlock: full.can_remotely_unlock,
-    can_program_online_access_codes: full.can_program_online_access_codes,
-    can_program_offline_access_codes: full.can_program_offline_access_codes,
-    can_unlock_with_code: full.can_unlock_with_code,
+    ...kindOf(d.deviceType)?.flags,
     is_managed: false,
     custom_metadata: full.custom_metadata,
     created_at: full.created_at,

@@ -1,5 +1,5 @@
 import { sandboxLock } from '../devices.ts'
-import { SANDBOX_LOCK_MODEL } from '../lock-model.ts'
+import { SANDBOX_LOCK_MODEL } from '../kinds/lock.ts'
 import type { SandboxProvider } from './provider.ts'
 
 // Seam's sandbox August logins (seamapi/docs, device-guides/sandbox-and-sample-data/august-locks-sample-data.md):

@@ -1,7 +1,9 @@
+import type { DeviceKind } from './kind.ts'
+
 /**
- * The one kind of lock the sandbox provider simulates, as Seam describes an August lock. Every
- * field a Seam client reads about the hardware comes from here; a second model would be a
- * second file like this one.
+ * The one kind of lock the sandbox simulates, as Seam describes an August lock. Every field a
+ * Seam client reads about the hardware comes from here; each other kind of device is a file
+ * beside this one (kinds/registry.ts lists them).
  */
 
 // Inline, so a page showing the lock loads nothing from the network.
@@ -60,3 +62,19 @@ export const sandboxLockProperties = (name: string): Record<string, unknown> => 
   supports_backup_access_code_pool: true,
   serial_number: 'SANDBOX',
 })
+
+/** The lock as a device kind: Seam's lock capability flags, on locks only. */
+export const LOCK_KIND: DeviceKind = {
+  deviceType: SANDBOX_LOCK_MODEL.deviceType,
+  manufacturer: SANDBOX_LOCK_MODEL.manufacturer,
+  provider: SANDBOX_LOCK_MODEL.provider,
+  capabilities: SANDBOX_LOCK_MODEL.capabilities,
+  flags: {
+    can_remotely_lock: true,
+    can_remotely_unlock: true,
+    can_program_online_access_codes: true,
+    can_program_offline_access_codes: false,
+    can_unlock_with_code: true,
+  },
+  properties: sandboxLockProperties,
+}

@@ -1,0 +1,12 @@
+import type { DeviceKind } from './kind.ts'
+import { LOCK_KIND } from './lock.ts'
+
+/** Every kind of device the sandbox simulates. Adding one is adding its file here. */
+export const DEVICE_KINDS: readonly DeviceKind[] = [LOCK_KIND]
+
+/** A device type's kind; undefined for a type no sandbox model has (it then reports only what it stored). */
+export const kindOf = (deviceType: string): DeviceKind | undefined => DEVICE_KINDS.find((k) => k.deviceType === deviceType)
+
+/** Whether devices of this type have the capability, e.g. `thermostat` or `noise_detection`. */
+export const hasCapability = (deviceType: string, capability: string): boolean =>
+  kindOf(deviceType)?.capabilities.includes(capability) ?? false
