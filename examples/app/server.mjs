@@ -57,7 +57,7 @@ const server = createServer(async (req, res) => {
       const body =
         user === null
           ? `<h1>Latchkey example</h1><form method="post" action="/sign-in"><label>Sign in as <input name="user" value="jane"></label> <button>Sign in</button></form>`
-          : `<h1>Signed in as ${escapeHtml(user)}</h1><ul><li><a href="/sdk.html">Your locks, with Seam's SDK</a></li>
+          : `<h1>Signed in as ${escapeHtml(user)}</h1><ul><li><a href="/sdk.html">Your locks and thermostats, with Seam's SDK</a></li>
 <li><a href="/components.html">Your devices, with Seam Components</a></li></ul><form method="post" action="/sign-out"><button>Sign out</button></form>`
       return send(res, 200, TYPES['.html'], page('Latchkey example', body))
     }
