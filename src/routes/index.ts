@@ -74,6 +74,7 @@ import updateMultipleAccessCodes from './access_codes/update_multiple.ts'
 import configureAutoLock from './locks/configure_auto_lock.ts'
 import simulateKeypadCodeEntry from './locks/simulate/keypad_code_entry.ts'
 import simulateManualLockViaKeypad from './locks/simulate/manual_lock_via_keypad.ts'
+import listThermostats from './thermostats/list.ts'
 
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
@@ -152,4 +153,6 @@ export const ROUTES = [
   reportDeviceConstraints,
   updateWorkspace,
   resetSandbox,
+  // Thermostats: climate settings and presets.
+  listThermostats,
 ] as unknown as AnyRoute[]
