@@ -74,6 +74,14 @@ import updateMultipleAccessCodes from './access_codes/update_multiple.ts'
 import configureAutoLock from './locks/configure_auto_lock.ts'
 import simulateKeypadCodeEntry from './locks/simulate/keypad_code_entry.ts'
 import simulateManualLockViaKeypad from './locks/simulate/manual_lock_via_keypad.ts'
+// Noise sensors.
+import listNoiseSensors from './noise_sensors/list.ts'
+import createNoiseThreshold from './noise_sensors/noise_thresholds/create.ts'
+import deleteNoiseThreshold from './noise_sensors/noise_thresholds/delete.ts'
+import getNoiseThreshold from './noise_sensors/noise_thresholds/get.ts'
+import listNoiseThresholds from './noise_sensors/noise_thresholds/list.ts'
+import updateNoiseThreshold from './noise_sensors/noise_thresholds/update.ts'
+import simulateTriggerNoiseThreshold from './noise_sensors/simulate/trigger_noise_threshold.ts'
 
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
@@ -152,4 +160,12 @@ export const ROUTES = [
   reportDeviceConstraints,
   updateWorkspace,
   resetSandbox,
+  // Noise sensors.
+  listNoiseSensors,
+  createNoiseThreshold,
+  getNoiseThreshold,
+  listNoiseThresholds,
+  updateNoiseThreshold,
+  deleteNoiseThreshold,
+  simulateTriggerNoiseThreshold,
 ] as unknown as AnyRoute[]

@@ -1,8 +1,9 @@
 import type { DeviceKind } from './kind.ts'
 import { LOCK_KIND } from './lock.ts'
+import { MINUT_SENSOR_KIND } from './noise-sensor.ts'
 
 /** Every kind of device the sandbox simulates. Adding one is adding its file here. */
-export const DEVICE_KINDS: readonly DeviceKind[] = [LOCK_KIND]
+export const DEVICE_KINDS: readonly DeviceKind[] = [LOCK_KIND, MINUT_SENSOR_KIND]
 
 /** A device type's kind; undefined for a type no sandbox model has (it then reports only what it stored). */
 export const kindOf = (deviceType: string): DeviceKind | undefined => DEVICE_KINDS.find((k) => k.deviceType === deviceType)

@@ -6,11 +6,12 @@ export interface DeviceProviderEntry {
   display_name: string
   image_url: string
   provider_categories: readonly string[]
-  can_remotely_lock: boolean
-  can_remotely_unlock: boolean
-  can_program_online_access_codes: boolean
-  can_program_offline_access_codes: boolean
-  can_unlock_with_code: boolean
+  // A lock provider's flags; Seam leaves them off providers of other hardware.
+  can_remotely_lock?: boolean
+  can_remotely_unlock?: boolean
+  can_program_online_access_codes?: boolean
+  can_program_offline_access_codes?: boolean
+  can_unlock_with_code?: boolean
 }
 
 /**
@@ -37,6 +38,15 @@ export interface SandboxProvider {
   key: string
   deviceProvider: DeviceProviderEntry
   users: readonly SampleUser[]
+  /**
+   * Sample users matched by a pattern rather than listed (Seam's sandbox Minut takes any
+   * `@example.com` address): the user an email signs in as, tried when no listed user has it.
+   */
+  patternUsers?: {
+    /** The pattern for people, as the sign-in page's hint says it, e.g. `any @example.com address (password 1234)`. */
+    description: string
+    userFor(email: string): SampleUser | undefined
+  }
   /** One of a user's devices as a sign-in creates it. */
   device(workspaceId: string, connectedAccountId: string, name: string, at: string): NewDevice
 }

@@ -19,14 +19,19 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
     assert.equal(webview.status, 'pending')
     assert.equal(webview.login_successful, false)
     assert.equal(webview.connected_account_id, null)
-    assert.deepEqual(webview.accepted_providers, ['august'])
+    assert.deepEqual(webview.accepted_providers, ['august', 'minut'])
     assert.deepEqual(webview.custom_metadata, { crm_id: 'c-1' })
     assert.equal(webview.custom_redirect_url, null)
     assert.equal(webview.authorized_at, null)
     assert.equal(webview.workspace_id, w.ws.workspace_id)
     assert.equal(pathOf(webview.url), `/connect_webviews/view/${webview.connect_webview_id}`)
 
-    const page = await w.request({ method: 'GET', url: pathOf(webview.url) })
+    // Every provider is offered: the page lists them, each a link to its sign-in form.
+    const list = await w.request({ method: 'GET', url: pathOf(webview.url) })
+    assert.equal(list.status, 200)
+    assert.match(list.text, /\?provider=august/)
+    assert.match(list.text, /\?provider=minut/)
+    const page = await w.request({ method: 'GET', url: `${pathOf(webview.url)}?provider=august` })
     assert.equal(page.status, 200)
     assert.match(String(page.headers['content-type']), /^text\/html/)
     assert.match(String(page.headers['content-security-policy']), /default-src 'none'/)
@@ -38,7 +43,8 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
 
   test('wrong password: the form again with an error; the webview stays pending', async () => {
     const w = await createWorld()
-    const webview = await createWebview(w)
+    // August alone: Minut's sandbox takes any example.com address.
+    const webview = await createWebview(w, { accepted_providers: ['august'] })
     for (const [email, password] of [
       ['jane@example.com', '0000'],
       ['nobody@example.com', '1234'],

@@ -91,13 +91,15 @@ describe('sandbox providers by Seam’s names: August', () => {
     assert.equal((await readWebview(w, webview.connect_webview_id)).status, 'authorized')
   })
 
-  test('several accepted providers: the page offers those the sandbox simulates (August today)', async () => {
+  test('several accepted providers: the page offers those the sandbox simulates, to choose from', async () => {
     const w = await createWorld()
     const webview = await createWebview(w, { accepted_providers: ['ecobee', 'august', 'minut'] })
     assert.deepEqual(webview.accepted_providers, ['ecobee', 'august', 'minut'])
     const page = await w.request({ method: 'GET', url: pathOf(webview.url) })
     assert.equal(page.status, 200)
-    assert.match(page.text, /Connect your August account/)
+    assert.match(page.text, /Choose the provider of your devices/)
+    assert.match(page.text, /\?provider=august"/)
+    assert.match(page.text, /\?provider=minut"/)
     const chosen = await w.request({ method: 'GET', url: `${pathOf(webview.url)}?provider=august` })
     assert.equal(chosen.status, 200)
     assert.match(chosen.text, /Connect your August account/)
@@ -130,8 +132,13 @@ describe('sandbox providers by Seam’s names: August', () => {
     assert.equal(res.status, 200)
     assert.deepEqual(
       res.body.device_providers.map((p: { device_provider_name: string }) => p.device_provider_name),
-      ['august'],
+      ['august', 'minut'],
     )
-    assert.deepEqual((await w.api('/devices/list_device_providers', { provider_category: 'thermostats' })).body.device_providers, [])
+    const noise = (await w.api('/devices/list_device_providers', { provider_category: 'noise_sensors' })).body.device_providers
+    assert.deepEqual(
+      noise.map((p: { device_provider_name: string }) => p.device_provider_name),
+      ['minut'],
+    )
+    assert.equal(noise[0].can_remotely_lock, undefined, 'a noise-sensor provider carries no lock flag')
   })
 })
