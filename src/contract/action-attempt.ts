@@ -10,6 +10,9 @@ type ActionType =
   | 'SIMULATE_MANUAL_LOCK_VIA_KEYPAD'
   | 'CONFIGURE_AUTO_LOCK'
   | 'RESET_SANDBOX_WORKSPACE'
+  | 'CREATE_NOISE_THRESHOLD'
+  | 'UPDATE_NOISE_THRESHOLD'
+  | 'DELETE_NOISE_THRESHOLD'
 
 const attemptOf = <T extends ActionType>(actionType: T) =>
   z.object({
@@ -34,4 +37,7 @@ export const actionAttemptSchema = z.discriminatedUnion('action_type', [
   attemptOf('SIMULATE_MANUAL_LOCK_VIA_KEYPAD'),
   attemptOf('CONFIGURE_AUTO_LOCK'),
   attemptOf('RESET_SANDBOX_WORKSPACE'),
+  attemptOf('CREATE_NOISE_THRESHOLD'),
+  attemptOf('UPDATE_NOISE_THRESHOLD'),
+  attemptOf('DELETE_NOISE_THRESHOLD'),
 ])

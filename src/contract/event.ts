@@ -21,6 +21,13 @@ export const eventSchema = z.object({
     .object({ reason_code: z.string(), message: z.string() })
     .optional()
     .describe('lock.access_denied: why the lock refused (unknown_code for a code it does not hold).'),
+  noise_threshold_id: z.uuid().optional().describe('noise_sensor.noise_threshold_triggered: the threshold exceeded.'),
+  noise_threshold_name: z.string().optional().describe('noise_sensor.noise_threshold_triggered: its name.'),
+  noise_level_decibels: z.number().optional().describe('noise_sensor.noise_threshold_triggered: the level heard.'),
+  minut_metadata: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('noise_sensor.noise_threshold_triggered on a Minut sensor: its report of the readings.'),
 })
 
 /** The fields one event type adds, as stored in an event's details. */
@@ -30,4 +37,8 @@ export const eventDetailsSchema = eventSchema.pick({
   access_code_is_managed: true,
   backup_access_code_id: true,
   reason: true,
+  noise_threshold_id: true,
+  noise_threshold_name: true,
+  noise_level_decibels: true,
+  minut_metadata: true,
 })

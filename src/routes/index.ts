@@ -75,6 +75,14 @@ import configureAutoLock from './locks/configure_auto_lock.ts'
 import simulateKeypadCodeEntry from './locks/simulate/keypad_code_entry.ts'
 import simulateManualLockViaKeypad from './locks/simulate/manual_lock_via_keypad.ts'
 import listThermostats from './thermostats/list.ts'
+// Noise sensors.
+import listNoiseSensors from './noise_sensors/list.ts'
+import createNoiseThreshold from './noise_sensors/noise_thresholds/create.ts'
+import deleteNoiseThreshold from './noise_sensors/noise_thresholds/delete.ts'
+import getNoiseThreshold from './noise_sensors/noise_thresholds/get.ts'
+import listNoiseThresholds from './noise_sensors/noise_thresholds/list.ts'
+import updateNoiseThreshold from './noise_sensors/noise_thresholds/update.ts'
+import simulateTriggerNoiseThreshold from './noise_sensors/simulate/trigger_noise_threshold.ts'
 
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
@@ -155,4 +163,12 @@ export const ROUTES = [
   resetSandbox,
   // Thermostats: climate settings and presets.
   listThermostats,
+  // Noise sensors.
+  listNoiseSensors,
+  createNoiseThreshold,
+  getNoiseThreshold,
+  listNoiseThresholds,
+  updateNoiseThreshold,
+  deleteNoiseThreshold,
+  simulateTriggerNoiseThreshold,
 ] as unknown as AnyRoute[]

@@ -13,7 +13,7 @@ const sameSecret = (given: string, expected: string): boolean => timingSafeEqual
  */
 export const sampleUserSignIn = (provider: SandboxProvider, email: string, password: string): SampleUser | undefined => {
   const wanted = email.trim().toLowerCase()
-  const user = provider.users.find((u) => u.email === wanted)
+  const user = provider.users.find((u) => u.email === wanted) ?? provider.patternUsers?.userFor(wanted)
   const matches = sameSecret(password, user?.password ?? '\0no account')
   return matches && user !== undefined ? user : undefined
 }

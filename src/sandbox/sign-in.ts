@@ -5,6 +5,7 @@ import type { ConnectWebviewRecord, WebviewLogin } from '../store/records.ts'
 import type { Store } from '../store/store.ts'
 import { sampleUserSignIn, verificationCodeMatches } from './accounts.ts'
 import { clearDeviceError, reconnectAccount } from './device-conditions.ts'
+import { defaultNoiseThresholds } from './kinds/noise-sensor.ts'
 import type { SandboxProvider } from './providers/provider.ts'
 import { offeredProviders, providerByKey } from './providers/registry.ts'
 
@@ -69,7 +70,27 @@ export const signInThroughWebview = async (
   if (blocker !== null) return { kind: blocker, webview }
   const provider = providerFor(webview, form.provider)
   if (provider === 'not_offered') return { kind: 'provider_not_accepted', webview }
-  if (provider === 'choose') return { kind: 'choose_provider', webview, providers: offeredProviders(webview.acceptedProviders) }
+  const chosen = provider === 'choose' ? firstProviderOpenedBy(offeredProviders(webview.acceptedProviders), form) : provider
+  if (chosen === undefined) return { kind: 'choose_provider', webview, providers: offeredProviders(webview.acceptedProviders) }
+  return signInTo(store, clock, webview, chosen, form)
+}
+
+/**
+ * A form that names no provider though several are offered (a script's: the page's forms always
+ * name theirs) signs in to the first offered provider, in the registry's order, that knows these
+ * credentials; none knowing them, the person chooses.
+ */
+const firstProviderOpenedBy = (providers: readonly SandboxProvider[], form: SignInForm): SandboxProvider | undefined =>
+  form.email === '' ? undefined : providers.find((p) => sampleUserSignIn(p, form.email, form.password) !== undefined)
+
+const signInTo = async (
+  store: Store,
+  clock: Clock,
+  webview: ConnectWebviewRecord,
+  provider: SandboxProvider,
+  form: SignInForm,
+): Promise<SignInOutcome> => {
+  const connectWebviewId = webview.connectWebviewId
   const user = sampleUserSignIn(provider, form.email, form.password)
   if (user === undefined) return { kind: 'wrong_credentials', webview, provider }
   if (user.verificationCode !== null && form.code === '') return { kind: 'code_required', webview, provider }
@@ -78,6 +99,7 @@ export const signInThroughWebview = async (
   const at = clock.now().toISOString()
   const { workspaceId } = webview
   const connectedAccountId = randomUUID()
+  const devices = user.devices.map((name) => provider.device(workspaceId, connectedAccountId, name, at))
   const login: WebviewLogin = {
     workspaceId,
     connectWebviewId,
@@ -90,7 +112,8 @@ export const signInThroughWebview = async (
       displayName: user.displayName,
       createdAt: at,
     },
-    devices: user.devices.map((name) => provider.device(workspaceId, connectedAccountId, name, at)),
+    devices,
+    noiseThresholds: devices.flatMap(defaultNoiseThresholds),
   }
   const result = await store.completeWebviewLogin(login)
   if (result.kind === 'not_found') return result

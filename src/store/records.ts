@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely'
 
 import type {
   AccessCodesTable,
+  NoiseThresholdsTable,
   ClientSessionsTable,
   ConnectedAccountsTable,
   DevicesTable,
@@ -309,6 +310,8 @@ export interface WebviewLogin {
   connectWebviewId: string
   account: NewConnectedAccount
   devices: NewDevice[]
+  /** The thresholds the new devices come with (a noise sensor's defaults); stored only with a new account's devices. */
+  noiseThresholds: NoiseThresholdRecord[]
   at: string
 }
 
@@ -330,6 +333,10 @@ export type ActionType =
   | 'CONFIGURE_AUTO_LOCK'
   // workspaces/reset_sandbox: an attempt on the workspace, on no device.
   | 'RESET_SANDBOX_WORKSPACE'
+  // Noise sensors (noise_sensors/noise_thresholds/*).
+  | 'CREATE_NOISE_THRESHOLD'
+  | 'UPDATE_NOISE_THRESHOLD'
+  | 'DELETE_NOISE_THRESHOLD'
 
 /** One request to a device and how it ended. */
 export interface ActionAttemptRecord {
@@ -522,3 +529,6 @@ export interface AccessCodeGroupItem {
   code: AccessCodeRecord
   write: AccessCodeWrite
 }
+
+/** A noise sensor's threshold as stored: Seam's `noise_threshold`, with its workspace and when it was made (its list order). */
+export type NoiseThresholdRecord = Omit<Selectable<NoiseThresholdsTable>, 'created_at'> & { created_at: string }

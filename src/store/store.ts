@@ -56,6 +56,7 @@ import type {
   DeviceUpdater,
   NewWorkspace,
   WorkspaceChanges,
+  NoiseThresholdRecord,
 } from './records.ts'
 
 /**
@@ -274,4 +275,15 @@ export interface Store {
    * the attempt that answers the reset, in one transaction; false when the workspace does not exist.
    */
   resetSandboxWorkspace(workspaceId: string, attempt: ActionAttemptRecord): Promise<boolean>
+
+  // Noise sensors' thresholds (sql/noise-thresholds.ts); a device's go with it.
+  /** Adds the threshold to its device and records the attempt, in one transaction; false when the device is gone. */
+  insertNoiseThreshold(threshold: NoiseThresholdRecord, attempt: ActionAttemptRecord): Promise<boolean>
+  getNoiseThreshold(workspaceId: string, noiseThresholdId: string): Promise<NoiseThresholdRecord | undefined>
+  /** A device's thresholds, oldest first. */
+  listNoiseThresholds(workspaceId: string, deviceId: string): Promise<NoiseThresholdRecord[]>
+  /** Writes the threshold's name, window and levels and records the attempt; false when it is gone. */
+  updateNoiseThreshold(threshold: NoiseThresholdRecord, attempt: ActionAttemptRecord): Promise<boolean>
+  /** Removes the threshold (the device stops reporting it as triggering) and records the attempt; false when it is gone. */
+  deleteNoiseThreshold(workspaceId: string, deviceId: string, noiseThresholdId: string, attempt: ActionAttemptRecord): Promise<boolean>
 }

@@ -198,6 +198,21 @@ export interface UnmanagedAccessCodesTable {
   created_at: Timestamp
 }
 
+/** A noise sensor's threshold (migrations/0013): Seam's `noise_threshold` fields, its workspace and creation time. */
+export interface NoiseThresholdsTable {
+  noise_threshold_id: string
+  workspace_id: string
+  device_id: string
+  name: string
+  /** `HH:MM:SS[Time/Zone]`, as Seam writes it. */
+  starts_daily_at: string
+  ends_daily_at: string
+  noise_threshold_decibels: number
+  /** NoiseAware's Noise Risk Score; null when not given. */
+  noise_threshold_nrs: number | null
+  created_at: Timestamp
+}
+
 /** Which backup code was pulled for a managed code (migrations/0010). */
 export interface BackupAccessCodePullsTable {
   access_code_id: string
@@ -273,4 +288,5 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable
   unmanaged_access_codes: UnmanagedAccessCodesTable
   backup_access_code_pulls: BackupAccessCodePullsTable
+  noise_thresholds: NoiseThresholdsTable
 }

@@ -34,6 +34,7 @@ const sampleUsersHint = (provider: SandboxProvider): string => {
   const users = provider.users.map(
     (u) => `${u.email} (password ${u.password}${u.verificationCode === null ? '' : `, code ${u.verificationCode}`})`,
   )
+  if (provider.patternUsers !== undefined) users.push(provider.patternUsers.description)
   return `<p class="hint">Sandbox ${escapeHtml(provider.deviceProvider.display_name)} accounts: ${escapeHtml(users.join(', '))}.</p>`
 }
 

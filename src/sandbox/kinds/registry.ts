@@ -1,9 +1,10 @@
 import type { DeviceKind } from './kind.ts'
 import { LOCK_KIND } from './lock.ts'
+import { MINUT_SENSOR_KIND } from './noise-sensor.ts'
 import { THERMOSTAT_KIND } from './thermostat.ts'
 
 /** Every kind of device the sandbox simulates. Adding one is adding its file here. */
-export const DEVICE_KINDS: readonly DeviceKind[] = [LOCK_KIND, THERMOSTAT_KIND]
+export const DEVICE_KINDS: readonly DeviceKind[] = [LOCK_KIND, THERMOSTAT_KIND, MINUT_SENSOR_KIND]
 
 /** A device type's kind; undefined for a type no sandbox model has (it then reports only what it stored). */
 export const kindOf = (deviceType: string): DeviceKind | undefined => DEVICE_KINDS.find((k) => k.deviceType === deviceType)

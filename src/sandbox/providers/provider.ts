@@ -34,6 +34,15 @@ export interface SandboxProvider {
   key: string
   deviceProvider: DeviceProviderEntry
   users: readonly SampleUser[]
+  /**
+   * Sample users matched by a pattern rather than listed (Seam's sandbox Minut takes any
+   * `@example.com` address): the user an email signs in as, tried when no listed user has it.
+   */
+  patternUsers?: {
+    /** The pattern for people, as the sign-in page's hint says it, e.g. `any @example.com address (password 1234)`. */
+    description: string
+    userFor(email: string): SampleUser | undefined
+  }
   /** One of a user's devices as a sign-in creates it. */
   device(workspaceId: string, connectedAccountId: string, name: string, at: string): NewDevice
 }

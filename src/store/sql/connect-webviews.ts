@@ -7,6 +7,7 @@ import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 import { recordEvent } from './events.ts'
 import type { Engine } from './engine.ts'
+import { insertNoiseThresholdRows } from './noise-thresholds.ts'
 import { narrowList } from './list-filter.ts'
 import { pageOf } from './paging.ts'
 
@@ -103,6 +104,7 @@ const connectAccount = async (trx: Transaction<Database>, login: WebviewLogin): 
       .execute()
     await recordEvent(trx, { workspaceId, eventType: 'device.connected', connectedAccountId, deviceId: d.deviceId, occurredAt: at })
   }
+  await insertNoiseThresholdRows(trx, login.noiseThresholds)
   return connectedAccountId
 }
 

@@ -125,7 +125,7 @@ export const deviceConditionVerbs = (engine: Engine, flavor: SqlFlavor): Conditi
         const query = trx.selectFrom('devices').selectAll().where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId)
         const row = await flavor.lockRows(query).executeTakeFirst()
         if (row === undefined) return false
-        // Its codes go with it; its action attempts and events stay, as the record of what happened.
+        // Its codes and noise thresholds go with it; its action attempts and events stay, as the record of what happened.
         const codesOfDevice = trx
           .selectFrom('access_codes')
           .select('access_code_id')
@@ -137,6 +137,7 @@ export const deviceConditionVerbs = (engine: Engine, flavor: SqlFlavor): Conditi
           .where('access_code_id', 'in', codesOfDevice)
           .execute()
         await trx.deleteFrom('unmanaged_access_codes').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
+        await trx.deleteFrom('noise_thresholds').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
         await trx.deleteFrom('access_codes').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
         await trx.deleteFrom('devices').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
         await recordEvent(trx, eventFor(toDevice(row)))

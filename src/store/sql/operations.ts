@@ -27,6 +27,7 @@ const WORKSPACE_TABLES = [
   'access_codes',
   'unmanaged_access_codes',
   'backup_access_code_pulls',
+  'noise_thresholds',
   'action_attempts',
   'events',
   'devices',

@@ -42,6 +42,7 @@ export const CLEARED_BY_RESET: readonly Clearing[] = [
   { table: 'access_codes', how: byWorkspace('access_codes') },
   { table: 'action_attempts', how: byWorkspace('action_attempts') },
   { table: 'events', how: byWorkspace('events') },
+  { table: 'noise_thresholds', how: byWorkspace('noise_thresholds') },
   { table: 'devices', how: byWorkspace('devices') },
   { table: 'connect_webviews', how: byWorkspace('connect_webviews') },
   { table: 'connected_accounts', how: byWorkspace('connected_accounts') },

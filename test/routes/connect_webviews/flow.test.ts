@@ -19,7 +19,7 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
     assert.equal(webview.status, 'pending')
     assert.equal(webview.login_successful, false)
     assert.equal(webview.connected_account_id, null)
-    assert.deepEqual(webview.accepted_providers, ['august', 'ecobee'])
+    assert.deepEqual(webview.accepted_providers, ['august', 'ecobee', 'minut'])
     assert.deepEqual(webview.custom_metadata, { crm_id: 'c-1' })
     assert.equal(webview.custom_redirect_url, null)
     assert.equal(webview.authorized_at, null)
@@ -30,6 +30,8 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
     const choice = await w.request({ method: 'GET', url: pathOf(webview.url) })
     assert.equal(choice.status, 200)
     assert.match(choice.text, /Choose the provider of your devices/)
+    assert.match(choice.text, /\?provider=august/)
+    assert.match(choice.text, /\?provider=minut/)
     const page = await w.request({ method: 'GET', url: `${pathOf(webview.url)}?provider=august` })
     assert.equal(page.status, 200)
     assert.match(String(page.headers['content-type']), /^text\/html/)
@@ -42,7 +44,8 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
 
   test('wrong password: the form again with an error; the webview stays pending', async () => {
     const w = await createWorld()
-    const webview = await createWebview(w)
+    // August alone: Minut's sandbox takes any example.com address.
+    const webview = await createWebview(w, { accepted_providers: ['august'] })
     for (const [email, password] of [
       ['jane@example.com', '0000'],
       ['nobody@example.com', '1234'],

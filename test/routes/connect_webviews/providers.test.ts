@@ -133,7 +133,7 @@ describe('sandbox providers by Seam’s names: August', () => {
     assert.equal(res.status, 200)
     assert.deepEqual(
       res.body.device_providers.map((p: { device_provider_name: string }) => p.device_provider_name),
-      ['august', 'ecobee'],
+      ['august', 'ecobee', 'minut'],
     )
     const thermostats = (await w.api('/devices/list_device_providers', { provider_category: 'thermostats' })).body.device_providers
     assert.deepEqual(
@@ -142,5 +142,11 @@ describe('sandbox providers by Seam’s names: August', () => {
     )
     assert.equal(thermostats[0].can_hvac_heat, true)
     assert.equal(thermostats[0].can_remotely_lock, undefined, 'a thermostat provider carries no lock flag')
+    const noise = (await w.api('/devices/list_device_providers', { provider_category: 'noise_sensors' })).body.device_providers
+    assert.deepEqual(
+      noise.map((p: { device_provider_name: string }) => p.device_provider_name),
+      ['minut'],
+    )
+    assert.equal(noise[0].can_remotely_lock, undefined, 'a noise-sensor provider carries no lock flag')
   })
 })

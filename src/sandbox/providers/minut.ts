@@ -1,0 +1,39 @@
+import { MINUT_SENSOR_KIND, sandboxMinutSensor } from '../kinds/noise-sensor.ts'
+import type { SampleUser, SandboxProvider } from './provider.ts'
+
+// Seam's sandbox Minut login (seamapi/docs, device-guides/sandbox-and-sample-data/minut-noise-sensor-sample-data.md):
+// jane@example.com or any other address in the example.com domain, password 1234, no second step.
+// Seam does not say which sensors an account holds; these rooms are Latchkey's (docs/webviews.md).
+const PASSWORD = '1234'
+const DOMAIN = '@example.com'
+const SENSORS = ['Living Room', 'Bedroom'] as const
+
+/** `mary.jane@example.com` reads as `Mary Jane`: the account's display name, from the address alone. */
+const nameFrom = (localPart: string): string =>
+  localPart
+    .split(/[._+-]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ')
+
+/** The sample user an address signs in as: any address of the domain with something before the `@`. */
+const minutUserFor = (email: string): SampleUser | undefined => {
+  if (!email.endsWith(DOMAIN)) return undefined
+  const localPart = email.slice(0, -DOMAIN.length)
+  if (localPart === '' || localPart.includes('@') || nameFrom(localPart) === '') return undefined
+  return { email, password: PASSWORD, displayName: nameFrom(localPart), verificationCode: null, devices: SENSORS }
+}
+
+/** Minut: noise sensors for short-term rentals, the sandbox noise-sensor model (kinds/noise-sensor.ts). */
+export const MINUT: SandboxProvider = {
+  key: 'minut',
+  deviceProvider: {
+    device_provider_name: MINUT_SENSOR_KIND.provider.device_provider_name,
+    display_name: MINUT_SENSOR_KIND.provider.display_name,
+    image_url: MINUT_SENSOR_KIND.provider.image_url,
+    provider_categories: ['stable', 'noise_sensors'],
+  },
+  users: [],
+  patternUsers: { description: `any ${DOMAIN} address (password ${PASSWORD})`, userFor: minutUserFor },
+  device: sandboxMinutSensor,
+}
