@@ -17,7 +17,7 @@ interface Threshold {
 /** Signs `email` in to Minut through a new webview; answers the webview's id and the account's sensors by name. */
 const connectMinut = async (w: World, email: string) => {
   const webview = (await w.api('/connect_webviews/create', { accepted_providers: ['minut'] })).body.connect_webview
-  const res = await w.signIn(webview.url, email, '1234', { code: '' })
+  const res = await w.signIn(webview.url, email, '1234', { code: '', provider: 'minut' })
   assert.equal(res.status, 200, res.text)
   const after = (await w.api('/connect_webviews/get', { connect_webview_id: webview.connect_webview_id })).body.connect_webview
   const devices = (await w.api('/devices/list', { connected_account_id: after.connected_account_id })).body.devices as {
