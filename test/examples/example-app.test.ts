@@ -27,7 +27,7 @@ const startExample = async (env: Record<string, string>): Promise<string> => {
 }
 
 test(
-  'the example app: sign in, connect a sandbox account, unlock with the SDK, then Seam Components show the devices',
+  'the example app: sign in, connect sandbox accounts, unlock a lock and heat a room with the SDK, then Seam Components show the devices',
   { skip: skipWithoutChromium, timeout: 180_000 },
   async () => {
     // Latchkey as `npm start` runs it (a first start, with its sandbox keys file), in a directory of its own.
@@ -58,10 +58,14 @@ test(
     await page.getByText('Signed in as jane').waitFor()
     await screenshot(page, 'example-home')
 
-    // The SDK page: no locks until jane connects an account through a webview her session created.
-    await page.click("text=Your locks, with Seam's SDK")
-    await page.getByText('No locks yet').waitFor()
+    // The SDK page: no devices until jane connects an account through a webview her session created.
+    await page.click("text=Your locks and thermostats, with Seam's SDK")
+    await page.getByText('No devices yet').waitFor()
     await page.click('button:has-text("Connect a sandbox account")')
+    // The webview offers every sandbox provider; jane's locks are August's.
+    await page.getByText('Choose the provider of your devices.').waitFor()
+    await screenshot(page, 'example-webview-providers')
+    await page.getByRole('link', { name: 'August' }).click()
     await page.waitForSelector('input[name="email"]')
     await page.fill('input[name="email"]', 'jane@example.com')
     await page.fill('input[name="password"]', '1234')
@@ -69,11 +73,25 @@ test(
     await page.fill('input[name="code"]', '123456')
     await Promise.all([page.waitForURL(`${app}/sdk.html`), page.click('button[type="submit"]')])
     await page.getByText('Your locks (3)').waitFor()
+    assert.ok(await page.getByText('No thermostats').isVisible())
     await screenshot(page, 'example-sdk-locks')
     await page.click('button:has-text("Unlock Front Door")')
     await page.getByRole('button', { name: 'Lock Front Door', exact: true }).waitFor()
     assert.equal(await page.getByRole('button', { name: 'Unlock Front Door', exact: true }).count(), 0)
     await screenshot(page, 'example-sdk-unlocked')
+
+    // Her thermostats are ecobee's: a second account, through a second webview, joins the same session.
+    await page.click('button:has-text("Connect another account")')
+    await page.getByRole('link', { name: 'ecobee' }).click()
+    await page.waitForSelector('input[name="email"]')
+    await page.fill('input[name="email"]', 'jane@example.com')
+    await page.fill('input[name="password"]', '1234')
+    await Promise.all([page.waitForURL(`${app}/sdk.html`), page.click('button[type="submit"]')])
+    await page.getByText('Your thermostats (2)').waitFor()
+    assert.ok(await page.getByText('Your locks (3)').isVisible(), 'the locks stay beside the thermostats')
+    await page.click('button:has-text("Heat Living Room to 70 °F")')
+    await page.getByText('Heat to 70 °F').waitFor()
+    await screenshot(page, 'example-sdk-thermostats')
 
     // What the backend minted: one session per user, and through it the lock is unlocked.
     const session = (
@@ -85,6 +103,11 @@ test(
     }[]
     assert.equal(locks.length, 3)
     assert.equal(locks.find((l) => l.display_name === 'Front Door')?.properties.locked, false)
+    const thermostats = (await call(latchkey.url, '/thermostats/list', {}, { authorization: `Bearer ${session.token}` })).body
+      .devices as { display_name: string; properties: { current_climate_setting: Record<string, unknown> } }[]
+    const livingRoom = thermostats.find((t) => t.display_name === 'Living Room')?.properties.current_climate_setting
+    assert.equal(livingRoom?.hvac_mode_setting, 'heat')
+    assert.equal(livingRoom?.heating_set_point_fahrenheit, 70)
 
     // The Seam Components page: the device table, then a lock's details and its access codes.
     await page.goto(`${app}/components.html`)
