@@ -74,6 +74,11 @@ import updateMultipleAccessCodes from './access_codes/update_multiple.ts'
 import configureAutoLock from './locks/configure_auto_lock.ts'
 import simulateKeypadCodeEntry from './locks/simulate/keypad_code_entry.ts'
 import simulateManualLockViaKeypad from './locks/simulate/manual_lock_via_keypad.ts'
+// Seam's device database (DEVICEDB_ROUTES below).
+import getDeviceModel from './internal/devicedb/v1/device_models/get.ts'
+import listDeviceModels from './internal/devicedb/v1/device_models/list.ts'
+import getManufacturer from './internal/devicedb/v1/manufacturers/get.ts'
+import listManufacturers from './internal/devicedb/v1/manufacturers/list.ts'
 
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
@@ -153,3 +158,9 @@ export const ROUTES = [
   updateWorkspace,
   resetSandbox,
 ] as unknown as AnyRoute[]
+
+/**
+ * Seam's device database, as Seam Components' SupportedDeviceTable reads it: served beside the API
+ * routes, but not part of Seam's connect document, so kept out of ROUTES (which is compared with it).
+ */
+export const DEVICEDB_ROUTES = [listManufacturers, getManufacturer, listDeviceModels, getDeviceModel] as unknown as AnyRoute[]
