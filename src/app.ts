@@ -3,7 +3,7 @@ import type { Server } from 'node:http'
 import { type DestinationStream, type Level, type Logger, pino } from 'pino'
 import type { Registry } from 'prom-client'
 
-import { DEVICEDB_ROUTES, ROUTES } from './routes/index.ts'
+import { ROUTES, SERVED_ROUTES } from './routes/index.ts'
 import { webviewPages } from './webview/pages.ts'
 import type { AppParts } from './domain/context.ts'
 import { clientErrorAnswerer } from './http/client-errors.ts'
@@ -109,23 +109,20 @@ export const createApp = ({
     trust,
     log,
   })
-  const router = createRouter(
-    [...ROUTES, ...DEVICEDB_ROUTES],
-    [
-      ...operationalEndpoints({
-        store: context.store,
-        storage,
-        lifecycle,
-        metrics,
-        keys: keys ?? null,
-        // Built on the first request for it: start-up pays nothing for a document few ask for.
-        openApi: async () => (await import('./http/openapi.ts')).buildOpenApi(ROUTES),
-        ...(cluster === undefined ? {} : { clusterMetrics: () => cluster.clusterMetrics() }),
-      }),
-      telemetrySink(config.bodyLimitBytes),
-      ...webviewPages(context),
-    ],
-  )
+  const router = createRouter(SERVED_ROUTES, [
+    ...operationalEndpoints({
+      store: context.store,
+      storage,
+      lifecycle,
+      metrics,
+      keys: keys ?? null,
+      // Built on the first request for it: start-up pays nothing for a document few ask for.
+      openApi: async () => (await import('./http/openapi.ts')).buildOpenApi(ROUTES),
+      ...(cluster === undefined ? {} : { clusterMetrics: () => cluster.clusterMetrics() }),
+    }),
+    telemetrySink(config.bodyLimitBytes),
+    ...webviewPages(context),
+  ])
   // Servers sharing a database (PostgreSQL, or the workers of one server) share each client's
   // budget, counted in the database; a lone process counts in memory.
   const limit =

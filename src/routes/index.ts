@@ -164,3 +164,6 @@ export const ROUTES = [
  * routes, but not part of Seam's connect document, so kept out of ROUTES (which is compared with it).
  */
 export const DEVICEDB_ROUTES = [listManufacturers, getManufacturer, listDeviceModels, getDeviceModel] as unknown as AnyRoute[]
+
+/** What the app mounts: the API routes and the device database's. */
+export const SERVED_ROUTES: readonly AnyRoute[] = [...ROUTES, ...DEVICEDB_ROUTES]

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
 import { SeamHttp, SeamHttpApiError } from '@seamapi/http/connect'
-import { routes as devicedbRoutes } from '@seamapi/types/devicedb'
+import { routes as devicedbRoutes, type RouteResponse } from '@seamapi/types/devicedb'
 
 import { AUGUST } from '../../src/sandbox/providers/august.ts'
 import { SANDBOX_PROVIDERS } from '../../src/sandbox/providers/registry.ts'
@@ -40,15 +40,19 @@ describe('device database routes (Seam Components’ SupportedDeviceTable)', () 
   after(() => w.dispose())
 
   type Params = Record<string, unknown>
+  type Route = '/v1/manufacturers/list' | '/v1/manufacturers/get' | '/v1/device_models/list' | '/v1/device_models/get'
+  /** An answer, checked against Seam's zod schema for the route and typed as Seam's route types say. */
+  const checked = <R extends Route>(route: R, body: unknown): RouteResponse<R> =>
+    devicedbRoutes[`/api${route}`].jsonResponse.parse(body) as RouteResponse<R>
   const get = async (seam: SeamHttp, route: string, params: Params = {}): Promise<Record<string, unknown>> =>
     (await seam.client.get(`${BASE}${route}`, { params })).data as Record<string, unknown>
 
   const manufacturers = async (params: Params = {}, seam = asKey) => {
-    const body = devicedbRoutes['/api/v1/manufacturers/list'].jsonResponse.parse(await get(seam, '/manufacturers/list', params))
+    const body = checked('/v1/manufacturers/list', await get(seam, '/manufacturers/list', params))
     return body.manufacturers
   }
   const deviceModels = async (params: Params = {}, seam = asKey) => {
-    const body = devicedbRoutes['/api/v1/device_models/list'].jsonResponse.parse(await get(seam, '/device_models/list', params))
+    const body = checked('/v1/device_models/list', await get(seam, '/device_models/list', params))
     return body.device_models
   }
   const modelIds = async (params: Params) => (await deviceModels(params)).map((m) => m.device_model_id).sort()
@@ -149,9 +153,7 @@ describe('device database routes (Seam Components’ SupportedDeviceTable)', () 
   })
 
   test('manufacturers/get answers one manufacturer, or manufacturer_not_found', async () => {
-    const body = devicedbRoutes['/api/v1/manufacturers/get'].jsonResponse.parse(
-      await get(asKey, '/manufacturers/get', { manufacturer_id: augustId }),
-    )
+    const body = checked('/v1/manufacturers/get', await get(asKey, '/manufacturers/get', { manufacturer_id: augustId }))
     assert.deepEqual(
       body.manufacturer,
       (await manufacturers()).find((m) => m.manufacturer_id === augustId),
@@ -233,9 +235,7 @@ describe('device database routes (Seam Components’ SupportedDeviceTable)', () 
   })
 
   test('device_models/get answers one model, or device_model_not_found', async () => {
-    const body = devicedbRoutes['/api/v1/device_models/get'].jsonResponse.parse(
-      await get(asKey, '/device_models/get', { device_model_id: augustModelId }),
-    )
+    const body = checked('/v1/device_models/get', await get(asKey, '/device_models/get', { device_model_id: augustModelId }))
     assert.deepEqual(
       body.device_model,
       (await deviceModels()).find((m) => m.device_model_id === augustModelId),
