@@ -42,8 +42,14 @@ const thermostat = (id: string, display_name: string): DeviceModelEntry => ({
 })
 /** A provider like August's but for its key and its description (none: it says nothing of its hardware). */
 const provider = (key: string, devicedb: SandboxProvider['devicedb']): SandboxProvider => {
-  const { deviceProvider, users, device } = AUGUST
-  return { key, deviceProvider, users, device, ...(devicedb === undefined ? {} : { devicedb }) }
+  const { deviceProvider, users } = AUGUST
+  return {
+    key,
+    deviceProvider,
+    users,
+    device: (...args) => AUGUST.device(...args),
+    ...(devicedb === undefined ? {} : { devicedb }),
+  }
 }
 
 const HEATCO = '11111111-1111-4111-8111-111111111111'
