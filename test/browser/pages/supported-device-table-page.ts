@@ -1,8 +1,8 @@
 // Runs in Chromium: Seam Components 4.14.2's SupportedDeviceTable, as published, pointed at Latchkey.
 import '@seamapi/react/index.css'
 
-import { SeamProvider, SupportedDeviceTable } from '@seamapi/react'
-import { createElement } from 'react'
+import { SeamProvider, SupportedDeviceTable, type SupportedDeviceTableProps } from '@seamapi/react'
+import { createElement, type FunctionComponent } from 'react'
 import { createRoot } from 'react-dom/client'
 
 const params = new URLSearchParams(location.search)
@@ -20,6 +20,7 @@ createRoot(root).render(
   createElement(
     SeamProvider,
     { clientSessionToken, disableCssInjection: true, disableFontInjection: true, disableTelemetry: true },
-    createElement(SupportedDeviceTable, { excludedManufacturers }),
+    // Its parameter is optional (`props = {}`), which createElement's types read as taking no props.
+    createElement(SupportedDeviceTable as FunctionComponent<SupportedDeviceTableProps>, { excludedManufacturers }),
   ),
 )
