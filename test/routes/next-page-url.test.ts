@@ -57,6 +57,9 @@ describe('pagination.next_page_url: the same request with the next page_cursor, 
     // Two Minut sensors, for noise_sensors/list (after those, so they stay managed).
     const minut = (await w.api('/connect_webviews/create', { accepted_providers: ['minut'] })).body.connect_webview
     assert.equal((await w.signIn(minut.url, 'host@example.com', '1234', { code: '' })).status, 200)
+    // Two ecobee thermostats, for thermostats/list.
+    const ecobee = (await w.api('/connect_webviews/create', { accepted_providers: ['ecobee'] })).body.connect_webview
+    assert.equal((await w.signIn(ecobee.url, 'jane@example.com', '1234', { code: '' })).status, 200)
   })
   after(() => w.dispose())
 
