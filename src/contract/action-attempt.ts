@@ -10,6 +10,9 @@ type ActionType =
   | 'SIMULATE_MANUAL_LOCK_VIA_KEYPAD'
   | 'CONFIGURE_AUTO_LOCK'
   | 'RESET_SANDBOX_WORKSPACE'
+  | 'SET_HVAC_MODE'
+  | 'SET_FAN_MODE'
+  | 'ACTIVATE_CLIMATE_PRESET'
 
 const attemptOf = <T extends ActionType>(actionType: T) =>
   z.object({
@@ -34,4 +37,7 @@ export const actionAttemptSchema = z.discriminatedUnion('action_type', [
   attemptOf('SIMULATE_MANUAL_LOCK_VIA_KEYPAD'),
   attemptOf('CONFIGURE_AUTO_LOCK'),
   attemptOf('RESET_SANDBOX_WORKSPACE'),
+  attemptOf('SET_HVAC_MODE'),
+  attemptOf('SET_FAN_MODE'),
+  attemptOf('ACTIVATE_CLIMATE_PRESET'),
 ])
