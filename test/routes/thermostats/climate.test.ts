@@ -93,12 +93,12 @@ describe('thermostats: HVAC and fan', () => {
     })
     assert.equal(close.status, 400)
     assert.equal(close.body.error.type, 'invalid_heating_cooling_delta')
-    const both = await w.api('/thermostats/heat', {
+    const disagreeing = await w.api('/thermostats/heat', {
       device_id: livingRoom,
       heating_set_point_fahrenheit: 70,
-      heating_set_point_celsius: 21,
+      heating_set_point_celsius: 25,
     })
-    assert.equal(both.body.error.type, 'invalid_input')
+    assert.equal(disagreeing.body.error.type, 'invalid_input')
     assert.deepEqual((await device(w, livingRoom)).properties.current_climate_setting, before)
     assert.deepEqual(await events(w, 'thermostat.manually_adjusted', livingRoom), [])
     const attempts = await w.api('/action_attempts/list', { device_id: livingRoom })
@@ -175,6 +175,22 @@ describe('thermostats: climate presets', () => {
     assert.equal(preset.heating_set_point_celsius, 20.6)
     assert.equal(preset.can_edit, true)
     assert.equal(preset.can_delete, true)
+    // As Seam Components send it: both units of each set point, the °C computed from the °F.
+    const fromComponents = await w.api(
+      '/thermostats/create_climate_preset',
+      {
+        device_id: livingRoom,
+        climate_preset_key: 'cleaning',
+        heating_set_point_fahrenheit: 66,
+        heating_set_point_celsius: 18.88888888888889,
+        cooling_set_point_fahrenheit: 80,
+        cooling_set_point_celsius: 26.666666666666668,
+        fan_mode_setting: 'on',
+        hvac_mode_setting: 'heat_cool',
+      },
+      cst,
+    )
+    assert.equal(fromComponents.status, 200, fromComponents.text)
     const again = await w.api('/thermostats/create_climate_preset', { device_id: livingRoom, climate_preset_key: 'guests' })
     assert.equal(again.status, 400)
     assert.equal(again.body.error.type, 'climate_preset_already_exists')
