@@ -88,6 +88,20 @@ import getDeviceModel from './internal/devicedb/v1/device_models/get.ts'
 import listDeviceModels from './internal/devicedb/v1/device_models/list.ts'
 import getManufacturer from './internal/devicedb/v1/manufacturers/get.ts'
 import listManufacturers from './internal/devicedb/v1/manufacturers/list.ts'
+import heatThermostat from './thermostats/heat.ts'
+import coolThermostat from './thermostats/cool.ts'
+import heatCoolThermostat from './thermostats/heat_cool.ts'
+import offThermostat from './thermostats/off.ts'
+import setHvacMode from './thermostats/set_hvac_mode.ts'
+import setFanMode from './thermostats/set_fan_mode.ts'
+import setTemperatureThreshold from './thermostats/set_temperature_threshold.ts'
+import createClimatePreset from './thermostats/create_climate_preset.ts'
+import updateClimatePreset from './thermostats/update_climate_preset.ts'
+import deleteClimatePreset from './thermostats/delete_climate_preset.ts'
+import activateClimatePreset from './thermostats/activate_climate_preset.ts'
+import setFallbackClimatePreset from './thermostats/set_fallback_climate_preset.ts'
+import simulateHvacModeAdjusted from './thermostats/simulate/hvac_mode_adjusted.ts'
+import simulateTemperatureReached from './thermostats/simulate/temperature_reached.ts'
 
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
@@ -176,6 +190,20 @@ export const ROUTES = [
   updateNoiseThreshold,
   deleteNoiseThreshold,
   simulateTriggerNoiseThreshold,
+  heatThermostat,
+  coolThermostat,
+  heatCoolThermostat,
+  offThermostat,
+  setHvacMode,
+  setFanMode,
+  setTemperatureThreshold,
+  createClimatePreset,
+  updateClimatePreset,
+  deleteClimatePreset,
+  activateClimatePreset,
+  setFallbackClimatePreset,
+  simulateHvacModeAdjusted,
+  simulateTemperatureReached,
 ] as unknown as AnyRoute[]
 
 /**

@@ -82,7 +82,7 @@ describe('locks', () => {
     assert.equal((await w.api('/locks/get', { device_id: office }, { authorization: `Bearer ${w.other.api_key}` })).status, 404)
   })
 
-  test('devices/update renames; list_device_providers names the sandbox provider', async () => {
+  test('devices/update renames; list_device_providers names the sandbox providers', async () => {
     const { w, cst, frontDoor, office } = await setUp()
     assert.deepEqual((await w.api('/devices/update', { device_id: frontDoor, name: 'Main door' }, cst)).body, { ok: true })
     const device = (await w.api('/devices/get', { device_id: frontDoor })).body.device
