@@ -4,7 +4,7 @@ import { normalTypes } from '../domain/webhooks.ts'
 import type { Scope } from '../store/records.ts'
 import { isUniqueViolation } from '../store/sql/unique-violation.ts'
 import type { SeedReport, SeedTarget } from './report.ts'
-import { connectedAccountRows, seedableAccount } from './sandbox-adapter.ts'
+import { connectedAccountRows, seedableAccount, settingsOfNewDevice } from './sandbox-adapter.ts'
 import type { WorkspaceSeed } from './schema.ts'
 
 const TAKEN = Symbol('taken')
@@ -88,7 +88,7 @@ export const applyConnectedAccounts = async ({ store, clock }: SeedTarget, w: Wo
       )
       continue
     }
-    for (const device of rows.devices) await store.insertDevice(device)
+    for (const device of rows.devices) await store.insertDevice(device, settingsOfNewDevice(device))
     report.added.push(`${at} (${rows.devices.length} devices)`)
   }
 }

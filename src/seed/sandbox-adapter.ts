@@ -51,3 +51,6 @@ export const connectedAccountRows = (
     return { ...device, deviceId: deviceIds.get(name) ?? device.deviceId }
   }),
 })
+
+/** The settings a device comes with when connected, as a sign-in writes them (a Minut sensor's default noise thresholds). */
+export { defaultNoiseThresholds as settingsOfNewDevice } from '../sandbox/kinds/noise-sensor.ts'

@@ -139,7 +139,8 @@ export interface Store {
   insertConnectedAccount(account: NewConnectedAccount): Promise<void>
   insertConnectWebview(webview: NewConnectWebview): Promise<void>
   insertUserIdentity(identity: NewUserIdentity): Promise<void>
-  insertDevice(device: NewDevice): Promise<void>
+  /** With the settings a device comes with (a Minut sensor's default noise thresholds), in one transaction. */
+  insertDevice(device: NewDevice, noiseThresholds?: readonly NoiseThresholdRecord[]): Promise<void>
 
   // Scoped reads (contract §5): a Scope with a client session sees only that session's scope.
   getConnectedAccount(scope: Scope, connectedAccountId: string): Promise<ConnectedAccountRecord | undefined>

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 
+import { insertNoiseThresholdRows } from './noise-thresholds.ts'
 import type { ReferencedResource } from '../records.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
@@ -49,18 +50,21 @@ export const resourceVerbs = (db: Kysely<Database>): ResourceVerbs => ({
   async insertUserIdentity(u) {
     await db.insertInto('user_identities').values(identityRow(u)).execute()
   },
-  async insertDevice(d) {
-    await db
-      .insertInto('devices')
-      .values({
-        device_id: d.deviceId,
-        workspace_id: d.workspaceId,
-        connected_account_id: d.connectedAccountId,
-        device_type: d.deviceType,
-        display_name: d.displayName,
-        properties: JSON.stringify(d.properties),
-        created_at: d.createdAt,
-      })
-      .execute()
-  },
+  // The device and the settings it comes with (a Minut sensor's default noise thresholds), in one transaction.
+  insertDevice: (d, noiseThresholds = []) =>
+    db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('devices')
+        .values({
+          device_id: d.deviceId,
+          workspace_id: d.workspaceId,
+          connected_account_id: d.connectedAccountId,
+          device_type: d.deviceType,
+          display_name: d.displayName,
+          properties: JSON.stringify(d.properties),
+          created_at: d.createdAt,
+        })
+        .execute()
+      await insertNoiseThresholdRows(trx, noiseThresholds)
+    }),
 })
