@@ -8,6 +8,8 @@ import type { SandboxProvider } from './provider.ts'
 // (docs/webviews.md lists them).
 const PASSWORD = '1234'
 
+const THERMOSTAT_PICTURE = { url: SANDBOX_THERMOSTAT_MODEL.imageUrl, width: 64, height: 64 }
+
 /** ecobee: smart thermostats, the sandbox thermostat model (kinds/thermostat.ts). */
 export const ECOBEE: SandboxProvider = {
   key: 'ecobee',
@@ -42,4 +44,44 @@ export const ECOBEE: SandboxProvider = {
     },
   ],
   device: sandboxDevice(THERMOSTAT_KIND),
+  // Its entry in the device database that SupportedDeviceTable lists.
+  devicedb: {
+    manufacturer: {
+      manufacturer_id: '0e4a7d52-3b9c-4f18-a2d6-91c5e8f7b304',
+      display_name: SANDBOX_THERMOSTAT_MODEL.model.manufacturer_display_name,
+      logo: THERMOSTAT_PICTURE,
+      integration: 'stable',
+      integration_support_level: 'stable',
+      is_connect_webview_supported: true,
+      requires_seam_support_to_add_account: false,
+      annotations: [],
+    },
+    device_models: [
+      {
+        device_model_id: '7d2b9e41-6c0a-4f83-b5e2-3a8f1c9d6e07',
+        display_name: SANDBOX_THERMOSTAT_MODEL.model.display_name,
+        description: 'A smart thermostat with climate presets and schedules, as the sandbox simulates it.',
+        is_device_supported: true,
+        main_connection_type: 'wifi',
+        hardware: {},
+        aesthetic_variants: [{ slug: 'default', display_name: 'Default', front_image: THERMOSTAT_PICTURE, images: [THERMOSTAT_PICTURE] }],
+        power_sources: ['hardwired'],
+        main_category: 'thermostat',
+        physical_properties: {
+          available_modes: ['heat', 'cool', 'fan'],
+          is_heat_pump_compatible: true,
+          has_occupancy_detection: true,
+          supports_demand_response: false,
+          has_humidity_sensor: true,
+          has_temperature_sensor: true,
+          supports_emergency_heating_mode: false,
+        },
+        software_features: { can_program_climate_schedules: true },
+        can_hvac_heat: true,
+        can_hvac_cool: true,
+        can_hvac_heat_cool: true,
+        can_turn_off_hvac: true,
+      },
+    ],
+  },
 }
