@@ -13,6 +13,9 @@ type ActionType =
   | 'CREATE_NOISE_THRESHOLD'
   | 'UPDATE_NOISE_THRESHOLD'
   | 'DELETE_NOISE_THRESHOLD'
+  | 'SET_HVAC_MODE'
+  | 'SET_FAN_MODE'
+  | 'ACTIVATE_CLIMATE_PRESET'
 
 const attemptOf = <T extends ActionType>(actionType: T) =>
   z.object({
@@ -40,4 +43,7 @@ export const actionAttemptSchema = z.discriminatedUnion('action_type', [
   attemptOf('CREATE_NOISE_THRESHOLD'),
   attemptOf('UPDATE_NOISE_THRESHOLD'),
   attemptOf('DELETE_NOISE_THRESHOLD'),
+  attemptOf('SET_HVAC_MODE'),
+  attemptOf('SET_FAN_MODE'),
+  attemptOf('ACTIVATE_CLIMATE_PRESET'),
 ])

@@ -83,6 +83,20 @@ import getNoiseThreshold from './noise_sensors/noise_thresholds/get.ts'
 import listNoiseThresholds from './noise_sensors/noise_thresholds/list.ts'
 import updateNoiseThreshold from './noise_sensors/noise_thresholds/update.ts'
 import simulateTriggerNoiseThreshold from './noise_sensors/simulate/trigger_noise_threshold.ts'
+import heatThermostat from './thermostats/heat.ts'
+import coolThermostat from './thermostats/cool.ts'
+import heatCoolThermostat from './thermostats/heat_cool.ts'
+import offThermostat from './thermostats/off.ts'
+import setHvacMode from './thermostats/set_hvac_mode.ts'
+import setFanMode from './thermostats/set_fan_mode.ts'
+import setTemperatureThreshold from './thermostats/set_temperature_threshold.ts'
+import createClimatePreset from './thermostats/create_climate_preset.ts'
+import updateClimatePreset from './thermostats/update_climate_preset.ts'
+import deleteClimatePreset from './thermostats/delete_climate_preset.ts'
+import activateClimatePreset from './thermostats/activate_climate_preset.ts'
+import setFallbackClimatePreset from './thermostats/set_fallback_climate_preset.ts'
+import simulateHvacModeAdjusted from './thermostats/simulate/hvac_mode_adjusted.ts'
+import simulateTemperatureReached from './thermostats/simulate/temperature_reached.ts'
 
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
@@ -171,4 +185,18 @@ export const ROUTES = [
   updateNoiseThreshold,
   deleteNoiseThreshold,
   simulateTriggerNoiseThreshold,
+  heatThermostat,
+  coolThermostat,
+  heatCoolThermostat,
+  offThermostat,
+  setHvacMode,
+  setFanMode,
+  setTemperatureThreshold,
+  createClimatePreset,
+  updateClimatePreset,
+  deleteClimatePreset,
+  activateClimatePreset,
+  setFallbackClimatePreset,
+  simulateHvacModeAdjusted,
+  simulateTemperatureReached,
 ] as unknown as AnyRoute[]

@@ -337,6 +337,10 @@ export type ActionType =
   | 'CREATE_NOISE_THRESHOLD'
   | 'UPDATE_NOISE_THRESHOLD'
   | 'DELETE_NOISE_THRESHOLD'
+  // Thermostats: a climate change, a fan change, a preset made the setting.
+  | 'SET_HVAC_MODE'
+  | 'SET_FAN_MODE'
+  | 'ACTIVATE_CLIMATE_PRESET'
 
 /** One request to a device and how it ended. */
 export interface ActionAttemptRecord {
