@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 
 import type { AuthKind } from '../src/auth/auth.ts'
 import type { AnyRoute } from '../src/http/route.ts'
-import { ROUTES } from '../src/routes/index.ts'
+import { DEVICEDB_ROUTES, ROUTES } from '../src/routes/index.ts'
 
 export const API_DOC_PATH = fileURLToPath(new URL('../docs/api.md', import.meta.url))
 
@@ -57,8 +57,37 @@ const section = (route: AnyRoute): string[] => {
   return lines
 }
 
+/** The family heading of the device database routes, which sit outside Seam's connect document. */
+export const DEVICEDB_HEADING = 'device database'
+
+/** The routes of one family: a table of them, then a section each. */
+const familyLines = (name: string, members: readonly AnyRoute[]): string[] => {
+  const lines = [`## ${name}`, '', '| route | methods | credentials | answers |', '|---|---|---|---|']
+  for (const route of members)
+    lines.push(`| ${code(route.path)} | ${route.methods.join(', ')} | ${credentialsOf(route)} | ${answerOf(route)} |`)
+  lines.push('')
+  for (const route of members) lines.push(...section(route))
+  return lines
+}
+
+/** The device database routes: what they are for, and that their credentials are Latchkey's choice. */
+const devicedbLines = (routes: readonly AnyRoute[]): string[] => [
+  `## ${DEVICEDB_HEADING}`,
+  '',
+  'Seam’s device database, as Seam Components’ `SupportedDeviceTable` reads it: the manufacturers and device models of the',
+  'hardware the sandbox simulates, each described by its provider’s file under `src/sandbox/providers/`. These routes are not',
+  'in Seam’s connect document (nor in `GET /openapi.json`); Seam’s device database takes a publishable key, and Latchkey also',
+  'takes every other credential that can read, since Components call them with their client session token (a publishable key',
+  'comes with its `user_identifier_key`, as everywhere). Every caller gets the same catalog.',
+  '',
+  ...familyLines(
+    DEVICEDB_HEADING,
+    [...routes].sort((a, b) => a.path.localeCompare(b.path)),
+  ).slice(2),
+]
+
 /** The whole page. */
-export const renderApiDoc = (routes: readonly AnyRoute[] = ROUTES): string => {
+export const renderApiDoc = (routes: readonly AnyRoute[] = ROUTES, devicedbRoutes: readonly AnyRoute[] = DEVICEDB_ROUTES): string => {
   const families = new Map<string, AnyRoute[]>()
   for (const route of [...routes].sort((a, b) => a.path.localeCompare(b.path))) {
     const family = familyOf(route)
@@ -80,16 +109,13 @@ export const renderApiDoc = (routes: readonly AnyRoute[] = ROUTES): string => {
     '| family | routes |',
     '|---|---|',
     ...names.map((name) => `| [${name}](#${name}) | ${(families.get(name) ?? []).map((r) => code(r.path)).join(', ')} |`),
+    ...(devicedbRoutes.length === 0
+      ? []
+      : [`| [${DEVICEDB_HEADING}](#device-database) | ${devicedbRoutes.map((r) => code(r.path)).join(', ')} |`]),
     '',
   ]
-  for (const name of names) {
-    const members = families.get(name) ?? []
-    lines.push(`## ${name}`, '', '| route | methods | credentials | answers |', '|---|---|---|---|')
-    for (const route of members)
-      lines.push(`| ${code(route.path)} | ${route.methods.join(', ')} | ${credentialsOf(route)} | ${answerOf(route)} |`)
-    lines.push('')
-    for (const route of members) lines.push(...section(route))
-  }
+  for (const name of names) lines.push(...familyLines(name, families.get(name) ?? []))
+  if (devicedbRoutes.length > 0) lines.push(...devicedbLines(devicedbRoutes))
   return `${lines.join('\n').trimEnd()}\n`
 }
 

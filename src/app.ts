@@ -3,7 +3,7 @@ import type { Server } from 'node:http'
 import { type DestinationStream, type Level, type Logger, pino } from 'pino'
 import type { Registry } from 'prom-client'
 
-import { ROUTES } from './routes/index.ts'
+import { ROUTES, SERVED_ROUTES } from './routes/index.ts'
 import { webviewPages } from './webview/pages.ts'
 import type { AppParts } from './domain/context.ts'
 import { clientErrorAnswerer } from './http/client-errors.ts'
@@ -109,7 +109,7 @@ export const createApp = ({
     trust,
     log,
   })
-  const router = createRouter(ROUTES, [
+  const router = createRouter(SERVED_ROUTES, [
     ...operationalEndpoints({
       store: context.store,
       storage,

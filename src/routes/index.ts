@@ -83,6 +83,11 @@ import getNoiseThreshold from './noise_sensors/noise_thresholds/get.ts'
 import listNoiseThresholds from './noise_sensors/noise_thresholds/list.ts'
 import updateNoiseThreshold from './noise_sensors/noise_thresholds/update.ts'
 import simulateTriggerNoiseThreshold from './noise_sensors/simulate/trigger_noise_threshold.ts'
+// Seam's device database (DEVICEDB_ROUTES below).
+import getDeviceModel from './internal/devicedb/v1/device_models/get.ts'
+import listDeviceModels from './internal/devicedb/v1/device_models/list.ts'
+import getManufacturer from './internal/devicedb/v1/manufacturers/get.ts'
+import listManufacturers from './internal/devicedb/v1/manufacturers/list.ts'
 import heatThermostat from './thermostats/heat.ts'
 import coolThermostat from './thermostats/cool.ts'
 import heatCoolThermostat from './thermostats/heat_cool.ts'
@@ -200,3 +205,12 @@ export const ROUTES = [
   simulateHvacModeAdjusted,
   simulateTemperatureReached,
 ] as unknown as AnyRoute[]
+
+/**
+ * Seam's device database, as Seam Components' SupportedDeviceTable reads it: served beside the API
+ * routes, but not part of Seam's connect document, so kept out of ROUTES (which is compared with it).
+ */
+export const DEVICEDB_ROUTES = [listManufacturers, getManufacturer, listDeviceModels, getDeviceModel] as unknown as AnyRoute[]
+
+/** What the app mounts: the API routes and the device database's. */
+export const SERVED_ROUTES: readonly AnyRoute[] = [...ROUTES, ...DEVICEDB_ROUTES]

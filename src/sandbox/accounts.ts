@@ -7,13 +7,18 @@ const digest = (value: string) => createHash('sha256').update(value, 'utf8').dig
 /** Compares by digest in constant time: the length or prefix of the secret given tells nothing. */
 const sameSecret = (given: string, expected: string): boolean => timingSafeEqual(digest(given), digest(expected))
 
+/** The provider's sample user with this email (a listed one, else one its address pattern admits); case-insensitive. */
+export const sampleUserNamed = (provider: SandboxProvider, email: string): SampleUser | undefined => {
+  const wanted = email.trim().toLowerCase()
+  return provider.users.find((u) => u.email === wanted) ?? provider.patternUsers?.userFor(wanted)
+}
+
 /**
  * The provider's sample user these credentials sign in as, or undefined. Emails match
  * case-insensitively; an unknown email costs the same compare as a known one.
  */
 export const sampleUserSignIn = (provider: SandboxProvider, email: string, password: string): SampleUser | undefined => {
-  const wanted = email.trim().toLowerCase()
-  const user = provider.users.find((u) => u.email === wanted) ?? provider.patternUsers?.userFor(wanted)
+  const user = sampleUserNamed(provider, email)
   const matches = sameSecret(password, user?.password ?? '\0no account')
   return matches && user !== undefined ? user : undefined
 }

@@ -3,6 +3,7 @@
  * devices connecting one creates. Everything else in src/seed/ goes through here, so a change in
  * how the sandbox defines its providers and people touches this file alone.
  */
+import { sampleUserNamed } from '../sandbox/accounts.ts'
 import { providerByKey, SANDBOX_PROVIDERS } from '../sandbox/providers/registry.ts'
 import type { SandboxProvider } from '../sandbox/providers/provider.ts'
 import type { NewConnectedAccount, NewDevice } from '../store/records.ts'
@@ -21,8 +22,7 @@ export interface SeedableAccount {
 /** The provider's sample user a seed names by email, as a sign-in would find them; undefined when there is none. */
 export const seedableAccount = (providerKey: SeedProvider, email: string): SeedableAccount | undefined => {
   const provider = providerByKey(providerKey)
-  const wanted = email.trim().toLowerCase()
-  const user = provider?.users.find((u) => u.email === wanted)
+  const user = provider && sampleUserNamed(provider, email)
   return provider && user && { provider, email: user.email, displayName: user.displayName, deviceNames: user.devices }
 }
 

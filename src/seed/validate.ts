@@ -138,8 +138,11 @@ const checkReferences = (seed: Seed, issue: Issue) => {
     )
     unique(
       issue,
-      'email in this workspace (one account per person, as a sign-in makes)',
-      w.connected_accounts.map((a, j) => ({ value: a.email.toLowerCase(), path: [...at, 'connected_accounts', j, 'email'] })),
+      'email for this provider in this workspace (one account per person and provider, as a sign-in makes)',
+      w.connected_accounts.map((a, j) => ({
+        value: `${a.provider} ${a.email.toLowerCase()}`,
+        path: [...at, 'connected_accounts', j, 'email'],
+      })),
     )
     w.connected_accounts.forEach((a, j) => {
       const path = [...at, 'connected_accounts', j]

@@ -140,6 +140,8 @@ describe('admin CLI', () => {
       '0010_unmanaged_access_codes',
       '0011_workspace_settings',
       '0012_providers',
+      '0013_noise_thresholds',
+      '0015_climate',
     ])
     assert.deepEqual(json(runCli(db, ['migrate', '--json']).stdout).applied, [])
   })

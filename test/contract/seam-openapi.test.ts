@@ -164,6 +164,37 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
     await call('/connected_accounts/get', { connected_account_id: jane.accountId })
     await call('/devices/list', { connected_account_id: jane.accountId })
 
+    // Noise sensors: Minut's sensors for any example.com address, their thresholds, a simulated noise.
+    const minutView = (await call('/connect_webviews/create', { accepted_providers: ['minut'] })).connect_webview
+    assert.equal((await w.signIn(minutView.url, 'host@example.com', '1234', { code: '' })).status, 200)
+    const minutSession = (
+      await call('/client_sessions/create', { user_identifier_key: 'host', connect_webview_ids: [minutView.connect_webview_id] })
+    ).client_session
+    const hostCst = w.as.cst(minutSession.token)
+    const sensorId = (await call('/noise_sensors/list', {}, hostCst)).noise_sensors[0].device_id as string
+    await call('/noise_sensors/noise_thresholds/list', { device_id: sensorId }, hostCst)
+    const threshold = (
+      await call('/noise_sensors/noise_thresholds/create', {
+        device_id: sensorId,
+        name: 'Curfew',
+        starts_daily_at: '23:00:00[America/Los_Angeles]',
+        ends_daily_at: '07:00:00[America/Los_Angeles]',
+        noise_threshold_decibels: 65,
+      })
+    ).noise_threshold
+    await call('/noise_sensors/noise_thresholds/get', { noise_threshold_id: threshold.noise_threshold_id })
+    await call('/noise_sensors/noise_thresholds/update', {
+      device_id: sensorId,
+      noise_threshold_id: threshold.noise_threshold_id,
+      noise_threshold_nrs: 40,
+    })
+    await call('/noise_sensors/simulate/trigger_noise_threshold', { device_id: sensorId })
+    await call('/devices/get', { device_id: sensorId }, hostCst)
+    const deletedThreshold = (
+      await call('/noise_sensors/noise_thresholds/delete', { device_id: sensorId, noise_threshold_id: threshold.noise_threshold_id })
+    ).action_attempt
+    await call('/action_attempts/get', { action_attempt_id: deletedThreshold.action_attempt_id })
+
     await callThermostatRoutes(w, call)
     await call('/user_identities/delete', { user_identity_id: spareIdentity.user_identity_id })
     await call('/connected_accounts/delete', { connected_account_id: john.accountId })
@@ -193,6 +224,8 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
       'access_code.unmanaged.converted_to_managed',
       'access_code.unmanaged.removed',
       'access_code.backup_access_code_pulled',
+      // Noise sensors.
+      'noise_sensor.noise_threshold_triggered',
     ]) {
       assert.ok(
         events.some((e) => e.event_type === type),

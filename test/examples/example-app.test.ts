@@ -103,8 +103,10 @@ test(
     }[]
     assert.equal(locks.length, 3)
     assert.equal(locks.find((l) => l.display_name === 'Front Door')?.properties.locked, false)
-    const thermostats = (await call(latchkey.url, '/thermostats/list', {}, { authorization: `Bearer ${session.token}` })).body
-      .devices as { display_name: string; properties: { current_climate_setting: Record<string, unknown> } }[]
+    const thermostats = (await call(latchkey.url, '/thermostats/list', {}, { authorization: `Bearer ${session.token}` })).body.devices as {
+      display_name: string
+      properties: { current_climate_setting: Record<string, unknown> }
+    }[]
     const livingRoom = thermostats.find((t) => t.display_name === 'Living Room')?.properties.current_climate_setting
     assert.equal(livingRoom?.hvac_mode_setting, 'heat')
     assert.equal(livingRoom?.heating_set_point_fahrenheit, 70)

@@ -54,6 +54,12 @@ describe('pagination.next_page_url: the same request with the next page_cursor, 
     for (const device of others.slice(0, 2)) {
       assert.equal((await w.api('/devices/update', { device_id: device.device_id, is_managed: false })).status, 200)
     }
+    // Two Minut sensors, for noise_sensors/list (after those, so they stay managed).
+    const minut = (await w.api('/connect_webviews/create', { accepted_providers: ['minut'] })).body.connect_webview
+    assert.equal((await w.signIn(minut.url, 'host@example.com', '1234', { code: '' })).status, 200)
+    // Two ecobee thermostats, for thermostats/list.
+    const ecobee = (await w.api('/connect_webviews/create', { accepted_providers: ['ecobee'] })).body.connect_webview
+    assert.equal((await w.signIn(ecobee.url, 'jane@example.com', '1234', { code: '' })).status, 200)
   })
   after(() => w.dispose())
 

@@ -105,7 +105,7 @@ describe('seed files: checked whole before anything is written, one error naming
     )
     refused(
       (s) => (s.workspaces[0].connected_accounts[1].email = 'jane@example.com'),
-      /^seed: workspaces\[0\]\.connected_accounts\[1\]\.email: the same email in this workspace/,
+      /^seed: workspaces\[0\]\.connected_accounts\[1\]\.email: the same email for this provider in this workspace/,
     )
     refused(
       (s) => (s.workspaces[0].is_sandbox = false),

@@ -44,7 +44,9 @@ const render = async (seam: SeamHttp): Promise<void> => {
   locks.sort(byName)
   thermostats.sort(byName)
   // After an action the SDK has waited for, the page draws itself again from what the server says.
-  const rerender = (done: Promise<unknown>) => done.then(() => render(seam)).catch(showError)
+  const rerender = (done: Promise<unknown>): void => {
+    done.then(() => render(seam)).catch(showError)
+  }
   root.replaceChildren()
   if (locks.length === 0 && thermostats.length === 0) {
     root.append(heading('h1', 'No devices yet'), connectButton(seam, 'Connect a sandbox account'))

@@ -9,6 +9,9 @@ import type { SandboxProvider } from './provider.ts'
 const PASSWORD = '1234'
 const VERIFICATION_CODE = '123456'
 
+/** The lock's picture (inline SVG, 64 by 64) as the device database references images. */
+const LOCK_PICTURE = { url: SANDBOX_LOCK_MODEL.imageUrl, width: 64, height: 64 }
+
 /** August: smart locks with keypads, the sandbox lock model (lock-model.ts). */
 export const AUGUST: SandboxProvider = {
   key: 'august',
@@ -54,4 +57,40 @@ export const AUGUST: SandboxProvider = {
     },
   ],
   device: sandboxLock,
+  // Fixed ids: a page caches manufacturers and models by id, so they must not change between starts.
+  devicedb: {
+    manufacturer: {
+      manufacturer_id: '8fd37834-3379-4cfd-b6d5-c5b471ae953b',
+      display_name: SANDBOX_LOCK_MODEL.model.manufacturer_display_name,
+      logo: LOCK_PICTURE,
+      integration: 'stable',
+      integration_support_level: 'stable',
+      is_connect_webview_supported: true,
+      requires_seam_support_to_add_account: false,
+      annotations: [],
+    },
+    device_models: [
+      {
+        device_model_id: '8bf7c52b-e1f0-4a1b-9d79-f71474362939',
+        display_name: SANDBOX_LOCK_MODEL.model.display_name,
+        description: 'A retrofit deadbolt lock with an accessory keypad, as the sandbox simulates it.',
+        is_device_supported: true,
+        main_connection_type: 'wifi',
+        hardware: { has_physical_key: true },
+        aesthetic_variants: [{ slug: 'default', display_name: 'Default', front_image: LOCK_PICTURE, images: [LOCK_PICTURE] }],
+        power_sources: ['battery'],
+        main_category: 'smartlock',
+        physical_properties: { lock_type: 'deadbolt', has_physical_key: true, has_camera: false },
+        software_features: {
+          can_remotely_unlock: true,
+          can_program_access_codes: SANDBOX_LOCK_MODEL.model.online_access_codes_supported,
+          can_program_access_schedules: SANDBOX_LOCK_MODEL.model.online_access_codes_supported,
+          can_program_access_codes_offline: SANDBOX_LOCK_MODEL.model.offline_access_codes_supported,
+        },
+        can_remotely_lock: true,
+        can_remotely_unlock: true,
+        can_program_online_access_codes: true,
+      },
+    ],
+  },
 }

@@ -24,6 +24,8 @@ const minutUserFor = (email: string): SampleUser | undefined => {
   return { email, password: PASSWORD, displayName: nameFrom(localPart), verificationCode: null, devices: SENSORS }
 }
 
+const SENSOR_PICTURE = { url: MINUT_SENSOR_KIND.provider.image_url, width: 64, height: 64 }
+
 /** Minut: noise sensors for short-term rentals, the sandbox noise-sensor model (kinds/noise-sensor.ts). */
 export const MINUT: SandboxProvider = {
   key: 'minut',
@@ -36,4 +38,36 @@ export const MINUT: SandboxProvider = {
   users: [],
   patternUsers: { description: `any ${DOMAIN} address (password ${PASSWORD})`, userFor: minutUserFor },
   device: sandboxMinutSensor,
+  // Its entry in the device database that SupportedDeviceTable lists.
+  devicedb: {
+    manufacturer: {
+      manufacturer_id: '5b1f6c1e-9a1d-4b8e-8f53-6f0d2f6a9c41',
+      display_name: MINUT_SENSOR_KIND.provider.display_name,
+      logo: SENSOR_PICTURE,
+      integration: 'stable',
+      integration_support_level: 'stable',
+      is_connect_webview_supported: true,
+      requires_seam_support_to_add_account: false,
+      annotations: [],
+    },
+    device_models: [
+      {
+        device_model_id: 'c3a0f1d2-7e4b-4c59-9a6e-2d8b1f0e7a53',
+        display_name: 'Minut Sensor',
+        description: 'A noise, temperature and humidity sensor for short-term rentals, as the sandbox simulates it.',
+        is_device_supported: true,
+        main_connection_type: 'wifi',
+        hardware: {},
+        aesthetic_variants: [{ slug: 'default', display_name: 'Default', front_image: SENSOR_PICTURE, images: [SENSOR_PICTURE] }],
+        power_sources: ['battery'],
+        main_category: 'sensor',
+        physical_properties: {
+          has_noise_sensor: true,
+          has_humidity_sensor: true,
+          has_temperature_sensor: true,
+          has_occupancy_detection: false,
+        },
+      },
+    ],
+  },
 }

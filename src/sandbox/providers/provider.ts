@@ -1,3 +1,4 @@
+import type { DeviceModelEntry, ManufacturerEntry } from '../../contract/devicedb.ts'
 import type { NewDevice } from '../../store/records.ts'
 
 /** A device provider's entry in Seam's `device_provider` shape (what devices/list_device_providers answers). */
@@ -45,4 +46,19 @@ export interface SandboxProvider {
   }
   /** One of a user's devices as a sign-in creates it. */
   device(workspaceId: string, connectedAccountId: string, name: string, at: string): NewDevice
+  /**
+   * The provider's hardware as Seam's device database describes it: what Seam Components'
+   * SupportedDeviceTable lists (src/domain/devicedb.ts gathers every provider's). A provider
+   * without it is missing from that table, nothing else.
+   */
+  devicedb?: ProviderDeviceDb
+}
+
+/**
+ * A provider's entry in the device database: its manufacturer and the models it simulates.
+ * Providers naming the same `manufacturer_id` share one manufacturer in the catalog.
+ */
+export interface ProviderDeviceDb {
+  manufacturer: ManufacturerEntry
+  device_models: readonly DeviceModelEntry[]
 }

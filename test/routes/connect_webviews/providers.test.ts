@@ -150,3 +150,62 @@ describe('sandbox providers by Seam’s names: August', () => {
     assert.equal(noise[0].can_remotely_lock, undefined, 'a noise-sensor provider carries no lock flag')
   })
 })
+
+describe('sandbox providers by Seam’s names: Minut', () => {
+  test('accepted_providers ["minut"]: the page is Minut’s sign-in form, saying which addresses work', async () => {
+    const w = await createWorld()
+    const webview = await createWebview(w, { accepted_providers: ['minut'] })
+    const page = await w.request({ method: 'GET', url: pathOf(webview.url) })
+    assert.equal(page.status, 200)
+    assert.match(page.text, /Connect your Minut account/)
+    assert.match(page.text, /any @example\.com address \(password 1234\)/)
+  })
+
+  for (const [email, name] of [
+    ['jane@example.com', 'Jane'],
+    ['Mary.Ann@Example.com', 'Mary Ann'],
+  ] as const) {
+    test(`${email}: password 1234 alone connects a Minut account with two sensors`, async () => {
+      const w = await createWorld()
+      const webview = await createWebview(w, { accepted_providers: ['minut'] })
+      const res = await w.signIn(webview.url, email, '1234', { code: '' })
+      assert.equal(res.status, 200)
+      assert.match(res.text, /Your account is connected/)
+      const after = await readWebview(w, webview.connect_webview_id)
+      assert.equal(after.selected_provider, 'minut')
+      const account = (await w.api('/connected_accounts/get', { connected_account_id: after.connected_account_id })).body.connected_account
+      assert.equal(account.provider, 'minut')
+      assert.equal(account.display_name, name)
+      assert.deepEqual(account.user_identifier, { email: email.toLowerCase() })
+      const devices = (await w.api('/devices/list', { connected_account_id: account.connected_account_id })).body.devices
+      assert.deepEqual(devices.map((d: { display_name: string }) => d.display_name).sort(), ['Bedroom', 'Living Room'])
+      for (const d of devices) assert.equal(d.device_type, 'minut_sensor')
+    })
+  }
+
+  test('another domain, a bare domain or a wrong password: the form again, nothing connected', async () => {
+    const w = await createWorld()
+    const webview = await createWebview(w, { accepted_providers: ['minut'] })
+    for (const [email, password] of [
+      ['jane@example.org', '1234'],
+      ['@example.com', '1234'],
+      ['jane@example.com.evil.test', '1234'],
+      ['jane@example.com', '4321'],
+    ]) {
+      const res = await w.signIn(webview.url, email as string, password as string, { code: '' })
+      assert.equal(res.status, 401, email)
+      assert.match(res.text, /Wrong email or password/)
+    }
+    assert.deepEqual((await w.api('/connected_accounts/list')).body.connected_accounts, [])
+  })
+
+  test('a form naming no provider signs in to the first offered one that knows the credentials', async () => {
+    const w = await createWorld()
+    // jane@ is both an August and a Minut login: August comes first and asks for its code.
+    const both = await createWebview(w)
+    assert.match((await w.signIn(both.url, 'jane@example.com', '1234', { code: '' })).text, /Enter your verification code/)
+    // alice@ is only Minut's.
+    assert.equal((await w.signIn(both.url, 'alice@example.com', '1234', { code: '' })).status, 200)
+    assert.equal((await readWebview(w, both.connect_webview_id)).selected_provider, 'minut')
+  })
+})
