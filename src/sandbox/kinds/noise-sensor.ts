@@ -18,7 +18,7 @@ const SENSOR_IMAGE =
       '<circle cx="32" cy="32" r="8" fill="#4b5563"/><path d="M20 22a16 16 0 0 0 0 20M44 22a16 16 0 0 1 0 20" fill="none" stroke="#4b5563" stroke-width="3"/></svg>',
   ).toString('base64')
 
-const MODEL = { display_name: 'Minut Sensor', manufacturer_display_name: 'Minut' }
+const MODEL = { display_name: 'Noise Sensor', manufacturer_display_name: 'Minut' }
 
 /** A quiet room: what a freshly connected sensor hears, and its other readings. */
 const QUIET_DECIBELS = 42

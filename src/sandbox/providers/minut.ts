@@ -53,7 +53,7 @@ export const MINUT: SandboxProvider = {
     device_models: [
       {
         device_model_id: 'c3a0f1d2-7e4b-4c59-9a6e-2d8b1f0e7a53',
-        display_name: 'Minut Sensor',
+        display_name: 'Noise Sensor',
         description: 'A noise, temperature and humidity sensor for short-term rentals, as the sandbox simulates it.',
         is_device_supported: true,
         main_connection_type: 'wifi',
