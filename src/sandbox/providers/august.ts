@@ -1,6 +1,6 @@
 import { sandboxLock } from '../devices.ts'
 import { SANDBOX_LOCK_MODEL } from '../kinds/lock.ts'
-import type { SandboxProvider } from './provider.ts'
+import { type SandboxProvider, sandboxManufacturer } from './provider.ts'
 
 // Seam's sandbox August logins (seamapi/docs, device-guides/sandbox-and-sample-data/august-locks-sample-data.md):
 // these four emails, password 1234, and each asks for the verification code 123456 after the
@@ -59,16 +59,11 @@ export const AUGUST: SandboxProvider = {
   device: sandboxLock,
   // Fixed ids: a page caches manufacturers and models by id, so they must not change between starts.
   devicedb: {
-    manufacturer: {
-      manufacturer_id: '8fd37834-3379-4cfd-b6d5-c5b471ae953b',
-      display_name: SANDBOX_LOCK_MODEL.model.manufacturer_display_name,
-      logo: LOCK_PICTURE,
-      integration: 'stable',
-      integration_support_level: 'stable',
-      is_connect_webview_supported: true,
-      requires_seam_support_to_add_account: false,
-      annotations: [],
-    },
+    manufacturer: sandboxManufacturer(
+      '8fd37834-3379-4cfd-b6d5-c5b471ae953b',
+      SANDBOX_LOCK_MODEL.model.manufacturer_display_name,
+      LOCK_PICTURE,
+    ),
     device_models: [
       {
         device_model_id: '8bf7c52b-e1f0-4a1b-9d79-f71474362939',

@@ -1,6 +1,6 @@
 import { sandboxDevice } from '../devices.ts'
 import { SANDBOX_THERMOSTAT_MODEL, THERMOSTAT_FLAGS, THERMOSTAT_KIND } from '../kinds/thermostat.ts'
-import type { SandboxProvider } from './provider.ts'
+import { type SandboxProvider, sandboxManufacturer } from './provider.ts'
 
 // Seam's sandbox ecobee logins (seamapi/docs, device-guides/sandbox-and-sample-data/ecobee-sample-data.md):
 // jane@example.com, andrew@example.com and john@example.com, password 1234, and no verification
@@ -46,16 +46,11 @@ export const ECOBEE: SandboxProvider = {
   device: sandboxDevice(THERMOSTAT_KIND),
   // Its entry in the device database that SupportedDeviceTable lists.
   devicedb: {
-    manufacturer: {
-      manufacturer_id: '0e4a7d52-3b9c-4f18-a2d6-91c5e8f7b304',
-      display_name: SANDBOX_THERMOSTAT_MODEL.model.manufacturer_display_name,
-      logo: THERMOSTAT_PICTURE,
-      integration: 'stable',
-      integration_support_level: 'stable',
-      is_connect_webview_supported: true,
-      requires_seam_support_to_add_account: false,
-      annotations: [],
-    },
+    manufacturer: sandboxManufacturer(
+      '0e4a7d52-3b9c-4f18-a2d6-91c5e8f7b304',
+      SANDBOX_THERMOSTAT_MODEL.model.manufacturer_display_name,
+      THERMOSTAT_PICTURE,
+    ),
     device_models: [
       {
         device_model_id: '7d2b9e41-6c0a-4f83-b5e2-3a8f1c9d6e07',

@@ -1,5 +1,5 @@
 import { MINUT_SENSOR_KIND, sandboxMinutSensor } from '../kinds/noise-sensor.ts'
-import type { SampleUser, SandboxProvider } from './provider.ts'
+import { type SampleUser, type SandboxProvider, sandboxManufacturer } from './provider.ts'
 
 // Seam's sandbox Minut login (seamapi/docs, device-guides/sandbox-and-sample-data/minut-noise-sensor-sample-data.md):
 // jane@example.com or any other address in the example.com domain, password 1234, no second step.
@@ -40,16 +40,7 @@ export const MINUT: SandboxProvider = {
   device: sandboxMinutSensor,
   // Its entry in the device database that SupportedDeviceTable lists.
   devicedb: {
-    manufacturer: {
-      manufacturer_id: '5b1f6c1e-9a1d-4b8e-8f53-6f0d2f6a9c41',
-      display_name: MINUT_SENSOR_KIND.provider.display_name,
-      logo: SENSOR_PICTURE,
-      integration: 'stable',
-      integration_support_level: 'stable',
-      is_connect_webview_supported: true,
-      requires_seam_support_to_add_account: false,
-      annotations: [],
-    },
+    manufacturer: sandboxManufacturer('5b1f6c1e-9a1d-4b8e-8f53-6f0d2f6a9c41', MINUT_SENSOR_KIND.provider.display_name, SENSOR_PICTURE),
     device_models: [
       {
         device_model_id: 'c3a0f1d2-7e4b-4c59-9a6e-2d8b1f0e7a53',

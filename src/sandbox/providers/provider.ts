@@ -62,3 +62,18 @@ export interface ProviderDeviceDb {
   manufacturer: ManufacturerEntry
   device_models: readonly DeviceModelEntry[]
 }
+
+/**
+ * A manufacturer the sandbox simulates, as the device database lists it: supported (`stable`, so
+ * SupportedDeviceTable shows it by default), connected through a Connect Webview, no annotations.
+ */
+export const sandboxManufacturer = (manufacturerId: string, displayName: string, logo: ManufacturerEntry['logo']): ManufacturerEntry => ({
+  manufacturer_id: manufacturerId,
+  display_name: displayName,
+  logo,
+  integration: 'stable',
+  integration_support_level: 'stable',
+  is_connect_webview_supported: true,
+  requires_seam_support_to_add_account: false,
+  annotations: [],
+})
