@@ -10,6 +10,7 @@ type ActionType =
   | 'SIMULATE_MANUAL_LOCK_VIA_KEYPAD'
   | 'CONFIGURE_AUTO_LOCK'
   | 'RESET_SANDBOX_WORKSPACE'
+  | 'PUSH_THERMOSTAT_PROGRAMS'
 
 const attemptOf = <T extends ActionType>(actionType: T) =>
   z.object({
@@ -34,4 +35,5 @@ export const actionAttemptSchema = z.discriminatedUnion('action_type', [
   attemptOf('SIMULATE_MANUAL_LOCK_VIA_KEYPAD'),
   attemptOf('CONFIGURE_AUTO_LOCK'),
   attemptOf('RESET_SANDBOX_WORKSPACE'),
+  attemptOf('PUSH_THERMOSTAT_PROGRAMS'),
 ])

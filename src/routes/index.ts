@@ -75,6 +75,17 @@ import configureAutoLock from './locks/configure_auto_lock.ts'
 import simulateKeypadCodeEntry from './locks/simulate/keypad_code_entry.ts'
 import simulateManualLockViaKeypad from './locks/simulate/manual_lock_via_keypad.ts'
 
+// Thermostat schedules, daily programs and the weekly program.
+import createThermostatSchedule from './thermostats/schedules/create.ts'
+import getThermostatSchedule from './thermostats/schedules/get.ts'
+import listThermostatSchedules from './thermostats/schedules/list.ts'
+import updateThermostatSchedule from './thermostats/schedules/update.ts'
+import deleteThermostatSchedule from './thermostats/schedules/delete.ts'
+import createDailyProgram from './thermostats/daily_programs/create.ts'
+import updateDailyProgram from './thermostats/daily_programs/update.ts'
+import deleteDailyProgram from './thermostats/daily_programs/delete.ts'
+import updateWeeklyProgram from './thermostats/update_weekly_program.ts'
+
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
   create,
@@ -152,4 +163,14 @@ export const ROUTES = [
   reportDeviceConstraints,
   updateWorkspace,
   resetSandbox,
+  // Thermostat schedules, daily programs and the weekly program.
+  createThermostatSchedule,
+  getThermostatSchedule,
+  listThermostatSchedules,
+  updateThermostatSchedule,
+  deleteThermostatSchedule,
+  createDailyProgram,
+  updateDailyProgram,
+  deleteDailyProgram,
+  updateWeeklyProgram,
 ] as unknown as AnyRoute[]

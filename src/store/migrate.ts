@@ -13,6 +13,7 @@ import * as deviceSimulation from './migrations/0009_device_simulation.ts'
 import * as unmanagedAccessCodes from './migrations/0010_unmanaged_access_codes.ts'
 import * as workspaceSettings from './migrations/0011_workspace_settings.ts'
 import * as providers from './migrations/0012_providers.ts'
+import * as thermostatPrograms from './migrations/0014_thermostat_programs.ts'
 
 /** Ordered by name; each entry is immutable once released. */
 const MIGRATIONS = {
@@ -28,6 +29,7 @@ const MIGRATIONS = {
   '0010_unmanaged_access_codes': unmanagedAccessCodes,
   '0011_workspace_settings': workspaceSettings,
   '0012_providers': providers,
+  '0014_thermostat_programs': thermostatPrograms,
 }
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({

@@ -330,6 +330,7 @@ export type ActionType =
   | 'CONFIGURE_AUTO_LOCK'
   // workspaces/reset_sandbox: an attempt on the workspace, on no device.
   | 'RESET_SANDBOX_WORKSPACE'
+  | 'PUSH_THERMOSTAT_PROGRAMS'
 
 /** One request to a device and how it ended. */
 export interface ActionAttemptRecord {

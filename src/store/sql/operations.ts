@@ -27,6 +27,8 @@ const WORKSPACE_TABLES = [
   'access_codes',
   'unmanaged_access_codes',
   'backup_access_code_pulls',
+  'thermostat_schedules',
+  'thermostat_daily_programs',
   'action_attempts',
   'events',
   'devices',

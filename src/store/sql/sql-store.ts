@@ -24,6 +24,7 @@ import { accessCodeGroupVerbs } from './access-code-groups.ts'
 import { backupAccessCodeVerbs } from './backup-access-codes.ts'
 import { deviceChangeVerbs } from './device-changes.ts'
 import { unmanagedAccessCodeVerbs } from './unmanaged-access-codes.ts'
+import { thermostatProgramVerbs } from './thermostat-programs.ts'
 
 /**
  * One SQL implementation of the Store for both databases, over the engine each dialect opens
@@ -58,5 +59,6 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
     ...backupAccessCodeVerbs(engine),
     ...workspaceSettingVerbs(db),
     ...sandboxResetVerbs(db),
+    ...thermostatProgramVerbs(engine, flavor),
   }
 }
