@@ -74,6 +74,7 @@ import updateMultipleAccessCodes from './access_codes/update_multiple.ts'
 import configureAutoLock from './locks/configure_auto_lock.ts'
 import simulateKeypadCodeEntry from './locks/simulate/keypad_code_entry.ts'
 import simulateManualLockViaKeypad from './locks/simulate/manual_lock_via_keypad.ts'
+import listThermostats from './thermostats/list.ts'
 
 // Thermostat schedules, daily programs and the weekly program.
 import createThermostatSchedule from './thermostats/schedules/create.ts'
@@ -173,4 +174,6 @@ export const ROUTES = [
   updateDailyProgram,
   deleteDailyProgram,
   updateWeeklyProgram,
+  // Thermostats: climate settings and presets.
+  listThermostats,
 ] as unknown as AnyRoute[]

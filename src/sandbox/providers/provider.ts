@@ -6,11 +6,8 @@ export interface DeviceProviderEntry {
   display_name: string
   image_url: string
   provider_categories: readonly string[]
-  can_remotely_lock: boolean
-  can_remotely_unlock: boolean
-  can_program_online_access_codes: boolean
-  can_program_offline_access_codes: boolean
-  can_unlock_with_code: boolean
+  /** Seam's `can_*` flags for what the provider's devices can do: a lock provider's lock flags, a thermostat provider's HVAC flags. */
+  [flag: `can_${string}`]: boolean
 }
 
 /**

@@ -1,8 +1,9 @@
 import { AUGUST } from './august.ts'
+import { ECOBEE } from './ecobee.ts'
 import type { SandboxProvider } from './provider.ts'
 
 /** Every provider the sandbox simulates, in the order the Connect Webview offers them. Adding one is adding its file here. */
-export const SANDBOX_PROVIDERS: readonly SandboxProvider[] = [AUGUST]
+export const SANDBOX_PROVIDERS: readonly SandboxProvider[] = [AUGUST, ECOBEE]
 
 /**
  * Provider keys stored before providers had Seam's names: the one provider then was called

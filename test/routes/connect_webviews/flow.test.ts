@@ -19,14 +19,18 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
     assert.equal(webview.status, 'pending')
     assert.equal(webview.login_successful, false)
     assert.equal(webview.connected_account_id, null)
-    assert.deepEqual(webview.accepted_providers, ['august'])
+    assert.deepEqual(webview.accepted_providers, ['august', 'ecobee'])
     assert.deepEqual(webview.custom_metadata, { crm_id: 'c-1' })
     assert.equal(webview.custom_redirect_url, null)
     assert.equal(webview.authorized_at, null)
     assert.equal(webview.workspace_id, w.ws.workspace_id)
     assert.equal(pathOf(webview.url), `/connect_webviews/view/${webview.connect_webview_id}`)
 
-    const page = await w.request({ method: 'GET', url: pathOf(webview.url) })
+    // Every simulated provider is accepted: the page asks which, then shows that provider's sign-in form.
+    const choice = await w.request({ method: 'GET', url: pathOf(webview.url) })
+    assert.equal(choice.status, 200)
+    assert.match(choice.text, /Choose the provider of your devices/)
+    const page = await w.request({ method: 'GET', url: `${pathOf(webview.url)}?provider=august` })
     assert.equal(page.status, 200)
     assert.match(String(page.headers['content-type']), /^text\/html/)
     assert.match(String(page.headers['content-security-policy']), /default-src 'none'/)
@@ -160,14 +164,14 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
       'pending',
     )
 
-    // A provider the sandbox does not simulate (yet) is not offered: "No accepted provider".
-    const ecobee = await createWebview(w, { accepted_providers: ['ecobee'] })
-    const page = await w.request({ method: 'GET', url: pathOf(ecobee.url) })
+    // A provider the sandbox does not simulate is not offered: "No accepted provider".
+    const schlage = await createWebview(w, { accepted_providers: ['schlage'] })
+    const page = await w.request({ method: 'GET', url: pathOf(schlage.url) })
     assert.equal(page.status, 403)
     assert.match(page.text, /No accepted provider/)
-    assert.equal((await w.signIn(ecobee.url, 'jane@example.com', '1234')).status, 403)
-    assert.equal((await w.signIn(ecobee.url, 'jane@example.com', '1234', { provider: 'ecobee' })).status, 403)
-    assert.equal((await readWebview(w, ecobee.connect_webview_id)).status, 'pending')
+    assert.equal((await w.signIn(schlage.url, 'jane@example.com', '1234')).status, 403)
+    assert.equal((await w.signIn(schlage.url, 'jane@example.com', '1234', { provider: 'schlage' })).status, 403)
+    assert.equal((await readWebview(w, schlage.connect_webview_id)).status, 'pending')
   })
 
   test('unknown or malformed links answer a 404 page', async () => {

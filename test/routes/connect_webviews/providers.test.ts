@@ -91,26 +91,29 @@ describe('sandbox providers by Seam’s names: August', () => {
     assert.equal((await readWebview(w, webview.connect_webview_id)).status, 'authorized')
   })
 
-  test('several accepted providers: the page offers those the sandbox simulates (August today)', async () => {
+  test('several accepted providers: the page asks which, offering those the sandbox simulates', async () => {
     const w = await createWorld()
-    const webview = await createWebview(w, { accepted_providers: ['ecobee', 'august', 'minut'] })
-    assert.deepEqual(webview.accepted_providers, ['ecobee', 'august', 'minut'])
+    const webview = await createWebview(w, { accepted_providers: ['ecobee', 'august', 'schlage'] })
+    assert.deepEqual(webview.accepted_providers, ['ecobee', 'august', 'schlage'])
     const page = await w.request({ method: 'GET', url: pathOf(webview.url) })
     assert.equal(page.status, 200)
-    assert.match(page.text, /Connect your August account/)
+    assert.match(page.text, /Choose the provider of your devices/)
+    assert.match(page.text, /\?provider=august"/)
+    assert.match(page.text, /\?provider=ecobee"/)
+    assert.doesNotMatch(page.text, /provider=schlage/)
     const chosen = await w.request({ method: 'GET', url: `${pathOf(webview.url)}?provider=august` })
     assert.equal(chosen.status, 200)
     assert.match(chosen.text, /Connect your August account/)
     // One not simulated, asked for by name: not offered.
-    assert.equal((await w.request({ method: 'GET', url: `${pathOf(webview.url)}?provider=ecobee` })).status, 403)
-    assert.equal((await w.signIn(webview.url, 'jane@example.com', '1234', { provider: 'ecobee' })).status, 403)
+    assert.equal((await w.request({ method: 'GET', url: `${pathOf(webview.url)}?provider=schlage` })).status, 403)
+    assert.equal((await w.signIn(webview.url, 'jane@example.com', '1234', { provider: 'schlage' })).status, 403)
     assert.equal((await w.signIn(webview.url, 'jane@example.com', '1234', { provider: 'august' })).status, 200)
     assert.equal((await readWebview(w, webview.connect_webview_id)).selected_provider, 'august')
   })
 
   test('a webview accepting a provider the sandbox does not simulate does not take August’s users', async () => {
     const w = await createWorld()
-    const webview = await createWebview(w, { accepted_providers: ['ecobee'] })
+    const webview = await createWebview(w, { accepted_providers: ['schlage'] })
     const res = await w.signIn(webview.url, 'jane@example.com', '1234', { provider: 'august' })
     assert.equal(res.status, 403)
     assert.equal((await readWebview(w, webview.connect_webview_id)).status, 'pending')
@@ -130,8 +133,14 @@ describe('sandbox providers by Seam’s names: August', () => {
     assert.equal(res.status, 200)
     assert.deepEqual(
       res.body.device_providers.map((p: { device_provider_name: string }) => p.device_provider_name),
-      ['august'],
+      ['august', 'ecobee'],
     )
-    assert.deepEqual((await w.api('/devices/list_device_providers', { provider_category: 'thermostats' })).body.device_providers, [])
+    const thermostats = (await w.api('/devices/list_device_providers', { provider_category: 'thermostats' })).body.device_providers
+    assert.deepEqual(
+      thermostats.map((p: { device_provider_name: string }) => p.device_provider_name),
+      ['ecobee'],
+    )
+    assert.equal(thermostats[0].can_hvac_heat, true)
+    assert.equal(thermostats[0].can_remotely_lock, undefined, 'a thermostat provider carries no lock flag')
   })
 })
