@@ -53,7 +53,11 @@ export const connectedAccountVerbs = (engine: Engine): AccountVerbs => {
         await trx.deleteFrom('access_codes').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
         await trx.deleteFrom('unmanaged_access_codes').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
         await trx.deleteFrom('thermostat_schedules').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
-        await trx.deleteFrom('thermostat_daily_programs').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
+        await trx
+          .deleteFrom('thermostat_daily_programs')
+          .where('workspace_id', '=', workspaceId)
+          .where('device_id', 'in', devices)
+          .execute()
         await trx
           .deleteFrom('devices')
           .where('workspace_id', '=', workspaceId)

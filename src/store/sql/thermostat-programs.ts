@@ -127,17 +127,15 @@ export const thermostatProgramVerbs = (engine: Engine, flavor: SqlFlavor): Therm
             .insertInto('thermostat_schedules')
             .values(row)
             .onConflict((oc) =>
-              oc
-                .column('thermostat_schedule_id')
-                .doUpdateSet({
-                  name,
-                  climate_preset_key,
-                  starts_at,
-                  ends_at,
-                  is_override_allowed,
-                  max_override_period_minutes,
-                  applied_state,
-                }),
+              oc.column('thermostat_schedule_id').doUpdateSet({
+                name,
+                climate_preset_key,
+                starts_at,
+                ends_at,
+                is_override_allowed,
+                max_override_period_minutes,
+                applied_state,
+              }),
             )
             .execute()
         }
