@@ -10,6 +10,9 @@ type ActionType =
   | 'SIMULATE_MANUAL_LOCK_VIA_KEYPAD'
   | 'CONFIGURE_AUTO_LOCK'
   | 'RESET_SANDBOX_WORKSPACE'
+  | 'SET_HVAC_MODE'
+  | 'SET_FAN_MODE'
+  | 'ACTIVATE_CLIMATE_PRESET'
   | 'PUSH_THERMOSTAT_PROGRAMS'
 
 const attemptOf = <T extends ActionType>(actionType: T) =>
@@ -35,5 +38,8 @@ export const actionAttemptSchema = z.discriminatedUnion('action_type', [
   attemptOf('SIMULATE_MANUAL_LOCK_VIA_KEYPAD'),
   attemptOf('CONFIGURE_AUTO_LOCK'),
   attemptOf('RESET_SANDBOX_WORKSPACE'),
+  attemptOf('SET_HVAC_MODE'),
+  attemptOf('SET_FAN_MODE'),
+  attemptOf('ACTIVATE_CLIMATE_PRESET'),
   attemptOf('PUSH_THERMOSTAT_PROGRAMS'),
 ])

@@ -21,6 +21,24 @@ export const eventSchema = z.object({
     .object({ reason_code: z.string(), message: z.string() })
     .optional()
     .describe('lock.access_denied: why the lock refused (unknown_code for a code it does not hold).'),
+  // Thermostat events.
+  climate_preset_key: z.string().optional().describe('thermostat.climate_preset_activated: the preset now in effect.'),
+  is_fallback_climate_preset: z.boolean().optional().describe('thermostat.climate_preset_activated: whether it is the fallback preset.'),
+  thermostat_schedule_id: z.uuid().nullable().optional().describe('thermostat.climate_preset_activated: the schedule that activated it.'),
+  hvac_mode_setting: z.string().optional().describe('thermostat.manually_adjusted: the HVAC mode set.'),
+  fan_mode_setting: z.string().optional().describe('thermostat.manually_adjusted: the fan mode set.'),
+  heating_set_point_celsius: z.number().optional(),
+  heating_set_point_fahrenheit: z.number().optional(),
+  cooling_set_point_celsius: z.number().optional(),
+  cooling_set_point_fahrenheit: z.number().optional(),
+  temperature_celsius: z.number().optional().describe('thermostat temperature events: the temperature in the room.'),
+  temperature_fahrenheit: z.number().optional(),
+  desired_temperature_celsius: z.number().optional().describe('thermostat.temperature_reached_set_point: the set point reached.'),
+  desired_temperature_fahrenheit: z.number().optional(),
+  lower_limit_celsius: z.number().nullable().optional().describe('thermostat.temperature_threshold_*: the threshold.'),
+  lower_limit_fahrenheit: z.number().nullable().optional(),
+  upper_limit_celsius: z.number().nullable().optional(),
+  upper_limit_fahrenheit: z.number().nullable().optional(),
 })
 
 /** The fields one event type adds, as stored in an event's details. */

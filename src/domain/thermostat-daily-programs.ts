@@ -8,7 +8,8 @@ import type { DailyProgramPeriod, ThermostatDailyProgramRecord, ThermostatUpdate
 import type { AppContext } from './context.ts'
 import { succeededAttempt } from './device-actions.ts'
 import { toThermostatDailyProgramResource } from './resources/thermostat-daily-program.ts'
-import { presetOf, thermostatInScope } from './thermostat-climate.ts'
+import { presetOf } from './thermostat-climate.ts'
+import { thermostatInScope } from './thermostats/thermostat.ts'
 
 /**
  * Daily programs and the weekly program: a thermostat keeps its daily programs (each a day's

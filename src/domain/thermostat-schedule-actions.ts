@@ -4,7 +4,8 @@ import { invalidField, notFound } from '../contract/api-error.ts'
 import type { Scope } from '../store/records.ts'
 import type { ThermostatScheduleRecord, ThermostatState } from '../store/thermostat-records.ts'
 import type { AppContext } from './context.ts'
-import { requirePreset, thermostatInScope } from './thermostat-climate.ts'
+import { requirePreset } from './thermostat-climate.ts'
+import { thermostatInScope } from './thermostats/thermostat.ts'
 import { scheduleRun } from './thermostat-schedules.ts'
 
 /** What schedules/create and schedules/update may set. */

@@ -1,9 +1,9 @@
 import { currentProperties } from '../sandbox/devices.ts'
 import type { DeviceRecord, NewEvent } from '../store/records.ts'
 import type { ThermostatScheduleRecord, ThermostatState, ThermostatUpdate } from '../store/thermostat-records.ts'
-import { deviceEvent } from './device-actions.ts'
 import { toThermostatScheduleResource } from './resources/thermostat-schedule.ts'
-import { climateSettingOf, presetOf } from './thermostat-climate.ts'
+import { presetOf } from './thermostat-climate.ts'
+import { presetActivation } from './thermostats/presets.ts'
 
 /**
  * How a sandbox thermostat carries its schedules out. A schedule's climate preset takes effect at
@@ -58,15 +58,29 @@ class ScheduleRun {
     this.changed.add(schedule.thermostatScheduleId)
   }
 
-  /** The schedule's preset takes effect (a preset deleted meanwhile leaves the setting as it was). */
+  /** The device as the run has left it so far. */
+  private get deviceNow(): DeviceRecord {
+    return { ...this.device, properties: { ...this.device.properties, ...this.properties } }
+  }
+
+  /**
+   * The preset becomes the thermostat's setting, as activate_climate_preset makes it, with
+   * thermostat.climate_preset_activated. A preset deleted meanwhile leaves the setting as it was.
+   */
+  private activate(key: string, scheduleId: string | null, at: string) {
+    const device = this.deviceNow
+    if (presetOf(device, key) === undefined) return
+    const activation = presetActivation(device, key, at, scheduleId)
+    Object.assign(this.properties, activation.properties)
+    this.events.push(...activation.events)
+  }
+
+  /** The schedule's preset takes effect; a schedule created after its start takes effect when created. */
   start(schedule: ThermostatScheduleRecord, at: string) {
     this.mark(schedule, 'started')
     this.properties.active_thermostat_schedule_id = schedule.thermostatScheduleId
     this.properties.active_thermostat_schedule = toThermostatScheduleResource(schedule)
-    const preset = presetOf(this.device, schedule.climatePresetKey)
-    if (preset === undefined) return
-    this.properties.current_climate_setting = climateSettingOf(preset)
-    this.events.push(this.activated(schedule.climatePresetKey, schedule.thermostatScheduleId, false, at, schedule.createdAt))
+    this.activate(schedule.climatePresetKey, schedule.thermostatScheduleId, ms(at) < ms(schedule.createdAt) ? schedule.createdAt : at)
   }
 
   /** The schedule stops; if it was the one in effect, the latest other one in effect takes over, or the fallback. */
@@ -84,10 +98,7 @@ class ScheduleRun {
     this.properties.active_thermostat_schedule_id = null
     this.properties.active_thermostat_schedule = null
     const fallbackKey = this.property('fallback_climate_preset_key')
-    const fallback = typeof fallbackKey === 'string' ? presetOf(this.device, fallbackKey) : undefined
-    if (fallback === undefined) return
-    this.properties.current_climate_setting = climateSettingOf(fallback)
-    this.events.push(this.activated(fallback.climate_preset_key, null, true, at, at))
+    if (typeof fallbackKey === 'string') this.activate(fallbackKey, null, at)
   }
 
   /** Applies every transition due at `now`. */
@@ -103,14 +114,6 @@ class ScheduleRun {
   /** The schedules whose applied state changed, as they now stand. */
   changedSchedules(): ThermostatScheduleRecord[] {
     return [...this.changed].flatMap((id) => this.schedules.get(id) ?? [])
-  }
-
-  /** thermostat.climate_preset_activated; a schedule created after its start took effect when created. */
-  private activated(key: string, scheduleId: string | null, isFallback: boolean, at: string, notBefore: string): NewEvent {
-    const occurredAt = ms(at) < ms(notBefore) ? notBefore : at
-    return deviceEvent(this.device, 'thermostat.climate_preset_activated', occurredAt, {
-      details: { thermostat_schedule_id: scheduleId, climate_preset_key: key, is_fallback_climate_preset: isFallback },
-    })
   }
 }
 

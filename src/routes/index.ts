@@ -75,6 +75,20 @@ import configureAutoLock from './locks/configure_auto_lock.ts'
 import simulateKeypadCodeEntry from './locks/simulate/keypad_code_entry.ts'
 import simulateManualLockViaKeypad from './locks/simulate/manual_lock_via_keypad.ts'
 import listThermostats from './thermostats/list.ts'
+import heatThermostat from './thermostats/heat.ts'
+import coolThermostat from './thermostats/cool.ts'
+import heatCoolThermostat from './thermostats/heat_cool.ts'
+import offThermostat from './thermostats/off.ts'
+import setHvacMode from './thermostats/set_hvac_mode.ts'
+import setFanMode from './thermostats/set_fan_mode.ts'
+import setTemperatureThreshold from './thermostats/set_temperature_threshold.ts'
+import createClimatePreset from './thermostats/create_climate_preset.ts'
+import updateClimatePreset from './thermostats/update_climate_preset.ts'
+import deleteClimatePreset from './thermostats/delete_climate_preset.ts'
+import activateClimatePreset from './thermostats/activate_climate_preset.ts'
+import setFallbackClimatePreset from './thermostats/set_fallback_climate_preset.ts'
+import simulateHvacModeAdjusted from './thermostats/simulate/hvac_mode_adjusted.ts'
+import simulateTemperatureReached from './thermostats/simulate/temperature_reached.ts'
 
 // Thermostat schedules, daily programs and the weekly program.
 import createThermostatSchedule from './thermostats/schedules/create.ts'
@@ -176,4 +190,18 @@ export const ROUTES = [
   updateWeeklyProgram,
   // Thermostats: climate settings and presets.
   listThermostats,
+  heatThermostat,
+  coolThermostat,
+  heatCoolThermostat,
+  offThermostat,
+  setHvacMode,
+  setFanMode,
+  setTemperatureThreshold,
+  createClimatePreset,
+  updateClimatePreset,
+  deleteClimatePreset,
+  activateClimatePreset,
+  setFallbackClimatePreset,
+  simulateHvacModeAdjusted,
+  simulateTemperatureReached,
 ] as unknown as AnyRoute[]

@@ -330,6 +330,10 @@ export type ActionType =
   | 'CONFIGURE_AUTO_LOCK'
   // workspaces/reset_sandbox: an attempt on the workspace, on no device.
   | 'RESET_SANDBOX_WORKSPACE'
+  // Thermostats: a climate change, a fan change, a preset made the setting.
+  | 'SET_HVAC_MODE'
+  | 'SET_FAN_MODE'
+  | 'ACTIVATE_CLIMATE_PRESET'
   | 'PUSH_THERMOSTAT_PROGRAMS'
 
 /** One request to a device and how it ended. */

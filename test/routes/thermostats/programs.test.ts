@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { thermostat, thermostatsOfJaneAndJohn } from '../../fixtures/thermostats.ts'
+import { thermostat, janesThermostats } from '../../fixtures/thermostats.ts'
 import type { World } from '../../fixtures/world.ts'
 
 const WORKDAY = [
@@ -20,7 +20,7 @@ const attempt = async (w: World, id: string) => (await w.api('/action_attempts/g
 
 describe('thermostats/daily_programs and update_weekly_program', () => {
   test('create answers the program, its periods in the order of the day; the thermostat reports it', async () => {
-    const { w, livingRoom } = await thermostatsOfJaneAndJohn()
+    const { w, livingRoom } = await janesThermostats()
     const program = await createProgram(w, { device_id: livingRoom, name: 'Workday', periods: WORKDAY })
     assert.deepEqual(
       { ...program, thermostat_daily_program_id: undefined },
@@ -37,7 +37,7 @@ describe('thermostats/daily_programs and update_weekly_program', () => {
   })
 
   test('update (PATCH) replaces name and periods and answers a succeeded PUSH_THERMOSTAT_PROGRAMS attempt', async () => {
-    const { w, livingRoom } = await thermostatsOfJaneAndJohn()
+    const { w, livingRoom } = await janesThermostats()
     const program = await createProgram(w, { device_id: livingRoom, name: 'Workday', periods: WORKDAY })
     const periods = [{ starts_at_time: '06:00:00', climate_preset_key: 'home' }]
     const res = await w.request({
@@ -56,7 +56,7 @@ describe('thermostats/daily_programs and update_weekly_program', () => {
   })
 
   test('update_weekly_program sets each weekday’s program, a day left out runs none; deleting a program frees its days', async () => {
-    const { w, livingRoom } = await thermostatsOfJaneAndJohn()
+    const { w, livingRoom } = await janesThermostats()
     const workday = await createProgram(w, { device_id: livingRoom, name: 'Workday', periods: WORKDAY })
     const weekend = await createProgram(w, {
       device_id: livingRoom,
@@ -105,7 +105,7 @@ describe('thermostats/daily_programs and update_weekly_program', () => {
   })
 
   test('refused: a preset the thermostat lacks, a malformed time, two periods at one time, a program of another thermostat', async () => {
-    const { w, livingRoom, upstairs } = await thermostatsOfJaneAndJohn()
+    const { w, livingRoom, upstairs } = await janesThermostats()
     const bad: [Record<string, unknown>, string][] = [
       [{ periods: [{ starts_at_time: '07:00:00', climate_preset_key: 'party' }] }, 'periods'],
       [{ periods: [{ starts_at_time: '24:00:00', climate_preset_key: 'home' }] }, 'periods'],
@@ -132,7 +132,7 @@ describe('thermostats/daily_programs and update_weekly_program', () => {
   })
 
   test("a client session reaches its scope's thermostats' programs and nothing outside it; programs go with a reset", async () => {
-    const { w, cst, upstairs, johns, lock } = await thermostatsOfJaneAndJohn()
+    const { w, cst, upstairs, guestSuite, frontDoor } = await janesThermostats()
     const mine = await createProgram(w, { device_id: upstairs, name: 'Mine', periods: WORKDAY }, cst)
     const updated = await w.api(
       '/thermostats/daily_programs/update',
@@ -146,12 +146,12 @@ describe('thermostats/daily_programs and update_weekly_program', () => {
       200,
     )
 
-    const theirs = await createProgram(w, { device_id: johns, name: 'Theirs', periods: WORKDAY })
+    const theirs = await createProgram(w, { device_id: guestSuite, name: 'Theirs', periods: WORKDAY })
     assert.equal(
-      (await w.api('/thermostats/daily_programs/create', { device_id: johns, name: 'x', periods: [] }, cst)).body.error.type,
+      (await w.api('/thermostats/daily_programs/create', { device_id: guestSuite, name: 'x', periods: [] }, cst)).body.error.type,
       'device_not_found',
     )
-    assert.equal((await w.api('/thermostats/update_weekly_program', { device_id: johns }, cst)).body.error.type, 'device_not_found')
+    assert.equal((await w.api('/thermostats/update_weekly_program', { device_id: guestSuite }, cst)).body.error.type, 'device_not_found')
     const id = theirs.thermostat_daily_program_id
     assert.equal(
       (await w.api('/thermostats/daily_programs/update', { thermostat_daily_program_id: id, name: 'x', periods: [] }, cst)).body.error.type,
@@ -162,8 +162,8 @@ describe('thermostats/daily_programs and update_weekly_program', () => {
       'thermostat_daily_program_not_found',
     )
     assert.equal(
-      (await w.api('/thermostats/daily_programs/create', { device_id: lock, name: 'x', periods: [] })).body.error.type,
-      'device_not_thermostat',
+      (await w.api('/thermostats/daily_programs/create', { device_id: frontDoor, name: 'x', periods: [] })).body.error.type,
+      'device_not_found',
     )
 
     assert.equal((await w.api('/workspaces/reset_sandbox', {})).status, 200)

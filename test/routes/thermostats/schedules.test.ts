@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
-import { eventsOf, thermostat, thermostatsOfJaneAndJohn } from '../../fixtures/thermostats.ts'
+import { eventsOf, thermostat, janesThermostats } from '../../fixtures/thermostats.ts'
 import type { World } from '../../fixtures/world.ts'
 
 const HOUR = 3_600_000
@@ -9,11 +9,8 @@ const HOUR = 3_600_000
 const inHours = (w: World, hours: number) => new Date(w.clock.now().getTime() + hours * HOUR).toISOString()
 
 const setFallback = async (w: World, deviceId: string, key: string) => {
-  const updated = await w.store.updateDevice(w.ws.workspace_id, deviceId, () => ({
-    properties: { fallback_climate_preset_key: key },
-    events: [],
-  }))
-  assert.ok(updated)
+  const res = await w.api('/thermostats/set_fallback_climate_preset', { device_id: deviceId, climate_preset_key: key })
+  assert.equal(res.status, 200, res.text)
 }
 
 const create = async (w: World, body: Record<string, unknown>, headers = w.as.apiKey) => {
@@ -24,7 +21,7 @@ const create = async (w: World, body: Record<string, unknown>, headers = w.as.ap
 
 describe('thermostats/schedules: create, get, list, update, delete', () => {
   test('create answers the schedule; get and list (GET and POST) answer it too', async () => {
-    const { w, livingRoom } = await thermostatsOfJaneAndJohn()
+    const { w, livingRoom } = await janesThermostats()
     const startsAt = inHours(w, 2)
     const endsAt = inHours(w, 5)
     const schedule = await create(w, {
@@ -61,7 +58,7 @@ describe('thermostats/schedules: create, get, list, update, delete', () => {
   })
 
   test('the preset takes effect at starts_at and the fallback at ends_at, by the clock, each with thermostat.climate_preset_activated', async () => {
-    const { w, livingRoom } = await thermostatsOfJaneAndJohn()
+    const { w, livingRoom } = await janesThermostats()
     await setFallback(w, livingRoom, 'away')
     const before = await thermostat(w, livingRoom)
     const startsAt = inHours(w, 1)
@@ -99,7 +96,7 @@ describe('thermostats/schedules: create, get, list, update, delete', () => {
   })
 
   test('a schedule whose start has passed takes effect when created', async () => {
-    const { w, livingRoom } = await thermostatsOfJaneAndJohn()
+    const { w, livingRoom } = await janesThermostats()
     const schedule = await create(w, {
       device_id: livingRoom,
       climate_preset_key: 'away',
@@ -114,7 +111,7 @@ describe('thermostats/schedules: create, get, list, update, delete', () => {
   })
 
   test('overlapping schedules: the later start wins; when it ends the earlier one still in effect resumes', async () => {
-    const { w, livingRoom } = await thermostatsOfJaneAndJohn()
+    const { w, livingRoom } = await janesThermostats()
     await setFallback(w, livingRoom, 'away')
     const stay = await create(w, { device_id: livingRoom, climate_preset_key: 'home', starts_at: inHours(w, 1), ends_at: inHours(w, 10) })
     const nap = await create(w, { device_id: livingRoom, climate_preset_key: 'sleep', starts_at: inHours(w, 2), ends_at: inHours(w, 3) })
@@ -131,7 +128,7 @@ describe('thermostats/schedules: create, get, list, update, delete', () => {
   })
 
   test('readers at once apply a due transition once: one event, whoever reads', async () => {
-    const { w, livingRoom, cst } = await thermostatsOfJaneAndJohn()
+    const { w, livingRoom, cst } = await janesThermostats()
     await create(w, { device_id: livingRoom, climate_preset_key: 'sleep', starts_at: inHours(w, 1), ends_at: inHours(w, 2) })
     w.clock.advance(HOUR)
     const reads = await Promise.all([
@@ -145,7 +142,7 @@ describe('thermostats/schedules: create, get, list, update, delete', () => {
   })
 
   test('update (PATCH) renames without touching a schedule in effect; new times take it off and apply it anew', async () => {
-    const { w, livingRoom } = await thermostatsOfJaneAndJohn()
+    const { w, livingRoom } = await janesThermostats()
     await setFallback(w, livingRoom, 'away')
     const schedule = await create(w, {
       device_id: livingRoom,
@@ -186,7 +183,7 @@ describe('thermostats/schedules: create, get, list, update, delete', () => {
   })
 
   test('delete (DELETE) of the schedule in effect hands over to the fallback; the schedule is gone', async () => {
-    const { w, livingRoom } = await thermostatsOfJaneAndJohn()
+    const { w, livingRoom } = await janesThermostats()
     await setFallback(w, livingRoom, 'away')
     const schedule = await create(w, {
       device_id: livingRoom,
@@ -216,7 +213,7 @@ describe('thermostats/schedules: create, get, list, update, delete', () => {
 
 describe('thermostats/schedules: what is refused', () => {
   test('a preset the thermostat lacks, an end not after the start, an end already past, a start taken, a malformed time', async () => {
-    const { w, livingRoom } = await thermostatsOfJaneAndJohn()
+    const { w, livingRoom } = await janesThermostats()
     const base = { device_id: livingRoom, climate_preset_key: 'home', starts_at: inHours(w, 1), ends_at: inHours(w, 2) }
     await create(w, base)
     const cases: [Record<string, unknown>, string][] = [
@@ -244,16 +241,17 @@ describe('thermostats/schedules: what is refused', () => {
     assert.ok(update.body.error.validation_errors.climate_preset_key)
   })
 
-  test('a lock is not a thermostat; an unknown device or schedule is not found; user_identifier_key is refused by name', async () => {
-    const { w, livingRoom, lock } = await thermostatsOfJaneAndJohn()
+  test('a frontDoor is not a thermostat; an unknown device or schedule is not found; user_identifier_key is refused by name', async () => {
+    const { w, livingRoom, frontDoor } = await janesThermostats()
     const onLock = await w.api('/thermostats/schedules/create', {
-      device_id: lock,
+      device_id: frontDoor,
       climate_preset_key: 'home',
       starts_at: inHours(w, 1),
       ends_at: inHours(w, 2),
     })
-    assert.equal(onLock.status, 400)
-    assert.equal(onLock.body.error.type, 'device_not_thermostat')
+    // As every thermostat route answers for a device that is no thermostat.
+    assert.equal(onLock.status, 404)
+    assert.equal(onLock.body.error.type, 'device_not_found')
     const unknown = '00000000-0000-4000-8000-000000000000'
     assert.equal((await w.api('/thermostats/schedules/list', { device_id: unknown })).body.error.type, 'device_not_found')
     assert.equal(
@@ -272,17 +270,17 @@ describe('thermostats/schedules: what is refused', () => {
 
 describe('thermostats/schedules: credentials and lifetime', () => {
   test("a client session reaches its scope's thermostats and their schedules, and nothing outside it", async () => {
-    const { w, cst, upstairs, johns } = await thermostatsOfJaneAndJohn()
+    const { w, cst, upstairs, guestSuite } = await janesThermostats()
     const times = { climate_preset_key: 'home', starts_at: inHours(w, 1), ends_at: inHours(w, 2) }
     const mine = await create(w, { device_id: upstairs, ...times }, cst)
     assert.equal((await w.api('/thermostats/schedules/list', { device_id: upstairs }, cst)).body.thermostat_schedules.length, 1)
     const patched = await w.api('/thermostats/schedules/update', { thermostat_schedule_id: mine.thermostat_schedule_id, name: 'x' }, cst)
     assert.equal(patched.status, 200, patched.text)
 
-    const theirs = await create(w, { device_id: johns, ...times })
+    const theirs = await create(w, { device_id: guestSuite, ...times })
     const outside = [
-      await w.api('/thermostats/schedules/create', { device_id: johns, ...times, starts_at: inHours(w, 1.5) }, cst),
-      await w.api('/thermostats/schedules/list', { device_id: johns }, cst),
+      await w.api('/thermostats/schedules/create', { device_id: guestSuite, ...times, starts_at: inHours(w, 1.5) }, cst),
+      await w.api('/thermostats/schedules/list', { device_id: guestSuite }, cst),
     ]
     for (const res of outside) assert.equal(res.body.error.type, 'device_not_found')
     for (const path of ['get', 'update', 'delete']) {
@@ -298,13 +296,13 @@ describe('thermostats/schedules: credentials and lifetime', () => {
   })
 
   test("a thermostat's schedules go with its connected account, and with a sandbox reset", async () => {
-    const { w, livingRoom, johns } = await thermostatsOfJaneAndJohn()
+    const { w, livingRoom, guestSuite } = await janesThermostats()
     const times = { climate_preset_key: 'home', starts_at: inHours(w, 1), ends_at: inHours(w, 2) }
     await create(w, { device_id: livingRoom, ...times })
-    await create(w, { device_id: johns, ...times })
-    const account = (await w.api('/devices/get', { device_id: johns })).body.device.connected_account_id
+    await create(w, { device_id: guestSuite, ...times })
+    const account = (await w.api('/devices/get', { device_id: guestSuite })).body.device.connected_account_id
     assert.equal((await w.api('/connected_accounts/delete', { connected_account_id: account })).status, 200)
-    assert.deepEqual(await w.store.listThermostatSchedules(w.ws.workspace_id, johns), [])
+    assert.deepEqual(await w.store.listThermostatSchedules(w.ws.workspace_id, guestSuite), [])
     assert.equal((await w.store.listThermostatSchedules(w.ws.workspace_id, livingRoom)).length, 1)
     assert.equal((await w.api('/workspaces/reset_sandbox', {})).status, 200)
     assert.deepEqual(await w.store.listThermostatSchedules(w.ws.workspace_id, livingRoom), [])

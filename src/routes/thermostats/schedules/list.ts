@@ -4,7 +4,7 @@ import { id } from '../../../contract/fields.ts'
 import { thermostatScheduleSchema } from '../../../contract/thermostat-schedule.ts'
 import { toThermostatScheduleResource } from '../../../domain/resources/thermostat-schedule.ts'
 import { scopeOf } from '../../../domain/scope.ts'
-import { thermostatInScope } from '../../../domain/thermostat-climate.ts'
+import { thermostatInScope } from '../../../domain/thermostats/thermostat.ts'
 import { defineRoute } from '../../../http/route.ts'
 import { SCOPED_READERS } from '../../found.ts'
 

@@ -1,0 +1,46 @@
+import { ApiError } from '../../contract/api-error.ts'
+import { currentProperties } from '../../sandbox/devices.ts'
+import { hasCapability } from '../../sandbox/kinds/registry.ts'
+import type { ClimatePreset, FanMode, HvacMode } from '../../sandbox/kinds/thermostat.ts'
+import type { DeviceRecord, Scope } from '../../store/records.ts'
+import type { AppContext } from '../context.ts'
+
+/** What the thermostat routes read of a thermostat: its properties as it reports them now. */
+export interface ThermostatState {
+  current_climate_setting: Partial<ClimatePreset>
+  available_climate_presets: ClimatePreset[]
+  available_hvac_mode_settings: HvacMode[]
+  available_fan_mode_settings: FanMode[]
+  fallback_climate_preset_key: string | null
+  fan_mode_setting: FanMode
+  temperature_fahrenheit: number
+  temperature_threshold: TemperatureThreshold | null
+  min_heating_set_point_fahrenheit: number
+  max_heating_set_point_fahrenheit: number
+  min_cooling_set_point_fahrenheit: number
+  max_cooling_set_point_fahrenheit: number
+  min_heating_cooling_delta_fahrenheit: number
+}
+
+export interface TemperatureThreshold {
+  lower_limit_celsius: number | null
+  lower_limit_fahrenheit: number | null
+  upper_limit_celsius: number | null
+  upper_limit_fahrenheit: number | null
+}
+
+/** The thermostat's state as read (the stored properties over its model's defaults). */
+export const thermostatState = (device: DeviceRecord): ThermostatState => currentProperties(device) as unknown as ThermostatState
+
+/**
+ * A device of the caller's scope that is a thermostat. Another device answers as Seam's does for a
+ * thermostat route: no thermostat has that id.
+ */
+export const thermostatInScope = async ({ store }: AppContext, scope: Scope, deviceId: string): Promise<DeviceRecord> => {
+  const device = await store.getDevice(scope, deviceId)
+  if (device === undefined || !hasCapability(device.deviceType, 'thermostat'))
+    throw new ApiError(404, 'device_not_found', `Could not find a thermostat with device_id ${deviceId}.`, {
+      data: { device_id: deviceId },
+    })
+  return device
+}
