@@ -124,5 +124,5 @@ const sdkSuite = (line: string, sdk: Sdk) =>
     })
   })
 
-sdkSuite('1.x', v1)
-sdkSuite('2.x', v2)
+void sdkSuite('1.x', v1)
+void sdkSuite('2.x', v2)
