@@ -140,6 +140,7 @@ describe('admin CLI', () => {
       '0010_unmanaged_access_codes',
       '0011_workspace_settings',
       '0012_providers',
+      '0014_thermostat_programs',
     ])
     assert.deepEqual(json(runCli(db, ['migrate', '--json']).stdout).applied, [])
   })

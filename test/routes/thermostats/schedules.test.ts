@@ -295,8 +295,8 @@ describe('thermostats/schedules: credentials and lifetime', () => {
     assert.equal((await w.api('/thermostats/schedules/get', { thermostat_schedule_id: mine.thermostat_schedule_id }, other)).status, 404)
   })
 
-  test("a thermostat's schedules go with its connected account, and with a sandbox reset", async () => {
-    const { w, livingRoom, guestSuite } = await janesThermostats()
+  test("a thermostat's schedules go with it, with its connected account, and with a sandbox reset", async () => {
+    const { w, livingRoom, upstairs, guestSuite } = await janesThermostats()
     const times = { climate_preset_key: 'home', starts_at: inHours(w, 1), ends_at: inHours(w, 2) }
     await create(w, { device_id: livingRoom, ...times })
     await create(w, { device_id: guestSuite, ...times })
@@ -304,7 +304,27 @@ describe('thermostats/schedules: credentials and lifetime', () => {
     assert.equal((await w.api('/connected_accounts/delete', { connected_account_id: account })).status, 200)
     assert.deepEqual(await w.store.listThermostatSchedules(w.ws.workspace_id, guestSuite), [])
     assert.equal((await w.store.listThermostatSchedules(w.ws.workspace_id, livingRoom)).length, 1)
+    const upstairsSchedule = await create(w, { device_id: upstairs, ...times })
+    assert.equal((await w.api('/devices/delete', { device_id: upstairs })).status, 200)
+    assert.deepEqual(await w.store.listThermostatSchedules(w.ws.workspace_id, upstairs), [])
+    assert.equal(await w.store.getThermostatSchedule(w.ws.workspace_id, upstairsSchedule.thermostat_schedule_id), undefined)
     assert.equal((await w.api('/workspaces/reset_sandbox', {})).status, 200)
     assert.deepEqual(await w.store.listThermostatSchedules(w.ws.workspace_id, livingRoom), [])
+  })
+
+  test("a workspace's deletion takes its thermostats' schedules and daily programs", async () => {
+    const { w, livingRoom } = await janesThermostats()
+    const schedule = await create(w, {
+      device_id: livingRoom,
+      climate_preset_key: 'home',
+      starts_at: inHours(w, 1),
+      ends_at: inHours(w, 2),
+    })
+    const periods = [{ starts_at_time: '07:00:00', climate_preset_key: 'home' }]
+    const program = (await w.api('/thermostats/daily_programs/create', { device_id: livingRoom, name: 'Workday', periods })).body
+      .thermostat_daily_program
+    assert.equal(await w.store.deleteWorkspace(w.ws.workspace_id), true)
+    assert.equal(await w.store.getThermostatSchedule(w.ws.workspace_id, schedule.thermostat_schedule_id), undefined)
+    assert.equal(await w.store.getThermostatDailyProgram(w.ws.workspace_id, program.thermostat_daily_program_id), undefined)
   })
 })
