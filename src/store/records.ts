@@ -201,12 +201,14 @@ export type UserIdentityRecord = RecordOf<UserIdentitiesTable>
 export type NewUserIdentity = UserIdentityRecord
 
 /** A device as read: its row, with its properties parsed from their JSON text. */
-export type DeviceRecord = Omit<RecordOf<DevicesTable>, 'properties' | keyof DeviceCondition> & {
+export type DeviceRecord = Omit<RecordOf<DevicesTable>, 'properties' | 'warnings' | keyof DeviceCondition> & {
   properties: Record<string, unknown>
+  /** Seam's warnings on the device, e.g. a thermostat's temperature_threshold_exceeded. */
+  warnings: ResourceWarningRecord[]
 } & DeviceCondition
 
 /** A new device is managed and has no errors (migrations/0009's defaults). */
-export type NewDevice = Omit<DeviceRecord, keyof DeviceCondition>
+export type NewDevice = Omit<DeviceRecord, keyof DeviceCondition | 'warnings'>
 
 export interface ConnectWebviewRecord extends NewConnectWebview {
   customerKey: string | null
@@ -446,6 +448,13 @@ export interface DeliveryStats {
  * One of Seam's resource errors as stored (the wire's own shape, like a device's `properties`):
  * `device_disconnected`, `hub_disconnected`, `account_disconnected`, `subscription_required`, …
  */
+/** A warning in Seam's shape. */
+export interface ResourceWarningRecord {
+  warning_code: string
+  message: string
+  created_at: string
+}
+
 export interface ResourceErrorRecord {
   error_code: string
   message: string
@@ -508,6 +517,8 @@ export interface DevicePropertyChange {
   workspaceId: string
   deviceId: string
   properties: Record<string, unknown>
+  /** The device's warnings in place of its own; left out, they stay. */
+  warnings?: ResourceWarningRecord[]
   attempt?: ActionAttemptRecord
   events: NewEvent[]
 }

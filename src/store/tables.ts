@@ -141,6 +141,8 @@ export interface DevicesTable {
   // migrations/0009: 0 once unmanaged (devices/update is_managed: false); Seam's errors as a JSON array.
   is_managed: ColumnType<number, number | undefined, number>
   errors: ColumnType<string, string | undefined, string>
+  // migrations/0015: Seam's warnings as a JSON array (a thermostat's temperature_threshold_exceeded).
+  warnings: ColumnType<string, string | undefined, string>
 }
 
 export interface EventsTable {

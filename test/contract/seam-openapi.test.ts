@@ -4,6 +4,8 @@ import { describe, test } from 'node:test'
 import { ROUTES } from '../../src/routes/index.ts'
 import { createWorld, type Response, type World } from '../fixtures/world.ts'
 import { describeErrors, SEAM_PATH_COUNT, seamResponseValidator } from '../fixtures/seam-openapi.ts'
+import { callThermostatRoutes } from './seam-openapi-thermostats.ts'
+import { callThermostatProgramRoutes } from './seam-openapi-thermostat-programs.ts'
 
 /** Signs a sandbox person in through a new webview; returns the webview and the account it connected. */
 const connect = async (w: World, email: string) => {
@@ -163,36 +165,8 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
     await call('/connected_accounts/get', { connected_account_id: jane.accountId })
     await call('/devices/list', { connected_account_id: jane.accountId })
 
-    // Thermostat schedules, daily programs and the weekly program, on Jane's ecobee thermostat.
-    const ecobeeView = (await w.api('/connect_webviews/create', { accepted_providers: ['ecobee'] })).body.connect_webview
-    assert.equal((await w.signIn(ecobeeView.url, 'jane@example.com', '1234', { provider: 'ecobee' })).status, 200)
-    await call('/client_sessions/grant_access', {
-      client_session_id: session.client_session_id,
-      connect_webview_ids: [ecobeeView.connect_webview_id],
-    })
-    const thermostatId = ((await w.api('/devices/list', { device_type: 'ecobee_thermostat' })).body.devices[0] as { device_id: string })
-      .device_id
-    const hours = (n: number) => new Date(w.clock.now().getTime() + n * 3_600_000).toISOString()
-    const scheduleBody = { device_id: thermostatId, name: 'Stay', climate_preset_key: 'home', starts_at: hours(-1), ends_at: hours(2) }
-    const schedule = (await call('/thermostats/schedules/create', scheduleBody, cst)).thermostat_schedule
-    await call('/thermostats/schedules/get', { thermostat_schedule_id: schedule.thermostat_schedule_id }, cst)
-    await call('/thermostats/schedules/list', { device_id: thermostatId }, cst)
-    await call(
-      '/thermostats/schedules/update',
-      { thermostat_schedule_id: schedule.thermostat_schedule_id, max_override_period_minutes: 30 },
-      cst,
-    )
-    await call('/devices/get', { device_id: thermostatId }, cst)
-    await call('/thermostats/schedules/delete', { thermostat_schedule_id: schedule.thermostat_schedule_id }, cst)
-    const periods = [{ starts_at_time: '07:00:00', climate_preset_key: 'home' }]
-    const program = (await call('/thermostats/daily_programs/create', { device_id: thermostatId, name: 'Workday', periods }, cst))
-      .thermostat_daily_program
-    const programId = program.thermostat_daily_program_id as string
-    await call('/thermostats/daily_programs/update', { thermostat_daily_program_id: programId, name: 'Workday', periods }, cst)
-    await call('/thermostats/update_weekly_program', { device_id: thermostatId, monday_program_id: programId }, cst)
-    await call('/devices/get', { device_id: thermostatId }, cst)
-    await call('/thermostats/daily_programs/delete', { thermostat_daily_program_id: programId }, cst)
-
+    await callThermostatRoutes(w, call)
+    await callThermostatProgramRoutes(w, call)
     await call('/user_identities/delete', { user_identity_id: spareIdentity.user_identity_id })
     await call('/connected_accounts/delete', { connected_account_id: john.accountId })
     // Last, so every kind of event recorded above is validated.
@@ -221,8 +195,6 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
       'access_code.unmanaged.converted_to_managed',
       'access_code.unmanaged.removed',
       'access_code.backup_access_code_pulled',
-      // Thermostat schedules.
-      'thermostat.climate_preset_activated',
     ]) {
       assert.ok(
         events.some((e) => e.event_type === type),

@@ -27,6 +27,7 @@ export const toDeviceResource = (d: DeviceRecord): DeviceResource => {
     created_at: d.createdAt,
     // Simulated conditions (sandbox/device-conditions.ts), in Seam's error shape.
     errors: d.errors,
-    warnings: [],
+    // A thermostat's temperature_threshold_exceeded (domain/thermostats/temperature.ts).
+    warnings: d.warnings,
   }
 }

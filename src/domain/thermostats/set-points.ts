@@ -20,12 +20,18 @@ export interface SetPoints {
 
 type Side = 'heating' | 'cooling'
 
-/** One side in °F, from whichever unit was given; both units at once is ambiguous and refused. */
+/**
+ * One side in °F, from whichever unit was given. Both may come together (Seam Components send the
+ * °C it computed from the °F): they must then name the same temperature, and the °F one is kept.
+ */
 const sideInFahrenheit = (input: SetPointInput, side: Side): number | undefined => {
   const c = input[`${side}_set_point_celsius`]
   const f = input[`${side}_set_point_fahrenheit`]
-  if (c !== undefined && f !== undefined)
-    throw invalidField(`${side}_set_point_fahrenheit`, `You cannot set both ${side}_set_point_celsius and ${side}_set_point_fahrenheit`)
+  if (c !== undefined && f !== undefined && Math.abs(toFahrenheit(c) - f) > 0.5)
+    throw invalidField(
+      `${side}_set_point_fahrenheit`,
+      `${side}_set_point_celsius and ${side}_set_point_fahrenheit name different temperatures; give one of them`,
+    )
   return f ?? (c === undefined ? undefined : toFahrenheit(c))
 }
 

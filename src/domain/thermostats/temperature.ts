@@ -1,6 +1,6 @@
 import { invalidField } from '../../contract/api-error.ts'
 import { toCelsius, toFahrenheit } from '../../sandbox/kinds/thermostat.ts'
-import type { DeviceRecord, NewEvent, Scope } from '../../store/records.ts'
+import type { DeviceRecord, NewEvent, ResourceWarningRecord, Scope } from '../../store/records.ts'
 import type { AppContext } from '../context.ts'
 import { deviceEvent, updateDeviceOrNotFound } from '../device-actions.ts'
 import { runningState } from './climate.ts'
@@ -35,15 +35,64 @@ export const exceeds = (threshold: TemperatureThreshold | null, temperatureF: nu
   ((threshold.lower_limit_fahrenheit !== null && temperatureF < threshold.lower_limit_fahrenheit) ||
     (threshold.upper_limit_fahrenheit !== null && temperatureF > threshold.upper_limit_fahrenheit))
 
-/** set_temperature_threshold: the limits the room should stay within (no attempt: Seam watches, the device does not). */
-export const setTemperatureThreshold = async (context: AppContext, scope: Scope, deviceId: string, input: ThresholdInput) => {
-  const threshold = thresholdOf(input)
-  const device = await thermostatInScope(context, scope, deviceId)
-  await updateDeviceOrNotFound(context, device, () => ({ properties: { temperature_threshold: threshold }, events: [] }))
-}
+const EXCEEDED = 'temperature_threshold_exceeded'
 
 const thresholdEvent = (device: DeviceRecord, type: string, at: string, t: TemperatureThreshold, f: number): NewEvent =>
   deviceEvent(device, type, at, { details: { temperature_fahrenheit: f, temperature_celsius: toCelsius(f), ...t } })
+
+/**
+ * The device's warning and events when the room's temperature is judged against the threshold:
+ * leaving it sets Seam's `temperature_threshold_exceeded` warning and records
+ * thermostat.temperature_threshold_exceeded; coming back inside (or the threshold removed) clears
+ * it, recording thermostat.temperature_threshold_no_longer_exceeded. Unchanged: nothing.
+ */
+const judgeThreshold = (
+  device: DeviceRecord,
+  threshold: TemperatureThreshold | null,
+  temperatureF: number,
+  at: string,
+): { warnings?: ResourceWarningRecord[]; events: NewEvent[] } => {
+  const warned = device.warnings.find((w) => w.warning_code === EXCEEDED)
+  const outside = exceeds(threshold, temperatureF)
+  if (outside && warned === undefined && threshold !== null) {
+    const warning = {
+      warning_code: EXCEEDED,
+      message: 'The temperature is outside the thermostat’s temperature threshold.',
+      created_at: at,
+    }
+    return {
+      warnings: [...device.warnings, warning],
+      events: [thresholdEvent(device, 'thermostat.temperature_threshold_exceeded', at, threshold, temperatureF)],
+    }
+  }
+  if (!outside && warned !== undefined) {
+    const limits = threshold ?? {
+      lower_limit_celsius: null,
+      lower_limit_fahrenheit: null,
+      upper_limit_celsius: null,
+      upper_limit_fahrenheit: null,
+    }
+    return {
+      warnings: device.warnings.filter((w) => w !== warned),
+      events: [thresholdEvent(device, 'thermostat.temperature_threshold_no_longer_exceeded', at, limits, temperatureF)],
+    }
+  }
+  return { events: [] }
+}
+
+/**
+ * set_temperature_threshold: the limits the room should stay within (no attempt: Seam watches, the
+ * device does not). The room is judged against them at once, so a room already outside warns now.
+ */
+export const setTemperatureThreshold = async (context: AppContext, scope: Scope, deviceId: string, input: ThresholdInput) => {
+  const threshold = thresholdOf(input)
+  const device = await thermostatInScope(context, scope, deviceId)
+  const at = context.clock.now().toISOString()
+  await updateDeviceOrNotFound(context, device, (current) => ({
+    properties: { temperature_threshold: threshold },
+    ...judgeThreshold(current, threshold, thermostatState(current).temperature_fahrenheit, at),
+  }))
+}
 
 /**
  * simulate/temperature_reached: the room is now at this temperature. The HVAC follows (heating,
@@ -82,16 +131,11 @@ export const simulateTemperatureReached = async (
           },
         }),
       )
-    const threshold = state.temperature_threshold
-    const wasOutside = exceeds(threshold, state.temperature_fahrenheit)
-    const isOutside = exceeds(threshold, f)
-    if (threshold !== null && isOutside && !wasOutside)
-      events.push(thresholdEvent(current, 'thermostat.temperature_threshold_exceeded', at, threshold, f))
-    if (threshold !== null && wasOutside && !isOutside)
-      events.push(thresholdEvent(current, 'thermostat.temperature_threshold_no_longer_exceeded', at, threshold, f))
+    const judged = judgeThreshold(current, state.temperature_threshold, f, at)
     return {
       properties: { temperature_fahrenheit: f, temperature_celsius: c, ...runningState(f, setting, state.fan_mode_setting) },
-      events,
+      ...judged,
+      events: [...events, ...judged.events],
     }
   })
 }

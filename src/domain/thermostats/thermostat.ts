@@ -30,7 +30,11 @@ export interface TemperatureThreshold {
 }
 
 /** The thermostat's state as read (the stored properties over its model's defaults). */
-export const thermostatState = (device: DeviceRecord): ThermostatState => currentProperties(device) as unknown as ThermostatState
+export const thermostatState = (device: DeviceRecord): ThermostatState => {
+  const properties = currentProperties(device) as unknown as ThermostatState
+  // Seam leaves temperature_threshold out (it is never null on the wire) until one is set.
+  return { ...properties, temperature_threshold: properties.temperature_threshold ?? null }
+}
 
 /**
  * A device of the caller's scope that is a thermostat. Another device answers as Seam's does for a

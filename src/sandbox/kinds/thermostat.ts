@@ -160,7 +160,6 @@ export const sandboxThermostatProperties = (name: string): Record<string, unknow
   current_climate_setting: defaultClimateSetting(),
   available_climate_presets: defaultClimatePresets(),
   fallback_climate_preset_key: null,
-  temperature_threshold: null,
   active_thermostat_schedule: null,
   active_thermostat_schedule_id: null,
   thermostat_daily_programs: [],

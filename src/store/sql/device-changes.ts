@@ -21,17 +21,18 @@ export const deviceChangeVerbs = (engine: Engine, flavor: SqlFlavor): Pick<Store
       const device = toDevice(row)
       const change = updater(device)
       const properties = { ...device.properties, ...change.properties }
-      if (Object.keys(change.properties).length > 0) {
+      const warnings = change.warnings ?? device.warnings
+      if (Object.keys(change.properties).length > 0 || change.warnings !== undefined) {
         await trx
           .updateTable('devices')
-          .set({ properties: JSON.stringify(properties) })
+          .set({ properties: JSON.stringify(properties), warnings: JSON.stringify(warnings) })
           .where('workspace_id', '=', workspaceId)
           .where('device_id', '=', deviceId)
           .execute()
       }
       if (change.attempt !== undefined) await trx.insertInto('action_attempts').values(actionAttemptRow(change.attempt)).execute()
       for (const event of change.events) await recordEvent(trx, event)
-      return { ...device, properties }
+      return { ...device, properties, warnings }
     })
   return {
     updateDevice,

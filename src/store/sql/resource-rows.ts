@@ -10,6 +10,7 @@ import type {
   DeviceRecord,
   EventRecord,
   ResourceErrorRecord,
+  ResourceWarningRecord,
   UserIdentityRecord,
   Workspace,
 } from '../records.ts'
@@ -74,6 +75,7 @@ export const toDevice = (r: Selectable<DevicesTable>): DeviceRecord => ({
   createdAt: toIso(r.created_at),
   isManaged: r.is_managed === 1,
   errors: JSON.parse(r.errors) as ResourceErrorRecord[],
+  warnings: JSON.parse(r.warnings) as ResourceWarningRecord[],
 })
 
 export const toEvent = (r: Omit<Selectable<EventsTable>, 'webhooks_pending'>): EventRecord => ({

@@ -93,12 +93,12 @@ describe('thermostats: HVAC and fan', () => {
     })
     assert.equal(close.status, 400)
     assert.equal(close.body.error.type, 'invalid_heating_cooling_delta')
-    const both = await w.api('/thermostats/heat', {
+    const disagreeing = await w.api('/thermostats/heat', {
       device_id: livingRoom,
       heating_set_point_fahrenheit: 70,
-      heating_set_point_celsius: 21,
+      heating_set_point_celsius: 25,
     })
-    assert.equal(both.body.error.type, 'invalid_input')
+    assert.equal(disagreeing.body.error.type, 'invalid_input')
     assert.deepEqual((await device(w, livingRoom)).properties.current_climate_setting, before)
     assert.deepEqual(await events(w, 'thermostat.manually_adjusted', livingRoom), [])
     const attempts = await w.api('/action_attempts/list', { device_id: livingRoom })
@@ -175,6 +175,22 @@ describe('thermostats: climate presets', () => {
     assert.equal(preset.heating_set_point_celsius, 20.6)
     assert.equal(preset.can_edit, true)
     assert.equal(preset.can_delete, true)
+    // As Seam Components send it: both units of each set point, the °C computed from the °F.
+    const fromComponents = await w.api(
+      '/thermostats/create_climate_preset',
+      {
+        device_id: livingRoom,
+        climate_preset_key: 'cleaning',
+        heating_set_point_fahrenheit: 66,
+        heating_set_point_celsius: 18.88888888888889,
+        cooling_set_point_fahrenheit: 80,
+        cooling_set_point_celsius: 26.666666666666668,
+        fan_mode_setting: 'on',
+        hvac_mode_setting: 'heat_cool',
+      },
+      cst,
+    )
+    assert.equal(fromComponents.status, 200, fromComponents.text)
     const again = await w.api('/thermostats/create_climate_preset', { device_id: livingRoom, climate_preset_key: 'guests' })
     assert.equal(again.status, 400)
     assert.equal(again.body.error.type, 'climate_preset_already_exists')
@@ -266,6 +282,10 @@ describe('thermostats: temperature', () => {
     assert.equal(hotDevice.properties.temperature_fahrenheit, 85)
     assert.equal(hotDevice.properties.temperature_celsius, 29.4)
     assert.equal(hotDevice.properties.is_cooling, true, 'above the 76 °F cooling set point')
+    assert.deepEqual(
+      hotDevice.warnings.map((warning: { warning_code: string }) => warning.warning_code),
+      ['temperature_threshold_exceeded'],
+    )
     const [exceeded] = await events(w, 'thermostat.temperature_threshold_exceeded', livingRoom)
     assert.ok(exceeded)
     assert.equal(exceeded.temperature_fahrenheit, 85)
@@ -277,11 +297,32 @@ describe('thermostats: temperature', () => {
     await w.api('/thermostats/simulate/temperature_reached', { device_id: livingRoom, temperature_celsius: 24 })
     const [back] = await events(w, 'thermostat.temperature_threshold_no_longer_exceeded', livingRoom)
     assert.ok(back)
+    assert.deepEqual((await device(w, livingRoom)).warnings, [])
     assert.equal(back.temperature_celsius, 24)
     const [reached] = await events(w, 'thermostat.temperature_reached_set_point', livingRoom)
     assert.ok(reached, 'cooled down to 76 °F or below')
     assert.equal(reached.desired_temperature_fahrenheit, 76)
     assert.ok((await events(w, 'thermostat.temperature_changed', livingRoom)).length >= 3)
+  })
+
+  test('a threshold the room is already outside warns at once; removing the limits clears the warning', async () => {
+    const { w, livingRoom } = await janesThermostats()
+    const set = await w.api('/thermostats/set_temperature_threshold', { device_id: livingRoom, upper_limit_celsius: 20 })
+    assert.equal(set.status, 200, set.text)
+    const warned = await device(w, livingRoom)
+    assert.equal(warned.warnings[0]?.warning_code, 'temperature_threshold_exceeded')
+    assert.equal(warned.properties.temperature_threshold.upper_limit_fahrenheit, 68)
+    assert.equal(warned.properties.temperature_threshold.lower_limit_fahrenheit, null)
+    assert.equal((await events(w, 'thermostat.temperature_threshold_exceeded', livingRoom)).length, 1)
+    const inverted = await w.api('/thermostats/set_temperature_threshold', {
+      device_id: livingRoom,
+      lower_limit_fahrenheit: 80,
+      upper_limit_fahrenheit: 70,
+    })
+    assert.equal(inverted.status, 400)
+    await w.api('/thermostats/set_temperature_threshold', { device_id: livingRoom })
+    assert.deepEqual((await device(w, livingRoom)).warnings, [])
+    assert.equal((await events(w, 'thermostat.temperature_threshold_no_longer_exceeded', livingRoom)).length, 1)
   })
 
   test('simulate/hvac_mode_adjusted records thermostat.manually_adjusted with method external', async () => {

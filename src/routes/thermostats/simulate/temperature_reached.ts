@@ -12,7 +12,7 @@ export default defineRoute({
   methods: ['POST'],
   auth: WORKSPACE_KEYS,
   description:
-    'Sandbox only: the room reached this temperature. Heating and cooling follow; crossing a set point or the temperature threshold records Seam’s thermostat events.',
+    'Sandbox only: the room reached this temperature; heating and cooling follow. Records `thermostat.temperature_changed`, `thermostat.temperature_reached_set_point` when it reaches the active set point, and `thermostat.temperature_threshold_exceeded` / `thermostat.temperature_threshold_no_longer_exceeded` when it leaves or re-enters the threshold.',
   params: z.object({ device_id: id(), temperature_celsius: z.number().optional(), temperature_fahrenheit: z.number().optional() }),
   response: z.object({}),
   async handler({ params, auth, context }) {
