@@ -127,6 +127,21 @@ describe('thermostats/schedules: create, get, list, update, delete', () => {
     assert.deepEqual(keys, ['home', 'sleep', 'home', 'away'])
   })
 
+  test('a change asked for after a schedule started (nothing read meanwhile) is not overtaken by that start', async () => {
+    const { w, livingRoom } = await janesThermostats()
+    const startsAt = inHours(w, 1)
+    await create(w, { device_id: livingRoom, climate_preset_key: 'sleep', starts_at: startsAt, ends_at: inHours(w, 5) })
+    w.clock.advance(2 * HOUR)
+    const heat = await w.api('/thermostats/heat', { device_id: livingRoom, heating_set_point_fahrenheit: 71 })
+    assert.equal(heat.status, 200, heat.text)
+    const device = await thermostat(w, livingRoom)
+    assert.equal(device.properties.current_climate_setting.hvac_mode_setting, 'heat')
+    assert.equal(device.properties.current_climate_setting.heating_set_point_fahrenheit, 71)
+    const [activated] = await eventsOf(w, 'thermostat.climate_preset_activated')
+    assert.equal(activated?.occurred_at, startsAt)
+    assert.equal((await eventsOf(w, 'thermostat.climate_preset_activated')).length, 1)
+  })
+
   test('readers at once apply a due transition once: one event, whoever reads', async () => {
     const { w, livingRoom, cst } = await janesThermostats()
     await create(w, { device_id: livingRoom, climate_preset_key: 'sleep', starts_at: inHours(w, 1), ends_at: inHours(w, 2) })
