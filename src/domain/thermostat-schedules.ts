@@ -67,12 +67,13 @@ class ScheduleRun {
    * The preset becomes the thermostat's setting, as activate_climate_preset makes it, with
    * thermostat.climate_preset_activated. A preset deleted meanwhile leaves the setting as it was.
    */
-  private activate(key: string, scheduleId: string | null, at: string) {
+  private activate(key: string, scheduleId: string | null, at: string): boolean {
     const device = this.deviceNow
-    if (presetOf(device, key) === undefined) return
+    if (presetOf(device, key) === undefined) return false
     const activation = presetActivation(device, key, at, scheduleId)
     Object.assign(this.properties, activation.properties)
     this.events.push(...activation.events)
+    return true
   }
 
   /** The schedule's preset takes effect; a schedule created after its start takes effect when created. */
@@ -80,7 +81,12 @@ class ScheduleRun {
     this.mark(schedule, 'started')
     this.properties.active_thermostat_schedule_id = schedule.thermostatScheduleId
     this.properties.active_thermostat_schedule = toThermostatScheduleResource(schedule)
-    this.activate(schedule.climatePresetKey, schedule.thermostatScheduleId, ms(at) < ms(schedule.createdAt) ? schedule.createdAt : at)
+    const takesEffectAt = ms(at) < ms(schedule.createdAt) ? schedule.createdAt : at
+    if (!this.activate(schedule.climatePresetKey, schedule.thermostatScheduleId, takesEffectAt)) return
+    // While the schedule is in effect its override rule is the setting's: whether a person may change it.
+    const setting = this.properties.current_climate_setting
+    if (typeof setting === 'object' && setting !== null)
+      this.properties.current_climate_setting = { ...setting, manual_override_allowed: schedule.isOverrideAllowed }
   }
 
   /** The schedule stops; if it was the one in effect, the latest other one in effect takes over, or the fallback. */

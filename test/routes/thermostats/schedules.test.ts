@@ -77,6 +77,8 @@ describe('thermostats/schedules: create, get, list, update, delete', () => {
     assert.equal(started.properties.current_climate_setting.heating_set_point_fahrenheit, 64)
     assert.equal(started.properties.active_thermostat_schedule_id, schedule.thermostat_schedule_id)
     assert.equal(started.properties.active_thermostat_schedule.thermostat_schedule_id, schedule.thermostat_schedule_id)
+    // The schedule's override rule (not allowed, by default) is the setting's while it is in effect.
+    assert.equal(started.properties.current_climate_setting.manual_override_allowed, false)
 
     w.clock.advance(2 * HOUR + 60_000)
     // thermostats/list applies the transition as devices/get does.
@@ -84,6 +86,7 @@ describe('thermostats/schedules: create, get, list, update, delete', () => {
     assert.equal(listed.properties.current_climate_setting.climate_preset_key, 'away')
     assert.equal(listed.properties.active_thermostat_schedule_id, null)
     assert.equal(listed.properties.active_thermostat_schedule, null)
+    assert.equal(listed.properties.current_climate_setting.manual_override_allowed, true)
 
     const activated = await eventsOf(w, 'thermostat.climate_preset_activated')
     assert.deepEqual(
