@@ -145,6 +145,31 @@ describe('thermostats/schedules: create, get, list, update, delete', () => {
     assert.equal((await eventsOf(w, 'thermostat.climate_preset_activated')).length, 1)
   })
 
+  test('a schedule whose preset was deleted meanwhile starts without changing the setting, and reads still answer', async () => {
+    const { w, livingRoom } = await janesThermostats()
+    const preset = {
+      device_id: livingRoom,
+      climate_preset_key: 'guests',
+      name: 'Guests',
+      hvac_mode_setting: 'heat',
+      heating_set_point_fahrenheit: 70,
+    }
+    assert.equal((await w.api('/thermostats/create_climate_preset', preset)).status, 200)
+    const schedule = await create(w, {
+      device_id: livingRoom,
+      climate_preset_key: 'guests',
+      starts_at: inHours(w, 1),
+      ends_at: inHours(w, 2),
+    })
+    assert.equal((await w.api('/thermostats/delete_climate_preset', { device_id: livingRoom, climate_preset_key: 'guests' })).status, 200)
+    const before = (await thermostat(w, livingRoom)).properties.current_climate_setting
+    w.clock.advance(HOUR)
+    const device = await thermostat(w, livingRoom)
+    assert.deepEqual(device.properties.current_climate_setting, before)
+    assert.equal(device.properties.active_thermostat_schedule_id, schedule.thermostat_schedule_id)
+    assert.deepEqual(await eventsOf(w, 'thermostat.climate_preset_activated'), [])
+  })
+
   test('readers at once apply a due transition once: one event, whoever reads', async () => {
     const { w, livingRoom, cst } = await janesThermostats()
     await create(w, { device_id: livingRoom, climate_preset_key: 'sleep', starts_at: inHours(w, 1), ends_at: inHours(w, 2) })
