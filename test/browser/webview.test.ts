@@ -14,7 +14,8 @@ test(
     const created = await fetch(`${origin}/connect_webviews/create`, {
       method: 'POST',
       headers: { ...w.as.apiKey, 'content-type': 'application/json' },
-      body: '{}',
+      // August alone: its page is the sign-in form at once (several providers would ask which first).
+      body: '{"accepted_providers":["august"]}',
     })
     const { connect_webview: webview } = (await created.json()) as { connect_webview: { url: string; connect_webview_id: string } }
     const session = await w.session({ user_identifier_key: 'browser-jane', connect_webview_ids: [webview.connect_webview_id] })

@@ -26,7 +26,8 @@ const render = async (seam: SeamHttp): Promise<void> => {
     connect.textContent = 'Connect a sandbox account'
     connect.addEventListener('click', () => {
       seam.connectWebviews
-        .create({ custom_redirect_url: location.href })
+        // A locks page: the webview offers the lock provider only, so it opens on August's sign-in.
+        .create({ accepted_providers: ['august'], custom_redirect_url: location.href })
         .then((webview) => location.assign(webview.url))
         .catch(showError)
     })

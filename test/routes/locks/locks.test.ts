@@ -82,7 +82,7 @@ describe('locks', () => {
     assert.equal((await w.api('/locks/get', { device_id: office }, { authorization: `Bearer ${w.other.api_key}` })).status, 404)
   })
 
-  test('devices/update renames; list_device_providers names the sandbox provider', async () => {
+  test('devices/update renames; list_device_providers names the sandbox providers', async () => {
     const { w, cst, frontDoor, office } = await setUp()
     assert.deepEqual((await w.api('/devices/update', { device_id: frontDoor, name: 'Main door' }, cst)).body, { ok: true })
     const device = (await w.api('/devices/get', { device_id: frontDoor })).body.device
@@ -93,7 +93,7 @@ describe('locks', () => {
     const providers = (await w.api('/devices/list_device_providers', {}, cst)).body.device_providers
     assert.deepEqual(
       providers.map((p: { device_provider_name: string }) => p.device_provider_name),
-      ['august'],
+      ['august', 'ecobee'],
     )
     assert.equal(device.device_provider.device_provider_name, 'august')
     assert.equal(device.properties.model.manufacturer_display_name, 'August')
