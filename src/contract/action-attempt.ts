@@ -16,6 +16,7 @@ type ActionType =
   | 'SET_HVAC_MODE'
   | 'SET_FAN_MODE'
   | 'ACTIVATE_CLIMATE_PRESET'
+  | 'PUSH_THERMOSTAT_PROGRAMS'
 
 const attemptOf = <T extends ActionType>(actionType: T) =>
   z.object({
@@ -46,4 +47,5 @@ export const actionAttemptSchema = z.discriminatedUnion('action_type', [
   attemptOf('SET_HVAC_MODE'),
   attemptOf('SET_FAN_MODE'),
   attemptOf('ACTIVATE_CLIMATE_PRESET'),
+  attemptOf('PUSH_THERMOSTAT_PROGRAMS'),
 ])

@@ -103,6 +103,17 @@ import setFallbackClimatePreset from './thermostats/set_fallback_climate_preset.
 import simulateHvacModeAdjusted from './thermostats/simulate/hvac_mode_adjusted.ts'
 import simulateTemperatureReached from './thermostats/simulate/temperature_reached.ts'
 
+// Thermostat schedules, daily programs and the weekly program.
+import createThermostatSchedule from './thermostats/schedules/create.ts'
+import getThermostatSchedule from './thermostats/schedules/get.ts'
+import listThermostatSchedules from './thermostats/schedules/list.ts'
+import updateThermostatSchedule from './thermostats/schedules/update.ts'
+import deleteThermostatSchedule from './thermostats/schedules/delete.ts'
+import createDailyProgram from './thermostats/daily_programs/create.ts'
+import updateDailyProgram from './thermostats/daily_programs/update.ts'
+import deleteDailyProgram from './thermostats/daily_programs/delete.ts'
+import updateWeeklyProgram from './thermostats/update_weekly_program.ts'
+
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
   create,
@@ -180,6 +191,16 @@ export const ROUTES = [
   reportDeviceConstraints,
   updateWorkspace,
   resetSandbox,
+  // Thermostat schedules, daily programs and the weekly program.
+  createThermostatSchedule,
+  getThermostatSchedule,
+  listThermostatSchedules,
+  updateThermostatSchedule,
+  deleteThermostatSchedule,
+  createDailyProgram,
+  updateDailyProgram,
+  deleteDailyProgram,
+  updateWeeklyProgram,
   // Thermostats: climate settings and presets.
   listThermostats,
   // Noise sensors.

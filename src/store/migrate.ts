@@ -14,6 +14,7 @@ import * as unmanagedAccessCodes from './migrations/0010_unmanaged_access_codes.
 import * as workspaceSettings from './migrations/0011_workspace_settings.ts'
 import * as providers from './migrations/0012_providers.ts'
 import * as noiseThresholds from './migrations/0013_noise_thresholds.ts'
+import * as thermostatPrograms from './migrations/0014_thermostat_programs.ts'
 import * as climate from './migrations/0015_climate.ts'
 
 /** Ordered by name; each entry is immutable once released. */
@@ -31,6 +32,7 @@ const MIGRATIONS = {
   '0011_workspace_settings': workspaceSettings,
   '0012_providers': providers,
   '0013_noise_thresholds': noiseThresholds,
+  '0014_thermostat_programs': thermostatPrograms,
   '0015_climate': climate,
 }
 

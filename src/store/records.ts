@@ -343,6 +343,7 @@ export type ActionType =
   | 'SET_HVAC_MODE'
   | 'SET_FAN_MODE'
   | 'ACTIVATE_CLIMATE_PRESET'
+  | 'PUSH_THERMOSTAT_PROGRAMS'
 
 /** One request to a device and how it ended. */
 export interface ActionAttemptRecord {

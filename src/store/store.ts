@@ -58,6 +58,7 @@ import type {
   WorkspaceChanges,
   NoiseThresholdRecord,
 } from './records.ts'
+import type { ThermostatDailyProgramRecord, ThermostatScheduleRecord, ThermostatState, ThermostatUpdater } from './thermostat-records.ts'
 
 /**
  * How a store is opened. `engineTricks: false` opens it with the plain engine (sql/engine.ts's
@@ -287,4 +288,17 @@ export interface Store {
   updateNoiseThreshold(threshold: NoiseThresholdRecord, attempt: ActionAttemptRecord): Promise<boolean>
   /** Removes the threshold (the device stops reporting it as triggering) and records the attempt; false when it is gone. */
   deleteNoiseThreshold(workspaceId: string, deviceId: string, noiseThresholdId: string, attempt: ActionAttemptRecord): Promise<boolean>
+  // Thermostat schedules and daily programs (sql/thermostat-programs.ts).
+  /**
+   * Changes a thermostat, its schedules and daily programs as the updater works out from their
+   * state read with the device row locked, with the attempt and events, in one transaction;
+   * answers the state afterwards, or undefined when the device does not exist.
+   */
+  updateThermostat(workspaceId: string, deviceId: string, updater: ThermostatUpdater): Promise<ThermostatState | undefined>
+  getThermostatSchedule(workspaceId: string, thermostatScheduleId: string): Promise<ThermostatScheduleRecord | undefined>
+  /** A thermostat's schedules, oldest start first. */
+  listThermostatSchedules(workspaceId: string, deviceId: string): Promise<ThermostatScheduleRecord[]>
+  getThermostatDailyProgram(workspaceId: string, thermostatDailyProgramId: string): Promise<ThermostatDailyProgramRecord | undefined>
+  /** Of these devices, those with a schedule that is due to start or end at `now` and has not yet. */
+  findThermostatsWithDueSchedules(workspaceId: string, deviceIds: string[], now: string): Promise<string[]>
 }

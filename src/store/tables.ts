@@ -266,6 +266,31 @@ export interface WebhookDeliveriesTable {
   completed_at: NullableTimestamp
 }
 
+/** A thermostat's schedule (migrations/0014); `applied_state` is Latchkey's own: pending, started or ended. */
+export interface ThermostatSchedulesTable {
+  thermostat_schedule_id: string
+  workspace_id: string
+  device_id: string
+  name: string | null
+  climate_preset_key: string
+  starts_at: Timestamp
+  ends_at: Timestamp
+  is_override_allowed: number
+  max_override_period_minutes: number | null
+  applied_state: string
+  created_at: Timestamp
+}
+
+/** A thermostat's daily program (migrations/0014); `periods` is the wire's JSON array. */
+export interface ThermostatDailyProgramsTable {
+  thermostat_daily_program_id: string
+  workspace_id: string
+  device_id: string
+  name: string | null
+  periods: string
+  created_at: Timestamp
+}
+
 export interface Database {
   workspaces: WorkspacesTable
   api_keys: ApiKeysTable
@@ -291,4 +316,6 @@ export interface Database {
   unmanaged_access_codes: UnmanagedAccessCodesTable
   backup_access_code_pulls: BackupAccessCodePullsTable
   noise_thresholds: NoiseThresholdsTable
+  thermostat_schedules: ThermostatSchedulesTable
+  thermostat_daily_programs: ThermostatDailyProgramsTable
 }

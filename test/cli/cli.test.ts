@@ -141,6 +141,7 @@ describe('admin CLI', () => {
       '0011_workspace_settings',
       '0012_providers',
       '0013_noise_thresholds',
+      '0014_thermostat_programs',
       '0015_climate',
     ])
     assert.deepEqual(json(runCli(db, ['migrate', '--json']).stdout).applied, [])

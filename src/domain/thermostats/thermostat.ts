@@ -4,6 +4,8 @@ import { hasCapability } from '../../sandbox/kinds/registry.ts'
 import type { ClimatePreset, FanMode, HvacMode } from '../../sandbox/kinds/thermostat.ts'
 import type { DeviceRecord, Scope } from '../../store/records.ts'
 import type { AppContext } from '../context.ts'
+// A cycle (the catch-up activates presets, which read thermostats), harmless: each side uses the other only when called.
+import { catchUpThermostat } from '../thermostat-catch-up.ts'
 
 /** What the thermostat routes read of a thermostat: its properties as it reports them now. */
 export interface ThermostatState {
@@ -40,11 +42,13 @@ export const thermostatState = (device: DeviceRecord): ThermostatState => {
  * A device of the caller's scope that is a thermostat. Another device answers as Seam's does for a
  * thermostat route: no thermostat has that id.
  */
-export const thermostatInScope = async ({ store }: AppContext, scope: Scope, deviceId: string): Promise<DeviceRecord> => {
-  const device = await store.getDevice(scope, deviceId)
+export const thermostatInScope = async (context: AppContext, scope: Scope, deviceId: string): Promise<DeviceRecord> => {
+  const device = await context.store.getDevice(scope, deviceId)
   if (device === undefined || !hasCapability(device.deviceType, 'thermostat'))
     throw new ApiError(404, 'device_not_found', `Could not find a thermostat with device_id ${deviceId}.`, {
       data: { device_id: deviceId },
     })
-  return device
+  // Schedule transitions that came due before this request apply first, so a change asked for
+  // now is not overtaken by a schedule start that happened earlier (thermostat-schedules.ts).
+  return catchUpThermostat(context, device)
 }

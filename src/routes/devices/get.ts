@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { deviceSchema } from '../../contract/device.ts'
 import { toDeviceResource } from '../../domain/resources/device.ts'
 import { scopeOf } from '../../domain/scope.ts'
+import { catchUpThermostat } from '../../domain/thermostat-catch-up.ts'
 import { defineRoute } from '../../http/route.ts'
 import { found, SCOPED_READERS } from '../found.ts'
 import { deviceLookupParams, findDeviceByName, requireDeviceIdOrName } from './filters.ts'
@@ -17,8 +18,15 @@ export default defineRoute({
   async handler({ params, auth, context }) {
     const scope = scopeOf(auth)
     if (params.name !== undefined)
-      return { device: toDeviceResource(await findDeviceByName(context, scope, params.name, params.device_id, false)) }
+      return {
+        device: toDeviceResource(
+          await catchUpThermostat(context, await findDeviceByName(context, scope, params.name, params.device_id, false)),
+        ),
+      }
     if (params.device_id === undefined) throw requireDeviceIdOrName()
-    return { device: toDeviceResource(found(await context.store.getDevice(scope, params.device_id), 'device')) }
+    // A thermostat first applies the schedule transitions its clock has come to.
+    return {
+      device: toDeviceResource(await catchUpThermostat(context, found(await context.store.getDevice(scope, params.device_id), 'device'))),
+    }
   },
 })

@@ -4,6 +4,7 @@ import { paginationSchema } from '../../contract/client-session.ts'
 import { deviceSchema } from '../../contract/device.ts'
 import { toDeviceResource } from '../../domain/resources/device.ts'
 import { scopeOf } from '../../domain/scope.ts'
+import { catchUpThermostats } from '../../domain/thermostat-catch-up.ts'
 import { defineRoute } from '../../http/route.ts'
 import { SCOPED_READERS } from '../found.ts'
 import { deviceListParams, readDeviceFilter, UNSUPPORTED_DEVICE_LIST_PARAMS } from './filters.ts'
@@ -21,7 +22,8 @@ export default defineRoute({
     const filter = await readDeviceFilter(context, auth.workspaceId, params)
     const page = await context.store.listDevices(scopeOf(auth), filter, pageRequest(params))
     return {
-      devices: page.items.map(toDeviceResource),
+      // Thermostats first apply the schedule transitions their clock has come to.
+      devices: (await catchUpThermostats(context, page.items)).map(toDeviceResource),
       pagination: paginationOf(page, (d) => ({ createdAt: d.createdAt, id: d.deviceId }), nextPageUrl),
     }
   },

@@ -4,6 +4,7 @@ import { deviceSchema } from '../../contract/device.ts'
 import { paginationSchema } from '../../contract/client-session.ts'
 import { toDeviceResource } from '../../domain/resources/device.ts'
 import { scopeOf } from '../../domain/scope.ts'
+import { catchUpThermostats } from '../../domain/thermostat-catch-up.ts'
 import { defineRoute } from '../../http/route.ts'
 import { deviceTypesWith } from '../../sandbox/kinds/registry.ts'
 import { SCOPED_READERS } from '../found.ts'
@@ -26,7 +27,8 @@ export default defineRoute({
     const thermostatTypes = deviceTypesWith('thermostat')
     filter.deviceTypes = filter.deviceTypes === undefined ? thermostatTypes : filter.deviceTypes.filter((t) => thermostatTypes.includes(t))
     const page = await context.store.listDevices(scopeOf(auth), filter, pageRequest(params))
-    const thermostats = page.items.map(toDeviceResource)
+    // Each first applies the schedule transitions its clock has come to.
+    const thermostats = (await catchUpThermostats(context, page.items)).map(toDeviceResource)
     return {
       thermostats,
       devices: thermostats,

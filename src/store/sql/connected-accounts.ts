@@ -53,6 +53,12 @@ export const connectedAccountVerbs = (engine: Engine): AccountVerbs => {
         await trx.deleteFrom('access_codes').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
         await trx.deleteFrom('unmanaged_access_codes').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
         await trx.deleteFrom('noise_thresholds').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
+        await trx.deleteFrom('thermostat_schedules').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
+        await trx
+          .deleteFrom('thermostat_daily_programs')
+          .where('workspace_id', '=', workspaceId)
+          .where('device_id', 'in', devices)
+          .execute()
         await trx
           .deleteFrom('devices')
           .where('workspace_id', '=', workspaceId)

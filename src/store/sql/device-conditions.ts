@@ -138,6 +138,12 @@ export const deviceConditionVerbs = (engine: Engine, flavor: SqlFlavor): Conditi
           .execute()
         await trx.deleteFrom('unmanaged_access_codes').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
         await trx.deleteFrom('noise_thresholds').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
+        await trx.deleteFrom('thermostat_schedules').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
+        await trx
+          .deleteFrom('thermostat_daily_programs')
+          .where('workspace_id', '=', workspaceId)
+          .where('device_id', '=', deviceId)
+          .execute()
         await trx.deleteFrom('access_codes').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
         await trx.deleteFrom('devices').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
         await recordEvent(trx, eventFor(toDevice(row)))

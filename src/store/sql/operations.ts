@@ -28,6 +28,8 @@ const WORKSPACE_TABLES = [
   'unmanaged_access_codes',
   'backup_access_code_pulls',
   'noise_thresholds',
+  'thermostat_schedules',
+  'thermostat_daily_programs',
   'action_attempts',
   'events',
   'devices',

@@ -39,6 +39,8 @@ export const CLEARED_BY_RESET: readonly Clearing[] = [
   { table: 'webhook_deliveries', how: byWorkspace('webhook_deliveries') },
   { table: 'backup_access_code_pulls', how: byWorkspace('backup_access_code_pulls') },
   { table: 'unmanaged_access_codes', how: byWorkspace('unmanaged_access_codes') },
+  { table: 'thermostat_schedules', how: byWorkspace('thermostat_schedules') },
+  { table: 'thermostat_daily_programs', how: byWorkspace('thermostat_daily_programs') },
   { table: 'access_codes', how: byWorkspace('access_codes') },
   { table: 'action_attempts', how: byWorkspace('action_attempts') },
   { table: 'events', how: byWorkspace('events') },

@@ -25,6 +25,7 @@ import { backupAccessCodeVerbs } from './backup-access-codes.ts'
 import { deviceChangeVerbs } from './device-changes.ts'
 import { unmanagedAccessCodeVerbs } from './unmanaged-access-codes.ts'
 import { noiseThresholdVerbs } from './noise-thresholds.ts'
+import { thermostatProgramVerbs } from './thermostat-programs.ts'
 
 /**
  * One SQL implementation of the Store for both databases, over the engine each dialect opens
@@ -60,5 +61,6 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
     ...workspaceSettingVerbs(db),
     ...sandboxResetVerbs(db),
     ...noiseThresholdVerbs(engine, flavor),
+    ...thermostatProgramVerbs(engine, flavor),
   }
 }
