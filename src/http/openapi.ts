@@ -8,6 +8,9 @@ import { connectWebviewSchema } from '../contract/connect-webview.ts'
 import { connectedAccountSchema } from '../contract/connected-account.ts'
 import { deviceProviderSchema, deviceSchema } from '../contract/device.ts'
 import { eventSchema } from '../contract/event.ts'
+import { noiseThresholdSchema } from '../contract/noise-threshold.ts'
+import { thermostatDailyProgramSchema } from '../contract/thermostat-daily-program.ts'
+import { thermostatScheduleSchema } from '../contract/thermostat-schedule.ts'
 import { unmanagedDeviceSchema } from '../contract/unmanaged-device.ts'
 import { unmanagedAccessCodeSchema } from '../contract/unmanaged-access-code.ts'
 import { userIdentitySchema } from '../contract/user-identity.ts'
@@ -34,6 +37,9 @@ const RESOURCES: [z.ZodType, string, string | null][] = [
   [eventSchema, 'event', '/events'],
   [webhookSchema, 'webhook', '/webhooks'],
   [unmanagedAccessCodeSchema, 'unmanaged_access_code', '/access_codes/unmanaged'],
+  [noiseThresholdSchema, 'noise_threshold', '/noise_sensors/noise_thresholds'],
+  [thermostatScheduleSchema, 'thermostat_schedule', '/thermostats/schedules'],
+  [thermostatDailyProgramSchema, 'thermostat_daily_program', '/thermostats/daily_programs'],
   [paginationSchema, 'pagination', null],
 ]
 const ROUTE_PATHS = new Map(RESOURCES.map(([, id, routePath]) => [id, routePath]))

@@ -40,7 +40,7 @@ describe('latchkey serve --seed: fixed credentials and data for CI', () => {
   test('the example seed: its keys, tokens, accounts and devices answer over HTTP and the SDK; a restart changes nothing', async () => {
     const { url: db } = await sharedDatabase()
     const server = await startServerProcess(db, {}, { args: ['--seed', EXAMPLE] })
-    assert.match(server.stderr(), /Seed .*examples\/seed\.json: 14 added, 0 already as seeded, 0 left as they were\./)
+    assert.match(server.stderr(), /Seed .*examples\/seed\.json: 16 added, 0 already as seeded, 0 left as they were\./)
 
     // The fixed API key, over plain HTTP.
     const created = await call(
@@ -52,14 +52,19 @@ describe('latchkey serve --seed: fixed credentials and data for CI', () => {
     assert.equal(created.status, 200)
     assert.equal(created.body.client_session.workspace_id, sandbox.workspace_id)
 
-    // The fixed client session token sees Jane's account: her three locks, two with the seed's ids.
+    // The fixed client session token sees Jane's accounts: her three locks (two with the seed's ids), her ecobee thermostats and Minut sensors.
     const asJane = SeamHttp.fromClientSessionToken(JANE_CST, { endpoint: server.url })
     const janeSession = await asJane.clientSessions.get()
     assert.equal(janeSession.client_session_id, sandbox.client_sessions[0].client_session_id)
-    assert.deepEqual(janeSession.connected_account_ids, [sandbox.connected_accounts[0].connected_account_id])
+    assert.deepEqual(
+      [...janeSession.connected_account_ids].sort(),
+      [0, 2, 3].map((i) => sandbox.connected_accounts[i].connected_account_id).sort(),
+    )
     assert.equal(janeSession.user_identity_id, sandbox.user_identities[0].user_identity_id)
-    const janeDevices = await asJane.devices.list()
+    const janeDevices = await asJane.locks.list()
     assert.deepEqual(janeDevices.map((d) => d.display_name).sort(), ['Back Door', 'Front Door', 'Garage Door'])
+    assert.equal((await asJane.thermostats.list()).length, 2)
+    assert.equal((await asJane.noiseSensors.list()).length, 2)
     for (const { name, device_id } of sandbox.connected_accounts[0].devices) {
       assert.equal(janeDevices.find((d) => d.display_name === name)?.device_id, device_id)
     }
@@ -81,13 +86,13 @@ describe('latchkey serve --seed: fixed credentials and data for CI', () => {
     const before = await snapshot(server.url)
     assert.deepEqual(before.patWorkspaces.map((w) => w.workspace_id).sort(), [sandbox.workspace_id, other.workspace_id].sort())
     assert.equal(before.workspace.is_sandbox, true)
-    assert.equal(before.accounts.length, 2)
-    assert.equal(before.devices.length, 5)
+    assert.equal(before.accounts.length, 4)
+    assert.equal(before.devices.length, 9)
     assert.equal(await server.stop(), 0)
     assert.doesNotMatch(server.stderr() + server.stdout(), SECRET)
 
     const again = await startServerProcess(db, {}, { args: ['--seed', EXAMPLE] })
-    assert.match(again.stderr(), /: 0 added, 14 already as seeded, 0 left as they were\./)
+    assert.match(again.stderr(), /: 0 added, 16 already as seeded, 0 left as they were\./)
     assert.deepEqual(await snapshot(again.url), before)
     assert.equal(await again.stop(), 0)
   })
@@ -107,7 +112,7 @@ describe('latchkey serve --seed: fixed credentials and data for CI', () => {
     writeFileSync(path, JSON.stringify(changed))
     const second = await startServerProcess(db, {}, { args: ['--seed', path] })
     const stderr = second.stderr()
-    assert.match(stderr, /: 1 added, 12 already as seeded, 2 left as they were\./)
+    assert.match(stderr, /: 1 added, 14 already as seeded, 2 left as they were\./)
     assert.match(stderr, /seed warning: workspaces\[0\]: workspace \S+ exists as "CI sandbox"/)
     assert.match(stderr, /seed warning: workspaces\[0\]\.client_sessions\[0\]: client session \S+ exists with a different token/)
     assert.doesNotMatch(stderr + second.stdout(), SECRET)

@@ -17,12 +17,12 @@ describe('startLatchkey({ seed })', () => {
   test('a seed file: the server starts with its workspaces and fixed keys, and no throwaway workspace', async () => {
     const latchkey = await startLatchkey({ seed: EXAMPLE })
     try {
-      assert.equal(latchkey.seeded.added.length, 14)
+      assert.equal(latchkey.seeded.added.length, 16)
       assert.deepEqual(latchkey.seeded.warnings, [])
       assert.equal('workspace' in latchkey, false)
       const seam = new SeamHttp({ apiKey: API_KEY, endpoint: latchkey.url })
       assert.equal((await seam.workspaces.get()).workspace_id, example.workspaces[0].workspace_id)
-      assert.equal((await seam.devices.list()).length, 5)
+      assert.equal((await seam.devices.list()).length, 9)
       const pat = SeamHttp.fromPersonalAccessToken(example.users[0].personal_access_tokens[0].token, example.workspaces[1].workspace_id, {
         endpoint: latchkey.url,
       })
@@ -65,7 +65,7 @@ describe('startLatchkey({ seed })', () => {
     try {
       assert.deepEqual(second.seeded.added, [])
       assert.deepEqual(second.seeded.warnings, [])
-      assert.equal(second.seeded.unchanged.length, 14)
+      assert.equal(second.seeded.unchanged.length, 16)
       const seam = SeamHttp.fromClientSessionToken(example.workspaces[0].client_sessions[0].token, { endpoint: second.url })
       assert.equal((await seam.clientSessions.get()).user_identifier_key, 'jane')
     } finally {
