@@ -6,7 +6,7 @@ import { minutMetadata } from '../sandbox/kinds/noise-sensor.ts'
 import { hasCapability } from '../sandbox/kinds/registry.ts'
 import type { ActionAttemptRecord, DeviceRecord, NoiseThresholdRecord, Scope } from '../store/records.ts'
 import type { AppContext } from './context.ts'
-import { deviceEvent, succeededAttempt, updateDeviceOrNotFound } from './device-actions.ts'
+import { deviceEvent, succeededAttempt } from './device-actions.ts'
 import { toNoiseThresholdResource } from './resources/noise-threshold.ts'
 import { requireSandboxWorkspace } from './sandbox-only.ts'
 
@@ -76,22 +76,27 @@ export const updateNoiseThreshold = async (
   fields: ThresholdFields,
 ): Promise<ActionAttemptRecord> => {
   const device = await noiseSensorInScope(context, scope, deviceId)
-  const current = await thresholdOf(context, device, noiseThresholdId)
-  const threshold: NoiseThresholdRecord = {
-    ...current,
-    name: fields.name ?? current.name,
-    starts_daily_at:
-      fields.starts_daily_at === undefined ? current.starts_daily_at : normalizeDailyTime('starts_daily_at', fields.starts_daily_at),
-    ends_daily_at: fields.ends_daily_at === undefined ? current.ends_daily_at : normalizeDailyTime('ends_daily_at', fields.ends_daily_at),
-    noise_threshold_decibels: fields.noise_threshold_decibels ?? current.noise_threshold_decibels,
-    noise_threshold_nrs: fields.noise_threshold_nrs ?? current.noise_threshold_nrs,
-  }
   const at = context.clock.now().toISOString()
-  const attempt = {
-    ...succeededAttempt(device, 'UPDATE_NOISE_THRESHOLD', at),
-    result: { noise_threshold: toNoiseThresholdResource(threshold) },
-  }
-  if (!(await context.store.updateNoiseThreshold(threshold, attempt))) throw notFound('noise_threshold')
+  // Merged with the threshold as read under its device's lock: two updates of different fields both hold.
+  const attempt = await context.store.updateNoiseThreshold(device.workspaceId, device.deviceId, noiseThresholdId, (current) => {
+    const threshold: NoiseThresholdRecord = {
+      ...current,
+      name: fields.name ?? current.name,
+      starts_daily_at:
+        fields.starts_daily_at === undefined ? current.starts_daily_at : normalizeDailyTime('starts_daily_at', fields.starts_daily_at),
+      ends_daily_at: fields.ends_daily_at === undefined ? current.ends_daily_at : normalizeDailyTime('ends_daily_at', fields.ends_daily_at),
+      noise_threshold_decibels: fields.noise_threshold_decibels ?? current.noise_threshold_decibels,
+      noise_threshold_nrs: fields.noise_threshold_nrs ?? current.noise_threshold_nrs,
+    }
+    return {
+      threshold,
+      attempt: {
+        ...succeededAttempt(device, 'UPDATE_NOISE_THRESHOLD', at),
+        result: { noise_threshold: toNoiseThresholdResource(threshold) },
+      },
+    }
+  })
+  if (attempt === undefined) throw notFound('noise_threshold')
   return attempt
 }
 
@@ -120,13 +125,13 @@ export const triggerNoiseThreshold = async (context: AppContext, workspaceId: st
   await requireSandboxWorkspace(context, workspaceId, 'noise_sensors/simulate/trigger_noise_threshold')
   const device = await noiseSensorInScope(context, { workspaceId, clientSessionId: null }, deviceId)
   const now = context.clock.now()
-  const thresholds = await context.store.listNoiseThresholds(workspaceId, deviceId)
-  const threshold = thresholds.find((t) => inDailyWindow(t.starts_daily_at, t.ends_daily_at, now)) ?? thresholds[0]
-  if (threshold === undefined)
-    throw new ApiError(400, 'no_noise_thresholds', `Device ${deviceId} has no noise threshold to trigger; create one first.`)
   const at = now.toISOString()
-  const decibels = threshold.noise_threshold_decibels + SIMULATED_EXCESS_DECIBELS
-  await updateDeviceOrNotFound(context, device, (current) => {
+  // The threshold is chosen from those read under the device's lock: one deleted meanwhile cannot trigger.
+  const updated = await context.store.updateNoiseSensor(workspaceId, device.deviceId, (current, thresholds) => {
+    const threshold = thresholds.find((t) => inDailyWindow(t.starts_daily_at, t.ends_daily_at, now)) ?? thresholds[0]
+    if (threshold === undefined)
+      throw new ApiError(400, 'no_noise_thresholds', `Device ${deviceId} has no noise threshold to trigger; create one first.`)
+    const decibels = threshold.noise_threshold_decibels + SIMULATED_EXCESS_DECIBELS
     const stored = current.properties.minut_metadata as { device_id?: string } | undefined
     const metadata = minutMetadata(stored?.device_id ?? '', current.displayName, decibels, at)
     const triggering = current.properties.currently_triggering_noise_threshold_ids
@@ -149,4 +154,5 @@ export const triggerNoiseThreshold = async (context: AppContext, workspaceId: st
       ],
     }
   })
+  if (updated === undefined) throw notFound('device')
 }

@@ -530,6 +530,12 @@ export interface DevicePropertyChange {
   events: NewEvent[]
 }
 
+/**
+ * The threshold's new fields and the attempt recording the change, worked out from the threshold
+ * as read with its device's row locked, so two updates of different fields both hold. It may throw.
+ */
+export type NoiseThresholdChanger = (current: NoiseThresholdRecord) => { threshold: NoiseThresholdRecord; attempt: ActionAttemptRecord }
+
 /** What a DeviceUpdater decides: properties to merge over the stored ones, an optional attempt, the events. */
 export type DeviceUpdate = Omit<DevicePropertyChange, 'workspaceId' | 'deviceId'>
 

@@ -53,9 +53,11 @@ import type {
   StoredTokenCiphertext,
   AccountChanger,
   DeviceChanger,
+  DeviceUpdate,
   DeviceUpdater,
   NewWorkspace,
   WorkspaceChanges,
+  NoiseThresholdChanger,
   NoiseThresholdRecord,
 } from './records.ts'
 import type { ThermostatDailyProgramRecord, ThermostatScheduleRecord, ThermostatState, ThermostatUpdater } from './thermostat-records.ts'
@@ -284,8 +286,19 @@ export interface Store {
   getNoiseThreshold(workspaceId: string, noiseThresholdId: string): Promise<NoiseThresholdRecord | undefined>
   /** A device's thresholds, oldest first. */
   listNoiseThresholds(workspaceId: string, deviceId: string): Promise<NoiseThresholdRecord[]>
-  /** Writes the threshold's name, window and levels and records the attempt; false when it is gone. */
-  updateNoiseThreshold(threshold: NoiseThresholdRecord, attempt: ActionAttemptRecord): Promise<boolean>
+  /** Writes the threshold's fields as the changer works them out from it as read (its device locked) with the attempt; undefined when it is gone. */
+  updateNoiseThreshold(
+    workspaceId: string,
+    deviceId: string,
+    noiseThresholdId: string,
+    change: NoiseThresholdChanger,
+  ): Promise<ActionAttemptRecord | undefined>
+  /** As updateDevice, the updater also given the sensor's thresholds as read under the device's lock. */
+  updateNoiseSensor(
+    workspaceId: string,
+    deviceId: string,
+    updater: (device: DeviceRecord, thresholds: NoiseThresholdRecord[]) => DeviceUpdate,
+  ): Promise<DeviceRecord | undefined>
   /** Removes the threshold (the device stops reporting it as triggering) and records the attempt; false when it is gone. */
   deleteNoiseThreshold(workspaceId: string, deviceId: string, noiseThresholdId: string, attempt: ActionAttemptRecord): Promise<boolean>
   // Thermostat schedules and daily programs (sql/thermostat-programs.ts).

@@ -1,8 +1,9 @@
-import type { Selectable, Transaction } from 'kysely'
+import type { Kysely, Selectable, Transaction } from 'kysely'
 
 import type { NoiseThresholdRecord } from '../records.ts'
 import type { Store } from '../store.ts'
 import type { Database, NoiseThresholdsTable } from '../tables.ts'
+import { lockedDevice, writeDeviceUpdate } from './device-changes.ts'
 import type { Engine } from './engine.ts'
 import type { SqlFlavor } from './flavor.ts'
 import { toIso } from './iso-timestamps.ts'
@@ -10,7 +11,12 @@ import { actionAttemptRow } from './resource-rows.ts'
 
 type NoiseThresholdVerbs = Pick<
   Store,
-  'insertNoiseThreshold' | 'getNoiseThreshold' | 'listNoiseThresholds' | 'updateNoiseThreshold' | 'deleteNoiseThreshold'
+  | 'insertNoiseThreshold'
+  | 'getNoiseThreshold'
+  | 'listNoiseThresholds'
+  | 'updateNoiseThreshold'
+  | 'updateNoiseSensor'
+  | 'deleteNoiseThreshold'
 >
 
 const toNoiseThreshold = (r: Selectable<NoiseThresholdsTable>): NoiseThresholdRecord => ({
@@ -26,6 +32,19 @@ export const insertNoiseThresholdRows = async (trx: Transaction<Database>, thres
       .insertInto('noise_thresholds')
       .values([...thresholds])
       .execute()
+}
+
+/** A device's thresholds, oldest first. */
+const thresholdsOf = async (db: Kysely<Database>, workspaceId: string, deviceId: string): Promise<NoiseThresholdRecord[]> => {
+  const rows = await db
+    .selectFrom('noise_thresholds')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('device_id', '=', deviceId)
+    .orderBy('created_at')
+    .orderBy('noise_threshold_id')
+    .execute()
+  return rows.map(toNoiseThreshold)
 }
 
 export const noiseThresholdVerbs = (engine: Engine, flavor: SqlFlavor): NoiseThresholdVerbs => {
@@ -56,37 +75,41 @@ export const noiseThresholdVerbs = (engine: Engine, flavor: SqlFlavor): NoiseThr
       return row === undefined ? undefined : toNoiseThreshold(row)
     },
 
-    async listNoiseThresholds(workspaceId, deviceId) {
-      const rows = await db
-        .selectFrom('noise_thresholds')
-        .selectAll()
-        .where('workspace_id', '=', workspaceId)
-        .where('device_id', '=', deviceId)
-        .orderBy('created_at')
-        .orderBy('noise_threshold_id')
-        .execute()
-      return rows.map(toNoiseThreshold)
-    },
+    listNoiseThresholds: (workspaceId, deviceId) => thresholdsOf(db, workspaceId, deviceId),
 
-    updateNoiseThreshold(threshold, attempt) {
+    updateNoiseThreshold(workspaceId, deviceId, noiseThresholdId, change) {
       return db.transaction().execute(async (trx) => {
-        const { noise_threshold_id, workspace_id, device_id, name, starts_daily_at, ends_daily_at } = threshold
-        const updated = await trx
+        if ((await lockDevice(trx, workspaceId, deviceId)) === undefined) return undefined
+        const row = await trx
+          .selectFrom('noise_thresholds')
+          .selectAll()
+          .where('workspace_id', '=', workspaceId)
+          .where('device_id', '=', deviceId)
+          .where('noise_threshold_id', '=', noiseThresholdId)
+          .executeTakeFirst()
+        if (row === undefined) return undefined
+        const { threshold, attempt } = change(toNoiseThreshold(row))
+        await trx
           .updateTable('noise_thresholds')
           .set({
-            name,
-            starts_daily_at,
-            ends_daily_at,
+            name: threshold.name,
+            starts_daily_at: threshold.starts_daily_at,
+            ends_daily_at: threshold.ends_daily_at,
             noise_threshold_decibels: threshold.noise_threshold_decibels,
             noise_threshold_nrs: threshold.noise_threshold_nrs,
           })
-          .where('workspace_id', '=', workspace_id)
-          .where('device_id', '=', device_id)
-          .where('noise_threshold_id', '=', noise_threshold_id)
-          .executeTakeFirst()
-        if (Number(updated.numUpdatedRows) === 0) return false
+          .where('workspace_id', '=', workspaceId)
+          .where('noise_threshold_id', '=', noiseThresholdId)
+          .execute()
         await trx.insertInto('action_attempts').values(actionAttemptRow(attempt)).execute()
-        return true
+        return attempt
+      })
+    },
+
+    updateNoiseSensor(workspaceId, deviceId, updater) {
+      return db.transaction().execute(async (trx) => {
+        const device = await lockedDevice(trx, flavor, workspaceId, deviceId)
+        return device && writeDeviceUpdate(trx, device, updater(device, await thresholdsOf(trx, workspaceId, deviceId)))
       })
     },
 

@@ -192,6 +192,25 @@ describe('noise sensors: Minut sensors and their thresholds', () => {
     assert.equal((await thresholdsOf(w, livingRoom)).length, 2)
   })
 
+  test('two updates of different fields at once: both hold (each is merged with the threshold as stored)', async () => {
+    const w = await createWorld()
+    const { livingRoom } = await connectMinut(w, 'pair@example.com')
+    const [quiet] = await thresholdsOf(w, livingRoom)
+    assert.ok(quiet)
+    const id = { device_id: livingRoom, noise_threshold_id: quiet.noise_threshold_id }
+    const answers = await Promise.all([
+      w.api('/noise_sensors/noise_thresholds/update', { ...id, name: 'Curfew' }),
+      w.api('/noise_sensors/noise_thresholds/update', { ...id, noise_threshold_decibels: 61 }),
+      w.api('/noise_sensors/noise_thresholds/update', { ...id, noise_threshold_nrs: 30 }),
+    ])
+    for (const res of answers) assert.equal(res.status, 200, res.text)
+    const stored = (await w.api('/noise_sensors/noise_thresholds/get', { noise_threshold_id: quiet.noise_threshold_id })).body
+      .noise_threshold
+    assert.equal(stored.name, 'Curfew')
+    assert.equal(stored.noise_threshold_decibels, 61)
+    assert.equal(stored.noise_threshold_nrs, 30)
+  })
+
   test('refusals: a bad time of day or zone, a threshold of another sensor, a lock, another workspace', async () => {
     const w = await createWorld()
     const { livingRoom, bedroom } = await connectMinut(w, 'alice@example.com')
