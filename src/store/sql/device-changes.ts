@@ -20,20 +20,21 @@ export const lockedDevice = async (
   return row === undefined ? undefined : toDevice(row)
 }
 
-/** Merges the update's properties over the device's, stores its attempt and records its events; answers the device as written. */
+/** Merges the update's properties over the device's (its warnings replaced when the update gives them), stores its attempt and records its events; answers the device as written. */
 export const writeDeviceUpdate = async (trx: Transaction<Database>, device: DeviceRecord, change: DeviceUpdate): Promise<DeviceRecord> => {
   const properties = { ...device.properties, ...change.properties }
-  if (Object.keys(change.properties).length > 0) {
+  const warnings = change.warnings ?? device.warnings
+  if (Object.keys(change.properties).length > 0 || change.warnings !== undefined) {
     await trx
       .updateTable('devices')
-      .set({ properties: JSON.stringify(properties) })
+      .set({ properties: JSON.stringify(properties), warnings: JSON.stringify(warnings) })
       .where('workspace_id', '=', device.workspaceId)
       .where('device_id', '=', device.deviceId)
       .execute()
   }
   if (change.attempt !== undefined) await trx.insertInto('action_attempts').values(actionAttemptRow(change.attempt)).execute()
   for (const event of change.events) await recordEvent(trx, event)
-  return { ...device, properties }
+  return { ...device, properties, warnings }
 }
 
 export const deviceChangeVerbs = (engine: Engine, flavor: SqlFlavor): Pick<Store, 'applyDeviceChange' | 'updateDevice'> => {
