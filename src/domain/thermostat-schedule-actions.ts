@@ -107,7 +107,7 @@ export const updateSchedule = async (context: AppContext, scope: Scope, thermost
       run.mark(changed, 'pending')
       run.catchUp(now)
     } else {
-      run.mark(changed, stored.appliedState)
+      run.amend(changed)
     }
     return { properties: run.properties, events: run.events, putSchedules: run.changedSchedules() }
   })

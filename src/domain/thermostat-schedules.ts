@@ -76,6 +76,19 @@ class ScheduleRun {
     return true
   }
 
+  /**
+   * A change to the schedule that leaves its preset and times alone (its name, its override rule):
+   * if it is the one in effect, the thermostat reports it as it now is.
+   */
+  amend(schedule: ThermostatScheduleRecord) {
+    this.mark(schedule, schedule.appliedState)
+    if (this.activeScheduleId !== schedule.thermostatScheduleId) return
+    this.properties.active_thermostat_schedule = toThermostatScheduleResource(schedule)
+    const setting = this.property('current_climate_setting')
+    if (typeof setting === 'object' && setting !== null)
+      this.properties.current_climate_setting = { ...setting, manual_override_allowed: schedule.isOverrideAllowed }
+  }
+
   /** The schedule's preset takes effect; a schedule created after its start takes effect when created. */
   start(schedule: ThermostatScheduleRecord, at: string) {
     this.mark(schedule, 'started')

@@ -5,13 +5,13 @@ import { deviceSchema } from '../../contract/device.ts'
 import { toDeviceResource } from '../../domain/resources/device.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
-import { DEVICE_KINDS } from '../../sandbox/kinds/registry.ts'
+import { deviceTypesWith } from '../../sandbox/kinds/registry.ts'
 import { deviceListParams, readDeviceFilter, UNSUPPORTED_DEVICE_LIST_PARAMS } from '../devices/filters.ts'
 import { SCOPED_READERS } from '../found.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
 
 /** The device types that sense noise: what this list answers, whatever else the filters allow. */
-const NOISE_SENSOR_TYPES = DEVICE_KINDS.filter((k) => k.capabilities.includes('noise_detection')).map((k) => k.deviceType)
+const NOISE_SENSOR_TYPES = deviceTypesWith('noise_detection')
 
 export default defineRoute({
   path: '/noise_sensors/list',

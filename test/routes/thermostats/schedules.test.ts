@@ -207,6 +207,11 @@ describe('thermostats/schedules: create, get, list, update, delete', () => {
     assert.equal(got.name, 'Nap')
     assert.equal(got.is_override_allowed, true)
     assert.equal((await eventsOf(w, 'thermostat.climate_preset_activated')).length, 1)
+    // The thermostat reports the schedule in effect as it now is.
+    const amended = await thermostat(w, livingRoom)
+    assert.equal(amended.properties.active_thermostat_schedule.name, 'Nap')
+    assert.equal(amended.properties.active_thermostat_schedule.is_override_allowed, true)
+    assert.equal(amended.properties.current_climate_setting.manual_override_allowed, true)
 
     const moved = await w.api('/thermostats/schedules/update', {
       thermostat_schedule_id: id,
