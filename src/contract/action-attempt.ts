@@ -1,22 +1,29 @@
 import { z } from 'zod'
 
-type ActionType =
-  | 'LOCK_DOOR'
-  | 'UNLOCK_DOOR'
-  | 'CREATE_ACCESS_CODE'
-  | 'UPDATE_ACCESS_CODE'
-  | 'DELETE_ACCESS_CODE'
-  | 'SIMULATE_KEYPAD_CODE_ENTRY'
-  | 'SIMULATE_MANUAL_LOCK_VIA_KEYPAD'
-  | 'CONFIGURE_AUTO_LOCK'
-  | 'RESET_SANDBOX_WORKSPACE'
-  | 'CREATE_NOISE_THRESHOLD'
-  | 'UPDATE_NOISE_THRESHOLD'
-  | 'DELETE_NOISE_THRESHOLD'
-  | 'SET_HVAC_MODE'
-  | 'SET_FAN_MODE'
-  | 'ACTIVATE_CLIMATE_PRESET'
-  | 'PUSH_THERMOSTAT_PROGRAMS'
+/** Every action an attempt may record, as Seam names them: the one list the wire schema and the store's records read. */
+export const ACTION_TYPES = [
+  'LOCK_DOOR',
+  'UNLOCK_DOOR',
+  'CREATE_ACCESS_CODE',
+  'UPDATE_ACCESS_CODE',
+  'DELETE_ACCESS_CODE',
+  'SIMULATE_KEYPAD_CODE_ENTRY',
+  'SIMULATE_MANUAL_LOCK_VIA_KEYPAD',
+  'CONFIGURE_AUTO_LOCK',
+  // workspaces/reset_sandbox: an attempt on the workspace, on no device.
+  'RESET_SANDBOX_WORKSPACE',
+  // Noise sensors (noise_sensors/noise_thresholds/*).
+  'CREATE_NOISE_THRESHOLD',
+  'UPDATE_NOISE_THRESHOLD',
+  'DELETE_NOISE_THRESHOLD',
+  // Thermostats: a climate change, a fan change, a preset made the setting, programs pushed.
+  'SET_HVAC_MODE',
+  'SET_FAN_MODE',
+  'ACTIVATE_CLIMATE_PRESET',
+  'PUSH_THERMOSTAT_PROGRAMS',
+] as const
+
+export type ActionType = (typeof ACTION_TYPES)[number]
 
 const attemptOf = <T extends ActionType>(actionType: T) =>
   z.object({
@@ -31,21 +38,7 @@ const attemptOf = <T extends ActionType>(actionType: T) =>
  * A request to a device and its outcome (`@seamapi/types` action_attempt). One variant per action
  * type, as Seam's document describes it: Seam's CLI reads the action types from these variants.
  */
-export const actionAttemptSchema = z.discriminatedUnion('action_type', [
-  attemptOf('LOCK_DOOR'),
-  attemptOf('UNLOCK_DOOR'),
-  attemptOf('CREATE_ACCESS_CODE'),
-  attemptOf('UPDATE_ACCESS_CODE'),
-  attemptOf('DELETE_ACCESS_CODE'),
-  attemptOf('SIMULATE_KEYPAD_CODE_ENTRY'),
-  attemptOf('SIMULATE_MANUAL_LOCK_VIA_KEYPAD'),
-  attemptOf('CONFIGURE_AUTO_LOCK'),
-  attemptOf('RESET_SANDBOX_WORKSPACE'),
-  attemptOf('CREATE_NOISE_THRESHOLD'),
-  attemptOf('UPDATE_NOISE_THRESHOLD'),
-  attemptOf('DELETE_NOISE_THRESHOLD'),
-  attemptOf('SET_HVAC_MODE'),
-  attemptOf('SET_FAN_MODE'),
-  attemptOf('ACTIVATE_CLIMATE_PRESET'),
-  attemptOf('PUSH_THERMOSTAT_PROGRAMS'),
-])
+export const actionAttemptSchema = z.discriminatedUnion(
+  'action_type',
+  ACTION_TYPES.map(attemptOf) as unknown as [ReturnType<typeof attemptOf<ActionType>>, ...ReturnType<typeof attemptOf<ActionType>>[]],
+)

@@ -1,3 +1,4 @@
+import type { ActionType } from '../contract/action-attempt.ts'
 import type { Selectable } from 'kysely'
 
 import type {
@@ -324,26 +325,7 @@ export type WebviewLoginResult =
   | { kind: 'customer_conflict'; webview: ConnectWebviewRecord }
   | { kind: 'not_found' }
 
-export type ActionType =
-  | 'LOCK_DOOR'
-  | 'UNLOCK_DOOR'
-  | 'CREATE_ACCESS_CODE'
-  | 'UPDATE_ACCESS_CODE'
-  | 'DELETE_ACCESS_CODE'
-  | 'SIMULATE_KEYPAD_CODE_ENTRY'
-  | 'SIMULATE_MANUAL_LOCK_VIA_KEYPAD'
-  | 'CONFIGURE_AUTO_LOCK'
-  // workspaces/reset_sandbox: an attempt on the workspace, on no device.
-  | 'RESET_SANDBOX_WORKSPACE'
-  // Noise sensors (noise_sensors/noise_thresholds/*).
-  | 'CREATE_NOISE_THRESHOLD'
-  | 'UPDATE_NOISE_THRESHOLD'
-  | 'DELETE_NOISE_THRESHOLD'
-  // Thermostats: a climate change, a fan change, a preset made the setting.
-  | 'SET_HVAC_MODE'
-  | 'SET_FAN_MODE'
-  | 'ACTIVATE_CLIMATE_PRESET'
-  | 'PUSH_THERMOSTAT_PROGRAMS'
+export type { ActionType }
 
 /** One request to a device and how it ended. */
 export interface ActionAttemptRecord {

@@ -1,6 +1,7 @@
 import { toConnectedAccount } from './resource-rows.ts'
 import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
+import { deleteDeviceChildren } from './device-children.ts'
 import { recordEvent } from './events.ts'
 import type { Engine } from './engine.ts'
 import { narrowList } from './list-filter.ts'
@@ -49,16 +50,7 @@ export const connectedAccountVerbs = (engine: Engine): AccountVerbs => {
           .select('device_id')
           .where('workspace_id', '=', workspaceId)
           .where('connected_account_id', '=', connectedAccountId)
-        // A lock's codes go with it; its action attempts stay, as the record of what was asked.
-        await trx.deleteFrom('access_codes').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
-        await trx.deleteFrom('unmanaged_access_codes').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
-        await trx.deleteFrom('noise_thresholds').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
-        await trx.deleteFrom('thermostat_schedules').where('workspace_id', '=', workspaceId).where('device_id', 'in', devices).execute()
-        await trx
-          .deleteFrom('thermostat_daily_programs')
-          .where('workspace_id', '=', workspaceId)
-          .where('device_id', 'in', devices)
-          .execute()
+        await deleteDeviceChildren(trx, workspaceId, devices)
         await trx
           .deleteFrom('devices')
           .where('workspace_id', '=', workspaceId)

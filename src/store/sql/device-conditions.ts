@@ -4,6 +4,7 @@ import type { ConnectedAccountRecord, DeviceChanger, DeviceRecord } from '../rec
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 import type { Engine } from './engine.ts'
+import { deleteDeviceChildren } from './device-children.ts'
 import { recordEvent } from './events.ts'
 import type { SqlFlavor } from './flavor.ts'
 import { toConnectedAccount, toDevice } from './resource-rows.ts'
@@ -125,7 +126,7 @@ export const deviceConditionVerbs = (engine: Engine, flavor: SqlFlavor): Conditi
         const query = trx.selectFrom('devices').selectAll().where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId)
         const row = await flavor.lockRows(query).executeTakeFirst()
         if (row === undefined) return false
-        // Its codes and noise thresholds go with it; its action attempts and events stay, as the record of what happened.
+        // Its codes' backup pulls first (they name its codes), then its own rows (device-children.ts).
         const codesOfDevice = trx
           .selectFrom('access_codes')
           .select('access_code_id')
@@ -136,15 +137,7 @@ export const deviceConditionVerbs = (engine: Engine, flavor: SqlFlavor): Conditi
           .where('workspace_id', '=', workspaceId)
           .where('access_code_id', 'in', codesOfDevice)
           .execute()
-        await trx.deleteFrom('unmanaged_access_codes').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
-        await trx.deleteFrom('noise_thresholds').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
-        await trx.deleteFrom('thermostat_schedules').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
-        await trx
-          .deleteFrom('thermostat_daily_programs')
-          .where('workspace_id', '=', workspaceId)
-          .where('device_id', '=', deviceId)
-          .execute()
-        await trx.deleteFrom('access_codes').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
+        await deleteDeviceChildren(trx, workspaceId, [deviceId])
         await trx.deleteFrom('devices').where('workspace_id', '=', workspaceId).where('device_id', '=', deviceId).execute()
         await recordEvent(trx, eventFor(toDevice(row)))
         return true
