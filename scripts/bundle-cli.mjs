@@ -3,7 +3,7 @@
  * commands included) as one file, dist/latchkey.js, which bin/latchkey runs. Start-up was mostly
  * Node finding, reading and linking ~700 small ES modules (Latchkey's, Kysely's, zod's); one file
  * is read and linked once (docs/performance.md, "Start-up"). The dependencies are bundled too,
- * CommonJS ones given a real `require` for Node's own modules, except better-sqlite3 (native) and
+ * CommonJS ones given a real `require` for Node's own modules, except better-sqlite3 and sodium-native (native) and
  * the two loaded only on demand (pg, pino-pretty; see store/postgres/pg.ts, cli/log-stream.ts).
  * dist/ keeps every compiled module for `import 'latchkey'`.
  *
@@ -21,7 +21,7 @@ const dist = resolve(root, 'dist')
 const outfile = resolve(dist, 'latchkey.js')
 const pkg = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8'))
 
-const NOT_BUNDLED = ['better-sqlite3', 'pg', 'pino-pretty']
+const NOT_BUNDLED = ['better-sqlite3', 'sodium-native', 'pg', 'pino-pretty']
 const unknown = NOT_BUNDLED.filter((name) => pkg.dependencies[name] === undefined)
 if (unknown.length > 0) throw new Error(`not dependencies any more: ${unknown.join(', ')}`)
 

@@ -1,11 +1,19 @@
-import { createCipheriv, createDecipheriv, createHash, createSecretKey, type KeyObject, randomFillSync } from 'node:crypto'
+import { createDecipheriv, createHash, createHmac, createSecretKey, type KeyObject, randomFillSync } from 'node:crypto'
+
+import sodium from 'sodium-native'
 
 /**
- * AES-256-GCM for the one credential the API must echo back: the client session token
- * (`client_sessions/get` returns it). The key lives outside the database (env LATCHKEY_SECRET or
- * a key file), so a stolen database copy yields no usable token. The session id is bound in as
- * associated data: a ciphertext moved onto another row fails to decrypt instead of
- * impersonating that session.
+ * Authenticated encryption for the one credential the API must echo back: the client session
+ * token (`client_sessions/get` and `list` return it), and webhook secrets. The key lives outside
+ * the database (env LATCHKEY_SECRET or a key file), so a stolen database copy yields no usable
+ * token. The row's id is bound in as associated data: a ciphertext moved onto another row fails
+ * to decrypt instead of impersonating that session.
+ *
+ * Sealed with XChaCha20-Poly1305 through libsodium (sodium-native, whose binaries ship inside
+ * its npm package): opening one token costs one native call, against Node's `createDecipheriv`,
+ * which builds a cipher object per token, at about twice the cost (docs/performance.md, "Opening
+ * a token"). A list answers a token per session, so this is paid per row. Ciphertexts written
+ * before, AES-256-GCM through Node, still open: they carry no `x1.` prefix.
  */
 export interface TokenCipher {
   encrypt(plaintext: string, boundTo: string): string
@@ -34,28 +42,71 @@ export const createRandomPool = (size = 4096): ((length: number) => Buffer) => {
   }
 }
 
-const IV_BYTES = 12
-const TAG_BYTES = 16
+/** AES-256-GCM ciphertexts, written before XChaCha20-Poly1305: base64 of IV ‖ tag ‖ body. */
+const GCM_IV_BYTES = 12
+const GCM_TAG_BYTES = 16
+
+/** Marks an XChaCha20-Poly1305 ciphertext: `x1.` + base64 of nonce ‖ body ‖ tag (base64 has no dot). */
+const XCHACHA_PREFIX = 'x1.'
+const NONCE_BYTES = sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+const TAG_BYTES = sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES
 
 /** Derives a 256-bit key from any secret string, so operators may use any long random value. */
 export const deriveKey = (secret: string): Buffer => createHash('sha256').update('latchkey token cipher v1\0').update(secret).digest()
 
-// Keys are imported into KeyObjects once, and IVs come from a pool of random bytes, which halved
-// the cost of an encryption (docs/performance.md: the IV pool).
-const encryptWith = (key: KeyObject, iv: Buffer, plaintext: string, boundTo: string): string => {
-  const cipher = createCipheriv('aes-256-gcm', key, iv)
-  cipher.setAAD(Buffer.from(boundTo))
-  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
-  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')
+/**
+ * One key of the ring in both forms: a KeyObject for the AES-256-GCM ciphertexts written before,
+ * and a subkey for XChaCha20-Poly1305 derived from it, so no key serves two algorithms.
+ */
+interface RingKey {
+  gcm: KeyObject
+  xchacha: Buffer
 }
 
-const decryptWith = (key: KeyObject, ciphertext: string, boundTo: string): string => {
-  const raw = Buffer.from(ciphertext, 'base64')
-  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES))
-  decipher.setAAD(Buffer.from(boundTo))
-  decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
-  return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8')
+const ringKey = (key: Buffer): RingKey => ({
+  gcm: createSecretKey(key),
+  xchacha: createHmac('sha256', key).update('latchkey token cipher xchacha20-poly1305').digest(),
+})
+
+// Nonces come from a pool of random bytes, which halved the cost of an encryption
+// (docs/performance.md: the IV pool).
+const encryptWith = (key: RingKey, nonce: Buffer, plaintext: string, boundTo: string): string => {
+  const message = Buffer.from(plaintext, 'utf8')
+  const sealed = Buffer.allocUnsafe(NONCE_BYTES + message.length + TAG_BYTES)
+  nonce.copy(sealed)
+  sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(sealed.subarray(NONCE_BYTES), message, Buffer.from(boundTo), null, nonce, key.xchacha)
+  message.fill(0)
+  return XCHACHA_PREFIX + sealed.toString('base64')
 }
+
+const openXChaCha = (key: RingKey, ciphertext: string, boundTo: string): string => {
+  const raw = Buffer.from(ciphertext.slice(XCHACHA_PREFIX.length), 'base64')
+  if (raw.length < NONCE_BYTES + TAG_BYTES) throw new Error('ciphertext too short')
+  const message = Buffer.alloc(raw.length - NONCE_BYTES - TAG_BYTES)
+  sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+    message,
+    null,
+    raw.subarray(NONCE_BYTES),
+    Buffer.from(boundTo),
+    raw.subarray(0, NONCE_BYTES),
+    key.xchacha,
+  )
+  const plaintext = message.toString('utf8')
+  // The string goes to the answer; the buffer it came from is wiped rather than left to the GC.
+  message.fill(0)
+  return plaintext
+}
+
+const openGcm = (key: RingKey, ciphertext: string, boundTo: string): string => {
+  const raw = Buffer.from(ciphertext, 'base64')
+  const decipher = createDecipheriv('aes-256-gcm', key.gcm, raw.subarray(0, GCM_IV_BYTES))
+  decipher.setAAD(Buffer.from(boundTo))
+  decipher.setAuthTag(raw.subarray(GCM_IV_BYTES, GCM_IV_BYTES + GCM_TAG_BYTES))
+  return Buffer.concat([decipher.update(raw.subarray(GCM_IV_BYTES + GCM_TAG_BYTES)), decipher.final()]).toString('utf8')
+}
+
+const decryptWith = (key: RingKey, ciphertext: string, boundTo: string): string =>
+  ciphertext.startsWith(XCHACHA_PREFIX) ? openXChaCha(key, ciphertext, boundTo) : openGcm(key, ciphertext, boundTo)
 
 /** Thrown when no key of the ring opens a stored token (the key it was sealed with is gone). */
 export class UndecryptableTokenError extends Error {}
@@ -68,17 +119,17 @@ export interface OpenedToken {
 
 /**
  * A cipher over a key ring: the first key encrypts; decryption tries each key in order, so
- * tokens sealed under a previous key stay readable while a rotation is under way. GCM's tag
+ * tokens sealed under a previous key stay readable while a rotation is under way. The AEAD's tag
  * check makes a wrong key fail at once, so no key id needs storing beside the ciphertext.
  */
 export const createTokenCipher = (
   ...keys: Buffer[]
 ): TokenCipher & { open(ciphertext: string, boundTo: string): OpenedToken | undefined } => {
   if (keys.length === 0 || keys.some((key) => key.length !== 32)) throw new Error('token cipher keys must be 32 bytes')
-  const ring = keys.map((key) => createSecretKey(key))
-  const current = ring[0] as KeyObject
-  // IVs are public (stored with the ciphertext); this cipher's own pool.
-  const nextIv = createRandomPool()
+  const ring = keys.map(ringKey)
+  const current = ring[0] as RingKey
+  // Nonces are public (stored with the ciphertext); this cipher's own pool.
+  const nextNonce = createRandomPool()
   const open = (ciphertext: string, boundTo: string): OpenedToken | undefined => {
     for (const [keyIndex, key] of ring.entries()) {
       try {
@@ -90,7 +141,7 @@ export const createTokenCipher = (
     return undefined
   }
   return {
-    encrypt: (plaintext, boundTo) => encryptWith(current, nextIv(IV_BYTES), plaintext, boundTo),
+    encrypt: (plaintext, boundTo) => encryptWith(current, nextNonce(NONCE_BYTES), plaintext, boundTo),
     decrypt(ciphertext, boundTo) {
       const opened = open(ciphertext, boundTo)
       if (opened === undefined) throw new UndecryptableTokenError('no configured key decrypts this token')

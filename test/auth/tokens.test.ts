@@ -1,3 +1,4 @@
+import { createCipheriv, randomBytes } from 'node:crypto'
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 
@@ -67,5 +68,33 @@ describe('token cipher', () => {
     assert.ok(!sealed.includes('seam_cst1'))
     assert.throws(() => cipher.decrypt(sealed, 'session-b'))
     assert.throws(() => createTokenCipher(deriveKey('y'.repeat(40))).decrypt(sealed, 'session-a'))
+  })
+
+  test('seals with XChaCha20-Poly1305: a fresh nonce each time, and a tampered byte fails', () => {
+    const cipher = createTokenCipher(deriveKey('x'.repeat(40)))
+    const first = cipher.encrypt('seam_cst1secret', 'session-a')
+    const second = cipher.encrypt('seam_cst1secret', 'session-a')
+    assert.ok(first.startsWith('x1.'))
+    assert.notEqual(first, second)
+    const raw = Buffer.from(first.slice(3), 'base64')
+    raw[raw.length - 1] = (raw[raw.length - 1] ?? 0) ^ 1
+    assert.throws(() => cipher.decrypt(`x1.${raw.toString('base64')}`, 'session-a'))
+    assert.throws(() => cipher.decrypt('x1.AAAA', 'session-a'))
+  })
+
+  test('opens the AES-256-GCM ciphertexts written before, under every key of the ring', () => {
+    const oldKey = deriveKey('o'.repeat(40))
+    // The earlier format: base64 of a 12-byte IV, the 16-byte tag, then the body.
+    const iv = randomBytes(12)
+    const gcm = createCipheriv('aes-256-gcm', oldKey, iv)
+    gcm.setAAD(Buffer.from('session-a'))
+    const body = Buffer.concat([gcm.update('seam_cst1older', 'utf8'), gcm.final()])
+    const sealed = Buffer.concat([iv, gcm.getAuthTag(), body]).toString('base64')
+    const cipher = createTokenCipher(deriveKey('n'.repeat(40)), oldKey)
+    assert.deepEqual(cipher.open(sealed, 'session-a'), { plaintext: 'seam_cst1older', keyIndex: 1 })
+    assert.equal(cipher.open(sealed, 'session-b'), undefined)
+    // Re-sealed (as a key rotation does), it opens under the first key, in the new format.
+    const resealed = cipher.encrypt('seam_cst1older', 'session-a')
+    assert.deepEqual(cipher.open(resealed, 'session-a'), { plaintext: 'seam_cst1older', keyIndex: 0 })
   })
 })
