@@ -46,6 +46,8 @@ export interface StartOptions {
   cpu?: number
   /** Run from another checkout (a build of an earlier commit), for before/after runs. */
   cwd?: string
+  /** Node's own options before the script (e.g. `--cpu-prof`, bench/profile.ts). */
+  nodeArgs?: string[]
 }
 
 const start = async (
@@ -56,8 +58,9 @@ const start = async (
   options: StartOptions = {},
 ): Promise<Target> => {
   const port = await freePort()
+  const nodeArgs = [...(options.nodeArgs ?? []), ...args]
   const [command, argv] =
-    options.cpu === undefined ? [process.execPath, args] : ['taskset', ['-c', String(options.cpu), process.execPath, ...args]]
+    options.cpu === undefined ? [process.execPath, nodeArgs] : ['taskset', ['-c', String(options.cpu), process.execPath, ...nodeArgs]]
   const child = spawn(command, argv, {
     cwd: options.cwd ?? root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
