@@ -22,6 +22,7 @@ import { createHttpServer, listeningUrl } from './http/server.ts'
 import { StorageWatch } from './http/storage-watch.ts'
 import { answerWriter } from './http/writer.ts'
 import { createWebhookDispatcher } from './webhooks/dispatcher.ts'
+import { optional, whenDefined } from './store/optional.ts'
 
 export type { TrustProxy }
 
@@ -118,7 +119,7 @@ export const createApp = ({
       keys: keys ?? null,
       // Built on the first request for it: start-up pays nothing for a document few ask for.
       openApi: async () => (await import('./http/openapi.ts')).buildOpenApi(ROUTES),
-      ...(cluster === undefined ? {} : { clusterMetrics: () => cluster.clusterMetrics() }),
+      ...optional({ clusterMetrics: whenDefined(cluster, (c) => () => c.clusterMetrics()) }),
     }),
     telemetrySink(config.bodyLimitBytes),
     ...webviewPages(context),

@@ -17,6 +17,7 @@ import type { CliIo } from './cli/io.ts'
 import type { SeedReport } from './seed/report.ts'
 import type { SeedInput } from './seed/schema.ts'
 import { parseSeed, readSeedFile } from './seed/validate.ts'
+import { optional, whenDefined } from './store/optional.ts'
 
 export type { SeedInput, SeedReport }
 export { SeedError } from './seed/validate.ts'
@@ -75,7 +76,7 @@ export async function startLatchkey(options: StartLatchkeyOptions = {}): Promise
   const io: CliIo = {
     out: () => {},
     err: () => {},
-    env: options.secret === undefined ? {} : { LATCHKEY_SECRET: options.secret },
+    env: optional({ LATCHKEY_SECRET: options.secret }),
     interactive: false,
   }
   const server = await startServer(
@@ -86,7 +87,7 @@ export async function startLatchkey(options: StartLatchkeyOptions = {}): Promise
       create: true,
       config: {
         ...DEFAULT_CONFIG,
-        ...(options.sessionLifetimeSeconds === undefined ? {} : { sessionLifetimeMs: options.sessionLifetimeSeconds * 1000 }),
+        ...optional({ sessionLifetimeMs: whenDefined(options.sessionLifetimeSeconds, (seconds) => seconds * 1000) }),
         rateLimitPerMinute: options.rateLimitPerMinute ?? null,
         corsOrigins: options.corsOrigins ?? null,
       },

@@ -5,6 +5,7 @@ import { systemClock } from '../clock.ts'
 import { createPersonalAccessToken } from '../domain/provisioning.ts'
 import { type CliIo, print, requireWorkspace, UsageError } from './io.ts'
 import { databaseOption, withStore } from './store-option.ts'
+import { optional } from '../store/optional.ts'
 
 const EMAIL = /^[^@\s]+@[^@\s]+$/
 
@@ -36,8 +37,7 @@ export const patsCommand = async (args: string[], io: CliIo): Promise<number> =>
     const tokens = await withStore(io, values, async ({ store }) => {
       if (workspace !== undefined) await requireWorkspace(store, workspace)
       return store.listPersonalAccessTokens({
-        ...(workspace === undefined ? {} : { workspaceId: workspace }),
-        ...(email === undefined ? {} : { email }),
+        ...optional({ workspaceId: workspace, email }),
       })
     })
     const rows = tokens.map((t) => ({

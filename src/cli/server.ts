@@ -10,6 +10,7 @@ import { seedStore } from './seed.ts'
 import type { SeedReport } from '../seed/report.ts'
 import type { ServeOptions } from './serve-options.ts'
 import { openCheckedStore } from './store-option.ts'
+import { optional } from '../store/optional.ts'
 
 /** How long in-flight requests may take to finish once the server is closing. */
 const CLOSE_TIMEOUT_MS = 30_000
@@ -65,8 +66,8 @@ export const startServer = async (
       lifecycle,
       trustProxy: options.trustProxy,
       logLevel: options.logLevel,
-      ...(joinCluster === undefined ? {} : { joinCluster }),
-      ...(logs === undefined ? {} : { logStream: logs.stream }),
+      ...optional({ joinCluster }),
+      ...optional({ logStream: logs?.stream }),
     })
     const url = await app.listen({ host: options.host, port: options.port })
     let stopping: Promise<void> | undefined

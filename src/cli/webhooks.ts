@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import type { WebhookDeliveryRecord } from '../store/records.ts'
 import { type CliIo, print, UsageError } from './io.ts'
 import { databaseOption, withStore } from './store-option.ts'
+import { optional } from '../store/optional.ts'
 
 const LIMIT = 1000
 
@@ -42,7 +43,7 @@ export const webhooksCommand = async (args: string[], io: CliIo): Promise<number
     const found = await withStore(io, values, ({ store }) =>
       store.listDeliveries({
         limit: LIMIT,
-        ...(values.webhook === undefined ? {} : { webhookId: values.webhook }),
+        ...optional({ webhookId: values.webhook }),
         ...(values.failed === true ? { status: 'failed' as const } : {}),
       }),
     )

@@ -4,6 +4,7 @@ import type { DeviceRecord, Scope } from '../store/records.ts'
 import type { AppContext } from './context.ts'
 import { deviceEvent, succeededAttempt } from './device-actions.ts'
 import { lockInScope } from './locks.ts'
+import { optional } from '../store/optional.ts'
 
 const applied = async (context: AppContext, change: Parameters<AppContext['store']['applyDeviceChange']>[0]) => {
   // Deleted between the read and the write (its account was removed): as if never found.
@@ -49,7 +50,7 @@ export const simulateKeypadCodeEntry = async (context: AppContext, scope: Scope,
   const reason =
     held === undefined ? { reason_code: 'unknown_code', message: 'The lock holds no such access code.' } : outsideWindow(held, now)
   const denied = deviceEvent(device, 'lock.access_denied', at, {
-    ...(held === undefined ? {} : { accessCodeId: held.accessCodeId }),
+    ...optional({ accessCodeId: held?.accessCodeId }),
     details: { reason },
   })
   await applied(context, { workspaceId: device.workspaceId, deviceId, properties: {}, attempt, events: [denied] })
@@ -81,7 +82,7 @@ export const configureAutoLock = async (
   const attempt = succeededAttempt(device, 'CONFIGURE_AUTO_LOCK', at)
   const properties = {
     auto_lock_enabled: settings.enabled,
-    ...(settings.delaySeconds === undefined ? {} : { auto_lock_delay_seconds: settings.delaySeconds }),
+    ...optional({ auto_lock_delay_seconds: settings.delaySeconds }),
   }
   await applied(context, { workspaceId: device.workspaceId, deviceId, properties, attempt, events: [] })
   return attempt

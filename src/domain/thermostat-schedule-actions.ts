@@ -7,6 +7,7 @@ import type { AppContext } from './context.ts'
 import { requirePreset } from './thermostat-climate.ts'
 import { thermostatInScope } from './thermostats/thermostat.ts'
 import { scheduleRun } from './thermostat-schedules.ts'
+import { optional, whenDefined } from '../store/optional.ts'
 
 /** What schedules/create and schedules/update may set. */
 export interface ScheduleFields {
@@ -92,12 +93,10 @@ export const updateSchedule = async (context: AppContext, scope: Scope, thermost
     if (stored === undefined) throw notFound('thermostat_schedule')
     const changed: ThermostatScheduleRecord = {
       ...stored,
-      ...(fields.name === undefined ? {} : { name: fields.name }),
-      ...(fields.climate_preset_key === undefined ? {} : { climatePresetKey: fields.climate_preset_key }),
-      ...(fields.starts_at === undefined ? {} : { startsAt: new Date(fields.starts_at).toISOString() }),
-      ...(fields.ends_at === undefined ? {} : { endsAt: new Date(fields.ends_at).toISOString() }),
-      ...(fields.is_override_allowed === undefined ? {} : { isOverrideAllowed: fields.is_override_allowed }),
-      ...(fields.max_override_period_minutes === undefined ? {} : { maxOverridePeriodMinutes: fields.max_override_period_minutes }),
+      ...optional({ name: fields.name, climatePresetKey: fields.climate_preset_key }),
+      ...optional({ startsAt: whenDefined(fields.starts_at, (at) => new Date(at).toISOString()) }),
+      ...optional({ endsAt: whenDefined(fields.ends_at, (at) => new Date(at).toISOString()) }),
+      ...optional({ isOverrideAllowed: fields.is_override_allowed, maxOverridePeriodMinutes: fields.max_override_period_minutes }),
     }
     const timesChanged = changed.startsAt !== stored.startsAt || changed.endsAt !== stored.endsAt
     checkSchedule(current, changed, now, timesChanged)

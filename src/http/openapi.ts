@@ -17,6 +17,7 @@ import { userIdentitySchema } from '../contract/user-identity.ts'
 import { webhookSchema } from '../contract/webhook.ts'
 import { workspaceSchema } from '../contract/workspace.ts'
 import type { AnyRoute } from './route.ts'
+import { optional } from '../store/optional.ts'
 
 /**
  * The resources, as Seam's document names them under `components/schemas`: an answer refers to
@@ -130,7 +131,7 @@ export const buildOpenApi = (routes: AnyRoute[]) => {
       summary: route.description,
       security: route.auth.map((kind) => ({ [SECURITY_SCHEMES[kind]]: [] })),
       'x-response-key': responseKeyOf(route),
-      ...(route.actionAttemptType === undefined ? {} : { 'x-action-attempt-type': route.actionAttemptType }),
+      ...optional({ 'x-action-attempt-type': route.actionAttemptType }),
       ...input,
       responses: {
         200: {

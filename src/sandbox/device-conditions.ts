@@ -6,6 +6,7 @@ import type {
   NewEvent,
   ResourceErrorRecord,
 } from '../store/records.ts'
+import { optional } from '../store/optional.ts'
 
 /**
  * The sandbox's simulated conditions (contract §10), as pure functions the store applies inside
@@ -45,7 +46,7 @@ const deviceEvent = (device: DeviceRecord, eventType: string, at: string, detail
   deviceId: device.deviceId,
   connectedAccountId: device.connectedAccountId,
   occurredAt: at,
-  ...(details === undefined ? {} : { details }),
+  ...optional({ details }),
 })
 
 /** The fields Seam's error-carrying device events add: the error and both resources' errors and warnings. */

@@ -12,3 +12,9 @@ export const optional = <T extends object>(properties: T): Optional<T> => {
   for (const [key, value] of Object.entries(properties)) if (value !== undefined) present[key] = value
   return present as Optional<T>
 }
+
+/**
+ * `f(value)`, or undefined when the value is: for an optional property made from another,
+ * `optional({ startsAt: whenDefined(input.starts_at, toIso) })`.
+ */
+export const whenDefined = <T, R>(value: T | undefined, f: (value: T) => R): R | undefined => (value === undefined ? undefined : f(value))

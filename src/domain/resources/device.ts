@@ -4,6 +4,7 @@ import type { deviceSchema } from '../../contract/device.ts'
 import { currentProperties } from '../../sandbox/devices.ts'
 import { kindOf } from '../../sandbox/kinds/registry.ts'
 import type { DeviceRecord } from '../../store/records.ts'
+import { optional, whenDefined } from '../../store/optional.ts'
 
 type DeviceResource = z.infer<typeof deviceSchema>
 
@@ -18,7 +19,7 @@ export const toDeviceResource = (d: DeviceRecord): DeviceResource => {
     nickname: d.displayName,
     space_ids: [],
     properties: currentProperties(d) as DeviceResource['properties'],
-    ...(kind === undefined ? {} : { device_provider: { ...kind.provider } }),
+    ...optional({ device_provider: whenDefined(kind, (k) => ({ ...k.provider })) }),
     capabilities_supported: kind === undefined ? [] : [...kind.capabilities],
     // Only the kind's own flags: a lock flag on a thermostat, even false, makes Components show a lock.
     ...kind?.flags,

@@ -3,6 +3,7 @@ import type { DeviceRecord, NewEvent } from '../../store/records.ts'
 import { deviceEvent } from '../device-actions.ts'
 import type { SetPoints } from './set-points.ts'
 import type { ThermostatState } from './thermostat.ts'
+import { optional } from '../../store/optional.ts'
 
 /** A thermostat's climate setting: a mode, its set points, the fan, and the preset it came from if any. */
 export type ClimateSetting = Partial<ClimatePreset>
@@ -53,8 +54,7 @@ export const manuallyAdjusted = (device: DeviceRecord, at: string, method: 'seam
   deviceEvent(device, 'thermostat.manually_adjusted', at, {
     details: {
       method,
-      ...(setting.hvac_mode_setting === undefined ? {} : { hvac_mode_setting: setting.hvac_mode_setting }),
-      ...(setting.fan_mode_setting === undefined ? {} : { fan_mode_setting: setting.fan_mode_setting }),
+      ...optional({ hvac_mode_setting: setting.hvac_mode_setting, fan_mode_setting: setting.fan_mode_setting }),
       ...pick(setting, [
         'heating_set_point_celsius',
         'heating_set_point_fahrenheit',

@@ -6,6 +6,7 @@ import { deviceEvent, succeededAttempt, updateDeviceOrNotFound } from '../device
 import { climateProperties, SIDES_OF_MODE } from './climate.ts'
 import { givesSetPoint, resolveSetPoints, type SetPointInput } from './set-points.ts'
 import { thermostatInScope, type ThermostatState, thermostatState } from './thermostat.ts'
+import { optional } from '../../store/optional.ts'
 
 /** What create_climate_preset and update_climate_preset take, by Seam's names. */
 export interface PresetInput extends SetPointInput {
@@ -41,8 +42,7 @@ const settingsOf = (state: ThermostatState, input: PresetInput, base: Partial<Cl
       : (['heating', 'cooling'] as const).filter((s) => givesSetPoint(input, s) || base[`${s}_set_point_fahrenheit`] !== undefined)
   const setPoints = resolveSetPoints(state, input, sides, base)
   return {
-    ...(mode === undefined ? {} : { hvac_mode_setting: mode }),
-    ...(fan === undefined ? {} : { fan_mode_setting: fan }),
+    ...optional({ hvac_mode_setting: mode, fan_mode_setting: fan }),
     ...setPoints,
   }
 }
@@ -78,7 +78,7 @@ export const createPreset = (context: AppContext, scope: Scope, deviceId: string
       can_delete: true,
       can_use_with_thermostat_daily_programs: true,
       manual_override_allowed: input.manual_override_allowed ?? true,
-      ...(input.climate_preset_mode === undefined ? {} : { climate_preset_mode: input.climate_preset_mode }),
+      ...optional({ climate_preset_mode: input.climate_preset_mode }),
       ...settingsOf(state, input, {}),
       ecobee_metadata: { climate_ref: key, is_optimized: false, owner: 'user' },
     }
@@ -96,8 +96,7 @@ export const updatePreset = (context: AppContext, scope: Scope, deviceId: string
       ...preset,
       name,
       display_name: name ?? key,
-      ...(input.manual_override_allowed === undefined ? {} : { manual_override_allowed: input.manual_override_allowed }),
-      ...(input.climate_preset_mode === undefined ? {} : { climate_preset_mode: input.climate_preset_mode }),
+      ...optional({ manual_override_allowed: input.manual_override_allowed, climate_preset_mode: input.climate_preset_mode }),
     }
     // The set points are worked out anew: a mode change drops the side it no longer uses.
     delete updated.heating_set_point_celsius

@@ -10,6 +10,7 @@ import { defineRoute } from '../../http/route.ts'
 import { SCOPED_READERS } from '../found.ts'
 import { listFilterParams, readListFilter } from '../list-filters.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
+import { optional } from '../../store/optional.ts'
 
 export default defineRoute({
   path: '/access_codes/list',
@@ -32,8 +33,7 @@ export default defineRoute({
     }
     const filter = {
       ...(await readListFilter(context, auth.workspaceId, params)),
-      ...(params.device_id === undefined ? {} : { deviceId: params.device_id }),
-      ...(params.access_code_ids === undefined ? {} : { accessCodeIds: params.access_code_ids }),
+      ...optional({ deviceId: params.device_id, accessCodeIds: params.access_code_ids }),
     }
     const page = await context.store.listAccessCodes(scopeOf(auth), filter, pageRequest(params))
     const now = context.clock.now()

@@ -8,6 +8,7 @@ import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
 import { WORKSPACE_KEYS } from '../found.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
+import { optional } from '../../store/optional.ts'
 
 export default defineRoute({
   path: '/action_attempts/list',
@@ -19,8 +20,7 @@ export default defineRoute({
   response: z.object({ action_attempts: z.array(actionAttemptSchema), pagination: paginationSchema }),
   async handler({ params, auth, context, nextPageUrl }) {
     const filter = {
-      ...(params.action_attempt_ids === undefined ? {} : { actionAttemptIds: params.action_attempt_ids }),
-      ...(params.device_id === undefined ? {} : { deviceId: params.device_id }),
+      ...optional({ actionAttemptIds: params.action_attempt_ids, deviceId: params.device_id }),
     }
     const page = await context.store.listActionAttempts(scopeOf(auth), filter, pageRequest(params))
     return {

@@ -4,6 +4,7 @@ import { clientSessionSchema, paginationSchema } from '../../contract/client-ses
 import { id, userIdentifierKey } from '../../contract/fields.ts'
 import { defineRoute } from '../../http/route.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
+import { optional } from '../../store/optional.ts'
 
 export default defineRoute({
   path: '/client_sessions/list',
@@ -24,11 +25,13 @@ export default defineRoute({
     const page = await context.store.listClientSessions(
       auth.workspaceId,
       {
-        ...(params.client_session_id === undefined ? {} : { clientSessionId: params.client_session_id }),
-        ...(params.user_identifier_key === undefined ? {} : { userIdentifierKey: params.user_identifier_key }),
-        ...(params.connect_webview_id === undefined ? {} : { connectWebviewId: params.connect_webview_id }),
-        ...(params.user_identity_id === undefined ? {} : { userIdentityId: params.user_identity_id }),
-        ...(params.without_user_identifier_key === undefined ? {} : { withoutUserIdentifierKey: params.without_user_identifier_key }),
+        ...optional({
+          clientSessionId: params.client_session_id,
+          userIdentifierKey: params.user_identifier_key,
+          connectWebviewId: params.connect_webview_id,
+          userIdentityId: params.user_identity_id,
+          withoutUserIdentifierKey: params.without_user_identifier_key,
+        }),
       },
       limit,
       after,

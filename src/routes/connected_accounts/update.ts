@@ -7,6 +7,7 @@ import { settingsOf } from '../../sandbox/device-conditions.ts'
 import { toConnectedAccountResource } from '../../domain/resources/connected-account.ts'
 import { defineRoute } from '../../http/route.ts'
 import { WORKSPACE_KEYS } from '../found.ts'
+import { optional, whenDefined } from '../../store/optional.ts'
 
 /** Seam's custom metadata: up to 50 pairs, each a string (≤ 500) or a boolean; null removes the key. */
 const customMetadata = () =>
@@ -51,7 +52,7 @@ export default defineRoute({
           ...(params.custom_metadata === undefined
             ? {}
             : { customMetadata: Object.fromEntries(Object.entries(params.custom_metadata).filter(([, value]) => value !== null)) }),
-          ...(params.accepted_capabilities === undefined ? {} : { acceptedCapabilities: [...new Set(params.accepted_capabilities)] }),
+          ...optional({ acceptedCapabilities: whenDefined(params.accepted_capabilities, (capabilities) => [...new Set(capabilities)]) }),
           ...(params.automatically_manage_new_devices === undefined
             ? {}
             : { automaticallyManageNewDevices: params.automatically_manage_new_devices }),

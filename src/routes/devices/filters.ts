@@ -7,6 +7,7 @@ import type { DeviceFilter, DeviceRecord, Scope } from '../../store/records.ts'
 import { deviceTypesMadeBy } from '../../sandbox/devices.ts'
 import { found } from '../found.ts'
 import { listFilterParams, oneAndMany, readListFilter } from '../list-filters.ts'
+import { optional, whenDefined } from '../../store/optional.ts'
 
 /** The filters `devices/list` and `locks/list` share, with Seam's names and meaning. */
 export const deviceListParams = {
@@ -55,7 +56,7 @@ export const findDeviceByName = async (
   deviceId: string | undefined,
   locksOnly: boolean,
 ): Promise<DeviceRecord> => {
-  const filter: DeviceFilter = { name, locksOnly, ...(deviceId === undefined ? {} : { deviceIds: [deviceId] }) }
+  const filter: DeviceFilter = { name, locksOnly, ...optional({ deviceIds: whenDefined(deviceId, (id) => [id]) }) }
   const page = await context.store.listDevices(scope, filter, { limit: 1, after: undefined })
   return found(page.items[0], 'device')
 }

@@ -9,6 +9,7 @@ import type { EventFilter } from '../../store/records.ts'
 import { scopeOf } from '../../domain/scope.ts'
 import { defineRoute } from '../../http/route.ts'
 import { found, SCOPED_READERS } from '../found.ts'
+import { optional, whenDefined } from '../../store/optional.ts'
 
 export default defineRoute({
   path: '/events/get',
@@ -25,9 +26,9 @@ export default defineRoute({
     }
     // Every parameter given must match; the newest such event is the answer.
     const filter: EventFilter = {
-      ...(params.event_id === undefined ? {} : { eventIds: [params.event_id] }),
-      ...(params.event_type === undefined ? {} : { eventTypes: [params.event_type] }),
-      ...(params.device_id === undefined ? {} : { deviceIds: [params.device_id] }),
+      ...optional({ eventIds: whenDefined(params.event_id, (id) => [id]) }),
+      ...optional({ eventTypes: whenDefined(params.event_type, (type) => [type]) }),
+      ...optional({ deviceIds: whenDefined(params.device_id, (id) => [id]) }),
     }
     const page = await context.store.listEvents(scope, filter, { limit: 1, after: undefined })
     return { event: toEventResource(found(page.items[0], 'event')) }

@@ -11,6 +11,7 @@ import type { EventFilter } from '../../store/records.ts'
 import { SCOPED_READERS } from '../found.ts'
 import { oneAndMany } from '../list-filters.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
+import { optional, whenDefined } from '../../store/optional.ts'
 
 /** Seam's filters on resources Latchkey does not keep (access systems, grants, spaces, customers), and its offset paging. */
 const UNSUPPORTED_EVENT_FILTERS = [
@@ -65,15 +66,17 @@ export default defineRoute({
     const codes = oneAndMany(params.access_code_id, params.access_code_ids)
     const filter: EventFilter = {
       ...(types.length === 0 ? {} : { eventTypes: [...new Set(types)] }),
-      ...(params.since === undefined ? {} : { since: iso(params.since) }),
-      ...(params.between === undefined ? {} : { between: [iso(params.between[0] as string), iso(params.between[1] as string)] as const }),
-      ...(params.event_ids === undefined ? {} : { eventIds: params.event_ids }),
-      ...(devices === undefined ? {} : { deviceIds: devices }),
-      ...(codes === undefined ? {} : { accessCodeIds: codes }),
-      ...(params.connected_account_id === undefined ? {} : { connectedAccountId: params.connected_account_id }),
-      ...(params.connect_webview_id === undefined ? {} : { connectWebviewId: params.connect_webview_id }),
-      ...(params.user_identity_id === undefined ? {} : { userIdentityId: params.user_identity_id }),
-      ...(params.customer_key === undefined ? {} : { customerKey: params.customer_key }),
+      ...optional({ since: whenDefined(params.since, iso) }),
+      ...optional({ between: whenDefined(params.between, ([from, to]) => [iso(from as string), iso(to as string)] as const) }),
+      ...optional({
+        eventIds: params.event_ids,
+        deviceIds: devices,
+        accessCodeIds: codes,
+        connectedAccountId: params.connected_account_id,
+        connectWebviewId: params.connect_webview_id,
+        userIdentityId: params.user_identity_id,
+        customerKey: params.customer_key,
+      }),
     }
     const page = await context.store.listEvents(scopeOf(auth), filter, pageRequest(params))
     return {

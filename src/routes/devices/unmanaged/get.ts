@@ -6,6 +6,7 @@ import { scopeOf } from '../../../domain/scope.ts'
 import { defineRoute } from '../../../http/route.ts'
 import { found, SCOPED_READERS } from '../../found.ts'
 import { deviceLookupParams, requireDeviceIdOrName } from '../filters.ts'
+import { optional, whenDefined } from '../../../store/optional.ts'
 
 export default defineRoute({
   path: '/devices/unmanaged/get',
@@ -21,8 +22,8 @@ export default defineRoute({
       scopeOf(auth),
       {
         unmanaged: true,
-        ...(params.device_id === undefined ? {} : { deviceIds: [params.device_id] }),
-        ...(params.name === undefined ? {} : { name: params.name }),
+        ...optional({ deviceIds: whenDefined(params.device_id, (id) => [id]) }),
+        ...optional({ name: params.name }),
       },
       { limit: 1, after: undefined },
     )
