@@ -1,6 +1,7 @@
 import type { TokenCipher } from '../auth/token-cipher.ts'
 import type { Clock } from '../clock.ts'
 import type { Store } from '../store/store.ts'
+import type { DeviceJson } from './resources/device-json.ts'
 import type { ClientSessionJson } from './resources/client-session-json.ts'
 
 export interface AppConfig {
@@ -52,6 +53,7 @@ export const DEFAULT_CONFIG: AppConfig = {
  */
 export interface AppCaches {
   clientSessionJson: ClientSessionJson
+  deviceJson: DeviceJson
 }
 
 /** What a handler may use: everything is injected, nothing is global. */

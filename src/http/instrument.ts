@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 
 import type { AppContext, AppParts } from '../domain/context.ts'
 import type { Store } from '../store/store.ts'
+import { createDeviceJson } from '../domain/resources/device-json.ts'
 import { createClientSessionJson } from '../domain/resources/client-session-json.ts'
 import type { HistogramSeries } from './metric-families.ts'
 import type { Metrics } from './metrics.ts'
@@ -97,5 +98,10 @@ export const instrumentContext = (context: AppParts, metrics: Metrics, log: Pick
       }
     },
   }
-  return { ...context, store, tokenCipher: reportingCipher, caches: { clientSessionJson: createClientSessionJson(reportingCipher) } }
+  return {
+    ...context,
+    store,
+    tokenCipher: reportingCipher,
+    caches: { clientSessionJson: createClientSessionJson(reportingCipher), deviceJson: createDeviceJson() },
+  }
 }
