@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 
 import type { LoadRequest } from './load.ts'
+import { forgetNewerMigrations, olderSeed } from './older-checkout.ts'
 import { SCENARIOS } from './scenarios.ts'
 import { seedBenchData } from './seed.ts'
 import { startBare, startEmptyFastify, startLatchkey, type Target } from './targets.ts'
@@ -87,7 +88,10 @@ try {
   targets.push(latchkey)
   const servers: { target: Target; data: typeof now }[] = [{ target: latchkey, data: now }]
   if (values.before !== undefined) {
-    const then = await seed('before')
+    // Seeded by the older checkout itself: its token format and schema.
+    const seedBefore = await olderSeed(values.before, seedBenchData)
+    const then = await seedBefore({ kind: 'sqlite', path: join(dir, 'before.sqlite') }, secret, 1000, writes)
+    forgetNewerMigrations(join(dir, 'before.sqlite'), values.before)
     const before = await startLatchkey('Latchkey SQLite, before', `sqlite:${join(dir, 'before.sqlite')}`, secret, [], {
       ...pinned,
       cwd: values.before,

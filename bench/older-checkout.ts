@@ -1,10 +1,11 @@
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 import Database from 'better-sqlite3'
 
 /**
- * Makes a SQLite file seeded by this checkout openable by an older one (`npm run bench --before`):
+ * Makes a SQLite file seeded by a newer checkout openable by an older one (`npm run bench --before`):
  * the migrations the older checkout does not know are struck from Kysely's record of what ran, so
  * its migrator finds nothing amiss. What they added (columns with defaults, tables) the older code
  * never reads, and the rows the benchmark loads are the same for both.
@@ -23,4 +24,16 @@ export const forgetNewerMigrations = (path: string, olderCheckout: string): void
   } finally {
     database.close()
   }
+}
+
+/**
+ * The older checkout's own seeding: its data as that build writes it (its token format, its
+ * schema), so it never meets a format it cannot read. Falls back to `fallback` when the checkout
+ * has no bench/seed.ts.
+ */
+export const olderSeed = async <F>(olderCheckout: string, fallback: F): Promise<F> => {
+  const path = join(olderCheckout, 'bench', 'seed.ts')
+  if (!existsSync(path)) return fallback
+  const module = (await import(pathToFileURL(path).href)) as { seedBenchData?: F }
+  return module.seedBenchData ?? fallback
 }

@@ -19,7 +19,7 @@ import { type LoadRequest, type LoadResult, runLoad } from './load.ts'
 import { average, machine, type Row, table } from './report.ts'
 import { runScale } from './scale.ts'
 import { LATCHKEY_ROOT, runStartup, SEEDED } from './startup.ts'
-import { forgetNewerMigrations } from './older-checkout.ts'
+import { forgetNewerMigrations, olderSeed } from './older-checkout.ts'
 import { groupsOf, type Scenario, SCENARIOS } from './scenarios.ts'
 import { waitForDeliveries } from './deliveries.ts'
 import { type BenchData, seedBenchData } from './seed.ts'
@@ -99,6 +99,18 @@ if (wantsWrites) {
   process.env.LATCHKEY_WEBHOOK_ALLOW_HOSTS = '127.0.0.1'
 }
 
+/** Latchkey's answer to one request: the bytes a ceiling writes for that scenario. */
+const answerOf = async (url: string, request: LoadRequest): Promise<string> => {
+  const res = await fetch(`${url}${request.path}`, {
+    method: request.method,
+    headers: { ...request.headers, ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(typeof request.body === 'string' ? { body: request.body } : {}),
+  })
+  const text = await res.text()
+  if (!res.ok) throw new Error(`${request.method} ${request.path}: ${res.status} ${text}`)
+  return text
+}
+
 try {
   log(`bench: ${duration}s × ${rounds} round(s) per server and scenario, ${connections} connections; ${machine()}`)
   if (stores.includes('sqlite')) {
@@ -109,7 +121,8 @@ try {
     data.set(target, seeded)
     if (values.before !== undefined) {
       const beforeLocation = { kind: 'sqlite' as const, path: join(dir, 'before.sqlite') }
-      const seededBefore = await seedBenchData(beforeLocation, secret, SESSIONS, writes)
+      const seedBefore = await olderSeed(values.before, seedBenchData)
+      const seededBefore = await seedBefore(beforeLocation, secret, SESSIONS, writes)
       forgetNewerMigrations(beforeLocation.path, values.before)
       const before = await startLatchkey('Latchkey SQLite, before', `sqlite:${beforeLocation.path}`, secret, [], { cwd: values.before })
       targets.push(before)
@@ -133,12 +146,9 @@ try {
   }
   const first = targets[0]
   if (first === undefined) throw new Error('no store selected (--stores sqlite,postgres)')
-  // The ceiling answers a body of the same size as the hot path's real answer.
+  // The CST reference point answers the CST read's real answer.
   const sample = await fetch(`${first.url}/client_sessions/get`, { headers: { authorization: `Bearer ${data.get(first)?.cst}` } })
   const body = await sample.text()
-  const bare = await startBare(body)
-  // The ceiling for the workers' rows: the bare server as the same number of processes.
-  const bareCluster = workers > 1 && stores.includes('sqlite') ? await startBare(body, {}, workers) : undefined
   const fake = values['no-fake'] ? undefined : await startFake()
   const chosen = values.scenarios?.split(',')
   // The reference point for the CST read: what Fastify plus that read's unavoidable work reaches here today.
@@ -147,11 +157,19 @@ try {
 
   const rows: Row[] = []
   const drains: string[] = []
+  const ceilings: Target[] = []
   const frozen = (request: LoadRequest): LoadRequest =>
     typeof request.body === 'function' ? { ...request, body: request.body() } : request
   for (const group of groupsOf(SCENARIOS.filter((s) => chosen === undefined || chosen.includes(s.name)))) {
     const [lead] = group as [Scenario, ...Scenario[]]
     const runs = new Map<string, LoadResult[]>()
+    // The ceilings answer the same bytes as Latchkey's answer to this scenario (asked once here),
+    // so a long answer (a list of 100) is compared with a server writing as much.
+    const answer = await answerOf(first.url, frozen(lead.latchkey(data.get(first) as BenchData)))
+    const bare = await startBare(answer)
+    // The ceiling for the workers' rows: the bare server as the same number of processes.
+    const bareCluster = workers > 1 && stores.includes('sqlite') ? await startBare(answer, {}, workers) : undefined
+    ceilings.push(bare, ...(bareCluster === undefined ? [] : [bareCluster]))
     interface Contender {
       key: string
       name: string
@@ -251,13 +269,7 @@ try {
       }
     }
   }
-  for (const t of [
-    bare,
-    ...(bareCluster === undefined ? [] : [bareCluster]),
-    ...(fake === undefined ? [] : [fake]),
-    ...(minimalCst === undefined ? [] : [minimalCst]),
-    ...targets,
-  ])
+  for (const t of [...ceilings, ...(fake === undefined ? [] : [fake]), ...(minimalCst === undefined ? [] : [minimalCst]), ...targets])
     await t.stop()
   targets.length = 0
 
@@ -285,8 +297,8 @@ Produced by \`npm run bench${process.argv.slice(2).length > 0 ? ` -- ${process.a
   round by round, after an unrecorded ${warmup} s warm-up of each server on each scenario; req/s and p50 are
   means over rounds, p99 the worst round.
 - Every server runs in its own process: Latchkey as \`bin/latchkey serve\` (request logs on), the
-  bare ceiling a node:http server answering a fixed JSON body of the same size as Latchkey's
-  \`client_sessions/get\` answer, and \`@seamapi/fake-seam-connect\` with its default seed.
+  bare ceiling a node:http server answering, in each scenario, the same bytes as Latchkey's answer
+  to that scenario's request, and \`@seamapi/fake-seam-connect\` with its default seed.
 - \`Fastify, minimum CST read\` (CST get only) is a reference point, not a ceiling: Fastify doing only
   what that read cannot skip for one token held in memory (split, SHA-256, constant-time compare,
   expiry, an answer serialised once, one pino log line), without Latchkey's database, metrics, CORS

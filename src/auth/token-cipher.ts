@@ -79,22 +79,51 @@ const encryptWith = (key: RingKey, nonce: Buffer, plaintext: string, boundTo: st
   return XCHACHA_PREFIX + sealed.toString('base64')
 }
 
-const openXChaCha = (key: RingKey, ciphertext: string, boundTo: string): string => {
-  const raw = Buffer.from(ciphertext.slice(XCHACHA_PREFIX.length), 'base64')
-  if (raw.length < NONCE_BYTES + TAG_BYTES) throw new Error('ciphertext too short')
-  const message = Buffer.alloc(raw.length - NONCE_BYTES - TAG_BYTES)
-  sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
-    message,
-    null,
-    raw.subarray(NONCE_BYTES),
-    Buffer.from(boundTo),
-    raw.subarray(0, NONCE_BYTES),
-    key.xchacha,
-  )
-  const plaintext = message.toString('utf8')
-  // The string goes to the answer; the buffer it came from is wiped rather than left to the GC.
-  message.fill(0)
-  return plaintext
+/**
+ * A cipher's own buffers for opening: the ciphertext decoded, the associated data and the
+ * plaintext are written into these instead of three new buffers per token (a list opens a token
+ * per session). Opening is synchronous, so one set per cipher serves every call; the plaintext's
+ * bytes are wiped as soon as its string is made.
+ */
+interface OpenScratch {
+  sealed: Buffer
+  associated: Buffer
+  message: Buffer
+}
+
+/** Tokens, webhook secrets and the ids bound to them are far shorter; anything longer is opened with its own buffers. */
+const SCRATCH_BYTES = 512
+
+const openScratch = (): OpenScratch => ({
+  sealed: Buffer.alloc(SCRATCH_BYTES),
+  associated: Buffer.alloc(SCRATCH_BYTES),
+  message: Buffer.alloc(SCRATCH_BYTES),
+})
+
+const openXChaCha = (key: RingKey, ciphertext: string, boundTo: string, scratch: OpenScratch): string => {
+  const encoded = ciphertext.slice(XCHACHA_PREFIX.length)
+  // base64 decodes to at most 3 bytes per 4 characters; a UTF-16 unit is at most 3 bytes of UTF-8.
+  const fits = encoded.length <= (SCRATCH_BYTES / 3) * 4 && boundTo.length * 3 <= SCRATCH_BYTES
+  const sealedLength = fits ? scratch.sealed.write(encoded, 'base64') : 0
+  const sealed = fits ? scratch.sealed.subarray(0, sealedLength) : Buffer.from(encoded, 'base64')
+  if (sealed.length < NONCE_BYTES + TAG_BYTES) throw new Error('ciphertext too short')
+  const associated = fits ? scratch.associated.subarray(0, scratch.associated.write(boundTo, 'utf8')) : Buffer.from(boundTo)
+  const messageLength = sealed.length - NONCE_BYTES - TAG_BYTES
+  const message = fits ? scratch.message.subarray(0, messageLength) : Buffer.alloc(messageLength)
+  try {
+    sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+      message,
+      null,
+      sealed.subarray(NONCE_BYTES),
+      associated,
+      sealed.subarray(0, NONCE_BYTES),
+      key.xchacha,
+    )
+    return message.toString('utf8')
+  } finally {
+    // The string goes to the answer; the bytes it came from are wiped rather than left behind.
+    message.fill(0)
+  }
 }
 
 const openGcm = (key: RingKey, ciphertext: string, boundTo: string): string => {
@@ -105,8 +134,8 @@ const openGcm = (key: RingKey, ciphertext: string, boundTo: string): string => {
   return Buffer.concat([decipher.update(raw.subarray(GCM_IV_BYTES + GCM_TAG_BYTES)), decipher.final()]).toString('utf8')
 }
 
-const decryptWith = (key: RingKey, ciphertext: string, boundTo: string): string =>
-  ciphertext.startsWith(XCHACHA_PREFIX) ? openXChaCha(key, ciphertext, boundTo) : openGcm(key, ciphertext, boundTo)
+const decryptWith = (key: RingKey, ciphertext: string, boundTo: string, scratch: OpenScratch): string =>
+  ciphertext.startsWith(XCHACHA_PREFIX) ? openXChaCha(key, ciphertext, boundTo, scratch) : openGcm(key, ciphertext, boundTo)
 
 /** Thrown when no key of the ring opens a stored token (the key it was sealed with is gone). */
 export class UndecryptableTokenError extends Error {}
@@ -130,10 +159,11 @@ export const createTokenCipher = (
   const current = ring[0] as RingKey
   // Nonces are public (stored with the ciphertext); this cipher's own pool.
   const nextNonce = createRandomPool()
+  const scratch = openScratch()
   const open = (ciphertext: string, boundTo: string): OpenedToken | undefined => {
     for (const [keyIndex, key] of ring.entries()) {
       try {
-        return { plaintext: decryptWith(key, ciphertext, boundTo), keyIndex }
+        return { plaintext: decryptWith(key, ciphertext, boundTo, scratch), keyIndex }
       } catch {
         // Not this key; try the next.
       }

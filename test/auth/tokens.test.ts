@@ -82,6 +82,19 @@ describe('token cipher', () => {
     assert.throws(() => cipher.decrypt('x1.AAAA', 'session-a'))
   })
 
+  test('opens values of any length, bound to ids of any characters, one after another', () => {
+    const cipher = createTokenCipher(deriveKey('x'.repeat(40)))
+    for (const [plaintext, boundTo] of [
+      ['seam_cst1short', 'session-a'],
+      ['é'.repeat(700), 'session-b'],
+      ['seam_cst1after-a-long-one', 'séssion-ü'.repeat(30)],
+      ['', 'empty'],
+    ] as const) {
+      assert.equal(cipher.decrypt(cipher.encrypt(plaintext, boundTo), boundTo), plaintext)
+      assert.throws(() => cipher.decrypt(cipher.encrypt(plaintext, boundTo), `${boundTo}x`))
+    }
+  })
+
   test('opens the AES-256-GCM ciphertexts written before, under every key of the ring', () => {
     const oldKey = deriveKey('o'.repeat(40))
     // The earlier format: base64 of a 12-byte IV, the 16-byte tag, then the body.
