@@ -9,7 +9,7 @@ interface Named {
   name?: string
 }
 
-const ids = (list: Record<string, string>[], key: string) => list.map((r) => r[key]).sort()
+const ids = (list: Record<string, string>[], key: string): string[] => list.map((r) => r[key] ?? '').sort()
 
 /** The Salto Space site of a new account: its system, its groups and entrances by name. */
 const spaceSite = async (w: World) => {
