@@ -46,6 +46,14 @@ export const eventSchema = z.object({
   lower_limit_fahrenheit: z.number().nullable().optional(),
   upper_limit_celsius: z.number().nullable().optional(),
   upper_limit_fahrenheit: z.number().nullable().optional(),
+  // Access control events (acs_*): the resources they are about, kept in the event's details.
+  acs_system_id: z.uuid().optional(),
+  acs_user_id: z.uuid().optional(),
+  acs_access_group_id: z.uuid().optional(),
+  acs_entrance_id: z.uuid().optional(),
+  acs_credential_id: z.uuid().optional(),
+  acs_encoder_id: z.uuid().optional(),
+  user_identity_id: z.uuid().optional(),
 })
 
 /** The fields one event type adds, as stored in an event's details. */
@@ -59,4 +67,11 @@ export const eventDetailsSchema = eventSchema.pick({
   noise_threshold_name: true,
   noise_level_decibels: true,
   minut_metadata: true,
+  acs_system_id: true,
+  acs_user_id: true,
+  acs_access_group_id: true,
+  acs_entrance_id: true,
+  acs_credential_id: true,
+  acs_encoder_id: true,
+  user_identity_id: true,
 })

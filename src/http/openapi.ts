@@ -16,6 +16,15 @@ import { unmanagedAccessCodeSchema } from '../contract/unmanaged-access-code.ts'
 import { userIdentitySchema } from '../contract/user-identity.ts'
 import { webhookSchema } from '../contract/webhook.ts'
 import { workspaceSchema } from '../contract/workspace.ts'
+// Access control (acs/*, phones, instant keys).
+import { acsAccessGroupSchema } from '../contract/acs-access-group.ts'
+import { acsCredentialSchema } from '../contract/acs-credential.ts'
+import { acsEncoderSchema } from '../contract/acs-encoder.ts'
+import { acsEntranceSchema } from '../contract/acs-entrance.ts'
+import { acsSystemSchema } from '../contract/acs-system.ts'
+import { acsUserSchema } from '../contract/acs-user.ts'
+import { instantKeySchema } from '../contract/instant-key.ts'
+import { phoneSchema } from '../contract/phone.ts'
 import type { AnyRoute } from './route.ts'
 import { optional } from '../store/optional.ts'
 
@@ -42,6 +51,15 @@ const RESOURCES: [z.ZodType, string, string | null][] = [
   [thermostatScheduleSchema, 'thermostat_schedule', '/thermostats/schedules'],
   [thermostatDailyProgramSchema, 'thermostat_daily_program', '/thermostats/daily_programs'],
   [paginationSchema, 'pagination', null],
+  // Access control.
+  [acsSystemSchema, 'acs_system', '/acs/systems'],
+  [acsUserSchema, 'acs_user', '/acs/users'],
+  [acsAccessGroupSchema, 'acs_access_group', '/acs/access_groups'],
+  [acsEntranceSchema, 'acs_entrance', '/acs/entrances'],
+  [acsCredentialSchema, 'acs_credential', '/acs/credentials'],
+  [acsEncoderSchema, 'acs_encoder', '/acs/encoders'],
+  [phoneSchema, 'phone', '/phones'],
+  [instantKeySchema, 'instant_key', '/instant_keys'],
 ]
 const ROUTE_PATHS = new Map(RESOURCES.map(([, id, routePath]) => [id, routePath]))
 

@@ -26,3 +26,7 @@ export const sampleUserSignIn = (provider: SandboxProvider, email: string, passw
 /** Whether `code` is the verification code the user's sign-in asks for (always true when it asks for none). */
 export const verificationCodeMatches = (user: SampleUser, code: string): boolean =>
   user.verificationCode === null || sameSecret(code, user.verificationCode)
+
+/** Whether `token` is the pairing token the user's sign-in asks for (always true when it asks for none). */
+export const pairingTokenMatches = (user: SampleUser, token: string): boolean =>
+  user.pairingToken === undefined || sameSecret(token, user.pairingToken)

@@ -1,13 +1,26 @@
 import { randomUUID } from 'node:crypto'
 
 import type { Clock } from '../clock.ts'
-import type { ConnectWebviewRecord, WebviewLogin } from '../store/records.ts'
+import type { AcsSeed, ConnectWebviewRecord, WebviewLogin } from '../store/records.ts'
 import type { Store } from '../store/store.ts'
-import { sampleUserSignIn, verificationCodeMatches } from './accounts.ts'
+import { pairingTokenMatches, sampleUserSignIn, verificationCodeMatches } from './accounts.ts'
 import { clearDeviceError, reconnectAccount } from './device-conditions.ts'
 import { defaultNoiseThresholds } from './kinds/noise-sensor.ts'
 import type { SandboxProvider } from './providers/provider.ts'
 import { offeredProviders, providerByKey } from './providers/registry.ts'
+
+/** An account of a provider without access control holds none. */
+const NO_ACS: AcsSeed = {
+  systems: [],
+  entrances: [],
+  accessGroups: [],
+  accessGroupEntrances: [],
+  users: [],
+  userAccessGroups: [],
+  credentials: [],
+  credentialEntrances: [],
+  encoders: [],
+}
 
 export type Blocker = 'not_sandbox' | 'provider_not_accepted' | 'not_pending'
 
@@ -48,6 +61,8 @@ export interface SignInForm {
   password: string
   /** The verification code; empty before the provider asked for it. */
   code: string
+  /** The pairing token, for a provider whose sign-in asks for one (Salto Space); else empty. */
+  pairingToken: string
 }
 
 /**
@@ -81,7 +96,12 @@ export const signInThroughWebview = async (
  * credentials; none knowing them, the person chooses.
  */
 const firstProviderOpenedBy = (providers: readonly SandboxProvider[], form: SignInForm): SandboxProvider | undefined =>
-  form.email === '' ? undefined : providers.find((p) => sampleUserSignIn(p, form.email, form.password) !== undefined)
+  form.email === ''
+    ? undefined
+    : providers.find((p) => {
+        const user = sampleUserSignIn(p, form.email, form.password)
+        return user !== undefined && pairingTokenMatches(user, form.pairingToken)
+      })
 
 const signInTo = async (
   store: Store,
@@ -92,7 +112,7 @@ const signInTo = async (
 ): Promise<SignInOutcome> => {
   const connectWebviewId = webview.connectWebviewId
   const user = sampleUserSignIn(provider, form.email, form.password)
-  if (user === undefined) return { kind: 'wrong_credentials', webview, provider }
+  if (user === undefined || !pairingTokenMatches(user, form.pairingToken)) return { kind: 'wrong_credentials', webview, provider }
   if (user.verificationCode !== null && form.code === '') return { kind: 'code_required', webview, provider }
   if (!verificationCodeMatches(user, form.code)) return { kind: 'wrong_code', webview, provider }
 
@@ -114,6 +134,7 @@ const signInTo = async (
     },
     devices,
     noiseThresholds: devices.flatMap(defaultNoiseThresholds),
+    acs: provider.acs?.(workspaceId, connectedAccountId, user, at) ?? NO_ACS,
   }
   const result = await store.completeWebviewLogin(login)
   if (result.kind === 'not_found') return result

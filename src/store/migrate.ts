@@ -16,6 +16,7 @@ import * as providers from './migrations/0012_providers.ts'
 import * as noiseThresholds from './migrations/0013_noise_thresholds.ts'
 import * as thermostatPrograms from './migrations/0014_thermostat_programs.ts'
 import * as climate from './migrations/0015_climate.ts'
+import * as accessControl from './migrations/0016_access_control.ts'
 
 /** Ordered by name; each entry is immutable once released. */
 const MIGRATIONS = {
@@ -34,6 +35,7 @@ const MIGRATIONS = {
   '0013_noise_thresholds': noiseThresholds,
   '0014_thermostat_programs': thermostatPrograms,
   '0015_climate': climate,
+  '0016_access_control': accessControl,
 }
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({

@@ -3,6 +3,14 @@ import type { Selectable } from 'kysely'
 
 import type {
   AccessCodesTable,
+  AcsAccessGroupsTable,
+  AcsCredentialsTable,
+  AcsEncodersTable,
+  AcsEntrancesTable,
+  AcsSystemsTable,
+  AcsUsersTable,
+  InstantKeysTable,
+  PhonesTable,
   NoiseThresholdsTable,
   ClientSessionsTable,
   ConnectedAccountsTable,
@@ -315,6 +323,8 @@ export interface WebviewLogin {
   devices: NewDevice[]
   /** The thresholds the new devices come with (a noise sensor's defaults); stored only with a new account's devices. */
   noiseThresholds: NoiseThresholdRecord[]
+  /** The access control a new account comes with (its provider's sample systems); stored only with a new account. */
+  acs: AcsSeed
   at: string
 }
 
@@ -536,3 +546,115 @@ export interface AccessCodeGroupItem {
 
 /** A noise sensor's threshold as stored: Seam's `noise_threshold`, with its workspace and when it was made (its list order). */
 export type NoiseThresholdRecord = Omit<Selectable<NoiseThresholdsTable>, 'created_at'> & { created_at: string }
+
+// Access control (migrations/0016_access_control.ts): records of the acs_* tables, phones and instant keys.
+
+/** Seam's `acs_system` as stored. */
+export type AcsSystemRecord = Omit<RecordOf<AcsSystemsTable>, 'isCredentialManager'> & { isCredentialManager: boolean }
+
+/** Seam's `acs_user` as stored; what it reaches is computed (store.listAcsUserEntrances). */
+export type AcsUserRecord = Omit<RecordOf<AcsUsersTable>, 'isSuspended'> & { isSuspended: boolean }
+
+export type AcsAccessGroupRecord = RecordOf<AcsAccessGroupsTable>
+
+/** Seam's `acs_entrance` as stored; `providerMetadata` holds the wire's `<provider>_metadata` fields. */
+export type AcsEntranceRecord = Omit<
+  RecordOf<AcsEntrancesTable>,
+  'canUnlockWithCard' | 'canUnlockWithCode' | 'canUnlockWithMobileKey' | 'canUnlockWithCloudKey' | 'isLocked' | 'providerMetadata'
+> & {
+  canUnlockWithCard: boolean
+  canUnlockWithCode: boolean
+  canUnlockWithMobileKey: boolean
+  canUnlockWithCloudKey: boolean
+  isLocked: boolean | null
+  providerMetadata: Record<string, unknown>
+}
+
+export type AcsAccessMethod = 'code' | 'card' | 'mobile_key' | 'cloud_key'
+
+/** Seam's `acs_credential` as stored; its entrances are computed (store.listAcsCredentialEntrances). */
+export type AcsCredentialRecord = Omit<
+  RecordOf<AcsCredentialsTable>,
+  'accessMethod' | 'isIssued' | 'isMultiPhoneSyncCredential' | 'isOneTimeUse'
+> & {
+  accessMethod: AcsAccessMethod
+  isIssued: boolean
+  isMultiPhoneSyncCredential: boolean
+  isOneTimeUse: boolean
+}
+
+export type AcsEncoderRecord = RecordOf<AcsEncodersTable>
+
+/** Seam's `phone`, a device of a user identity. */
+export type PhoneRecord = Omit<RecordOf<PhonesTable>, 'customMetadata' | 'properties'> & {
+  customMetadata: Record<string, unknown>
+  properties: Record<string, unknown>
+}
+
+export type InstantKeyRecord = Omit<RecordOf<InstantKeysTable>, 'customization'> & { customization: Record<string, unknown> | null }
+
+/** Which access group a user belongs to, which entrance a group or a user or a credential reaches. */
+export interface AcsUserAccessGroupLink {
+  acsUserId: string
+  acsAccessGroupId: string
+}
+export interface AcsAccessGroupEntranceLink {
+  acsAccessGroupId: string
+  acsEntranceId: string
+}
+export interface AcsCredentialEntranceLink {
+  acsCredentialId: string
+  acsEntranceId: string
+}
+
+/** What a sandbox provider's account holds in access control, written with the account (or created by the seed). */
+export interface AcsSeed {
+  systems: AcsSystemRecord[]
+  entrances: AcsEntranceRecord[]
+  accessGroups: AcsAccessGroupRecord[]
+  accessGroupEntrances: AcsAccessGroupEntranceLink[]
+  users: AcsUserRecord[]
+  userAccessGroups: AcsUserAccessGroupLink[]
+  credentials: AcsCredentialRecord[]
+  credentialEntrances: AcsCredentialEntranceLink[]
+  encoders: AcsEncoderRecord[]
+}
+
+/**
+ * Narrowing of acs lists, on top of the caller's scope; each one given must match. Which filters a
+ * list reads is said on its verb; the relations are the model's (sql/acs-reach.ts): an entrance
+ * filtered by `acsUserId` is one the user reaches, by `acsCredentialId` one the credential opens;
+ * a credential filtered by `acsEntranceId` is one that opens it; a user filtered by
+ * `acsAccessGroupId` is a member, an access group filtered by `acsUserId` is one it belongs to.
+ */
+export interface AcsFilter {
+  acsSystemId?: string
+  connectedAccountId?: string
+  userIdentityId?: string
+  acsUserId?: string
+  acsAccessGroupId?: string
+  acsEntranceId?: string
+  acsCredentialId?: string
+  /** Only these ids of the listed resource. */
+  ids?: string[]
+  /** Users: of the user identity with this email address / phone number. */
+  userIdentityEmailAddress?: string
+  userIdentityPhoneNumber?: string
+  /** Only what belongs to this customer (the connected accounts its webviews connected). */
+  customerKey?: string
+  search?: string
+  createdBefore?: string
+}
+
+/** What acs/users/update and suspend/unsuspend change; an absent field stays. */
+export type AcsUserChanges = Partial<
+  Pick<AcsUserRecord, 'fullName' | 'emailAddress' | 'phoneNumber' | 'isSuspended' | 'accessStartsAt' | 'accessEndsAt'>
+>
+
+/** One change to what an acs user reaches (store.changeAcsUserAccess). */
+export type AcsAccessChange =
+  | { kind: 'join_group'; acsAccessGroupId: string }
+  | { kind: 'leave_group'; acsAccessGroupId: string }
+  | { kind: 'grant_entrance'; acsEntranceId: string }
+  /** Leaves every group and drops every direct grant: the user reaches nothing. */
+  | { kind: 'revoke_all' }

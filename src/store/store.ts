@@ -1,4 +1,12 @@
 import type {
+  AcsAccessChange,
+  AcsAccessGroupRecord,
+  AcsCredentialRecord,
+  AcsEntranceRecord,
+  AcsFilter,
+  AcsSystemRecord,
+  AcsUserChanges,
+  AcsUserRecord,
   AccessCodeFilter,
   AccessCodeGroupItem,
   DevicePropertyChange,
@@ -314,4 +322,47 @@ export interface Store {
   getThermostatDailyProgram(workspaceId: string, thermostatDailyProgramId: string): Promise<ThermostatDailyProgramRecord | undefined>
   /** Of these devices, those with a schedule that is due to start or end at `now` and has not yet. */
   findThermostatsWithDueSchedules(workspaceId: string, deviceIds: string[], now: string): Promise<string[]>
+
+  // Access control (sql/acs-verbs.ts; migrations/0016). Reads narrow to the scope (a client session
+  // sees what its user identity's acs users reach: sql/scope.ts) and to the filter (AcsFilter says
+  // which relation each filter means). Writes record their events in the same transaction. What
+  // belongs to a system goes with it and its connected account (sql/acs-children.ts).
+  getAcsSystem(scope: Scope, acsSystemId: string): Promise<AcsSystemRecord | undefined>
+  /** Newest first. Filters: connectedAccountId, customerKey, search, ids. */
+  listAcsSystems(scope: Scope, filter: AcsFilter): Promise<AcsSystemRecord[]>
+  getAcsUser(scope: Scope, acsUserId: string): Promise<AcsUserRecord | undefined>
+  /** Filters: acsSystemId, userIdentityId, userIdentityEmailAddress/PhoneNumber, acsAccessGroupId (members), search, createdBefore, ids. */
+  listAcsUsers(scope: Scope, filter: AcsFilter, page: PageRequest): Promise<Page<AcsUserRecord>>
+  /** Adds the user to its system, a member of these groups (each of that system), with the events. */
+  insertAcsUser(
+    user: AcsUserRecord,
+    accessGroupIds: string[],
+    events: NewEvent[],
+  ): Promise<'created' | 'system_not_found' | 'access_group_not_found'>
+  /** Applies the changes (the user's row locked) and records the events; undefined when the user is gone. */
+  updateAcsUser(workspaceId: string, acsUserId: string, changes: AcsUserChanges, events: NewEvent[]): Promise<AcsUserRecord | undefined>
+  /** Removes the user, its memberships, direct grants and credentials, with the events; false when it is gone. */
+  deleteAcsUser(workspaceId: string, acsUserId: string, events: NewEvent[]): Promise<boolean>
+  /**
+   * Changes what the user reaches (its row locked); the events are recorded only when something
+   * changed. `target_not_found`: the group or entrance is not of the user's system.
+   */
+  changeAcsUserAccess(
+    workspaceId: string,
+    acsUserId: string,
+    change: AcsAccessChange,
+    at: string,
+    events: NewEvent[],
+  ): Promise<'changed' | 'unchanged' | 'user_not_found' | 'target_not_found'>
+  getAcsAccessGroup(scope: Scope, acsAccessGroupId: string): Promise<AcsAccessGroupRecord | undefined>
+  /** Newest first. Filters: acsSystemId, acsUserId (the groups it belongs to), userIdentityId, search. */
+  listAcsAccessGroups(scope: Scope, filter: AcsFilter): Promise<AcsAccessGroupRecord[]>
+  /** Removes the group and its memberships and entrances (its members no longer reach them through it), with the events. */
+  deleteAcsAccessGroup(workspaceId: string, acsAccessGroupId: string, events: NewEvent[]): Promise<boolean>
+  getAcsEntrance(scope: Scope, acsEntranceId: string): Promise<AcsEntranceRecord | undefined>
+  /** Filters: acsSystemId, connectedAccountId, customerKey, acsUserId (reached), acsAccessGroupId, acsCredentialId (opened), search, ids. */
+  listAcsEntrances(scope: Scope, filter: AcsFilter, page: PageRequest): Promise<Page<AcsEntranceRecord>>
+  getAcsCredential(scope: Scope, acsCredentialId: string): Promise<AcsCredentialRecord | undefined>
+  /** Filters: acsSystemId, acsUserId, userIdentityId, acsEntranceId (the credentials that open it), search, ids. */
+  listAcsCredentials(scope: Scope, filter: AcsFilter, page: PageRequest): Promise<Page<AcsCredentialRecord>>
 }

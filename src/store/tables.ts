@@ -291,6 +291,165 @@ export interface ThermostatDailyProgramsTable {
   created_at: Timestamp
 }
 
+// Access control (migrations/0016_access_control): Seam's acs_* resources, phones, instant keys.
+type Nullable = ColumnType<string | null, string | null | undefined, string | null>
+
+/** An access control system a connected account holds (Seam's `acs_system`). */
+export interface AcsSystemsTable {
+  acs_system_id: string
+  workspace_id: string
+  connected_account_id: string
+  name: string
+  /** Seam's `external_type`, e.g. `salto_space_system`, `salto_ks_site`. */
+  external_type: string
+  is_credential_manager: number
+  /** Seam's `location.time_zone`; null when unknown. */
+  time_zone: Nullable
+  created_at: Timestamp
+}
+
+/** A user of an access control system (Seam's `acs_user`); `display_name` on the wire is its full name. */
+export interface AcsUsersTable {
+  acs_user_id: string
+  workspace_id: string
+  acs_system_id: string
+  connected_account_id: string
+  /** The user identity the user belongs to; null for a user of the system alone. */
+  user_identity_id: Nullable
+  external_type: string
+  full_name: Nullable
+  email_address: Nullable
+  phone_number: Nullable
+  is_suspended: number
+  /** Seam's `access_schedule`: both or neither. */
+  access_starts_at: NullableTimestamp
+  access_ends_at: NullableTimestamp
+  created_at: Timestamp
+}
+
+export interface AcsAccessGroupsTable {
+  acs_access_group_id: string
+  workspace_id: string
+  acs_system_id: string
+  connected_account_id: string
+  name: string
+  external_type: string
+  access_starts_at: NullableTimestamp
+  access_ends_at: NullableTimestamp
+  created_at: Timestamp
+}
+
+export interface AcsEntrancesTable {
+  acs_entrance_id: string
+  workspace_id: string
+  acs_system_id: string
+  connected_account_id: string
+  display_name: string
+  can_unlock_with_card: number
+  can_unlock_with_code: number
+  can_unlock_with_mobile_key: number
+  can_unlock_with_cloud_key: number
+  is_locked: ColumnType<number | null, number | null | undefined, number | null>
+  /** JSON object of the provider's metadata fields, e.g. `{"salto_space_metadata": {...}}`. */
+  provider_metadata: string
+  created_at: Timestamp
+}
+
+/** An acs user's membership of an access group. */
+export interface AcsUserAccessGroupsTable {
+  workspace_id: string
+  acs_system_id: string
+  acs_user_id: string
+  acs_access_group_id: string
+  created_at: Timestamp
+}
+
+/** An entrance an access group opens. */
+export interface AcsAccessGroupEntrancesTable {
+  workspace_id: string
+  acs_system_id: string
+  acs_access_group_id: string
+  acs_entrance_id: string
+}
+
+/** An entrance granted to an acs user directly (acs/entrances/grant_access). */
+export interface AcsUserEntrancesTable {
+  workspace_id: string
+  acs_system_id: string
+  acs_user_id: string
+  acs_entrance_id: string
+  created_at: Timestamp
+}
+
+/** Seam's `acs_credential`: a PIN code, card, mobile key or cloud key; unassigned while `acs_user_id` is null. */
+export interface AcsCredentialsTable {
+  acs_credential_id: string
+  workspace_id: string
+  acs_system_id: string
+  connected_account_id: string
+  acs_user_id: Nullable
+  user_identity_id: Nullable
+  display_name: string
+  /** `code`, `card`, `mobile_key` or `cloud_key`. */
+  access_method: string
+  external_type: Nullable
+  code: Nullable
+  card_number: Nullable
+  is_issued: number
+  issued_at: NullableTimestamp
+  starts_at: NullableTimestamp
+  ends_at: NullableTimestamp
+  is_multi_phone_sync_credential: number
+  is_one_time_use: number
+  parent_acs_credential_id: Nullable
+  created_at: Timestamp
+}
+
+/** An entrance a credential names as its own (else it opens its acs user's entrances). */
+export interface AcsCredentialEntrancesTable {
+  workspace_id: string
+  acs_system_id: string
+  acs_credential_id: string
+  acs_entrance_id: string
+}
+
+export interface AcsEncodersTable {
+  acs_encoder_id: string
+  workspace_id: string
+  acs_system_id: string
+  connected_account_id: string
+  display_name: string
+  created_at: Timestamp
+}
+
+/** A phone of a user identity (Seam's `phone`, a device of type ios_phone or android_phone). */
+export interface PhonesTable {
+  device_id: string
+  workspace_id: string
+  user_identity_id: string
+  display_name: string
+  nickname: Nullable
+  device_type: string
+  /** JSON objects, as on the wire. */
+  custom_metadata: string
+  properties: string
+  created_at: Timestamp
+}
+
+/** Seam's `instant_key`: a link that opens a user identity's mobile keys through a client session. */
+export interface InstantKeysTable {
+  instant_key_id: string
+  workspace_id: string
+  user_identity_id: string
+  client_session_id: string
+  instant_key_url: string
+  /** JSON object of Seam's `customization`, or null. */
+  customization: Nullable
+  customization_profile_id: Nullable
+  expires_at: Timestamp
+  created_at: Timestamp
+}
+
 export interface Database {
   workspaces: WorkspacesTable
   api_keys: ApiKeysTable
@@ -318,4 +477,17 @@ export interface Database {
   noise_thresholds: NoiseThresholdsTable
   thermostat_schedules: ThermostatSchedulesTable
   thermostat_daily_programs: ThermostatDailyProgramsTable
+  // Access control (migrations/0016).
+  acs_systems: AcsSystemsTable
+  acs_users: AcsUsersTable
+  acs_access_groups: AcsAccessGroupsTable
+  acs_entrances: AcsEntrancesTable
+  acs_user_access_groups: AcsUserAccessGroupsTable
+  acs_access_group_entrances: AcsAccessGroupEntrancesTable
+  acs_user_entrances: AcsUserEntrancesTable
+  acs_credentials: AcsCredentialsTable
+  acs_credential_entrances: AcsCredentialEntrancesTable
+  acs_encoders: AcsEncodersTable
+  phones: PhonesTable
+  instant_keys: InstantKeysTable
 }

@@ -1,4 +1,4 @@
-import type { SandboxProvider } from '../sandbox/providers/provider.ts'
+import { EMAIL_AND_PASSWORD, type SandboxProvider, type SignInField } from '../sandbox/providers/provider.ts'
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export const escapeHtml = (value: string): string =>
@@ -32,7 +32,8 @@ ${body}
 /** The sample users' credentials, for the person trying the sandbox: which emails, which password, which code. */
 const sampleUsersHint = (provider: SandboxProvider): string => {
   const users = provider.users.map(
-    (u) => `${u.email} (password ${u.password}${u.verificationCode === null ? '' : `, code ${u.verificationCode}`})`,
+    (u) =>
+      `${u.email} (password ${u.password}${u.pairingToken === undefined ? '' : `, pairing token ${u.pairingToken}`}${u.verificationCode === null ? '' : `, code ${u.verificationCode}`})`,
   )
   if (provider.patternUsers !== undefined) users.push(provider.patternUsers.description)
   return `<p class="hint">Sandbox ${escapeHtml(provider.deviceProvider.display_name)} accounts: ${escapeHtml(users.join(', '))}.</p>`
@@ -73,6 +74,16 @@ export interface FormPage {
   listUrl: string | null
 }
 
+const AUTOCOMPLETE: Record<SignInField['role'], string> = { identifier: 'username', password: 'current-password', pairing_token: 'off' }
+
+/** One field of a provider's sign-in form; the identifier keeps what was typed (the password and token never come back). */
+const fieldInput = (f: SignInField, identifier: string): string => {
+  const name = escapeHtml(f.name)
+  const value = f.role === 'identifier' ? ` value="${escapeHtml(identifier)}"` : ''
+  return `<label for="${name}">${escapeHtml(f.label)}</label>
+<input id="${name}" name="${name}" type="${f.type}" autocomplete="${AUTOCOMPLETE[f.role]}" required${value}>`
+}
+
 export const signInForm = ({ provider, action, error, email, listUrl }: FormPage): string => {
   const name = escapeHtml(provider.deviceProvider.display_name)
   return page(
@@ -80,10 +91,7 @@ export const signInForm = ({ provider, action, error, email, listUrl }: FormPage
     `<h1>${providerLogo(provider)} Connect your ${name} account</h1>
 ${errorLine(error)}<form method="post" action="${escapeHtml(action)}">
 <input type="hidden" name="provider" value="${escapeHtml(provider.key)}">
-<label for="email">Email</label>
-<input id="email" name="email" type="email" autocomplete="username" required value="${escapeHtml(email)}">
-<label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required>
+${(provider.signInFields ?? EMAIL_AND_PASSWORD).map((f) => fieldInput(f, email)).join('\n')}
 <button type="submit">Sign in</button>
 </form>
 ${sampleUsersHint(provider)}${otherProviders(listUrl)}`,

@@ -108,7 +108,7 @@ export const webviewPages = (context: AppContext): Endpoint[] => [
     async answer(call) {
       const id = call.pathParam ?? ''
       const found = UUID.test(id) ? await context.store.findConnectWebviewForSignIn(id) : undefined
-      const empty: SignInForm = { provider: '', email: '', password: '', code: '' }
+      const empty: SignInForm = { provider: '', email: '', password: '', code: '', pairingToken: '' }
       if (found === undefined) return respond({ kind: 'not_found' }, '', empty)
       const { webview } = found
       const blocker = signInBlocker(found)
@@ -129,9 +129,11 @@ export const webviewPages = (context: AppContext): Endpoint[] => [
       const fields = formFields(call)
       const form: SignInForm = {
         provider: field(fields, 'provider'),
-        email: field(fields, 'email'),
+        // A provider whose sign-in names people by username posts `username` (SignInField).
+        email: field(fields, 'email') || field(fields, 'username'),
         password: field(fields, 'password'),
         code: field(fields, 'code').trim(),
+        pairingToken: field(fields, 'bridge_pairing_token').trim(),
       }
       const action = actionOf(call)
       if (!UUID.test(id)) return respond({ kind: 'not_found' }, action, form)

@@ -143,6 +143,7 @@ describe('admin CLI', () => {
       '0013_noise_thresholds',
       '0014_thermostat_programs',
       '0015_climate',
+      '0016_access_control',
     ])
     assert.deepEqual(json(runCli(db, ['migrate', '--json']).stdout).applied, [])
   })

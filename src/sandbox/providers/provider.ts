@@ -1,5 +1,5 @@
 import type { DeviceModelEntry, ManufacturerEntry } from '../../contract/devicedb.ts'
-import type { NewDevice } from '../../store/records.ts'
+import type { AcsSeed, NewDevice } from '../../store/records.ts'
 
 /** A device provider's entry in Seam's `device_provider` shape (what devices/list_device_providers answers). */
 export interface DeviceProviderEntry {
@@ -16,6 +16,7 @@ export interface DeviceProviderEntry {
  * Webview, and the devices their account holds.
  */
 export interface SampleUser {
+  /** What the person signs in with: an email, or the username where the provider's sign-in asks for one (`signInFields`). */
   email: string
   /** A public test value, still compared by digest in constant time like every secret here. */
   password: string
@@ -24,7 +25,31 @@ export interface SampleUser {
   verificationCode: string | null
   /** The account's devices, by name. */
   devices: readonly string[]
+  /**
+   * A secret the provider's sign-in asks for beside the password, on the same form (Salto Space's
+   * Seam Bridge pairing token); absent when it asks for none.
+   */
+  pairingToken?: string
 }
+
+/**
+ * A field of a provider's sign-in form, in the order the page shows them. `identifier` is what
+ * names the person (an email or a username), `password` their password, `pairing_token` the
+ * provider's extra secret (SampleUser.pairingToken).
+ */
+export interface SignInField {
+  role: 'identifier' | 'password' | 'pairing_token'
+  /** The form field's name, as posted. */
+  name: string
+  label: string
+  type: 'email' | 'text' | 'password'
+}
+
+/** What a provider's sign-in asks for when it says nothing else: an email and a password. */
+export const EMAIL_AND_PASSWORD: readonly SignInField[] = [
+  { role: 'identifier', name: 'email', label: 'Email', type: 'email' },
+  { role: 'password', name: 'password', label: 'Password', type: 'password' },
+]
 
 /**
  * A provider the sandbox simulates: everything Latchkey knows of it is in its one file under
@@ -44,8 +69,12 @@ export interface SandboxProvider {
     description: string
     userFor(email: string): SampleUser | undefined
   }
+  /** The fields its sign-in form asks for; EMAIL_AND_PASSWORD when absent. */
+  signInFields?: readonly SignInField[]
   /** One of a user's devices as a sign-in creates it. */
   device(workspaceId: string, connectedAccountId: string, name: string, at: string): NewDevice
+  /** The access control a user's new account holds (its systems, entrances, groups, users, credentials, encoders); none when absent. */
+  acs?(workspaceId: string, connectedAccountId: string, user: SampleUser, at: string): AcsSeed
   /**
    * The provider's hardware as Seam's device database describes it: what Seam Components'
    * SupportedDeviceTable lists (src/domain/devicedb.ts gathers every provider's). A provider

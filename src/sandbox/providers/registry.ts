@@ -2,9 +2,11 @@ import { AUGUST } from './august.ts'
 import { ECOBEE } from './ecobee.ts'
 import { MINUT } from './minut.ts'
 import type { SandboxProvider } from './provider.ts'
+import { SALTO_KS } from './salto-ks.ts'
+import { SALTO_SPACE } from './salto-space.ts'
 
 /** Every provider the sandbox simulates, in the order the Connect Webview offers them. Adding one is adding its file here. */
-export const SANDBOX_PROVIDERS: readonly SandboxProvider[] = [AUGUST, ECOBEE, MINUT]
+export const SANDBOX_PROVIDERS: readonly SandboxProvider[] = [AUGUST, ECOBEE, MINUT, SALTO_SPACE, SALTO_KS]
 
 /**
  * Provider keys stored before providers had Seam's names: the one provider then was called

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely'
 
 import type { NewConnectWebview, WebviewLogin, WebviewLoginResult } from '../records.ts'
+import { insertAcsSeedRows } from './acs-children.ts'
 import { toConnectWebview } from './resource-rows.ts'
 import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
@@ -105,6 +106,7 @@ const connectAccount = async (trx: Transaction<Database>, login: WebviewLogin): 
     await recordEvent(trx, { workspaceId, eventType: 'device.connected', connectedAccountId, deviceId: d.deviceId, occurredAt: at })
   }
   await insertNoiseThresholdRows(trx, login.noiseThresholds)
+  await insertAcsSeedRows(trx, login.acs, at)
   return connectedAccountId
 }
 

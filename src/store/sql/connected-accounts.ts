@@ -1,6 +1,7 @@
 import { toConnectedAccount } from './resource-rows.ts'
 import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
+import { deleteAcsOfAccounts } from './acs-children.ts'
 import { deleteDeviceChildren } from './device-children.ts'
 import { recordEvent } from './events.ts'
 import type { Engine } from './engine.ts'
@@ -51,6 +52,7 @@ export const connectedAccountVerbs = (engine: Engine): AccountVerbs => {
           .where('workspace_id', '=', workspaceId)
           .where('connected_account_id', '=', connectedAccountId)
         await deleteDeviceChildren(trx, workspaceId, devices)
+        await deleteAcsOfAccounts(trx, workspaceId, [connectedAccountId])
         await trx
           .deleteFrom('devices')
           .where('workspace_id', '=', workspaceId)

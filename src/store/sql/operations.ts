@@ -24,6 +24,19 @@ type OperationVerbs = Pick<
 
 /** Tables whose rows belong to one workspace, children before parents. */
 const WORKSPACE_TABLES = [
+  // Access control (migrations/0016), children before parents.
+  'acs_credential_entrances',
+  'acs_user_entrances',
+  'acs_user_access_groups',
+  'acs_access_group_entrances',
+  'acs_credentials',
+  'acs_encoders',
+  'acs_users',
+  'acs_access_groups',
+  'acs_entrances',
+  'acs_systems',
+  'phones',
+  'instant_keys',
   'access_codes',
   'unmanaged_access_codes',
   'backup_access_code_pulls',

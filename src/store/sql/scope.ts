@@ -1,6 +1,7 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely'
 
 import type { Scope } from '../records.ts'
+import { entrancesReachedBy } from './acs-reach.ts'
 
 /**
  * The scope rule of contract §5, in SQL, in one place: a session reaches its own connected accounts
@@ -49,7 +50,29 @@ const devicesOf = (workspaceId: string, sessionId: string) =>
   sql`SELECT d.device_id FROM devices d WHERE d.connected_account_id IN (${accountsOf(workspaceId, sessionId)}) AND d.workspace_id = ${workspaceId}`
 
 export type ScopedResource =
-  'connected_account' | 'device' | 'connect_webview' | 'user_identity' | 'event' | 'access_code' | 'action_attempt'
+  | 'connected_account'
+  | 'device'
+  | 'connect_webview'
+  | 'user_identity'
+  | 'event'
+  | 'access_code'
+  | 'action_attempt'
+  // Access control (SPEC §11): a session reaches what its user identity's acs users reach.
+  | 'acs_user'
+  | 'acs_system'
+  | 'acs_entrance'
+  | 'acs_access_group'
+  | 'acs_credential'
+  | 'phone'
+  | 'instant_key'
+
+/** The session's user identity (none: nothing of access control is in its scope). */
+const identityOf = (sessionId: string) =>
+  sql`SELECT cs.user_identity_id FROM client_sessions cs WHERE cs.client_session_id = ${sessionId} AND cs.user_identity_id IS NOT NULL`
+
+/** The acs users of the session's user identity. */
+const acsUsersOf = (sessionId: string, workspaceId: string) =>
+  sql`SELECT au.acs_user_id FROM acs_users au WHERE au.workspace_id = ${workspaceId} AND au.user_identity_id IN (${identityOf(sessionId)})`
 
 /**
  * What a client session may read of each resource, as a condition on that resource's table.
@@ -62,6 +85,15 @@ const RULES: Record<ScopedResource, (sessionId: string, workspaceId: string) => 
   user_identity: (s) => sql<SqlBool>`user_identity_id IN (SELECT user_identity_id FROM client_sessions WHERE client_session_id = ${s})`,
   access_code: (s, w) => sql<SqlBool>`device_id IN (${devicesOf(w, s)})`,
   action_attempt: (s, w) => sql<SqlBool>`device_id IN (${devicesOf(w, s)})`,
+  acs_user: (s) => sql<SqlBool>`user_identity_id IN (${identityOf(s)})`,
+  acs_system: (s, w) =>
+    sql<SqlBool>`acs_system_id IN (SELECT su.acs_system_id FROM acs_users su WHERE su.workspace_id = ${w} AND su.user_identity_id IN (${identityOf(s)}))`,
+  acs_entrance: (s, w) => sql<SqlBool>`acs_entrance_id IN (${entrancesReachedBy(acsUsersOf(s, w))})`,
+  acs_access_group: (s, w) =>
+    sql<SqlBool>`acs_access_group_id IN (SELECT m.acs_access_group_id FROM acs_user_access_groups m WHERE m.acs_user_id IN (${acsUsersOf(s, w)}))`,
+  acs_credential: (s, w) => sql<SqlBool>`(user_identity_id IN (${identityOf(s)}) OR acs_user_id IN (${acsUsersOf(s, w)}))`,
+  phone: (s) => sql<SqlBool>`user_identity_id IN (${identityOf(s)})`,
+  instant_key: (s) => sql<SqlBool>`user_identity_id IN (${identityOf(s)})`,
   event: (s, w) => sql<SqlBool>`(client_session_id = ${s}
     OR connected_account_id IN (${accountsOf(w, s)})
     OR connect_webview_id IN (${webviewsOf(s)}))`,

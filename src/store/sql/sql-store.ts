@@ -26,6 +26,7 @@ import { deviceChangeVerbs } from './device-changes.ts'
 import { unmanagedAccessCodeVerbs } from './unmanaged-access-codes.ts'
 import { noiseThresholdVerbs } from './noise-thresholds.ts'
 import { thermostatProgramVerbs } from './thermostat-programs.ts'
+import { acsVerbs } from './acs-verbs.ts'
 
 /**
  * One SQL implementation of the Store for both databases, over the engine each dialect opens
@@ -62,5 +63,6 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
     ...sandboxResetVerbs(db),
     ...noiseThresholdVerbs(engine, flavor),
     ...thermostatProgramVerbs(engine, flavor),
+    ...acsVerbs(engine, flavor),
   }
 }

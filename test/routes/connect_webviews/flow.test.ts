@@ -19,7 +19,7 @@ describe('the sandbox Connect Webview, end to end over HTTP', () => {
     assert.equal(webview.status, 'pending')
     assert.equal(webview.login_successful, false)
     assert.equal(webview.connected_account_id, null)
-    assert.deepEqual(webview.accepted_providers, ['august', 'ecobee', 'minut'])
+    assert.deepEqual(webview.accepted_providers, ['august', 'ecobee', 'minut', 'salto_space', 'salto_ks'])
     assert.deepEqual(webview.custom_metadata, { crm_id: 'c-1' })
     assert.equal(webview.custom_redirect_url, null)
     assert.equal(webview.authorized_at, null)

@@ -133,7 +133,7 @@ describe('sandbox providers by Seam’s names: August', () => {
     assert.equal(res.status, 200)
     assert.deepEqual(
       res.body.device_providers.map((p: { device_provider_name: string }) => p.device_provider_name),
-      ['august', 'ecobee', 'minut'],
+      ['august', 'ecobee', 'minut', 'salto_space', 'salto_ks'],
     )
     const thermostats = (await w.api('/devices/list_device_providers', { provider_category: 'thermostats' })).body.device_providers
     assert.deepEqual(
@@ -148,6 +148,11 @@ describe('sandbox providers by Seam’s names: August', () => {
       ['minut'],
     )
     assert.equal(noise[0].can_remotely_lock, undefined, 'a noise-sensor provider carries no lock flag')
+    const acs = (await w.api('/devices/list_device_providers', { provider_category: 'access_control_systems' })).body.device_providers
+    assert.deepEqual(
+      acs.map((p: { device_provider_name: string }) => p.device_provider_name),
+      ['salto_space', 'salto_ks'],
+    )
   })
 })
 

@@ -93,7 +93,7 @@ describe('locks', () => {
     const providers = (await w.api('/devices/list_device_providers', {}, cst)).body.device_providers
     assert.deepEqual(
       providers.map((p: { device_provider_name: string }) => p.device_provider_name),
-      ['august', 'ecobee', 'minut'],
+      ['august', 'ecobee', 'minut', 'salto_space', 'salto_ks'],
     )
     assert.equal(device.device_provider.device_provider_name, 'august')
     assert.equal(device.properties.model.manufacturer_display_name, 'August')
