@@ -3,7 +3,9 @@
  * requests from autocannon, then the profile read back as CPU µs per request by function
  * (inclusive: the function and what it calls), the event loop's idle time left out.
  *
- *   node --import tsx bench/profile.ts --scenario api_key_get [--requests 50000] [--top 40]
+ *   node --import tsx bench/profile.ts --scenario api_key_get [--requests 50000] [--top 40] [--checkout DIR]
+ *
+ * `--checkout DIR` profiles another checkout (a build of an earlier commit), seeded by its own seeding.
  *
  * The profiler adds its own cost; read the shares, and take totals from bench/cpu.ts.
  * Loopback only; bounded by the request count.
@@ -15,6 +17,7 @@ import { parseArgs } from 'node:util'
 
 import autocannon from 'autocannon'
 
+import { olderSeed } from './older-checkout.ts'
 import { SCENARIOS } from './scenarios.ts'
 import { seedBenchData } from './seed.ts'
 import { startLatchkey } from './targets.ts'
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'api_key_get' },
     requests: { type: 'string', default: '50000' },
     top: { type: 'string', default: '40' },
+    checkout: { type: 'string' },
   },
 })
 const scenario = SCENARIOS.find((s) => s.name === values.scenario)
@@ -46,9 +50,11 @@ const dir = mkdtempSync(join(tmpdir(), 'latchkey-profile-'))
 const profiles = join(dir, 'profiles')
 try {
   const path = join(dir, 'bench.sqlite')
-  const data = await seedBenchData({ kind: 'sqlite', path }, secret, 1000)
+  const seed = values.checkout === undefined ? seedBenchData : await olderSeed(values.checkout, seedBenchData)
+  const data = await seed({ kind: 'sqlite', path }, secret, 1000)
   const server = await startLatchkey('Latchkey SQLite', `sqlite:${path}`, secret, [], {
     nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profiles],
+    ...(values.checkout === undefined ? {} : { cwd: values.checkout }),
   })
   const request = scenario.latchkey(data)
   const drive = (amount: number) =>
@@ -80,7 +86,7 @@ try {
   const files = readdirSync(profiles).map((name) => join(profiles, name))
   const [main] = files
     .map((file) => ({ file, profile: JSON.parse(readFileSync(file, 'utf8')) as Profile }))
-    .filter(({ profile }) => profile.nodes.some((node) => node.callFrame.url.endsWith('dist/latchkey.js')))
+    .filter(({ profile }) => profile.nodes.some((node) => node.callFrame.functionName === 'parserOnIncoming'))
   if (main === undefined) throw new Error('no profile written')
   const { nodes, samples, timeDeltas } = main.profile
   const byId = new Map(nodes.map((node) => [node.id, node]))

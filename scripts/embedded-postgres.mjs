@@ -67,6 +67,8 @@ export const startPostgres = async (options = {}) => {
     createPostgresUser: true,
     onLog: () => {},
     onError: () => {},
+    // Extra server settings (`-c name=value` pairs), e.g. pg_stat_statements for bench/pg-statements.ts.
+    postgresFlags: options.postgresFlags ?? [],
   })
   await postgres.initialise()
   await postgres.start()

@@ -79,6 +79,18 @@ const wrapClient = (client: pg.PoolClient, statementName: (sql: string) => strin
   }
 }
 
+/**
+ * Every connection keeps the plan of a named statement (applied by session-settings.ts). By
+ * default PostgreSQL plans a prepared statement anew on each call for as long as it estimates the
+ * generic plan dearer than the custom ones, and it judged so of the session lookup by `= ANY($1)`
+ * (the batched token and user-key reads): pg_stat_statements showed one planning per call,
+ * 0.4–0.6 ms of planning for 0.07–0.09 ms of execution (bench/pg-statements.ts,
+ * docs/performance.md). Latchkey's statements are lookups by key and keyset pages on indexes,
+ * whose generic plans are the plans a custom one would choose. A connection where it failed
+ * plans as PostgreSQL's default does: slower, not wrong.
+ */
+export const GENERIC_PLANS = 'SET plan_cache_mode = force_generic_plan'
+
 /** A pool for Kysely whose clients name their statements (see above). */
 export const namedStatementPool = (pool: pg.Pool): PostgresPool => {
   const statementName = statementNames()

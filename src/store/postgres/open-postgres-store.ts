@@ -7,8 +7,9 @@ import type { OpenStoreOptions, Store } from '../store.ts'
 import type { Database } from '../tables.ts'
 import { postgresBatching } from './batching.ts'
 import { POSTGRES } from './flavor.ts'
-import { namedStatementPool, queryNamed } from './named-statements.ts'
-import { latchkeyTypes, useUtc } from './timestamps.ts'
+import { GENERIC_PLANS, namedStatementPool, queryNamed } from './named-statements.ts'
+import { settleEachConnection } from './session-settings.ts'
+import { latchkeyTypes, UTC_SESSION } from './timestamps.ts'
 
 const CONNECT_TIMEOUT_MS = 5_000
 
@@ -19,7 +20,7 @@ const CONNECT_TIMEOUT_MS = 5_000
 export const openPostgresStore = (connectionString: string, poolSize = 10, { engineTricks = true }: OpenStoreOptions = {}): Store => {
   // A connection attempt that gets no answer fails as an outage (503) instead of holding requests.
   const raw = new (pg().Pool)({ connectionString, max: poolSize, types: latchkeyTypes, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
-  useUtc(raw)
+  settleEachConnection(raw, engineTricks ? [UTC_SESSION, GENERIC_PLANS] : [UTC_SESSION])
   // An idle client losing its connection must not crash the server; the pool replaces it.
   raw.on('error', () => {})
   // Nor may a checked-out one. When PostgreSQL goes away, a client held between two statements

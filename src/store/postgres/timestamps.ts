@@ -38,14 +38,9 @@ export const latchkeyTypes = {
 }
 
 /**
- * Every new connection's session time zone is UTC, so timestamps come back in the form
- * `timestamptzToIso` reads at once. Set by a statement rather than a startup option, which
- * poolers such as PgBouncer refuse; queued on the connection before any other statement.
- * Nothing in Latchkey's SQL depends on the session's time zone.
+ * Every connection's session time zone is UTC, so timestamps come back in the form
+ * `timestamptzToIso` reads at once (applied by session-settings.ts). Nothing in Latchkey's SQL
+ * depends on the session's time zone; a connection where it failed keeps the server's own zone,
+ * which the fallback parser reads.
  */
-export const useUtc = (pool: PgModule.Pool): void => {
-  pool.on('connect', (client) => {
-    // A failure here leaves the server's own time zone, which the fallback parser reads.
-    client.query("SET TIME ZONE 'UTC'").catch(() => {})
-  })
-}
+export const UTC_SESSION = "SET TIME ZONE 'UTC'"
