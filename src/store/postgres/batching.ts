@@ -11,8 +11,12 @@ import { COALESCED_READS, coalescedLookup } from './coalesced-lookup.ts'
  */
 export const postgresBatching = (): Batching => ({
   anyOf: (column, keys) => sql`${sql.ref(column)} = ANY(CAST(${keys} AS text[]))`,
+  // Each column among its own array as well: what lets a plan made once for any arrays (the
+  // generic plan of a named statement) look the pairs up in the index on both columns instead of
+  // scanning the table; the pair condition then keeps exactly the pairs asked for.
   pairAmong: ([first, second], firsts, seconds) =>
-    sql`(${sql.ref(first)}, ${sql.ref(second)}) IN (SELECT * FROM unnest(CAST(${firsts} AS text[]), CAST(${seconds} AS text[])))`,
+    sql`${sql.ref(first)} = ANY(CAST(${firsts} AS text[])) AND ${sql.ref(second)} = ANY(CAST(${seconds} AS text[]))
+      AND (${sql.ref(first)}, ${sql.ref(second)}) IN (SELECT * FROM unnest(CAST(${firsts} AS text[]), CAST(${seconds} AS text[])))`,
   firstPerGroup: (query, columns) => query.distinctOn(columns.map((column) => sql.ref(column))),
   coalesce: (readMany, keyOf) => coalescedLookup(readMany, keyOf, COALESCED_READS),
 })
