@@ -17,7 +17,10 @@ export interface HotekEntranceMetadata {
  * later report of the same number lands on the same row (the primary key, no lookup by metadata).
  */
 const idWithin = (acsSystemId: string, name: string): string => {
-  const hash = createHash('sha1').update(Buffer.from(acsSystemId.replaceAll('-', ''), 'hex')).update(name, 'utf8').digest()
+  const hash = createHash('sha1')
+    .update(Buffer.from(acsSystemId.replaceAll('-', ''), 'hex'))
+    .update(name, 'utf8')
+    .digest()
   hash.writeUInt8((hash.readUInt8(6) & 0x0f) | 0x50, 6)
   hash.writeUInt8((hash.readUInt8(8) & 0x3f) | 0x80, 8)
   const hex = hash.subarray(0, 16).toString('hex')

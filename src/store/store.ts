@@ -68,7 +68,7 @@ import type {
   NoiseThresholdChanger,
   NoiseThresholdRecord,
 } from './records.ts'
-import type { AcsReportedEncoder, AcsReportedEntrance } from './records.ts'
+import type { AcsEncoderRecord, AcsReportedEncoder, AcsReportedEntrance } from './records.ts'
 import type { ThermostatDailyProgramRecord, ThermostatScheduleRecord, ThermostatState, ThermostatUpdater } from './thermostat-records.ts'
 
 /**
@@ -382,4 +382,6 @@ export interface Store {
     encoders: AcsReportedEncoder[],
     at: string,
   ): Promise<boolean>
+  /** The system's encoders, by display name (the whole workspace's view: no scope). */
+  listAcsEncodersOfSystem(workspaceId: string, acsSystemId: string): Promise<AcsEncoderRecord[]>
 }

@@ -3,12 +3,12 @@ import type { Transaction } from 'kysely'
 import type { NewEvent } from '../records.ts'
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
-import { acsEncoderRow, acsEntranceRow } from './acs-rows.ts'
+import { acsEncoderRow, acsEntranceRow, toAcsEncoder } from './acs-rows.ts'
 import type { Engine } from './engine.ts'
 import type { SqlFlavor } from './flavor.ts'
 import { recordEvent } from './events.ts'
 
-type AcsReportVerbs = Pick<Store, 'reportAcsDevices'>
+type AcsReportVerbs = Pick<Store, 'reportAcsDevices' | 'listAcsEncodersOfSystem'>
 
 /** The rows that name an entrance (access groups', direct grants', credentials'): they go with it. */
 const ENTRANCE_LINK_TABLES = ['acs_credential_entrances', 'acs_user_entrances', 'acs_access_group_entrances'] as const
@@ -108,6 +108,17 @@ export const acsReportVerbs = (engine: Engine, flavor: SqlFlavor): AcsReportVerb
         }
         return true
       })
+    },
+    async listAcsEncodersOfSystem(workspaceId, acsSystemId) {
+      const rows = await db
+        .selectFrom('acs_encoders')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('acs_system_id', '=', acsSystemId)
+        .orderBy('display_name')
+        .orderBy('acs_encoder_id')
+        .execute()
+      return rows.map(toAcsEncoder)
     },
   }
 }
