@@ -47,14 +47,36 @@ const encoderStored = async (trx: Transaction<Database>, workspaceId: string, ac
 
 /**
  * What a backend reports of its on-premise system: entrances and encoders added, updated and
- * removed, with their events, in one transaction. The system's row is locked first, so two reports
- * of one system (or a report and the system's removal with its account) apply in turn.
+ * removed, with their events, in one transaction. Its account's and system's rows are locked
+ * first, so two reports of one system (or a report and the system's removal with its account)
+ * apply in turn.
  */
 export const acsReportVerbs = (engine: Engine, flavor: SqlFlavor): AcsReportVerbs => {
   const { db } = engine
   return {
     reportAcsDevices(workspaceId, acsSystemId, entrances, encoders, at) {
       return db.transaction().execute(async (trx) => {
+        const of = await trx
+          .selectFrom('acs_systems')
+          .select('connected_account_id')
+          .where('workspace_id', '=', workspaceId)
+          .where('acs_system_id', '=', acsSystemId)
+          .executeTakeFirst()
+        if (of === undefined) return false
+        // The account's row first, as its deletion takes it first: a report waits for a deletion
+        // under way (and then finds no system), or the deletion waits for the report and removes
+        // what it stored; locking only the system's row would let the deletion's earlier removal
+        // of entrances and encoders miss the report's.
+        const account = await flavor
+          .lockRows(
+            trx
+              .selectFrom('connected_accounts')
+              .select('connected_account_id')
+              .where('workspace_id', '=', workspaceId)
+              .where('connected_account_id', '=', of.connected_account_id),
+          )
+          .executeTakeFirst()
+        if (account === undefined) return false
         const system = await flavor
           .lockRows(
             trx

@@ -256,6 +256,28 @@ describe('acs/systems/report_devices: a backend reports its rooms, common areas 
   })
 })
 
+describe('acs/systems/report_devices racing its account’s deletion', () => {
+  test('a report and the deletion of its system’s account apply in turn: nothing reported outlives the system', async () => {
+    const w = await createWorld()
+    const whole = { workspaceId: w.ws.workspace_id, clientSessionId: null }
+    const rooms = Array.from({ length: 40 }, (_, i) => ({ hotek_metadata: { room_number: String(100 + i) } }))
+    for (let round = 0; round < 5; round++) {
+      const accountId = await connectSaltoKs(w)
+      const acsSystemId = (await w.api('/acs/systems/list', { connected_account_id: accountId })).body.acs_systems[0]
+        .acs_system_id as string
+      const [reported, deleted] = await Promise.all([
+        report(w, { acs_system_id: acsSystemId, acs_entrances: rooms, acs_encoders: [{ hotek_metadata: { encoder_number: '1' } }] }),
+        w.api('/connected_accounts/delete', { connected_account_id: accountId }),
+      ])
+      assert.ok(reported.status === 200 || reported.status === 404, reported.text)
+      assert.equal(deleted.status, 200, deleted.text)
+      const left = await w.store.listAcsEntrances(whole, { acsSystemId }, { limit: 10, after: undefined })
+      assert.deepEqual(left.items, [], `round ${round}: entrances outlived their system`)
+      assert.deepEqual(await encodersOf(w, acsSystemId), [], `round ${round}: encoders outlived their system`)
+    }
+  })
+})
+
 describe('acs/systems/report_devices through @seamapi/http v2', () => {
   let w: World
   let seam: InstanceType<typeof v1.SeamHttp>
