@@ -369,11 +369,13 @@ export interface Store {
 
   // Reports of an on-premise system's entrances and encoders (sql/acs-reports.ts; acs/systems/report_devices).
   /**
-   * Applies a backend's report to the system (its row locked), in order: each entrance or encoder
-   * reported is added (acs_entrance.added / acs_encoder.added) or, when its id is stored, updated
-   * (its display name and provider metadata; no event); each removal deletes it and what links to
-   * it (acs_entrance.removed / acs_encoder.removed), and is nothing when it is not stored. The
-   * events are recorded in the same transaction. False when the system is not in the workspace.
+   * Applies a backend's report to the system (its account's and its rows locked), in order: each
+   * entrance or encoder reported is added (acs_entrance.added / acs_encoder.added) or, when its id
+   * is stored, updated (its display name and provider metadata; no event); each removal deletes it
+   * (acs_entrance.removed / acs_encoder.removed) with the groups' and users' grants of it, not the
+   * credentials' own rows (so a credential never falls back to its user's whole reach), and is
+   * nothing when it is not stored. The events are recorded in the same transaction. False when the
+   * system is not in the workspace.
    */
   reportAcsDevices(
     workspaceId: string,

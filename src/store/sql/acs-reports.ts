@@ -10,8 +10,15 @@ import { recordEvent } from './events.ts'
 
 type AcsReportVerbs = Pick<Store, 'reportAcsDevices' | 'listAcsEncodersOfSystem'>
 
-/** The rows that name an entrance (access groups', direct grants', credentials'): they go with it. */
-const ENTRANCE_LINK_TABLES = ['acs_credential_entrances', 'acs_user_entrances', 'acs_access_group_entrances'] as const
+/**
+ * The rows that give an entrance to users (access groups', direct grants'): they go with it. A
+ * credential's own entrance rows stay: a credential naming only this entrance would otherwise name
+ * none and fall back to its user's whole reach (acs-reach.ts entrancesOpenedBy), opening more than
+ * it did. Kept, they name an entrance no longer stored, which every read joins away (it opens
+ * nothing there), until the same room is reported again under the same id, as a card encoded for a
+ * room opens it again. They go with the credential, or with the system.
+ */
+const ENTRANCE_LINK_TABLES = ['acs_user_entrances', 'acs_access_group_entrances'] as const
 
 /** An event about one entrance or encoder of the system, its id in the details as on the wire. */
 const reportEvent = (
