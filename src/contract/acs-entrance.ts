@@ -37,6 +37,13 @@ export const acsEntranceSchema = z.object({
       privacy_mode: z.boolean().optional(),
     })
     .optional(),
+  hotek_metadata: z
+    .object({
+      room_number: z.string().optional(),
+      common_area_number: z.string().optional(),
+      common_area_name: z.string().optional(),
+    })
+    .optional(),
   errors: z.array(resourceError()),
   warnings: z.array(resourceWarning()),
   created_at: z.iso.datetime(),

@@ -139,6 +139,8 @@ import acsEntrancesGet from './acs/entrances/get.ts'
 import acsEntrancesGrantAccess from './acs/entrances/grant_access.ts'
 import acsEntrancesList from './acs/entrances/list.ts'
 import acsEntrancesListCredentialsWithAccess from './acs/entrances/list_credentials_with_access.ts'
+// Access control: reports of on-premise systems.
+import acsSystemsReportDevices from './acs/systems/report_devices.ts'
 
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
@@ -277,6 +279,8 @@ export const ROUTES = [
   acsEntrancesGrantAccess,
   acsEntrancesList,
   acsEntrancesListCredentialsWithAccess,
+  // Access control: reports of on-premise systems.
+  acsSystemsReportDevices,
 ] as unknown as AnyRoute[]
 
 /**

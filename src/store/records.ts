@@ -658,3 +658,17 @@ export type AcsAccessChange =
   | { kind: 'grant_entrance'; acsEntranceId: string }
   /** Leaves every group and drops every direct grant: the user reaches nothing. */
   | { kind: 'revoke_all' }
+
+/**
+ * One entrance or encoder of a backend's report of its on-premise system (acs/systems/report_devices,
+ * store.reportAcsDevices): the record as it is to be stored (its id derived from its number, so a
+ * later report names the same one), or its removal.
+ */
+export interface AcsReportedEntrance {
+  entrance: AcsEntranceRecord
+  isRemoved: boolean
+}
+export interface AcsReportedEncoder {
+  encoder: AcsEncoderRecord
+  isRemoved: boolean
+}

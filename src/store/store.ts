@@ -68,6 +68,7 @@ import type {
   NoiseThresholdChanger,
   NoiseThresholdRecord,
 } from './records.ts'
+import type { AcsEncoderRecord, AcsReportedEncoder, AcsReportedEntrance } from './records.ts'
 import type { ThermostatDailyProgramRecord, ThermostatScheduleRecord, ThermostatState, ThermostatUpdater } from './thermostat-records.ts'
 
 /**
@@ -365,4 +366,24 @@ export interface Store {
   getAcsCredential(scope: Scope, acsCredentialId: string): Promise<AcsCredentialRecord | undefined>
   /** Filters: acsSystemId, acsUserId, userIdentityId, acsEntranceId (the credentials that open it), search, ids. */
   listAcsCredentials(scope: Scope, filter: AcsFilter, page: PageRequest): Promise<Page<AcsCredentialRecord>>
+
+  // Reports of an on-premise system's entrances and encoders (sql/acs-reports.ts; acs/systems/report_devices).
+  /**
+   * Applies a backend's report to the system (its account's and its rows locked), in order: each
+   * entrance or encoder reported is added (acs_entrance.added / acs_encoder.added) or, when its id
+   * is stored, updated (its display name and provider metadata; no event); each removal deletes it
+   * (acs_entrance.removed / acs_encoder.removed) with the groups' and users' grants of it, not the
+   * credentials' own rows (so a credential never falls back to its user's whole reach), and is
+   * nothing when it is not stored. The events are recorded in the same transaction. False when the
+   * system is not in the workspace.
+   */
+  reportAcsDevices(
+    workspaceId: string,
+    acsSystemId: string,
+    entrances: AcsReportedEntrance[],
+    encoders: AcsReportedEncoder[],
+    at: string,
+  ): Promise<boolean>
+  /** The system's encoders, by display name (the whole workspace's view: no scope). */
+  listAcsEncodersOfSystem(workspaceId: string, acsSystemId: string): Promise<AcsEncoderRecord[]>
 }

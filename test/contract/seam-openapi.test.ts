@@ -8,6 +8,8 @@ import { callThermostatRoutes } from './seam-openapi-thermostats.ts'
 import { callThermostatProgramRoutes } from './seam-openapi-thermostat-programs.ts'
 // Access control.
 import { callAcsRoutes } from './seam-openapi-acs.ts'
+// Access control: reports of on-premise systems.
+import { callAcsReportRoutes } from './seam-openapi-acs-reports.ts'
 
 /** Signs a sandbox person in through a new webview; returns the webview and the account it connected. */
 const connect = async (w: World, email: string) => {
@@ -202,6 +204,8 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
     await callThermostatProgramRoutes(w, call)
     // Access control.
     await callAcsRoutes(w, call)
+    // Access control: reports of on-premise systems.
+    await callAcsReportRoutes(call)
     await call('/user_identities/delete', { user_identity_id: spareIdentity.user_identity_id })
     await call('/connected_accounts/delete', { connected_account_id: john.accountId })
     // Last, so every kind of event recorded above is validated.

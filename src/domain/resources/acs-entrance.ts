@@ -8,7 +8,7 @@ type Entrance = z.infer<typeof acsEntranceSchema>
 
 /** An entrance on the wire; its provider's metadata fields (stored as one JSON object) come first, Seam's own after. */
 export const toAcsEntranceResource = (e: AcsEntranceRecord): Entrance => ({
-  ...(e.providerMetadata as Pick<Entrance, 'salto_space_metadata' | 'salto_ks_metadata'>),
+  ...(e.providerMetadata as Pick<Entrance, 'salto_space_metadata' | 'salto_ks_metadata' | 'hotek_metadata'>),
   acs_entrance_id: e.acsEntranceId,
   acs_system_id: e.acsSystemId,
   connected_account_id: e.connectedAccountId,

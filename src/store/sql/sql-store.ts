@@ -27,6 +27,7 @@ import { unmanagedAccessCodeVerbs } from './unmanaged-access-codes.ts'
 import { noiseThresholdVerbs } from './noise-thresholds.ts'
 import { thermostatProgramVerbs } from './thermostat-programs.ts'
 import { acsVerbs } from './acs-verbs.ts'
+import { acsReportVerbs } from './acs-reports.ts'
 
 /**
  * One SQL implementation of the Store for both databases, over the engine each dialect opens
@@ -64,5 +65,6 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
     ...noiseThresholdVerbs(engine, flavor),
     ...thermostatProgramVerbs(engine, flavor),
     ...acsVerbs(engine, flavor),
+    ...acsReportVerbs(engine, flavor),
   }
 }
