@@ -69,7 +69,7 @@ try {
       for (const row of rows) {
         const calls = Number(row.calls)
         console.log(
-          `| ${(calls / requests).toFixed(2)} | ${(Number(row.plans) / calls).toFixed(2)} | ${row.mean_plan_time.toFixed(3)} | ${row.mean_exec_time.toFixed(3)} | \`${row.query.replace(/\s+/g, ' ').slice(0, 90)}…\` |`,
+          `| ${(calls / requests).toFixed(2)} | ${(Number(row.plans) / calls).toFixed(2)} | ${row.mean_plan_time.toFixed(3)} | ${row.mean_exec_time.toFixed(3)} | \`${row.query.replace(/\s+/g, ' ').slice(0, Number(process.env.PG_STATEMENT_CHARS ?? 90))}…\` |`,
         )
       }
     }
