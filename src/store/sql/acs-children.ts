@@ -29,6 +29,16 @@ export const deleteAcsOfAccounts = async (
   workspaceId: string,
   accounts: readonly string[] | SelectQueryBuilder<Database, 'connected_accounts', { connected_account_id: string }>,
 ): Promise<void> => {
+  // The systems' rows are locked first (an update that changes nothing takes their row locks on
+  // PostgreSQL; SQLite's writer holds the whole database): a write under a system's lock (a new
+  // user, a credential, a report) either committed before, and its rows go below, or waits and
+  // then finds the system gone, instead of leaving rows behind a deleted system.
+  await trx
+    .updateTable('acs_systems')
+    .set((eb) => ({ acs_system_id: eb.ref('acs_system_id') }))
+    .where('workspace_id', '=', workspaceId)
+    .where('connected_account_id', 'in', accounts as string[])
+    .execute()
   const systems = trx
     .selectFrom('acs_systems')
     .select('acs_system_id')
