@@ -16,7 +16,7 @@ export const callAcsReportRoutes = async (call: Call): Promise<void> => {
   const acs_system_id = systems[0]?.acs_system_id as string
   const reported = await call('/acs/systems/report_devices', {
     acs_system_id,
-    acs_entrances: [{ hotek_metadata: { room_number: '101' } }, { hotek_metadata: { common_area_number: '1', common_area_name: 'Lobby' } }],
+    acs_entrances: [{ hotek_metadata: { room_number: '901' } }, { hotek_metadata: { common_area_number: '1', common_area_name: 'Lobby' } }],
     acs_encoders: [{ hotek_metadata: { encoder_number: '1' } }],
   })
   assert.deepEqual(reported, { ok: true })
@@ -24,10 +24,10 @@ export const callAcsReportRoutes = async (call: Call): Promise<void> => {
     acs_entrance_id: string
     display_name: string
   }[]
-  const room = entrances.find((e) => e.display_name === 'Room 101')
+  const room = entrances.find((e) => e.display_name === 'Room 901')
   assert.ok(room, 'the reported room is not listed')
   assert.deepEqual((await call('/acs/entrances/get', { acs_entrance_id: room.acs_entrance_id })).acs_entrance.hotek_metadata, {
-    room_number: '101',
+    room_number: '901',
   })
   await call('/acs/systems/report_devices', {
     acs_system_id,
