@@ -68,6 +68,16 @@ import type {
   NoiseThresholdChanger,
   NoiseThresholdRecord,
 } from './records.ts'
+// Credentials and card encoders.
+import type {
+  AcsCredentialChanges,
+  AcsEncodeOutcome,
+  AcsEncoderFilter,
+  AcsEncoderRecord,
+  AcsEncoderRun,
+  AcsEncoderState,
+  AcsScanOutcome,
+} from './records.ts'
 import type { ThermostatDailyProgramRecord, ThermostatScheduleRecord, ThermostatState, ThermostatUpdater } from './thermostat-records.ts'
 
 /**
@@ -365,4 +375,35 @@ export interface Store {
   getAcsCredential(scope: Scope, acsCredentialId: string): Promise<AcsCredentialRecord | undefined>
   /** Filters: acsSystemId, acsUserId, userIdentityId, acsEntranceId (the credentials that open it), search, ids. */
   listAcsCredentials(scope: Scope, filter: AcsFilter, page: PageRequest): Promise<Page<AcsCredentialRecord>>
+  // Credentials and card encoders (sql/acs-credentials.ts, sql/acs-encoders.ts; migrations/0017).
+  // Client sessions only list credentials (listAcsCredentials above); these verbs take the workspace.
+  /** Adds the credential and the entrances it names (each of its system), with the events. */
+  insertAcsCredential(credential: AcsCredentialRecord, entranceIds: string[], events: NewEvent[]): Promise<'created' | 'entrance_not_found'>
+  /** Applies the changes (the credential's row locked) and records the events; undefined when it is gone. */
+  updateAcsCredential(
+    workspaceId: string,
+    acsCredentialId: string,
+    changes: AcsCredentialChanges,
+    events: NewEvent[],
+  ): Promise<AcsCredentialRecord | undefined>
+  /** Removes the credential and its entrances (it opens nothing more), with the events; false when it is gone. */
+  deleteAcsCredential(workspaceId: string, acsCredentialId: string, events: NewEvent[]): Promise<boolean>
+  getAcsEncoder(workspaceId: string, acsEncoderId: string): Promise<AcsEncoderRecord | undefined>
+  /** Newest first. */
+  listAcsEncoders(workspaceId: string, filter: AcsEncoderFilter, page: PageRequest): Promise<Page<AcsEncoderRecord>>
+  /** Arms the encoder's next encode or scan (replacing what was armed); false when the encoder is gone. */
+  armAcsEncoder(workspaceId: string, acsEncoderId: string, arm: { encode: AcsEncodeOutcome } | { scan: AcsScanOutcome }): Promise<boolean>
+  /**
+   * An encode or scan on the encoder, in one transaction: the encoder's state is read (its row
+   * locked) and its armed outcome of that kind taken, `decide` says what happened, and the attempt,
+   * the credential's changes and the events are written. Undefined when the encoder is gone.
+   */
+  runAcsEncoder(
+    workspaceId: string,
+    acsEncoderId: string,
+    kind: 'encode' | 'scan',
+    decide: (state: AcsEncoderState) => AcsEncoderRun,
+  ): Promise<ActionAttemptRecord | undefined>
+  /** Stores an attempt decided without the encoder (acs/entrances/unlock), with its events. */
+  insertAcsActionAttempt(attempt: ActionAttemptRecord, events: NewEvent[]): Promise<void>
 }

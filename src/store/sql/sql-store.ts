@@ -27,6 +27,8 @@ import { unmanagedAccessCodeVerbs } from './unmanaged-access-codes.ts'
 import { noiseThresholdVerbs } from './noise-thresholds.ts'
 import { thermostatProgramVerbs } from './thermostat-programs.ts'
 import { acsVerbs } from './acs-verbs.ts'
+import { acsCredentialVerbs } from './acs-credentials.ts'
+import { acsEncoderVerbs } from './acs-encoders.ts'
 
 /**
  * One SQL implementation of the Store for both databases, over the engine each dialect opens
@@ -64,5 +66,7 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
     ...noiseThresholdVerbs(engine, flavor),
     ...thermostatProgramVerbs(engine, flavor),
     ...acsVerbs(engine, flavor),
+    ...acsCredentialVerbs(engine, flavor),
+    ...acsEncoderVerbs(engine, flavor),
   }
 }
