@@ -13,7 +13,7 @@ export default defineRoute({
   methods: ['POST'],
   auth: WORKSPACE_KEYS,
   description:
-    'Sandbox only: the next encode on this encoder fails with this error (Seam’s codes; no_credential_on_encoder by default), its credential left unissued.',
+    'Sandbox only: the next encode on this encoder fails with this error (Seam’s codes; no_credential_on_encoder by default), its credential left unissued. Records no event: the encode or scan it arms records its own.',
   params: z.object({
     acs_encoder_id: id(),
     error_code: z

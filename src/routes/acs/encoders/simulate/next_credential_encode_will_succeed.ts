@@ -12,7 +12,8 @@ export default defineRoute({
   path: PATH,
   methods: ['POST'],
   auth: WORKSPACE_KEYS,
-  description: 'Sandbox only: the next encode on this encoder issues its credential (replacing a failure armed before).',
+  description:
+    'Sandbox only: the next encode on this encoder issues its credential (replacing a failure armed before). Records no event: the encode or scan it arms records its own.',
   params: z.object({ acs_encoder_id: id(), scenario: z.enum(['credential_is_issued']).default('credential_is_issued') }),
   responseKey: null,
   response: z.object({}),

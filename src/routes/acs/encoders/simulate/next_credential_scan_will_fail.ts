@@ -12,7 +12,8 @@ export default defineRoute({
   path: PATH,
   methods: ['POST'],
   auth: WORKSPACE_KEYS,
-  description: 'Sandbox only: the next scan on this encoder fails with this error (Seam’s codes; no_credential_on_encoder by default).',
+  description:
+    'Sandbox only: the next scan on this encoder fails with this error (Seam’s codes; no_credential_on_encoder by default). Records no event: the encode or scan it arms records its own.',
   params: z.object({
     acs_encoder_id: id(),
     error_code: z.enum(['no_credential_on_encoder', 'uncategorized_error', 'action_attempt_expired']).default('no_credential_on_encoder'),

@@ -18,7 +18,7 @@ export default defineRoute({
   methods: ['POST'],
   auth: WORKSPACE_KEYS,
   description:
-    'Sandbox only: the next scan on this encoder reads a card: of a credential (the one named, else the card last encoded there), out of sync with its credential, of no credential, or an empty card.',
+    'Sandbox only: the next scan on this encoder reads a card: of a credential (the one named, else the card last encoded there), out of sync with its credential, of no credential, or an empty card. Records no event: the encode or scan it arms records its own.',
   params: z.object({
     acs_encoder_id: id(),
     scenario: z
