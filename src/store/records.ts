@@ -688,6 +688,8 @@ export interface AcsEncoderState {
   nextScan: AcsScanOutcome | null
   /** The armed scan's named credential, else the one last encoded here; undefined when none (or deleted). */
   card: AcsCredentialRecord | undefined
+  /** The credential an encode writes, as read in the encode's transaction; undefined when it is gone (or for a scan). */
+  target: AcsCredentialRecord | undefined
 }
 
 /** What an encode or a scan did, decided from the state: its attempt, the credential it changed, the events. */

@@ -396,12 +396,13 @@ export interface Store {
   /**
    * An encode or scan on the encoder, in one transaction: the encoder's state is read (its row
    * locked) and its armed outcome of that kind taken, `decide` says what happened, and the attempt,
-   * the credential's changes and the events are written. Undefined when the encoder is gone.
+   * the credential's changes and the events are written. An encode names the credential it writes
+   * (read, locked, into the state's `target`). Undefined when the encoder is gone.
    */
   runAcsEncoder(
     workspaceId: string,
     acsEncoderId: string,
-    kind: 'encode' | 'scan',
+    run: { kind: 'encode'; acsCredentialId: string } | { kind: 'scan' },
     decide: (state: AcsEncoderState) => AcsEncoderRun,
   ): Promise<ActionAttemptRecord | undefined>
   /** Stores an attempt decided without the encoder (acs/entrances/unlock), with its events. */

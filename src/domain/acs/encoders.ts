@@ -6,6 +6,7 @@ import type {
   AcsEncodeOutcome,
   AcsEncoderRecord,
   AcsEncoderRun,
+  AcsEncoderState,
   AcsScanOutcome,
   ActionAttemptRecord,
   ActionType,
@@ -21,6 +22,7 @@ const ERROR_MESSAGES: Record<string, string> = {
   encoding_interrupted: 'The card was removed from the encoder before encoding finished.',
   uncategorized_error: 'The encoder failed.',
   action_attempt_expired: 'The encoder did not answer in time.',
+  credential_deleted: 'The credential was deleted before it was encoded.',
 }
 
 export const encoderOf = async ({ store }: AppContext, workspaceId: string, acsEncoderId: string): Promise<AcsEncoderRecord> => {
@@ -54,10 +56,10 @@ const failed = (base: ReturnType<typeof attemptOf>, type: string, message = ERRO
 const run = async (
   context: AppContext,
   encoder: AcsEncoderRecord,
-  kind: 'encode' | 'scan',
-  decide: (state: Parameters<Parameters<AppContext['store']['runAcsEncoder']>[3]>[0]) => AcsEncoderRun,
+  what: { kind: 'encode'; acsCredentialId: string } | { kind: 'scan' },
+  decide: (state: AcsEncoderState) => AcsEncoderRun,
 ): Promise<ActionAttemptRecord> => {
-  const attempt = await context.store.runAcsEncoder(encoder.workspaceId, encoder.acsEncoderId, kind, decide)
+  const attempt = await context.store.runAcsEncoder(encoder.workspaceId, encoder.acsEncoderId, what, decide)
   // Removed with its connected account meanwhile: as if never found.
   if (attempt === undefined) throw notFound('acs_encoder')
   return attempt
@@ -82,16 +84,18 @@ export const encodeCredential = async (
     throw invalidField('acs_credential_id', `Credential ${credential.acsCredentialId} belongs to another access system than the encoder.`)
   const at = context.clock.now().toISOString()
   const base = attemptOf(workspaceId, 'ENCODE_CREDENTIAL', at)
-  return run(context, encoder, 'encode', ({ nextEncode }) => {
+  return run(context, encoder, { kind: 'encode', acsCredentialId: credential.acsCredentialId }, ({ nextEncode, target }) => {
+    // Deleted between the read above and this transaction: Seam's error for it.
+    if (target === undefined) return { attempt: failed(base, 'credential_deleted'), events: [] }
     const outcome: AcsEncodeOutcome = nextEncode ?? { result: 'success' }
     if (outcome.result === 'error') return { attempt: failed(base, outcome.errorCode), events: [] }
     const issued: AcsCredentialRecord = {
-      ...credential,
+      ...target,
       isIssued: true,
       issuedAt: at,
-      cardNumber: credential.cardNumber ?? newCardNumber(),
+      cardNumber: target.cardNumber ?? newCardNumber(),
     }
-    const eventType = credential.isIssued ? 'acs_credential.reissued' : 'acs_credential.issued'
+    const eventType = target.isIssued ? 'acs_credential.reissued' : 'acs_credential.issued'
     return {
       attempt: succeeded(base, toAcsCredentialResource(issued)),
       credential: { acsCredentialId: credential.acsCredentialId, changes: { isIssued: true, issuedAt: at, cardNumber: issued.cardNumber } },
@@ -163,7 +167,7 @@ export const scanCredential = async (context: AppContext, workspaceId: string, a
   const encoder = await encoderOf(context, workspaceId, acsEncoderId)
   const at = context.clock.now().toISOString()
   const base = attemptOf(workspaceId, 'SCAN_CREDENTIAL', at)
-  return run(context, encoder, 'scan', ({ nextScan, card }) => {
+  return run(context, encoder, { kind: 'scan' }, ({ nextScan, card }) => {
     const read = readCard(nextScan ?? DEFAULT_SCAN, card, at)
     if (read.kind === 'error') return { attempt: failed(base, read.type), events: [] }
     return { attempt: succeeded(base, read.result), events: [] }
@@ -183,7 +187,7 @@ export const scanToAssignCredential = async (
   const holder = await holderFor(context, workspaceId, encoder.acsSystemId, input)
   const at = context.clock.now().toISOString()
   const base = attemptOf(workspaceId, 'SCAN_TO_ASSIGN_CREDENTIAL', at)
-  return run(context, encoder, 'scan', ({ nextScan, card }) => {
+  return run(context, encoder, { kind: 'scan' }, ({ nextScan, card }) => {
     const read = readCard(nextScan ?? DEFAULT_SCAN, card, at)
     if (read.kind === 'error') return { attempt: failed(base, read.type), events: [] }
     if (read.card === undefined)

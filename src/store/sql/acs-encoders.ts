@@ -69,7 +69,7 @@ export const acsEncoderVerbs = (engine: Engine, flavor: SqlFlavor): AcsEncoderVe
       })
     },
 
-    runAcsEncoder(workspaceId, acsEncoderId, kind, decide) {
+    runAcsEncoder(workspaceId, acsEncoderId, what, decide) {
       return db.transaction().execute(async (trx) => {
         const state = await lockEncoder(trx, flavor, workspaceId, acsEncoderId)
         if (state === undefined) return undefined
@@ -86,12 +86,29 @@ export const acsEncoderVerbs = (engine: Engine, flavor: SqlFlavor): AcsEncoderVe
                 .where('workspace_id', '=', workspaceId)
                 .where('acs_credential_id', '=', cardId)
                 .executeTakeFirst()
-        const run = decide({ nextEncode, nextScan, card: cardRow === undefined ? undefined : toAcsCredential(cardRow) })
+        const targetRow =
+          what.kind === 'encode'
+            ? await flavor
+                .lockRows(
+                  trx
+                    .selectFrom('acs_credentials')
+                    .selectAll()
+                    .where('workspace_id', '=', workspaceId)
+                    .where('acs_credential_id', '=', what.acsCredentialId),
+                )
+                .executeTakeFirst()
+            : undefined
+        const run = decide({
+          nextEncode,
+          nextScan,
+          card: cardRow === undefined ? undefined : toAcsCredential(cardRow),
+          target: targetRow === undefined ? undefined : toAcsCredential(targetRow),
+        })
         // The armed outcome of this kind is used up by this encode or scan, whatever it was.
         await trx
           .updateTable('acs_encoder_states')
           .set({
-            ...(kind === 'encode' ? { next_encode: null } : { next_scan: null }),
+            ...(what.kind === 'encode' ? { next_encode: null } : { next_scan: null }),
             ...optional({ card_acs_credential_id: run.cardAcsCredentialId }),
           })
           .where('acs_encoder_id', '=', acsEncoderId)
