@@ -61,7 +61,7 @@ const LABELS: Record<AcsAccessMethod, string> = { code: 'PIN code', card: 'card'
 
 /**
  * acs/credentials/create. The credential belongs to an acs user, or to a user identity on a system
- * (its acs user there when it has one). A card is not issued until an encoder writes it
+ * (its acs user there, made when it has none). A card is not issued until an encoder writes it
  * (acs/encoders/encode_credential); the other methods are issued as they are made
  * (`acs_credential.issued`). A code credential without a code gets a generated PIN.
  */
@@ -110,6 +110,9 @@ export const createCredential = async (
   const endsAt = utc(input.ends_at)
   checkValidity(startsAt, endsAt, now)
   const code = codeFor(input.access_method, input.code)
+  // A user identity with no acs user on the system gets one (as Seam does), once the request is known good.
+  if (user === undefined && userIdentityId !== null)
+    user = await holderFor(context, workspaceId, acsSystemId, { user_identity_id: userIdentityId })
   const issued = input.access_method !== 'card'
   const credential: AcsCredentialRecord = {
     acsCredentialId: randomUUID(),

@@ -65,6 +65,26 @@ describe('acs/credentials: create, get, list, update, delete', () => {
     assert.equal(noIdentity.status, 400)
     assert.equal(noIdentity.body.error.type, 'invalid_input')
     assert.ok(noIdentity.body.error.validation_errors.access_method)
+    // An identity without an acs user on the system gets one, but not from a request refused.
+    const newcomer = await w.seedUserIdentity(w.ws.workspace_id)
+    const refusedCode = await w.api('/acs/credentials/create', {
+      user_identity_id: newcomer,
+      acs_system_id: space.systemId,
+      access_method: 'code',
+    })
+    assert.equal(refusedCode.status, 400)
+    const scope = { workspaceId: w.ws.workspace_id, clientSessionId: null }
+    const ALL = { limit: 100, after: undefined }
+    assert.deepEqual((await w.store.listAcsUsers(scope, { userIdentityId: newcomer }, ALL)).items, [])
+    const made = await w.api('/acs/credentials/create', {
+      user_identity_id: newcomer,
+      acs_system_id: space.systemId,
+      access_method: 'card',
+    })
+    assert.equal(made.status, 200, made.text)
+    const [newUser] = (await w.store.listAcsUsers(scope, { userIdentityId: newcomer }, ALL)).items
+    assert.equal(made.body.acs_credential.acs_user_id, newUser?.acsUserId)
+    assert.equal(newUser?.acsSystemId, space.systemId)
     const noSystem = await w.api('/acs/credentials/create', { user_identity_id: dana.userIdentityId, access_method: 'card' })
     assert.equal(noSystem.status, 400)
     assert.ok(noSystem.body.error.validation_errors.acs_system_id)
