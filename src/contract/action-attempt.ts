@@ -21,6 +21,10 @@ export const ACTION_TYPES = [
   'SET_FAN_MODE',
   'ACTIVATE_CLIMATE_PRESET',
   'PUSH_THERMOSTAT_PROGRAMS',
+  // Card encoders (acs/encoders/*): an attempt on the encoder, on no device.
+  'ENCODE_CREDENTIAL',
+  'SCAN_CREDENTIAL',
+  'SCAN_TO_ASSIGN_CREDENTIAL',
 ] as const
 
 export type ActionType = (typeof ACTION_TYPES)[number]

@@ -142,6 +142,26 @@ import acsEntrancesListCredentialsWithAccess from './acs/entrances/list_credenti
 // Access control: reports of on-premise systems.
 import acsSystemsReportDevices from './acs/systems/report_devices.ts'
 
+// Access control: credentials, card encoders, remote unlock (helper B).
+import createAcsCredential from './acs/credentials/create.ts'
+import getAcsCredential from './acs/credentials/get.ts'
+import listAcsCredentials from './acs/credentials/list.ts'
+import updateAcsCredential from './acs/credentials/update.ts'
+import deleteAcsCredential from './acs/credentials/delete.ts'
+import assignAcsCredential from './acs/credentials/assign.ts'
+import unassignAcsCredential from './acs/credentials/unassign.ts'
+import listAcsCredentialEntrances from './acs/credentials/list_accessible_entrances.ts'
+import getAcsEncoder from './acs/encoders/get.ts'
+import listAcsEncoders from './acs/encoders/list.ts'
+import encodeAcsCredential from './acs/encoders/encode_credential.ts'
+import scanAcsCredential from './acs/encoders/scan_credential.ts'
+import scanToAssignAcsCredential from './acs/encoders/scan_to_assign_credential.ts'
+import simulateEncodeWillSucceed from './acs/encoders/simulate/next_credential_encode_will_succeed.ts'
+import simulateEncodeWillFail from './acs/encoders/simulate/next_credential_encode_will_fail.ts'
+import simulateScanWillSucceed from './acs/encoders/simulate/next_credential_scan_will_succeed.ts'
+import simulateScanWillFail from './acs/encoders/simulate/next_credential_scan_will_fail.ts'
+import unlockAcsEntrance from './acs/entrances/unlock.ts'
+
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
   create,
@@ -253,6 +273,25 @@ export const ROUTES = [
   setFallbackClimatePreset,
   simulateHvacModeAdjusted,
   simulateTemperatureReached,
+  // Access control: credentials, card encoders, remote unlock (helper B).
+  createAcsCredential,
+  getAcsCredential,
+  listAcsCredentials,
+  updateAcsCredential,
+  deleteAcsCredential,
+  assignAcsCredential,
+  unassignAcsCredential,
+  listAcsCredentialEntrances,
+  getAcsEncoder,
+  listAcsEncoders,
+  encodeAcsCredential,
+  scanAcsCredential,
+  scanToAssignAcsCredential,
+  simulateEncodeWillSucceed,
+  simulateEncodeWillFail,
+  simulateScanWillSucceed,
+  simulateScanWillFail,
+  unlockAcsEntrance,
   // Access control (acs/*).
   acsSystemsGet,
   acsSystemsList,

@@ -17,6 +17,7 @@ import * as noiseThresholds from './migrations/0013_noise_thresholds.ts'
 import * as thermostatPrograms from './migrations/0014_thermostat_programs.ts'
 import * as climate from './migrations/0015_climate.ts'
 import * as accessControl from './migrations/0016_access_control.ts'
+import * as acsCredentials from './migrations/0017_acs_credentials.ts'
 
 /** Ordered by name; each entry is immutable once released. */
 const MIGRATIONS = {
@@ -36,6 +37,7 @@ const MIGRATIONS = {
   '0014_thermostat_programs': thermostatPrograms,
   '0015_climate': climate,
   '0016_access_control': accessControl,
+  '0017_acs_credentials': acsCredentials,
 }
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({

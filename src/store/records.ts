@@ -672,3 +672,50 @@ export interface AcsReportedEncoder {
   encoder: AcsEncoderRecord
   isRemoved: boolean
 }
+
+// Credentials and card encoders (sql/acs-credentials.ts, sql/acs-encoders.ts; migrations/0017).
+
+/** What acs/credentials/update, assign, unassign and an encode change; an absent field stays. */
+export type AcsCredentialChanges = Partial<
+  Pick<AcsCredentialRecord, 'acsUserId' | 'userIdentityId' | 'code' | 'cardNumber' | 'isIssued' | 'issuedAt' | 'endsAt'>
+>
+
+/** An encode armed by acs/encoders/simulate/next_credential_encode_will_*. */
+export type AcsEncodeOutcome = { result: 'success' } | { result: 'error'; errorCode: string; acsCredentialId?: string }
+
+/** A scan armed by acs/encoders/simulate/next_credential_scan_will_*. */
+export type AcsScanOutcome =
+  | {
+      result: 'success'
+      scenario:
+        | 'credential_exists_on_seam'
+        | 'credential_on_encoder_needs_update'
+        | 'credential_does_not_exist_on_seam'
+        | 'credential_on_encoder_is_empty'
+      acsCredentialIdOnSeam?: string
+    }
+  | { result: 'error'; errorCode: string }
+
+/** A sandbox encoder's state as an encode or scan finds it: what is armed and the credential of the card on it. */
+export interface AcsEncoderState {
+  nextEncode: AcsEncodeOutcome | null
+  nextScan: AcsScanOutcome | null
+  /** The armed scan's named credential, else the one last encoded here; undefined when none (or deleted). */
+  card: AcsCredentialRecord | undefined
+  /** The credential an encode writes, as read in the encode's transaction; undefined when it is gone (or for a scan). */
+  target: AcsCredentialRecord | undefined
+}
+
+/** What an encode or a scan did, decided from the state: its attempt, the credential it changed, the events. */
+export interface AcsEncoderRun {
+  attempt: ActionAttemptRecord
+  credential?: { acsCredentialId: string; changes: AcsCredentialChanges }
+  /** The credential now on the encoder (an encode that succeeded). */
+  cardAcsCredentialId?: string
+  events: NewEvent[]
+}
+
+export interface AcsEncoderFilter {
+  acsSystemIds?: string[]
+  ids?: string[]
+}

@@ -68,7 +68,17 @@ import type {
   NoiseThresholdChanger,
   NoiseThresholdRecord,
 } from './records.ts'
-import type { AcsEncoderRecord, AcsReportedEncoder, AcsReportedEntrance } from './records.ts'
+import type { AcsReportedEncoder, AcsReportedEntrance } from './records.ts'
+// Credentials and card encoders.
+import type {
+  AcsCredentialChanges,
+  AcsEncodeOutcome,
+  AcsEncoderFilter,
+  AcsEncoderRecord,
+  AcsEncoderRun,
+  AcsEncoderState,
+  AcsScanOutcome,
+} from './records.ts'
 import type { ThermostatDailyProgramRecord, ThermostatScheduleRecord, ThermostatState, ThermostatUpdater } from './thermostat-records.ts'
 
 /**
@@ -386,4 +396,36 @@ export interface Store {
   ): Promise<boolean>
   /** The system's encoders, by display name (the whole workspace's view: no scope). */
   listAcsEncodersOfSystem(workspaceId: string, acsSystemId: string): Promise<AcsEncoderRecord[]>
+  // Credentials and card encoders (sql/acs-credentials.ts, sql/acs-encoders.ts; migrations/0017).
+  // Client sessions only list credentials (listAcsCredentials above); these verbs take the workspace.
+  /** Adds the credential and the entrances it names (each of its system), with the events. */
+  insertAcsCredential(credential: AcsCredentialRecord, entranceIds: string[], events: NewEvent[]): Promise<'created' | 'entrance_not_found'>
+  /** Applies the changes (the credential's row locked) and records the events; undefined when it is gone. */
+  updateAcsCredential(
+    workspaceId: string,
+    acsCredentialId: string,
+    changes: AcsCredentialChanges,
+    events: NewEvent[],
+  ): Promise<AcsCredentialRecord | undefined>
+  /** Removes the credential and its entrances (it opens nothing more), with the events; false when it is gone. */
+  deleteAcsCredential(workspaceId: string, acsCredentialId: string, events: NewEvent[]): Promise<boolean>
+  getAcsEncoder(workspaceId: string, acsEncoderId: string): Promise<AcsEncoderRecord | undefined>
+  /** Newest first. */
+  listAcsEncoders(workspaceId: string, filter: AcsEncoderFilter, page: PageRequest): Promise<Page<AcsEncoderRecord>>
+  /** Arms the encoder's next encode or scan (replacing what was armed); false when the encoder is gone. */
+  armAcsEncoder(workspaceId: string, acsEncoderId: string, arm: { encode: AcsEncodeOutcome } | { scan: AcsScanOutcome }): Promise<boolean>
+  /**
+   * An encode or scan on the encoder, in one transaction: the encoder's state is read (its row
+   * locked) and its armed outcome of that kind taken, `decide` says what happened, and the attempt,
+   * the credential's changes and the events are written. An encode names the credential it writes
+   * (read, locked, into the state's `target`). Undefined when the encoder is gone.
+   */
+  runAcsEncoder(
+    workspaceId: string,
+    acsEncoderId: string,
+    run: { kind: 'encode'; acsCredentialId: string } | { kind: 'scan' },
+    decide: (state: AcsEncoderState) => AcsEncoderRun,
+  ): Promise<ActionAttemptRecord | undefined>
+  /** Stores an attempt decided without the encoder (acs/entrances/unlock), with its events. */
+  insertAcsActionAttempt(attempt: ActionAttemptRecord, events: NewEvent[]): Promise<void>
 }

@@ -450,6 +450,17 @@ export interface InstantKeysTable {
   created_at: Timestamp
 }
 
+// Card encoders' simulated next outcomes (migrations/0017_acs_credentials).
+/** What a sandbox encoder does next and which card lies on it; JSON text, null when not armed. */
+export interface AcsEncoderStatesTable {
+  acs_encoder_id: string
+  workspace_id: string
+  acs_system_id: string
+  next_encode: Nullable
+  next_scan: Nullable
+  card_acs_credential_id: Nullable
+}
+
 export interface Database {
   workspaces: WorkspacesTable
   api_keys: ApiKeysTable
@@ -490,4 +501,6 @@ export interface Database {
   acs_encoders: AcsEncodersTable
   phones: PhonesTable
   instant_keys: InstantKeysTable
+  // Card encoders (migrations/0017).
+  acs_encoder_states: AcsEncoderStatesTable
 }

@@ -6,6 +6,7 @@ import { createWorld, type Response, type World } from '../fixtures/world.ts'
 import { describeErrors, SEAM_PATH_COUNT, seamResponseValidator } from '../fixtures/seam-openapi.ts'
 import { callThermostatRoutes } from './seam-openapi-thermostats.ts'
 import { callThermostatProgramRoutes } from './seam-openapi-thermostat-programs.ts'
+import { callAcsCredentialRoutes } from './seam-openapi-acs-credentials.ts'
 // Access control.
 import { callAcsRoutes } from './seam-openapi-acs.ts'
 // Access control: reports of on-premise systems.
@@ -202,6 +203,7 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
 
     await callThermostatRoutes(w, call)
     await callThermostatProgramRoutes(w, call)
+    await callAcsCredentialRoutes(w, call)
     // Access control.
     await callAcsRoutes(w, call)
     // Access control: reports of on-premise systems.

@@ -6,17 +6,19 @@ import { serializeUrlSearchParams } from '@seamapi/url-search-params-serializer'
 
 import { seamQueryString } from '../../src/http/page-url.ts'
 import { ROUTES } from '../../src/routes/index.ts'
-import { connectSaltoKs } from '../fixtures/acs.ts'
+import { connectSaltoKs, connectSaltoSpace } from '../fixtures/acs.ts'
 import { createWorld, type World } from '../fixtures/world.ts'
 
 /** Every route that pages (it takes `page_cursor`, src/routes/page-cursor.ts): none can be left out. */
 const PAGED = ROUTES.filter((route) => 'page_cursor' in route.params.shape)
 
 /** The parameters a paged route needs besides paging, filled in once the fixture exists. */
-const required = (ids: { lock: string }): Record<string, Record<string, unknown>> => ({
+const required = (ids: { lock: string; encoders: string[] }): Record<string, Record<string, unknown>> => ({
   '/access_codes/list': { device_id: ids.lock },
   '/access_codes/unmanaged/list': { device_id: ids.lock },
   '/events/list': { since: '2020-01-01T00:00:00.000Z', event_types: ['device.connected', 'lock.unlocked', 'lock.locked'] },
+  // Seam's acs/encoders/list takes one of its three filters.
+  '/acs/encoders/list': { acs_encoder_ids: ids.encoders },
 })
 
 type Page = { items: unknown[]; pagination: { has_next_page: boolean; next_page_cursor: string | null; next_page_url: string | null } }
@@ -26,6 +28,7 @@ describe('pagination.next_page_url: the same request with the next page_cursor, 
   let endpoint: string
   let origin: string
   let lock: string
+  let encoders: string[]
 
   before(async () => {
     w = await createWorld({ manualDispose: true })
@@ -63,6 +66,9 @@ describe('pagination.next_page_url: the same request with the next page_cursor, 
     assert.equal((await w.signIn(ecobee.url, 'jane@example.com', '1234', { code: '' })).status, 200)
     // Access control: a Salto KS site's users and entrances, for acs/users/list and acs/entrances/list.
     await connectSaltoKs(w)
+    // Card encoders: Salto Space's two sandbox sites each have one, for acs/encoders/list.
+    for (const username of ['jane', 'john']) await connectSaltoSpace(w, username)
+    encoders = (await w.store.listAcsEncoders(w.ws.workspace_id, {}, { limit: 100, after: undefined })).items.map((e) => e.acsEncoderId)
   })
   after(() => w.dispose())
 
@@ -105,7 +111,7 @@ describe('pagination.next_page_url: the same request with the next page_cursor, 
   test('every paged route, listed by POST and by GET, walks to the same rows as one page holds', async () => {
     assert.ok(PAGED.length >= 9, `${PAGED.length} paged routes`)
     for (const route of PAGED) {
-      const params = { ...(required({ lock })[route.path] ?? {}), limit: 1 }
+      const params = { ...(required({ lock, encoders })[route.path] ?? {}), limit: 1 }
       const whole = await read('POST', route.path, { ...params, limit: 10_000 })
       assert.equal(whole.pagination.next_page_url, null, `${route.path}: one page holds all`)
       assert.ok(whole.items.length >= 2, `${route.path}: the fixture gives it more than one page (${whole.items.length} rows)`)

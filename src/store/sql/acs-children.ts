@@ -17,6 +17,7 @@ export const ACS_SYSTEM_CHILD_TABLES = [
   'acs_user_access_groups',
   'acs_access_group_entrances',
   'acs_credentials',
+  'acs_encoder_states',
   'acs_encoders',
   'acs_users',
   'acs_access_groups',

@@ -44,6 +44,7 @@ export const CLEARED_BY_RESET: readonly Clearing[] = [
   { table: 'acs_user_access_groups', how: byWorkspace('acs_user_access_groups') },
   { table: 'acs_access_group_entrances', how: byWorkspace('acs_access_group_entrances') },
   { table: 'acs_credentials', how: byWorkspace('acs_credentials') },
+  { table: 'acs_encoder_states', how: byWorkspace('acs_encoder_states') },
   { table: 'acs_encoders', how: byWorkspace('acs_encoders') },
   { table: 'acs_users', how: byWorkspace('acs_users') },
   { table: 'acs_access_groups', how: byWorkspace('acs_access_groups') },

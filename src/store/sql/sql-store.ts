@@ -28,6 +28,8 @@ import { noiseThresholdVerbs } from './noise-thresholds.ts'
 import { thermostatProgramVerbs } from './thermostat-programs.ts'
 import { acsVerbs } from './acs-verbs.ts'
 import { acsReportVerbs } from './acs-reports.ts'
+import { acsCredentialVerbs } from './acs-credentials.ts'
+import { acsEncoderVerbs } from './acs-encoders.ts'
 
 /**
  * One SQL implementation of the Store for both databases, over the engine each dialect opens
@@ -66,5 +68,7 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
     ...thermostatProgramVerbs(engine, flavor),
     ...acsVerbs(engine, flavor),
     ...acsReportVerbs(engine, flavor),
+    ...acsCredentialVerbs(engine, flavor),
+    ...acsEncoderVerbs(engine, flavor),
   }
 }
