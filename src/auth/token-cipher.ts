@@ -1,6 +1,8 @@
 import { createDecipheriv, createHash, createHmac, createSecretKey, type KeyObject, randomFillSync } from 'node:crypto'
 
-import sodium from 'sodium-native'
+import { createRequire } from 'node:module'
+
+import type Sodium from 'sodium-native'
 
 /**
  * Authenticated encryption for the one credential the API must echo back: the client session
@@ -48,8 +50,28 @@ const GCM_TAG_BYTES = 16
 
 /** Marks an XChaCha20-Poly1305 ciphertext: `x1.` + base64 of nonce ‖ body ‖ tag (base64 has no dot). */
 const XCHACHA_PREFIX = 'x1.'
-const NONCE_BYTES = sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
-const TAG_BYTES = sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES
+/** XChaCha20-Poly1305's nonce and tag sizes (libsodium's NPUBBYTES and ABYTES). */
+const NONCE_BYTES = 24
+const TAG_BYTES = 16
+
+/**
+ * libsodium, loaded on the first seal or opening rather than at import: its loader takes 50–90 ms
+ * on this machine, which a server that has minted no token yet (a fresh start, `latchkey --help`)
+ * need not pay before it listens (docs/performance.md, "Start-up").
+ */
+let loaded: typeof Sodium | undefined
+const libsodium = (): typeof Sodium => {
+  if (loaded === undefined) {
+    loaded = createRequire(import.meta.url)('sodium-native') as typeof Sodium
+    if (
+      loaded.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES !== NONCE_BYTES ||
+      loaded.crypto_aead_xchacha20poly1305_ietf_ABYTES !== TAG_BYTES
+    ) {
+      throw new Error('libsodium reports XChaCha20-Poly1305 sizes other than 24 and 16 bytes')
+    }
+  }
+  return loaded
+}
 
 /** Derives a 256-bit key from any secret string, so operators may use any long random value. */
 export const deriveKey = (secret: string): Buffer => createHash('sha256').update('latchkey token cipher v1\0').update(secret).digest()
@@ -74,7 +96,14 @@ const encryptWith = (key: RingKey, nonce: Buffer, plaintext: string, boundTo: st
   const message = Buffer.from(plaintext, 'utf8')
   const sealed = Buffer.allocUnsafe(NONCE_BYTES + message.length + TAG_BYTES)
   nonce.copy(sealed)
-  sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(sealed.subarray(NONCE_BYTES), message, Buffer.from(boundTo), null, nonce, key.xchacha)
+  libsodium().crypto_aead_xchacha20poly1305_ietf_encrypt(
+    sealed.subarray(NONCE_BYTES),
+    message,
+    Buffer.from(boundTo),
+    null,
+    nonce,
+    key.xchacha,
+  )
   message.fill(0)
   return XCHACHA_PREFIX + sealed.toString('base64')
 }
@@ -111,7 +140,7 @@ const openXChaCha = (key: RingKey, ciphertext: string, boundTo: string, scratch:
   const messageLength = sealed.length - NONCE_BYTES - TAG_BYTES
   const message = fits ? scratch.message.subarray(0, messageLength) : Buffer.alloc(messageLength)
   try {
-    sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+    libsodium().crypto_aead_xchacha20poly1305_ietf_decrypt(
       message,
       null,
       sealed.subarray(NONCE_BYTES),
