@@ -113,6 +113,27 @@ import createDailyProgram from './thermostats/daily_programs/create.ts'
 import updateDailyProgram from './thermostats/daily_programs/update.ts'
 import deleteDailyProgram from './thermostats/daily_programs/delete.ts'
 import updateWeeklyProgram from './thermostats/update_weekly_program.ts'
+// User identities' access, phones and instant keys (helper C).
+import updateUserIdentity from './user_identities/update.ts'
+import addAcsUserToIdentity from './user_identities/add_acs_user.ts'
+import removeAcsUserFromIdentity from './user_identities/remove_acs_user.ts'
+import listIdentityAcsSystems from './user_identities/list_acs_systems.ts'
+import listIdentityAcsUsers from './user_identities/list_acs_users.ts'
+import listIdentityAccessibleDevices from './user_identities/list_accessible_devices.ts'
+import listIdentityAccessibleEntrances from './user_identities/list_accessible_entrances.ts'
+import grantIdentityAccessToDevice from './user_identities/grant_access_to_device.ts'
+import revokeIdentityAccessToDevice from './user_identities/revoke_access_to_device.ts'
+import generateInstantKey from './user_identities/generate_instant_key.ts'
+import getUnmanagedUserIdentity from './user_identities/unmanaged/get.ts'
+import listUnmanagedUserIdentities from './user_identities/unmanaged/list.ts'
+import updateUnmanagedUserIdentity from './user_identities/unmanaged/update.ts'
+import getPhone from './phones/get.ts'
+import listPhones from './phones/list.ts'
+import deactivatePhone from './phones/deactivate.ts'
+import createSandboxPhone from './phones/simulate/create_sandbox_phone.ts'
+import getInstantKey from './instant_keys/get.ts'
+import listInstantKeys from './instant_keys/list.ts'
+import deleteInstantKey from './instant_keys/delete.ts'
 
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
@@ -225,6 +246,27 @@ export const ROUTES = [
   setFallbackClimatePreset,
   simulateHvacModeAdjusted,
   simulateTemperatureReached,
+  // User identities' access, phones and instant keys (helper C).
+  updateUserIdentity,
+  addAcsUserToIdentity,
+  removeAcsUserFromIdentity,
+  listIdentityAcsSystems,
+  listIdentityAcsUsers,
+  listIdentityAccessibleDevices,
+  listIdentityAccessibleEntrances,
+  grantIdentityAccessToDevice,
+  revokeIdentityAccessToDevice,
+  generateInstantKey,
+  getUnmanagedUserIdentity,
+  listUnmanagedUserIdentities,
+  updateUnmanagedUserIdentity,
+  getPhone,
+  listPhones,
+  deactivatePhone,
+  createSandboxPhone,
+  getInstantKey,
+  listInstantKeys,
+  deleteInstantKey,
 ] as unknown as AnyRoute[]
 
 /**

@@ -17,6 +17,8 @@ import * as noiseThresholds from './migrations/0013_noise_thresholds.ts'
 import * as thermostatPrograms from './migrations/0014_thermostat_programs.ts'
 import * as climate from './migrations/0015_climate.ts'
 import * as accessControl from './migrations/0016_access_control.ts'
+// User identities' access, phones and instant keys (helper C).
+import * as phones from './migrations/0018_phones.ts'
 
 /** Ordered by name; each entry is immutable once released. */
 const MIGRATIONS = {
@@ -36,6 +38,7 @@ const MIGRATIONS = {
   '0014_thermostat_programs': thermostatPrograms,
   '0015_climate': climate,
   '0016_access_control': accessControl,
+  '0018_phones': phones,
 }
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({

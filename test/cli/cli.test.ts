@@ -144,6 +144,7 @@ describe('admin CLI', () => {
       '0014_thermostat_programs',
       '0015_climate',
       '0016_access_control',
+      '0018_phones',
     ])
     assert.deepEqual(json(runCli(db, ['migrate', '--json']).stdout).applied, [])
   })

@@ -27,6 +27,10 @@ import { unmanagedAccessCodeVerbs } from './unmanaged-access-codes.ts'
 import { noiseThresholdVerbs } from './noise-thresholds.ts'
 import { thermostatProgramVerbs } from './thermostat-programs.ts'
 import { acsVerbs } from './acs-verbs.ts'
+// User identities' access, phones and instant keys (helper C).
+import { identityAccessVerbs } from './identity-access.ts'
+import { instantKeyVerbs } from './instant-keys.ts'
+import { phoneVerbs } from './phones.ts'
 
 /**
  * One SQL implementation of the Store for both databases, over the engine each dialect opens
@@ -64,5 +68,8 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
     ...noiseThresholdVerbs(engine, flavor),
     ...thermostatProgramVerbs(engine, flavor),
     ...acsVerbs(engine, flavor),
+    ...identityAccessVerbs(engine, flavor),
+    ...phoneVerbs(engine, flavor),
+    ...instantKeyVerbs(engine),
   }
 }
