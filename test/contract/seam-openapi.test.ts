@@ -6,6 +6,8 @@ import { createWorld, type Response, type World } from '../fixtures/world.ts'
 import { describeErrors, SEAM_PATH_COUNT, seamResponseValidator } from '../fixtures/seam-openapi.ts'
 import { callThermostatRoutes } from './seam-openapi-thermostats.ts'
 import { callThermostatProgramRoutes } from './seam-openapi-thermostat-programs.ts'
+// User identities' access control, phones and instant keys (helper C).
+import { callUserIdentityAccessRoutes } from './seam-openapi-user-identities.ts'
 
 /** Signs a sandbox person in through a new webview; returns the webview and the account it connected. */
 const connect = async (w: World, email: string) => {
@@ -198,6 +200,7 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
 
     await callThermostatRoutes(w, call)
     await callThermostatProgramRoutes(w, call)
+    await callUserIdentityAccessRoutes(w, call)
     await call('/user_identities/delete', { user_identity_id: spareIdentity.user_identity_id })
     await call('/connected_accounts/delete', { connected_account_id: john.accountId })
     // Last, so every kind of event recorded above is validated.
