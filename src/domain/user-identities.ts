@@ -37,7 +37,11 @@ export const userIdentityResources = async (context: AppContext, workspaceId: st
   return identities.map((u) => toUserIdentityResource(u, acsUsers.get(u.userIdentityId) ?? []))
 }
 
-export const unmanagedUserIdentityResources = async (context: AppContext, workspaceId: string, identities: readonly UserIdentityRecord[]) => {
+export const unmanagedUserIdentityResources = async (
+  context: AppContext,
+  workspaceId: string,
+  identities: readonly UserIdentityRecord[],
+) => {
   const acsUsers = await context.store.acsUserIdsOfIdentities(
     workspaceId,
     identities.map((u) => u.userIdentityId),

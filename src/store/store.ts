@@ -373,7 +373,11 @@ export interface Store {
   // (sql/acs-reach.ts) and the devices granted to it. Unmanaged identities are Seam's for an
   // access system's users: getUserIdentity/listUserIdentities never answer them.
   /** Changes a managed identity; `key_in_use`: another identity of the workspace has the key. */
-  updateUserIdentity(workspaceId: string, userIdentityId: string, changes: UserIdentityChanges): Promise<'updated' | 'not_found' | 'key_in_use'>
+  updateUserIdentity(
+    workspaceId: string,
+    userIdentityId: string,
+    changes: UserIdentityChanges,
+  ): Promise<'updated' | 'not_found' | 'key_in_use'>
   getUnmanagedUserIdentity(scope: Scope, userIdentityId: string): Promise<UserIdentityRecord | undefined>
   /** Newest first. Filters: search (also by the acs system of its acs users), createdBefore. */
   listUnmanagedUserIdentities(scope: Scope, filter: ListFilter, page: PageRequest): Promise<Page<UserIdentityRecord>>

@@ -13,7 +13,10 @@ type Call = (path: string, body?: Record<string, unknown>, headers?: Record<stri
  */
 export const callUserIdentityAccessRoutes = async (w: World, call: Call): Promise<void> => {
   await connectSaltoSpace(w)
-  const unmanaged = (await call('/user_identities/unmanaged/list')).user_identities as { user_identity_id: string; acs_user_ids: string[] }[]
+  const unmanaged = (await call('/user_identities/unmanaged/list')).user_identities as {
+    user_identity_id: string
+    acs_user_ids: string[]
+  }[]
   const [guest, staff] = unmanaged
   assert.ok(guest && staff, 'the Salto Space users came with unmanaged identities')
   await call('/user_identities/unmanaged/get', { user_identity_id: guest.user_identity_id })
@@ -48,5 +51,9 @@ export const callUserIdentityAccessRoutes = async (w: World, call: Call): Promis
   await call('/instant_keys/delete', { instant_key_id: key.instant_key_id })
 
   await call('/user_identities/remove_acs_user', { user_identity_id, acs_user_id: acsUserId })
-  await call('/user_identities/unmanaged/update', { user_identity_id: staff.user_identity_id, is_managed: true, user_identity_key: 'maria' })
+  await call('/user_identities/unmanaged/update', {
+    user_identity_id: staff.user_identity_id,
+    is_managed: true,
+    user_identity_key: 'maria',
+  })
 }

@@ -9,7 +9,8 @@ export default defineRoute({
   path: '/user_identities/grant_access_to_device',
   methods: ['POST', 'PUT'],
   auth: WORKSPACE_KEYS,
-  description: 'Grants a user identity access to a managed device: it is then among the identity’s accessible devices. Granting again changes nothing.',
+  description:
+    'Grants a user identity access to a managed device: it is then among the identity’s accessible devices. Granting again changes nothing.',
   params: z.object({ user_identity_id: id(), device_id: id() }),
   response: z.object({}),
   async handler({ params, auth, context }) {

@@ -34,7 +34,11 @@ export default defineRoute({
     const result = await context.store.updateUserIdentity(auth.workspaceId, params.user_identity_id, changes)
     if (result === 'not_found') throw notFound('user_identity')
     if (result === 'key_in_use')
-      throw new ApiError(400, 'user_identity_key_already_in_use', `A user identity with key ${params.user_identity_key ?? ''} already exists.`)
+      throw new ApiError(
+        400,
+        'user_identity_key_already_in_use',
+        `A user identity with key ${params.user_identity_key ?? ''} already exists.`,
+      )
     return {}
   },
 })

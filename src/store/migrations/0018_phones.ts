@@ -24,5 +24,9 @@ export const up = async (db: Kysely<unknown>, flavor: SqlFlavor): Promise<void> 
     .addColumn('created_at', flavor.timestampType, (c) => c.notNull())
     .addPrimaryKeyConstraint('user_identity_devices_pk', ['user_identity_id', 'device_id'])
     .execute()
-  await db.schema.createIndex('user_identity_devices_of_device').on('user_identity_devices').columns(['workspace_id', 'device_id']).execute()
+  await db.schema
+    .createIndex('user_identity_devices_of_device')
+    .on('user_identity_devices')
+    .columns(['workspace_id', 'device_id'])
+    .execute()
 }

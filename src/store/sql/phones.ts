@@ -58,7 +58,9 @@ export const phoneVerbs = (engine: Engine, flavor: SqlFlavor): PhoneVerbs => {
     deactivatePhone(scope, deviceId, events) {
       return db.transaction().execute(async (trx) => {
         const row = await inScope(
-          flavor.lockRows(trx.selectFrom('phones').selectAll().where('workspace_id', '=', scope.workspaceId).where('device_id', '=', deviceId)),
+          flavor.lockRows(
+            trx.selectFrom('phones').selectAll().where('workspace_id', '=', scope.workspaceId).where('device_id', '=', deviceId),
+          ),
           'phone',
           scope,
         ).executeTakeFirst()
