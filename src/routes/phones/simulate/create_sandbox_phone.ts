@@ -16,7 +16,7 @@ export default defineRoute({
   methods: ['POST'],
   auth: WORKSPACE_KEYS,
   description:
-    'Makes a simulated phone for a user identity in a sandbox workspace: an Android or iOS phone (`phone_metadata.operating_system`) named after its model, with an active ASSA ABLOY endpoint as `assa_abloy_metadata` describes.',
+    'Makes a simulated phone for a user identity in a sandbox workspace: an Android or iOS phone (`phone_metadata.operating_system`) named after its model, with an active ASSA ABLOY endpoint as `assa_abloy_metadata` describes. Records no event: Seam’s catalogue has none for a new phone.',
   params: z.object({
     user_identity_id: id(),
     phone_metadata: z
