@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, test } from 'node:test'
 
 import { provisionWorkspace } from '../../src/domain/provisioning.ts'
+import { connectSaltoSpace } from '../fixtures/acs.ts'
 import { bearer, createWorld, type World } from '../fixtures/world.ts'
 
 const identity = async (w: World, key: string, headers = w.as.apiKey) =>
@@ -50,6 +51,27 @@ describe('phones', () => {
       [ios.device_id, android.device_id],
     )
     assert.deepEqual((await w.api('/phones/list', { acs_credential_id: randomUUID() })).body.phones, [])
+  })
+
+  test('list by acs_credential_id: the phones of the credential’s holder (its acs user’s identity)', async () => {
+    const w = await createWorld()
+    await connectSaltoSpace(w)
+    const scope = { workspaceId: w.ws.workspace_id, clientSessionId: null }
+    const all = { limit: 100, after: undefined }
+    const [john] = (await w.store.listAcsUsers(scope, { search: 'John Guest' }, all)).items
+    assert.ok(john)
+    const [card] = (await w.store.listAcsCredentials(scope, { acsUserId: john.acsUserId }, all)).items
+    assert.ok(card)
+    const id = await identity(w, 'john')
+    const phone = await sandboxPhone(w, { user_identity_id: id })
+    await sandboxPhone(w, { user_identity_id: await identity(w, 'someone') })
+    assert.deepEqual((await w.api('/phones/list', { acs_credential_id: card.acsCredentialId })).body.phones, [])
+    await w.api('/user_identities/add_acs_user', { user_identity_id: id, acs_user_id: john.acsUserId })
+    const listed = (await w.api('/phones/list', { acs_credential_id: card.acsCredentialId })).body.phones as { device_id: string }[]
+    assert.deepEqual(
+      listed.map((p) => p.device_id),
+      [phone.device_id],
+    )
   })
 
   test('deactivate removes the phone and records phone.deactivated; deleting the identity removes its phones', async () => {

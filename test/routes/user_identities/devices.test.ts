@@ -59,6 +59,13 @@ describe('user_identities: devices', () => {
     const unmanagedGrant = await w.api('/user_identities/grant_access_to_device', { user_identity_id: id, device_id: d1 })
     assert.equal(unmanagedGrant.status, 404)
     assert.equal(unmanagedGrant.body.error.type, 'device_not_found')
+    const account = (await w.api('/devices/get', { device_id: d2 })).body.device.connected_account_id
+    assert.equal((await w.api('/connected_accounts/delete', { connected_account_id: account })).status, 200)
+    assert.deepEqual(await accessible(w, id), [], 'a removed device leaves the list')
+    await w.seedAccount(w.ws.workspace_id, 1)
+    const [d3] = await deviceIds(w)
+    assert.ok(d3)
+    await w.api('/user_identities/grant_access_to_device', { user_identity_id: id, device_id: d3 })
     assert.equal((await w.api('/user_identities/delete', { user_identity_id: id })).status, 200)
     const rows = await w.store.listIdentityDevices({ workspaceId: w.ws.workspace_id, clientSessionId: null }, id)
     assert.deepEqual(rows, [])
