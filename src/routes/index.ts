@@ -134,6 +134,32 @@ import createSandboxPhone from './phones/simulate/create_sandbox_phone.ts'
 import getInstantKey from './instant_keys/get.ts'
 import listInstantKeys from './instant_keys/list.ts'
 import deleteInstantKey from './instant_keys/delete.ts'
+// Access control (acs/*).
+import acsSystemsGet from './acs/systems/get.ts'
+import acsSystemsList from './acs/systems/list.ts'
+import acsSystemsListCompatibleCredentialManagerAcsSystems from './acs/systems/list_compatible_credential_manager_acs_systems.ts'
+import acsUsersAddToAccessGroup from './acs/users/add_to_access_group.ts'
+import acsUsersCreate from './acs/users/create.ts'
+import acsUsersDelete from './acs/users/delete.ts'
+import acsUsersGet from './acs/users/get.ts'
+import acsUsersList from './acs/users/list.ts'
+import acsUsersListAccessibleEntrances from './acs/users/list_accessible_entrances.ts'
+import acsUsersRemoveFromAccessGroup from './acs/users/remove_from_access_group.ts'
+import acsUsersRevokeAccessToAllEntrances from './acs/users/revoke_access_to_all_entrances.ts'
+import acsUsersSuspend from './acs/users/suspend.ts'
+import acsUsersUnsuspend from './acs/users/unsuspend.ts'
+import acsUsersUpdate from './acs/users/update.ts'
+import acsAccessGroupsAddUser from './acs/access_groups/add_user.ts'
+import acsAccessGroupsDelete from './acs/access_groups/delete.ts'
+import acsAccessGroupsGet from './acs/access_groups/get.ts'
+import acsAccessGroupsList from './acs/access_groups/list.ts'
+import acsAccessGroupsListAccessibleEntrances from './acs/access_groups/list_accessible_entrances.ts'
+import acsAccessGroupsListUsers from './acs/access_groups/list_users.ts'
+import acsAccessGroupsRemoveUser from './acs/access_groups/remove_user.ts'
+import acsEntrancesGet from './acs/entrances/get.ts'
+import acsEntrancesGrantAccess from './acs/entrances/grant_access.ts'
+import acsEntrancesList from './acs/entrances/list.ts'
+import acsEntrancesListCredentialsWithAccess from './acs/entrances/list_credentials_with_access.ts'
 
 /** Every API route; the app mounts these and the OpenAPI document describes exactly these. */
 export const ROUTES = [
@@ -267,6 +293,32 @@ export const ROUTES = [
   getInstantKey,
   listInstantKeys,
   deleteInstantKey,
+  // Access control (acs/*).
+  acsSystemsGet,
+  acsSystemsList,
+  acsSystemsListCompatibleCredentialManagerAcsSystems,
+  acsUsersAddToAccessGroup,
+  acsUsersCreate,
+  acsUsersDelete,
+  acsUsersGet,
+  acsUsersList,
+  acsUsersListAccessibleEntrances,
+  acsUsersRemoveFromAccessGroup,
+  acsUsersRevokeAccessToAllEntrances,
+  acsUsersSuspend,
+  acsUsersUnsuspend,
+  acsUsersUpdate,
+  acsAccessGroupsAddUser,
+  acsAccessGroupsDelete,
+  acsAccessGroupsGet,
+  acsAccessGroupsList,
+  acsAccessGroupsListAccessibleEntrances,
+  acsAccessGroupsListUsers,
+  acsAccessGroupsRemoveUser,
+  acsEntrancesGet,
+  acsEntrancesGrantAccess,
+  acsEntrancesList,
+  acsEntrancesListCredentialsWithAccess,
 ] as unknown as AnyRoute[]
 
 /**

@@ -8,6 +8,8 @@ import { callThermostatRoutes } from './seam-openapi-thermostats.ts'
 import { callThermostatProgramRoutes } from './seam-openapi-thermostat-programs.ts'
 // User identities' access control, phones and instant keys (helper C).
 import { callUserIdentityAccessRoutes } from './seam-openapi-user-identities.ts'
+// Access control.
+import { callAcsRoutes } from './seam-openapi-acs.ts'
 
 /** Signs a sandbox person in through a new webview; returns the webview and the account it connected. */
 const connect = async (w: World, email: string) => {
@@ -201,6 +203,8 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
     await callThermostatRoutes(w, call)
     await callThermostatProgramRoutes(w, call)
     await callUserIdentityAccessRoutes(w, call)
+    // Access control.
+    await callAcsRoutes(w, call)
     await call('/user_identities/delete', { user_identity_id: spareIdentity.user_identity_id })
     await call('/connected_accounts/delete', { connected_account_id: john.accountId })
     // Last, so every kind of event recorded above is validated.

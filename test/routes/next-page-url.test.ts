@@ -6,6 +6,7 @@ import { serializeUrlSearchParams } from '@seamapi/url-search-params-serializer'
 
 import { seamQueryString } from '../../src/http/page-url.ts'
 import { ROUTES } from '../../src/routes/index.ts'
+import { connectSaltoKs } from '../fixtures/acs.ts'
 import { createWorld, type World } from '../fixtures/world.ts'
 
 /** Every route that pages (it takes `page_cursor`, src/routes/page-cursor.ts): none can be left out. */
@@ -60,6 +61,8 @@ describe('pagination.next_page_url: the same request with the next page_cursor, 
     // Two ecobee thermostats, for thermostats/list.
     const ecobee = (await w.api('/connect_webviews/create', { accepted_providers: ['ecobee'] })).body.connect_webview
     assert.equal((await w.signIn(ecobee.url, 'jane@example.com', '1234', { code: '' })).status, 200)
+    // Access control: a Salto KS site's users and entrances, for acs/users/list and acs/entrances/list.
+    await connectSaltoKs(w)
   })
   after(() => w.dispose())
 

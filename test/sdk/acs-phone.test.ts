@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
-import type * as v1 from '@seamapi/http/connect'
+import type * as v2 from 'seamapi-http-v2/connect'
 
 import { postSignIn } from '../fixtures/acs.ts'
 import { createWorld, type World } from '../fixtures/world.ts'
 
-type Sdk = typeof v1
+type Sdk = typeof v2
 // The v2 line, installed under an npm alias (see seam-http.test.ts): GET for list/get, DELETE for deactivate.
-const sdk = (await import('seamapi-http-v2/connect')) as unknown as Sdk
+const sdk: Sdk = await import('seamapi-http-v2/connect')
 
 /**
  * The phone story, as a mobile access integration follows it through Seam's SDK v2: a sandbox

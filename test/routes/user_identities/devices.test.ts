@@ -79,16 +79,18 @@ describe('user_identities: devices', () => {
     const [foreignDevice] = await deviceIds(w, bearer(w.other.api_key))
     assert.ok(mine && foreignDevice)
     const id = await identity(w, 'guest')
-    const foreignIdentity = (await w.api('/user_identities/create', {}, bearer(w.other.api_key))).body.user_identity.user_identity_id
+    const foreignIdentity: string = (await w.api('/user_identities/create', {}, bearer(w.other.api_key))).body.user_identity
+      .user_identity_id
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ user_identity_id: randomUUID(), device_id: mine }, 404, 'user_identity_not_found'],
+      [{ user_identity_id: foreignIdentity, device_id: mine }, 404, 'user_identity_not_found'],
+      [{ user_identity_id: id, device_id: randomUUID() }, 404, 'device_not_found'],
+      [{ user_identity_id: id, device_id: foreignDevice }, 404, 'device_not_found'],
+      [{ user_identity_id: id }, 400, 'invalid_input'],
+      [{ device_id: mine }, 400, 'invalid_input'],
+    ]
     for (const path of ['/user_identities/grant_access_to_device', '/user_identities/revoke_access_to_device']) {
-      for (const [body, status, type] of [
-        [{ user_identity_id: randomUUID(), device_id: mine }, 404, 'user_identity_not_found'],
-        [{ user_identity_id: foreignIdentity, device_id: mine }, 404, 'user_identity_not_found'],
-        [{ user_identity_id: id, device_id: randomUUID() }, 404, 'device_not_found'],
-        [{ user_identity_id: id, device_id: foreignDevice }, 404, 'device_not_found'],
-        [{ user_identity_id: id }, 400, 'invalid_input'],
-        [{ device_id: mine }, 400, 'invalid_input'],
-      ] as const) {
+      for (const [body, status, type] of cases) {
         const res = await w.api(path, body)
         assert.equal(res.status, status, `${path} ${JSON.stringify(body)}: ${res.text}`)
         assert.equal(res.body.error.type, type)
