@@ -35,6 +35,9 @@ describe('user_identities/unmanaged: the identities an access system’s users c
     assert.equal(maria.acs_user_ids.length, 1)
     const acsUser = await w.store.getAcsUser({ workspaceId: w.ws.workspace_id, clientSessionId: null }, maria.acs_user_ids[0] as string)
     assert.equal(acsUser?.userIdentityId, maria.user_identity_id)
+    const wire = (await w.api('/acs/users/get', { acs_user_id: maria.acs_user_ids[0] })).body.acs_user
+    assert.equal(wire.user_identity_id, maria.user_identity_id)
+    assert.equal(wire.user_identity_phone_number, '+15555550100')
     const got = await w.request({
       method: 'GET',
       url: `/user_identities/unmanaged/get?user_identity_id=${maria.user_identity_id}`,
