@@ -19,3 +19,13 @@ export const userIdentitySchema = z.object({
   errors: z.array(resourceError()),
   warnings: z.array(resourceWarning()),
 })
+
+/**
+ * An unmanaged user identity on the wire (`@seamapi/types` unmanaged_user_identity): one Seam made
+ * for an access system's user. Seam's user identity without its key; no merged identities either.
+ */
+export const unmanagedUserIdentitySchema = userIdentitySchema.omit({
+  user_identity_key: true,
+  merged_user_identity_ids: true,
+  merged_user_identity_keys: true,
+})

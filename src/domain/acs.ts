@@ -63,6 +63,11 @@ export const acsUserResources = async (
   const identities = new Map<string, UserIdentityRecord | undefined>()
   for (const u of users)
     if (u.userIdentityId !== null && !identities.has(u.userIdentityId))
-      identities.set(u.userIdentityId, await context.store.getUserIdentity(whole, u.userIdentityId))
+      identities.set(
+        u.userIdentityId,
+        // A seeded user's identity is unmanaged until adopted (user_identities/unmanaged/*); its fields show all the same.
+        (await context.store.getUserIdentity(whole, u.userIdentityId)) ??
+          (await context.store.getUnmanagedUserIdentity(whole, u.userIdentityId)),
+      )
   return users.map((u) => toAcsUserResource(u, u.userIdentityId === null ? undefined : identities.get(u.userIdentityId)))
 }

@@ -13,7 +13,7 @@ import { thermostatDailyProgramSchema } from '../contract/thermostat-daily-progr
 import { thermostatScheduleSchema } from '../contract/thermostat-schedule.ts'
 import { unmanagedDeviceSchema } from '../contract/unmanaged-device.ts'
 import { unmanagedAccessCodeSchema } from '../contract/unmanaged-access-code.ts'
-import { userIdentitySchema } from '../contract/user-identity.ts'
+import { unmanagedUserIdentitySchema, userIdentitySchema } from '../contract/user-identity.ts'
 import { webhookSchema } from '../contract/webhook.ts'
 import { workspaceSchema } from '../contract/workspace.ts'
 // Access control (acs/*, phones, instant keys).
@@ -60,6 +60,8 @@ const RESOURCES: [z.ZodType, string, string | null][] = [
   [acsEncoderSchema, 'acs_encoder', '/acs/encoders'],
   [phoneSchema, 'phone', '/phones'],
   [instantKeySchema, 'instant_key', '/instant_keys'],
+  // User identities' unmanaged ones.
+  [unmanagedUserIdentitySchema, 'unmanaged_user_identity', '/user_identities/unmanaged'],
 ]
 const ROUTE_PATHS = new Map(RESOURCES.map(([, id, routePath]) => [id, routePath]))
 

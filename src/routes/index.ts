@@ -113,6 +113,27 @@ import createDailyProgram from './thermostats/daily_programs/create.ts'
 import updateDailyProgram from './thermostats/daily_programs/update.ts'
 import deleteDailyProgram from './thermostats/daily_programs/delete.ts'
 import updateWeeklyProgram from './thermostats/update_weekly_program.ts'
+// User identities' access, phones and instant keys.
+import updateUserIdentity from './user_identities/update.ts'
+import addAcsUserToIdentity from './user_identities/add_acs_user.ts'
+import removeAcsUserFromIdentity from './user_identities/remove_acs_user.ts'
+import listIdentityAcsSystems from './user_identities/list_acs_systems.ts'
+import listIdentityAcsUsers from './user_identities/list_acs_users.ts'
+import listIdentityAccessibleDevices from './user_identities/list_accessible_devices.ts'
+import listIdentityAccessibleEntrances from './user_identities/list_accessible_entrances.ts'
+import grantIdentityAccessToDevice from './user_identities/grant_access_to_device.ts'
+import revokeIdentityAccessToDevice from './user_identities/revoke_access_to_device.ts'
+import generateInstantKey from './user_identities/generate_instant_key.ts'
+import getUnmanagedUserIdentity from './user_identities/unmanaged/get.ts'
+import listUnmanagedUserIdentities from './user_identities/unmanaged/list.ts'
+import updateUnmanagedUserIdentity from './user_identities/unmanaged/update.ts'
+import getPhone from './phones/get.ts'
+import listPhones from './phones/list.ts'
+import deactivatePhone from './phones/deactivate.ts'
+import createSandboxPhone from './phones/simulate/create_sandbox_phone.ts'
+import getInstantKey from './instant_keys/get.ts'
+import listInstantKeys from './instant_keys/list.ts'
+import deleteInstantKey from './instant_keys/delete.ts'
 // Access control (acs/*).
 import acsSystemsGet from './acs/systems/get.ts'
 import acsSystemsList from './acs/systems/list.ts'
@@ -142,7 +163,7 @@ import acsEntrancesListCredentialsWithAccess from './acs/entrances/list_credenti
 // Access control: reports of on-premise systems.
 import acsSystemsReportDevices from './acs/systems/report_devices.ts'
 
-// Access control: credentials, card encoders, remote unlock (helper B).
+// Access control: credentials, card encoders, remote unlock.
 import createAcsCredential from './acs/credentials/create.ts'
 import getAcsCredential from './acs/credentials/get.ts'
 import listAcsCredentials from './acs/credentials/list.ts'
@@ -273,7 +294,7 @@ export const ROUTES = [
   setFallbackClimatePreset,
   simulateHvacModeAdjusted,
   simulateTemperatureReached,
-  // Access control: credentials, card encoders, remote unlock (helper B).
+  // Access control: credentials, card encoders, remote unlock.
   createAcsCredential,
   getAcsCredential,
   listAcsCredentials,
@@ -292,6 +313,27 @@ export const ROUTES = [
   simulateScanWillSucceed,
   simulateScanWillFail,
   unlockAcsEntrance,
+  // User identities' access, phones and instant keys.
+  updateUserIdentity,
+  addAcsUserToIdentity,
+  removeAcsUserFromIdentity,
+  listIdentityAcsSystems,
+  listIdentityAcsUsers,
+  listIdentityAccessibleDevices,
+  listIdentityAccessibleEntrances,
+  grantIdentityAccessToDevice,
+  revokeIdentityAccessToDevice,
+  generateInstantKey,
+  getUnmanagedUserIdentity,
+  listUnmanagedUserIdentities,
+  updateUnmanagedUserIdentity,
+  getPhone,
+  listPhones,
+  deactivatePhone,
+  createSandboxPhone,
+  getInstantKey,
+  listInstantKeys,
+  deleteInstantKey,
   // Access control (acs/*).
   acsSystemsGet,
   acsSystemsList,

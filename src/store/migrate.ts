@@ -18,6 +18,8 @@ import * as thermostatPrograms from './migrations/0014_thermostat_programs.ts'
 import * as climate from './migrations/0015_climate.ts'
 import * as accessControl from './migrations/0016_access_control.ts'
 import * as acsCredentials from './migrations/0017_acs_credentials.ts'
+// User identities' access, phones and instant keys.
+import * as phones from './migrations/0018_phones.ts'
 
 /** Ordered by name; each entry is immutable once released. */
 const MIGRATIONS = {
@@ -38,6 +40,7 @@ const MIGRATIONS = {
   '0015_climate': climate,
   '0016_access_control': accessControl,
   '0017_acs_credentials': acsCredentials,
+  '0018_phones': phones,
 }
 
 const providerFor = (flavor: SqlFlavor): MigrationProvider => ({

@@ -206,9 +206,10 @@ export interface NewConnectWebview {
   authorizedAt: string | null
 }
 
-export type UserIdentityRecord = RecordOf<UserIdentitiesTable>
+/** `isManaged` false: an unmanaged identity (user_identities/unmanaged/*, migration 0018). */
+export type UserIdentityRecord = Omit<RecordOf<UserIdentitiesTable>, 'isManaged'> & { isManaged: boolean }
 
-export type NewUserIdentity = UserIdentityRecord
+export type NewUserIdentity = Omit<UserIdentityRecord, 'isManaged'>
 
 /** A device as read: its row, with its properties parsed from their JSON text. */
 export type DeviceRecord = Omit<RecordOf<DevicesTable>, 'properties' | 'warnings' | keyof DeviceCondition> & {
@@ -718,4 +719,26 @@ export interface AcsEncoderRun {
 export interface AcsEncoderFilter {
   acsSystemIds?: string[]
   ids?: string[]
+}
+
+// User identities' access, phones and instant keys (migrations/0018).
+
+/** What user_identities/update changes; an absent field stays, null clears. */
+export type UserIdentityChanges = Partial<Pick<UserIdentityRecord, 'userIdentityKey' | 'emailAddress' | 'phoneNumber' | 'fullName'>>
+
+/** One change to what a user identity holds. */
+export type IdentityAccessChange =
+  | { kind: 'add_acs_user'; acsUserId: string }
+  | { kind: 'remove_acs_user'; acsUserId: string }
+  | { kind: 'grant_device'; deviceId: string }
+  | { kind: 'revoke_device'; deviceId: string }
+
+export interface PhoneFilter {
+  userIdentityId?: string
+  /** Phones of the credential's holder (its user identity, or its acs user's): where a mobile key lands. */
+  acsCredentialId?: string
+}
+
+export interface InstantKeyFilter {
+  userIdentityId?: string
 }

@@ -79,6 +79,8 @@ import type {
   AcsEncoderState,
   AcsScanOutcome,
 } from './records.ts'
+// User identities' access, phones and instant keys.
+import type { IdentityAccessChange, InstantKeyFilter, InstantKeyRecord, PhoneFilter, PhoneRecord, UserIdentityChanges } from './records.ts'
 import type { ThermostatDailyProgramRecord, ThermostatScheduleRecord, ThermostatState, ThermostatUpdater } from './thermostat-records.ts'
 
 /**
@@ -428,4 +430,44 @@ export interface Store {
   ): Promise<ActionAttemptRecord | undefined>
   /** Stores an attempt decided without the encoder (acs/entrances/unlock), with its events. */
   insertAcsActionAttempt(attempt: ActionAttemptRecord, events: NewEvent[]): Promise<void>
+  // User identities' access, phones and instant keys (sql/identity-access.ts, sql/phones.ts,
+  // sql/instant-keys.ts; migrations/0018). What an identity reaches is its acs users' reach
+  // (sql/acs-reach.ts) and the devices granted to it. Unmanaged identities are Seam's for an
+  // access system's users: getUserIdentity/listUserIdentities never answer them.
+  /** Changes a managed identity; `key_in_use`: another identity of the workspace has the key. */
+  updateUserIdentity(
+    workspaceId: string,
+    userIdentityId: string,
+    changes: UserIdentityChanges,
+  ): Promise<'updated' | 'not_found' | 'key_in_use'>
+  getUnmanagedUserIdentity(scope: Scope, userIdentityId: string): Promise<UserIdentityRecord | undefined>
+  /** Newest first. Filters: search (also by the acs system of its acs users), createdBefore. */
+  listUnmanagedUserIdentities(scope: Scope, filter: ListFilter, page: PageRequest): Promise<Page<UserIdentityRecord>>
+  /** Makes an unmanaged identity managed, with this key when given. */
+  manageUserIdentity(scope: Scope, userIdentityId: string, key: string | undefined): Promise<'updated' | 'not_found' | 'key_in_use'>
+  /** The acs user ids of each identity (its `acs_user_ids`), oldest link first. */
+  acsUserIdsOfIdentities(workspaceId: string, userIdentityIds: readonly string[]): Promise<Map<string, string[]>>
+  /** Links or unlinks an acs user, or grants or revokes a managed device, to a managed identity. */
+  changeIdentityAccess(
+    workspaceId: string,
+    userIdentityId: string,
+    change: IdentityAccessChange,
+    at: string,
+  ): Promise<'changed' | 'unchanged' | 'identity_not_found' | 'target_not_found' | 'acs_user_of_another_identity'>
+  /** The managed devices granted to the identity, newest grant first. */
+  listIdentityDevices(scope: Scope, userIdentityId: string): Promise<DeviceRecord[]>
+  /** The entrances the identity's acs users reach (sql/acs-reach.ts), newest first. */
+  listIdentityEntrances(scope: Scope, userIdentityId: string): Promise<AcsEntranceRecord[]>
+  insertPhone(phone: PhoneRecord): Promise<'created' | 'identity_not_found'>
+  getPhone(scope: Scope, deviceId: string): Promise<PhoneRecord | undefined>
+  /** Newest first. */
+  listPhones(scope: Scope, filter: PhoneFilter): Promise<PhoneRecord[]>
+  /** Removes the phone with its events (phone.deactivated); false when it is gone or out of scope. */
+  deactivatePhone(scope: Scope, deviceId: string, events: (phone: PhoneRecord) => NewEvent[]): Promise<boolean>
+  insertInstantKey(key: InstantKeyRecord): Promise<void>
+  getInstantKey(scope: Scope, by: { instantKeyId?: string; instantKeyUrl?: string }): Promise<InstantKeyRecord | undefined>
+  /** Newest first. */
+  listInstantKeys(scope: Scope, filter: InstantKeyFilter): Promise<InstantKeyRecord[]>
+  /** Removes the key (its route then revokes the client session behind it); undefined when it is gone. */
+  deleteInstantKey(workspaceId: string, instantKeyId: string): Promise<InstantKeyRecord | undefined>
 }

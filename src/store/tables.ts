@@ -128,6 +128,8 @@ export interface UserIdentitiesTable {
   phone_number: string | null
   full_name: string | null
   created_at: Timestamp
+  /** 0: an unmanaged identity Seam made for an access system's user (migration 0018); 1 by default. */
+  is_managed: ColumnType<number, number | undefined, number>
 }
 
 export interface DevicesTable {
@@ -503,4 +505,14 @@ export interface Database {
   instant_keys: InstantKeysTable
   // Card encoders (migrations/0017).
   acs_encoder_states: AcsEncoderStatesTable
+  // User identities' devices (migrations/0018).
+  user_identity_devices: UserIdentityDevicesTable
+}
+
+/** A device granted to a user identity (user_identities/grant_access_to_device; migration 0018). */
+export interface UserIdentityDevicesTable {
+  workspace_id: string
+  user_identity_id: string
+  device_id: string
+  created_at: Timestamp
 }

@@ -145,6 +145,7 @@ describe('admin CLI', () => {
       '0015_climate',
       '0016_access_control',
       '0017_acs_credentials',
+      '0018_phones',
     ])
     assert.deepEqual(json(runCli(db, ['migrate', '--json']).stdout).applied, [])
   })

@@ -7,6 +7,8 @@ import { describeErrors, SEAM_PATH_COUNT, seamResponseValidator } from '../fixtu
 import { callThermostatRoutes } from './seam-openapi-thermostats.ts'
 import { callThermostatProgramRoutes } from './seam-openapi-thermostat-programs.ts'
 import { callAcsCredentialRoutes } from './seam-openapi-acs-credentials.ts'
+// User identities' access control, phones and instant keys.
+import { callUserIdentityAccessRoutes } from './seam-openapi-user-identities.ts'
 // Access control.
 import { callAcsRoutes } from './seam-openapi-acs.ts'
 // Access control: reports of on-premise systems.
@@ -204,6 +206,7 @@ describe("every route's success answers Seam's own OpenAPI schema", () => {
     await callThermostatRoutes(w, call)
     await callThermostatProgramRoutes(w, call)
     await callAcsCredentialRoutes(w, call)
+    await callUserIdentityAccessRoutes(w, call)
     // Access control.
     await callAcsRoutes(w, call)
     // Access control: reports of on-premise systems.

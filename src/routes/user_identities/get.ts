@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { invalidField, notFound } from '../../contract/api-error.ts'
 import { id } from '../../contract/fields.ts'
 import { userIdentitySchema } from '../../contract/user-identity.ts'
-import { toUserIdentityResource } from '../../domain/resources/user-identity.ts'
 import { scopeOf } from '../../domain/scope.ts'
+import { userIdentityResources } from '../../domain/user-identities.ts'
 import { defineRoute } from '../../http/route.ts'
 import { found, WORKSPACE_KEYS } from '../found.ts'
 
@@ -22,7 +22,7 @@ export default defineRoute({
       const identity = found(await context.store.getUserIdentity(scope, params.user_identity_id), 'user_identity')
       // Both given: they must name the same identity.
       if (params.user_identity_key !== undefined && identity.userIdentityKey !== params.user_identity_key) throw notFound('user_identity')
-      return { user_identity: toUserIdentityResource(identity) }
+      return { user_identity: (await userIdentityResources(context, auth.workspaceId, [identity]))[0] }
     }
     if (params.user_identity_key === undefined) throw invalidField('user_identity_id', 'user_identity_id or user_identity_key is required')
     const page = await context.store.listUserIdentities(
@@ -30,6 +30,6 @@ export default defineRoute({
       { userIdentityKey: params.user_identity_key },
       { limit: 1, after: undefined },
     )
-    return { user_identity: toUserIdentityResource(found(page.items[0], 'user_identity')) }
+    return { user_identity: (await userIdentityResources(context, auth.workspaceId, [found(page.items[0], 'user_identity')]))[0] }
   },
 })

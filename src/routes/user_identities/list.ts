@@ -2,8 +2,8 @@ import { z } from 'zod'
 
 import { paginationSchema } from '../../contract/client-session.ts'
 import { userIdentitySchema } from '../../contract/user-identity.ts'
-import { toUserIdentityResource } from '../../domain/resources/user-identity.ts'
 import { scopeOf } from '../../domain/scope.ts'
+import { userIdentityResources } from '../../domain/user-identities.ts'
 import { defineRoute } from '../../http/route.ts'
 import { SCOPED_READERS } from '../found.ts'
 import { idList } from '../../contract/fields.ts'
@@ -31,7 +31,7 @@ export default defineRoute({
     }
     const page = await context.store.listUserIdentities(scopeOf(auth), filter, pageRequest(params))
     return {
-      user_identities: page.items.map(toUserIdentityResource),
+      user_identities: await userIdentityResources(context, auth.workspaceId, page.items),
       pagination: paginationOf(page, (u) => ({ createdAt: u.createdAt, id: u.userIdentityId }), nextPageUrl),
     }
   },

@@ -2,6 +2,8 @@ import type { Transaction } from 'kysely'
 
 import type { NewConnectWebview, WebviewLogin, WebviewLoginResult } from '../records.ts'
 import { insertAcsSeedRows } from './acs-children.ts'
+// Unmanaged user identities for the acs users an account brings (migrations/0018).
+import { linkUnmanagedIdentities } from './unmanaged-identities.ts'
 import { toConnectWebview } from './resource-rows.ts'
 import { inScope } from './scope.ts'
 import type { Store } from '../store.ts'
@@ -107,6 +109,7 @@ const connectAccount = async (trx: Transaction<Database>, login: WebviewLogin): 
   }
   await insertNoiseThresholdRows(trx, login.noiseThresholds)
   await insertAcsSeedRows(trx, login.acs, at)
+  await linkUnmanagedIdentities(trx, login.acs.users, at)
   return connectedAccountId
 }
 

@@ -14,6 +14,8 @@ const DEVICE_CHILD_TABLES = [
   'thermostat_schedules',
   'thermostat_daily_programs',
   'access_codes',
+  // Grants of the device to user identities (migrations/0018).
+  'user_identity_devices',
 ] as const
 
 /** The devices whose rows go: their ids, or a query of them. */

@@ -38,6 +38,8 @@ const WORKSPACE_TABLES = [
   'acs_systems',
   'phones',
   'instant_keys',
+  // User identities' devices (migrations/0018).
+  'user_identity_devices',
   'access_codes',
   'unmanaged_access_codes',
   'backup_access_code_pulls',

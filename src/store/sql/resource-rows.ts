@@ -63,6 +63,7 @@ export const toUserIdentity = (r: Selectable<UserIdentitiesTable>): UserIdentity
   phoneNumber: r.phone_number,
   fullName: r.full_name,
   createdAt: toIso(r.created_at),
+  isManaged: r.is_managed !== 0,
 })
 
 export const toDevice = (r: Selectable<DevicesTable>): DeviceRecord => ({

@@ -52,6 +52,8 @@ export const CLEARED_BY_RESET: readonly Clearing[] = [
   { table: 'acs_systems', how: byWorkspace('acs_systems') },
   { table: 'phones', how: byWorkspace('phones') },
   { table: 'instant_keys', how: byWorkspace('instant_keys') },
+  // User identities' devices (migrations/0018).
+  { table: 'user_identity_devices', how: byWorkspace('user_identity_devices') },
   { table: 'unmanaged_access_codes', how: byWorkspace('unmanaged_access_codes') },
   { table: 'thermostat_schedules', how: byWorkspace('thermostat_schedules') },
   { table: 'thermostat_daily_programs', how: byWorkspace('thermostat_daily_programs') },

@@ -30,6 +30,10 @@ import { acsVerbs } from './acs-verbs.ts'
 import { acsReportVerbs } from './acs-reports.ts'
 import { acsCredentialVerbs } from './acs-credentials.ts'
 import { acsEncoderVerbs } from './acs-encoders.ts'
+// User identities' access, phones and instant keys.
+import { identityAccessVerbs } from './identity-access.ts'
+import { instantKeyVerbs } from './instant-keys.ts'
+import { phoneVerbs } from './phones.ts'
 
 /**
  * One SQL implementation of the Store for both databases, over the engine each dialect opens
@@ -70,5 +74,8 @@ export const createSqlStore = (engine: Engine, flavor: SqlFlavor): Store => {
     ...acsReportVerbs(engine, flavor),
     ...acsCredentialVerbs(engine, flavor),
     ...acsEncoderVerbs(engine, flavor),
+    ...identityAccessVerbs(engine, flavor),
+    ...phoneVerbs(engine, flavor),
+    ...instantKeyVerbs(engine),
   }
 }

@@ -41,19 +41,24 @@ export const userIdentityVerbs = (engine: Engine): IdentityVerbs => {
         .selectAll()
         .where('workspace_id', '=', scope.workspaceId)
         .where('user_identity_id', '=', userIdentityId)
+        // Unmanaged identities (migration 0018) answer only user_identities/unmanaged/*.
+        .where('is_managed', '=', 1)
       const row = await inScope(query, 'user_identity', scope).executeTakeFirst()
       return row && toUserIdentity(row)
     },
 
     async listUserIdentities(scope, filter, page) {
       if (filter.userIdentityIds?.length === 0) return { items: [], hasNextPage: false }
-      let query = db.selectFrom('user_identities').selectAll().where('workspace_id', '=', scope.workspaceId)
+      let query = db.selectFrom('user_identities').selectAll().where('workspace_id', '=', scope.workspaceId).where('is_managed', '=', 1)
       if (filter.userIdentityIds !== undefined) query = query.where('user_identity_id', 'in', filter.userIdentityIds)
       if (filter.userIdentityKey !== undefined) query = query.where('user_identity_key', '=', filter.userIdentityKey)
       return pageOf(engine, narrowList(query, 'user_identity', scope, filter, IDENTITY_SEARCH), 'user_identity_id', page, toUserIdentity)
     },
 
-    /** Deletes the identity and detaches it from the sessions that held it. */
+    /**
+     * Deletes the identity and detaches it from the sessions that held it; its phones, instant keys
+     * and device grants go with it, and its acs users and credentials stay, held by no identity.
+     */
     deleteUserIdentity(workspaceId, userIdentityId) {
       return db.transaction().execute(async (trx) => {
         const deleted = await trx
@@ -68,6 +73,15 @@ export const userIdentityVerbs = (engine: Engine): IdentityVerbs => {
           .where('workspace_id', '=', workspaceId)
           .where('user_identity_id', '=', userIdentityId)
           .execute()
+        for (const table of ['phones', 'instant_keys', 'user_identity_devices'] as const)
+          await trx.deleteFrom(table).where('workspace_id', '=', workspaceId).where('user_identity_id', '=', userIdentityId).execute()
+        for (const table of ['acs_users', 'acs_credentials'] as const)
+          await trx
+            .updateTable(table)
+            .set({ user_identity_id: null })
+            .where('workspace_id', '=', workspaceId)
+            .where('user_identity_id', '=', userIdentityId)
+            .execute()
         return true
       })
     },
