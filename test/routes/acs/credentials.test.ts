@@ -58,8 +58,11 @@ describe('acs/credentials: create, get, list, update, delete', () => {
     assert.equal(res.body.acs_credential.acs_user_id, dana.acsUserId)
     assert.equal(res.body.acs_credential.user_identity_id, dana.userIdentityId)
     assert.equal(res.body.acs_credential.is_multi_phone_sync_credential, true)
+    // An acs user of no user identity (the site's own users are linked to unmanaged identities).
+    const lone = await w.api('/acs/users/create', { acs_system_id: space.systemId, full_name: 'Lone Walker' })
+    assert.equal(lone.status, 200, lone.text)
     const noIdentity = await w.api('/acs/credentials/create', {
-      acs_user_id: space.user('Maria Staff').acsUserId,
+      acs_user_id: lone.body.acs_user.acs_user_id,
       access_method: 'mobile_key',
     })
     assert.equal(noIdentity.status, 400)
