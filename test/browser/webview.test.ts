@@ -52,3 +52,34 @@ test(
     assert.equal(after.device_count, 3)
   },
 )
+
+test(
+  'a real browser connects a Salto Space site through the webview: pairing token, username and password; its entrances are then listed',
+  { skip, timeout: 60_000 },
+  async () => {
+    const w = await createWorld()
+    const origin = await w.app.listen({ host: '127.0.0.1', port: 0 })
+    const created = await fetch(`${origin}/connect_webviews/create`, {
+      method: 'POST',
+      headers: { ...w.as.apiKey, 'content-type': 'application/json' },
+      body: JSON.stringify({ accepted_providers: ['salto_space'] }),
+    })
+    const { connect_webview: webview } = (await created.json()) as { connect_webview: { url: string } }
+    const browser = await launchChromium()
+    try {
+      const page = await browser.newPage({ javaScriptEnabled: false })
+      assert.equal((await page.goto(webview.url))?.status(), 200)
+      await page.waitForSelector('input[name="bridge_pairing_token"]')
+      await page.fill('input[name="bridge_pairing_token"]', '123456')
+      await page.fill('input[name="username"]', 'jane')
+      await page.fill('input[name="password"]', '1234')
+      await screenshot(page, 'webview-salto-space-sign-in')
+      await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')])
+      await page.waitForSelector('text=Your account is connected')
+    } finally {
+      await browser.close()
+    }
+    const entrances = (await w.api('/acs/entrances/list', {})).body.acs_entrances as { display_name: string }[]
+    assert.deepEqual(entrances.map((e) => e.display_name).sort(), ['Gym', 'Main Entrance', 'Room 101', 'Room 102'])
+  },
+)
