@@ -9,6 +9,7 @@ import { SCOPED_READERS } from '../found.ts'
 import { idList } from '../../contract/fields.ts'
 import { listFilterParams, readListFilter } from '../list-filters.ts'
 import { pageParams, pageRequest, paginationOf } from '../page-cursor.ts'
+import { optional } from '../../store/optional.ts'
 
 export default defineRoute({
   path: '/user_identities/list',
@@ -27,7 +28,7 @@ export default defineRoute({
   async handler({ params, auth, context, nextPageUrl }) {
     const filter = {
       ...(await readListFilter(context, auth.workspaceId, params)),
-      ...(params.user_identity_ids === undefined ? {} : { userIdentityIds: params.user_identity_ids }),
+      ...optional({ userIdentityIds: params.user_identity_ids }),
     }
     const page = await context.store.listUserIdentities(scopeOf(auth), filter, pageRequest(params))
     return {
