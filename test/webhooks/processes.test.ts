@@ -69,10 +69,15 @@ const deliveriesOf = async (db: string) =>
   (JSON.parse((await cli(db, ['webhooks', 'deliveries', '--json'])).stdout) as { deliveries: ListedDelivery[] }).deliveries
 
 /** Waits (bounded) until the CLI reports no pending delivery. */
-const allSettled = async (db: string) => {
+/**
+ * The deliveries once `expected` of them exist and none is pending. Events fan out into deliveries
+ * in the background, so fewer may exist at first; waiting for their number, not for a quiet
+ * moment, keeps this independent of how fast the machine is.
+ */
+const allSettled = async (db: string, expected = 1) => {
   for (let i = 0; i < 300; i++) {
     const all = await deliveriesOf(db)
-    if (all.length > 0 && all.every((d) => d.status !== 'pending')) return all
+    if (all.length >= expected && all.every((d) => d.status !== 'pending')) return all
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   return deliveriesOf(db)
@@ -110,7 +115,7 @@ describe('webhook deliveries across processes', () => {
     await new Promise<void>((resolve) => listener.listen(port, '127.0.0.1', resolve))
     try {
       server = await startServerProcess(db, WEBHOOK_ENV)
-      const settled = await allSettled(db)
+      const settled = await allSettled(db, events.length)
       assert.deepEqual(
         settled.map((d) => d.status),
         settled.map(() => 'succeeded'),
@@ -152,7 +157,7 @@ describe('webhook deliveries across processes', () => {
             .join('\n'),
       )
     }
-    const settled = await allSettled(db)
+    const settled = await allSettled(db, actions)
     assert.equal(settled.length, actions)
     assert.ok(settled.every((d) => d.status === 'succeeded' && d.attempts === 1))
     const ids = receiver.received.map((r) => r.headers['svix-id'])
