@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
+import { ACS_SYSTEM_CHILD_TABLES } from './acs-children.ts'
 import { revokeCredential } from './credentials.ts'
 import { toIso, toIsoOrNull } from './iso-timestamps.ts'
 
@@ -24,17 +25,8 @@ type OperationVerbs = Pick<
 
 /** Tables whose rows belong to one workspace, children before parents. */
 const WORKSPACE_TABLES = [
-  // Access control (migrations/0016), children before parents.
-  'acs_credential_entrances',
-  'acs_user_entrances',
-  'acs_user_access_groups',
-  'acs_access_group_entrances',
-  'acs_credentials',
-  'acs_encoder_states',
-  'acs_encoders',
-  'acs_users',
-  'acs_access_groups',
-  'acs_entrances',
+  // Access control: what a system holds (one list, acs-children.ts), then the systems.
+  ...ACS_SYSTEM_CHILD_TABLES,
   'acs_systems',
   'phones',
   'instant_keys',

@@ -2,6 +2,7 @@ import { type Kysely, type Transaction } from 'kysely'
 
 import type { Store } from '../store.ts'
 import type { Database } from '../tables.ts'
+import { ACS_SYSTEM_CHILD_TABLES } from './acs-children.ts'
 import { actionAttemptRow } from './resource-rows.ts'
 
 type SandboxResetVerbs = Pick<Store, 'resetSandboxWorkspace'>
@@ -38,17 +39,8 @@ export const CLEARED_BY_RESET: readonly Clearing[] = [
   // Deliveries of the events that go, which would otherwise point at nothing; the webhooks stay.
   { table: 'webhook_deliveries', how: byWorkspace('webhook_deliveries') },
   { table: 'backup_access_code_pulls', how: byWorkspace('backup_access_code_pulls') },
-  // Access control (migrations/0016), children before parents.
-  { table: 'acs_credential_entrances', how: byWorkspace('acs_credential_entrances') },
-  { table: 'acs_user_entrances', how: byWorkspace('acs_user_entrances') },
-  { table: 'acs_user_access_groups', how: byWorkspace('acs_user_access_groups') },
-  { table: 'acs_access_group_entrances', how: byWorkspace('acs_access_group_entrances') },
-  { table: 'acs_credentials', how: byWorkspace('acs_credentials') },
-  { table: 'acs_encoder_states', how: byWorkspace('acs_encoder_states') },
-  { table: 'acs_encoders', how: byWorkspace('acs_encoders') },
-  { table: 'acs_users', how: byWorkspace('acs_users') },
-  { table: 'acs_access_groups', how: byWorkspace('acs_access_groups') },
-  { table: 'acs_entrances', how: byWorkspace('acs_entrances') },
+  // What an access control system holds (one list, acs-children.ts).
+  ...ACS_SYSTEM_CHILD_TABLES.map((table) => ({ table, how: byWorkspace(table) })),
   { table: 'acs_systems', how: byWorkspace('acs_systems') },
   { table: 'phones', how: byWorkspace('phones') },
   { table: 'instant_keys', how: byWorkspace('instant_keys') },
